@@ -1,0 +1,35 @@
+// The one place that reads process.env. Parsed lazily so that a route that needs no
+// database (GET /api/health) still answers when, say, DATABASE_URL is missing.
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).optional(),
+  INBOX_API_TOKEN: z.string().min(16, "INBOX_API_TOKEN must be at least 16 characters").optional(),
+  /** Base URL used to build ingest URLs (e.g. https://hooks.example.com); else the request's own origin. */
+  INBOX_PUBLIC_URL: z.url().optional(),
+  INBOX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Seconds a provider is told to wait (Retry-After) when the database is unavailable. */
+  INBOX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= envSchema.parse(process.env);
+  return cached;
+}
+
+/** For launchers that set variables (the embedded DATABASE_URL) after a first read. */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return getEnv();
+}
+
+export function requireDatabaseUrl(): string {
+  const url = getEnv().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (npm start sets it to the embedded database)");
+  return url;
+}
