@@ -1,0 +1,31 @@
+// /in/<key>[/<any sub-path>] - the hosted ingest URL providers send callbacks to.
+import { errorResponse, jsonResponse } from "@/lib/http/error-response";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { receiveCallback } from "@/lib/ingest/receive-callback";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ key: string }> };
+
+// POST/PUT/PATCH /in/<key>/... - store the callback, answer once it is committed.
+async function ingest(request: Request, context: Context): Promise<Response> {
+  try {
+    const { key } = await context.params;
+    const result = await receiveCallback(request, key);
+    if (result.status === 401) {
+      return jsonResponse(
+        { error: { code: "verification_failed", message: result.reason ?? "verification failed" }, deliveryId: result.deliveryId },
+        { status: 401 },
+      );
+    }
+    return jsonResponse({ ok: true, deliveryId: result.deliveryId, eventId: result.eventId, verification: result.verification });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export const POST = ingest;
+export const PUT = ingest;
+export const PATCH = ingest;
+
+export const { GET, DELETE } = otherMethods("POST", "PUT", "PATCH");

@@ -1,0 +1,21 @@
+// Headers as they arrived: [name, value] pairs in order, names in their original
+// case, repeated names kept. The Fetch API's Headers would merge and sort them.
+export type HeaderList = ReadonlyArray<readonly [string, string]>;
+
+/** Every value of `name` (case-insensitive), in arrival order. */
+export function headerValues(headers: HeaderList, name: string): string[] {
+  const wanted = name.toLowerCase();
+  return headers.filter(([n]) => n.toLowerCase() === wanted).map(([, v]) => v);
+}
+
+/** The first value of `name` (case-insensitive), or null. */
+export function firstHeader(headers: HeaderList, name: string): string | null {
+  return headerValues(headers, name)[0] ?? null;
+}
+
+/** Node's flat rawHeaders array ([name, value, name, value ...]) as pairs. */
+export function pairRawHeaders(raw: readonly string[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i] as string, raw[i + 1] as string]);
+  return pairs;
+}

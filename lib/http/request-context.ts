@@ -1,0 +1,21 @@
+// What only the raw Node request knows (headers in arrival order with their case,
+// the socket's address, the URL before any normalisation), carried from our custom
+// server (scripts/start.ts) into route handlers. The store lives on globalThis under
+// a registered symbol because the launcher and Next's compiled route bundles load
+// separate copies of this module.
+import { AsyncLocalStorage } from "node:async_hooks";
+
+export type RawRequestInfo = {
+  rawHeaders: readonly string[];
+  remoteAddress: string | null;
+  rawUrl: string;
+};
+
+const STORE_KEY = Symbol.for("webhook-inbox.raw-request");
+const holder = globalThis as typeof globalThis & { [STORE_KEY]?: AsyncLocalStorage<RawRequestInfo> };
+
+export const rawRequestStore: AsyncLocalStorage<RawRequestInfo> = (holder[STORE_KEY] ??= new AsyncLocalStorage<RawRequestInfo>());
+
+export function currentRawRequest(): RawRequestInfo | undefined {
+  return rawRequestStore.getStore();
+}

@@ -1,0 +1,99 @@
+// The ingest write: delivery + event + job in ONE statement (a data-modifying CTE).
+// One round trip is what decides ingest throughput, and a single statement is atomic
+// on its own. Races between concurrent callbacks are settled by the unique indexes
+// and ON CONFLICT row locks: ten identical requests at once make one event with
+// delivery_count 10. Job and event rules live in SQL functions of the migration
+// (job_adopts_state, verification_rank).
+import { getDb } from "@/lib/db/client";
+import type { JobState } from "@/lib/jobs/constants";
+import type { CallbackFacts } from "@/lib/providers/types";
+import type { VerificationOutcome } from "@/lib/verify/types";
+
+export type NewDelivery = {
+  deliveryId: string;
+  eventId: string;
+  jobId: string;
+  endpointId: string;
+  provider: string;
+  receivedAt: Date;
+  method: string;
+  path: string;
+  query: string;
+  headers: ReadonlyArray<readonly [string, string]>;
+  body: Buffer;
+  bodySha256: string;
+  sourceIp: string | null;
+  verification: VerificationOutcome;
+  verificationReason: string | null;
+  responseStatus: number;
+  dedupeKey: string;
+  /** JSON text of the payload for the event, or null when the body is not JSON. */
+  payloadJson: string | null;
+  facts: CallbackFacts;
+};
+
+export type StoredDelivery = { deliveryId: string; eventId: string; jobId: string | null };
+
+export async function storeDelivery(d: NewDelivery): Promise<StoredDelivery> {
+  const { facts } = d;
+  // A delivery that failed verification is evidence, not data: it may join an
+  // existing job's timeline but never creates a job or moves its state.
+  const canAdvance = d.verification !== "failed";
+  const jobState: JobState = facts.state ?? "unknown";
+  const details = facts.details ? JSON.stringify(facts.details) : null;
+  const rows = await getDb().$queryRaw<Array<{ delivery_id: string; event_id: string; job_id: string | null }>>`
+    WITH existing_job AS (
+      SELECT id FROM jobs
+      WHERE NOT ${canAdvance}::boolean AND endpoint_id = ${d.endpointId} AND external_id = ${facts.jobId}::text
+    ),
+    upserted_job AS (
+      INSERT INTO jobs (id, endpoint_id, external_id, provider, state, state_at, output_url, error, details, first_seen_at, last_event_at)
+      SELECT ${d.jobId}, ${d.endpointId}, ${facts.jobId}::text, ${d.provider}, ${jobState}::job_state, ${facts.providerTimestamp}::timestamptz,
+             ${facts.outputUrl}::text, ${facts.error}::text, ${details}::jsonb, ${d.receivedAt}::timestamptz, ${d.receivedAt}::timestamptz
+      WHERE ${canAdvance}::boolean AND ${facts.jobId}::text IS NOT NULL
+      ON CONFLICT (endpoint_id, external_id) DO UPDATE SET
+        -- Concurrent callbacks commit in any order; keep the true first and last arrival.
+        first_seen_at = LEAST(jobs.first_seen_at, EXCLUDED.first_seen_at),
+        last_event_at = GREATEST(jobs.last_event_at, EXCLUDED.last_event_at),
+        state = CASE WHEN job_adopts_state(jobs.state, jobs.state_at, EXCLUDED.state, EXCLUDED.state_at) THEN EXCLUDED.state ELSE jobs.state END,
+        state_at = CASE WHEN job_adopts_state(jobs.state, jobs.state_at, EXCLUDED.state, EXCLUDED.state_at) THEN EXCLUDED.state_at ELSE jobs.state_at END,
+        output_url = CASE WHEN job_adopts_state(jobs.state, jobs.state_at, EXCLUDED.state, EXCLUDED.state_at) THEN COALESCE(EXCLUDED.output_url, jobs.output_url) ELSE jobs.output_url END,
+        error = CASE WHEN job_adopts_state(jobs.state, jobs.state_at, EXCLUDED.state, EXCLUDED.state_at) THEN EXCLUDED.error ELSE jobs.error END,
+        details = CASE WHEN job_adopts_state(jobs.state, jobs.state_at, EXCLUDED.state, EXCLUDED.state_at) THEN COALESCE(EXCLUDED.details, jobs.details) ELSE jobs.details END
+      RETURNING id
+    ),
+    job AS (
+      SELECT id FROM upserted_job UNION ALL SELECT id FROM existing_job
+    ),
+    event AS (
+      INSERT INTO events (id, endpoint_id, dedupe_key, job_id, external_job_id, type, state, provider_timestamp, verification,
+                          payload, payload_delivery_id, delivery_count, first_received_at, last_received_at)
+      VALUES (${d.eventId}, ${d.endpointId}, ${d.dedupeKey}, (SELECT id FROM job LIMIT 1), ${facts.jobId}::text, ${facts.eventType}::text,
+              ${facts.state}::job_state, ${facts.providerTimestamp}::timestamptz, ${d.verification}::verification,
+              ${d.payloadJson}::jsonb, ${d.deliveryId}, 1, ${d.receivedAt}::timestamptz, ${d.receivedAt}::timestamptz)
+      ON CONFLICT (endpoint_id, dedupe_key) DO UPDATE SET
+        delivery_count = events.delivery_count + 1,
+        first_received_at = LEAST(events.first_received_at, EXCLUDED.first_received_at),
+        last_received_at = GREATEST(events.last_received_at, EXCLUDED.last_received_at),
+        job_id = COALESCE(events.job_id, EXCLUDED.job_id),
+        -- The payload (and what was read from it) comes from the most trustworthy delivery.
+        verification = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.verification ELSE events.verification END,
+        payload = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.payload ELSE events.payload END,
+        payload_delivery_id = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.payload_delivery_id ELSE events.payload_delivery_id END,
+        type = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.type ELSE events.type END,
+        state = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.state ELSE events.state END,
+        provider_timestamp = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.provider_timestamp ELSE events.provider_timestamp END,
+        external_job_id = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.external_job_id ELSE events.external_job_id END
+      RETURNING id, job_id
+    )
+    INSERT INTO deliveries (id, endpoint_id, event_id, received_at, method, path, query, headers, body, size, body_sha256,
+                            source_ip, verification, verification_reason, response_status)
+    SELECT ${d.deliveryId}, ${d.endpointId}, event.id, ${d.receivedAt}::timestamptz, ${d.method}, ${d.path}, ${d.query},
+           ${JSON.stringify(d.headers)}::jsonb, ${d.body}, ${d.body.byteLength}::integer, ${d.bodySha256}, ${d.sourceIp}::text,
+           ${d.verification}::verification, ${d.verificationReason}::text, ${d.responseStatus}::integer
+    FROM event
+    RETURNING id AS delivery_id, event_id, (SELECT job_id FROM event) AS job_id`;
+  const row = rows[0];
+  if (!row) throw new Error("ingest statement returned no row");
+  return { deliveryId: row.delivery_id, eventId: row.event_id, jobId: row.job_id };
+}

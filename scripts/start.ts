@@ -1,0 +1,117 @@
+// npm start / npm run dev - the whole app in one process:
+//   1. the database: DATABASE_URL, or the embedded PostgreSQL under .data/
+//   2. pending migrations (advisory lock, safe with several processes)
+//   3. an API token: INBOX_API_TOKEN, or one generated once into .data/api-token
+//   4. Next.js behind our own HTTP server, which hands route handlers what only the
+//      raw Node request knows (headers in order, peer address): lib/http/request-context
+// Ctrl-C (SIGINT) or SIGTERM stops accepting, finishes in-flight requests and stops
+// the embedded database cleanly.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
+import next from "next";
+import { applyMigrations } from "@/lib/db/migrate";
+import { rawRequestStore } from "@/lib/http/request-context";
+import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
+import { buildIfStale } from "./build-if-stale";
+import { DATA_DIR, openDatabase } from "./database";
+
+const isDev = process.argv.includes("--dev");
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+async function ensureApiToken(): Promise<{ token: string; source: string }> {
+  if (process.env.INBOX_API_TOKEN) return { token: process.env.INBOX_API_TOKEN, source: "INBOX_API_TOKEN" };
+  const file = path.join(DATA_DIR, "api-token");
+  if (!existsSync(file)) {
+    await mkdir(DATA_DIR, { recursive: true });
+    await writeFile(file, `inbox_${randomBytes(24).toString("base64url")}\n`, { mode: 0o600 });
+  }
+  const token = (await readFile(file, "utf8")).trim();
+  process.env.INBOX_API_TOKEN = token;
+  return { token, source: path.relative(process.cwd(), file) };
+}
+
+/** How long a sender may keep uploading a body we answered without reading. */
+const LINGER_MS = 2_000;
+
+/**
+ * When we answer before reading the whole body (413, 404), closing at once would
+ * reset the connection while the sender is still writing, and many clients then
+ * report a broken pipe instead of our answer. Like nginx's lingering close: discard
+ * what still arrives for a moment, then close if the upload goes on.
+ */
+function lingerOnUnreadBody(req: IncomingMessage, res: ServerResponse): void {
+  res.once("finish", () => {
+    if (req.complete) return;
+    const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    req.once("end", () => clearTimeout(timer));
+    req.once("close", () => clearTimeout(timer));
+    req.resume();
+  });
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
+  const database = await openDatabase();
+  let stopping = false;
+  const stopDatabase = async () => database.embedded?.stop().catch(() => {});
+  try {
+    const { applied } = await applyMigrations(database.url);
+    if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
+    const token = await ensureApiToken();
+    if (!isDev) buildIfStale();
+    if (!isDev) Object.assign(process.env, { NODE_ENV: "production" });
+
+    const app = next({ dev: isDev, dir: process.cwd() });
+    await app.prepare();
+    const handle = app.getRequestHandler();
+    const server = createServer((req, res) => {
+      const info = { rawHeaders: [...req.rawHeaders], remoteAddress: req.socket.remoteAddress ?? null, rawUrl: req.url ?? "/" };
+      req.url = routableIngestUrl(info.rawUrl) ?? info.rawUrl;
+      lingerOnUnreadBody(req, res);
+      rawRequestStore.run(info, () => {
+        handle(req, res).catch((error: unknown) => {
+          console.error("request failed", error);
+          if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+          res.end('{"error":{"code":"internal_error","message":"something went wrong on our side"}}');
+        });
+      });
+    });
+    // Providers may hold connections open; keep-alive beyond typical LB idle timeouts.
+    server.keepAliveTimeout = 65_000;
+    await new Promise<void>((resolve) => server.listen(port, host, resolve));
+    const address = server.address();
+    const actualPort = typeof address === "object" && address ? address.port : port;
+    console.log(`Webhook Inbox ${isDev ? "(dev) " : ""}listening on http://localhost:${actualPort}`);
+    console.log(`database: ${database.embedded ? "embedded PostgreSQL in .data/postgres" : "DATABASE_URL"}`);
+    console.log(`API token: from ${token.source} (send as Authorization: Bearer <token>)`);
+
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`${signal}: shutting down`);
+      server.close(() => {
+        void stopDatabase().then(() => process.exit(0));
+      });
+      server.closeIdleConnections();
+      // In-flight requests get a few seconds; then stop regardless.
+      setTimeout(() => {
+        server.closeAllConnections();
+        void stopDatabase().then(() => process.exit(0));
+      }, 5_000).unref();
+    };
+    process.on("SIGINT", () => shutdown("SIGINT"));
+    process.on("SIGTERM", () => shutdown("SIGTERM"));
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
