@@ -1,0 +1,27 @@
+import { listEndpoints } from "@/lib/endpoints/data";
+import { createEndpoint } from "@/lib/endpoints/mutations";
+import { createEndpointSchema, listEndpointsSchema } from "@/lib/endpoints/schema";
+import { serializeEndpoint } from "@/lib/endpoints/serialize";
+import { apiRoute, parseJsonBody, parseSearchParams } from "@/lib/http/api-route";
+import { jsonResponse } from "@/lib/http/error-response";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/endpoints?archived=&limit=&cursor= - active endpoints (or archived ones), newest first.
+export const GET = apiRoute(async (request: Request) => {
+  const query = parseSearchParams(request, listEndpointsSchema);
+  const origin = publicOrigin(request);
+  const page = await listEndpoints(query);
+  return jsonResponse({ items: page.items.map((row) => serializeEndpoint(row, origin)), nextCursor: page.nextCursor });
+});
+
+// POST /api/endpoints - create an endpoint with a provider preset; 201 with its ingest URL.
+export const POST = apiRoute(async (request: Request) => {
+  const input = await parseJsonBody(request, createEndpointSchema);
+  const row = await createEndpoint(input);
+  return jsonResponse(serializeEndpoint(row, publicOrigin(request)), { status: 201 });
+});
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

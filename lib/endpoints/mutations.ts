@@ -1,0 +1,74 @@
+// Writes of endpoints. Caches in every process learn of changes from the database
+// trigger (NOTIFY inbox_endpoint_changed), not from this module.
+import { getDb, Prisma } from "@/lib/db/client";
+import { newEndpointKey, newId } from "@/lib/ids/new-id";
+import { AppError, notFound } from "@/lib/http/app-error";
+import { forgetCachedEndpoint } from "@/lib/ingest/endpoint-cache";
+import { getPreset } from "@/lib/providers/registry";
+import { providerIdSchema, type ProviderId } from "@/lib/providers/schema";
+import { verificationConfigSchema } from "@/lib/verify/schema";
+import { checkSecretsFitScheme, DEFAULT_BODY_LIMIT_BYTES, type CreateEndpointInput, type UpdateEndpointInput } from "./schema";
+import { endpointView, getEndpoint, withSecretCount } from "./data";
+
+function checkExtractionAllowed(provider: ProviderId, extraction: unknown): void {
+  if (extraction != null && !getPreset(provider).isConfigurable) {
+    throw new AppError("validation_failed", `extraction: the ${provider} preset reads its payloads itself; extraction applies to standard-webhooks and generic endpoints`);
+  }
+}
+
+export async function createEndpoint(input: CreateEndpointInput) {
+  const preset = getPreset(input.provider);
+  const verification = input.verification ?? preset.defaultVerification;
+  const secrets = input.secrets ?? [];
+  checkSecretsFitScheme(verification, secrets);
+  checkExtractionAllowed(input.provider, input.extraction);
+  const row = await getDb().endpoint.create({
+    data: {
+      id: newId("ep"),
+      key: newEndpointKey(),
+      name: input.name,
+      provider: input.provider,
+      verification,
+      extraction: input.extraction ?? Prisma.DbNull,
+      secrets,
+      bodyLimitBytes: input.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    },
+    select: { ...endpointView, secrets: true },
+  });
+  return withSecretCount(row);
+}
+
+export async function updateEndpoint(id: string, input: UpdateEndpointInput) {
+  const updated = await getDb().$transaction(async (tx) => {
+    // Row lock: two PATCHes at once cannot pair a scheme with the other's secrets.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM endpoints WHERE id = ${id} FOR UPDATE`;
+    if (locked.length === 0) throw notFound("endpoint");
+    const current = await tx.endpoint.findUniqueOrThrow({ where: { id }, select: { provider: true, verification: true, secrets: true } });
+    const verification = input.verification ?? verificationConfigSchema.parse(current.verification);
+    const secrets = input.secrets ?? current.secrets;
+    if (input.verification || input.secrets) checkSecretsFitScheme(verification, secrets);
+    checkExtractionAllowed(providerIdSchema.parse(current.provider), input.extraction);
+    const row = await tx.endpoint.update({
+      where: { id },
+      data: {
+        name: input.name,
+        verification: input.verification,
+        secrets: input.secrets,
+        extraction: input.extraction === null ? Prisma.DbNull : input.extraction,
+        bodyLimitBytes: input.bodyLimitBytes,
+      },
+      select: { ...endpointView, secrets: true },
+    });
+    return withSecretCount(row);
+  });
+  forgetCachedEndpoint(updated.key);
+  return updated;
+}
+
+/** Archiving keeps every stored delivery; the ingest URL then answers 410 Gone. Idempotent. */
+export async function archiveEndpoint(id: string) {
+  await getDb().endpoint.updateMany({ where: { id, archivedAt: null }, data: { archivedAt: new Date() } });
+  const endpoint = await getEndpoint(id);
+  forgetCachedEndpoint(endpoint.key);
+  return endpoint;
+}

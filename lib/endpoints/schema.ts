@@ -1,0 +1,52 @@
+// Input schemas of the endpoints API. Secret formats depend on the scheme, so the
+// final check happens in checkSecretsFitScheme once the scheme is known.
+import { z } from "zod";
+import { pageParamsSchema } from "@/lib/pagination/cursor";
+import { AppError } from "@/lib/http/app-error";
+import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
+import { isStandardWebhooksSecret } from "@/lib/verify/standard-webhooks";
+import { secretsSchema, verificationConfigSchema, type VerificationConfig } from "@/lib/verify/schema";
+
+export const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+/** The body is held in memory while it is verified and stored, so the cap has a ceiling. */
+export const MAX_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+
+const nameSchema = z.string().trim().min(1).max(200);
+const bodyLimitSchema = z.number().int().min(1024).max(MAX_BODY_LIMIT_BYTES);
+
+export const createEndpointSchema = z.strictObject({
+  name: nameSchema,
+  provider: providerIdSchema,
+  secrets: secretsSchema.optional(),
+  verification: verificationConfigSchema.optional(),
+  extraction: extractionConfigSchema.optional(),
+  bodyLimitBytes: bodyLimitSchema.optional(),
+});
+export type CreateEndpointInput = z.infer<typeof createEndpointSchema>;
+
+export const updateEndpointSchema = z.strictObject({
+  name: nameSchema.optional(),
+  /** Replaces every secret: send old and new together while rotating. */
+  secrets: secretsSchema.optional(),
+  verification: verificationConfigSchema.optional(),
+  extraction: extractionConfigSchema.nullable().optional(),
+  bodyLimitBytes: bodyLimitSchema.optional(),
+});
+export type UpdateEndpointInput = z.infer<typeof updateEndpointSchema>;
+
+export const listEndpointsSchema = pageParamsSchema.extend({
+  archived: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+});
+export type ListEndpointsQuery = z.infer<typeof listEndpointsSchema>;
+
+export function checkSecretsFitScheme(verification: VerificationConfig, secrets: readonly string[]): void {
+  if (verification.scheme === "standard-webhooks") {
+    const bad = secrets.findIndex((s) => !isStandardWebhooksSecret(s));
+    if (bad >= 0) {
+      throw new AppError("validation_failed", `secrets.${bad}: a Standard Webhooks secret looks like whsec_ followed by base64 (24 to 64 bytes)`);
+    }
+  }
+  if (verification.scheme === "none" && secrets.length > 0) {
+    throw new AppError("validation_failed", `secrets: the "none" scheme checks nothing; choose token, hmac or standard-webhooks to use secrets`);
+  }
+}

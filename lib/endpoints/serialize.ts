@@ -1,0 +1,37 @@
+// The API shape of an endpoint. Secrets never appear: only how many are active.
+import type { Prisma } from "@/lib/db/client";
+
+type EndpointRow = {
+  id: string;
+  key: string;
+  name: string;
+  provider: string;
+  verification: Prisma.JsonValue;
+  extraction: Prisma.JsonValue;
+  bodyLimitBytes: number;
+  secretCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+  archivedAt: Date | null;
+};
+
+export function ingestUrlFor(key: string, origin: string): string {
+  return `${origin.replace(/\/+$/, "")}/in/${key}`;
+}
+
+export function serializeEndpoint(row: EndpointRow, origin: string) {
+  return {
+    id: row.id,
+    key: row.key,
+    ingestUrl: ingestUrlFor(row.key, origin),
+    name: row.name,
+    provider: row.provider,
+    verification: row.verification,
+    extraction: row.extraction,
+    secretCount: row.secretCount,
+    bodyLimitBytes: row.bodyLimitBytes,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,55 @@
+import type { Prisma } from "@/lib/db/client";
+
+type EventSummaryRow = {
+  id: string;
+  endpointId: string;
+  jobId: string | null;
+  externalJobId: string | null;
+  type: string | null;
+  state: string | null;
+  verification: string;
+  deliveryCount: number;
+  firstReceivedAt: Date;
+  lastReceivedAt: Date;
+  providerTimestamp: Date | null;
+};
+
+export function serializeEventSummary(row: EventSummaryRow) {
+  return {
+    id: row.id,
+    endpointId: row.endpointId,
+    jobId: row.jobId,
+    externalJobId: row.externalJobId,
+    type: row.type,
+    state: row.state,
+    verification: row.verification,
+    deliveryCount: row.deliveryCount,
+    firstReceivedAt: row.firstReceivedAt.toISOString(),
+    lastReceivedAt: row.lastReceivedAt.toISOString(),
+    providerTimestamp: row.providerTimestamp?.toISOString() ?? null,
+  };
+}
+
+type DeliveryRow = {
+  id: string;
+  receivedAt: Date;
+  method: string;
+  path: string;
+  query: string;
+  headers: Prisma.JsonValue;
+  size: number;
+  bodySha256: string;
+  sourceIp: string | null;
+  verification: string;
+  verificationReason: string | null;
+  responseStatus: number;
+};
+
+export function serializeEventDetail(row: EventSummaryRow & { payload: Prisma.JsonValue; payloadDeliveryId: string; deliveries: DeliveryRow[] }) {
+  return {
+    ...serializeEventSummary(row),
+    payload: row.payload,
+    payloadDeliveryId: row.payloadDeliveryId,
+    deliveries: row.deliveries.map((d) => ({ ...d, receivedAt: d.receivedAt.toISOString() })),
+  };
+}

@@ -1,0 +1,38 @@
+import type { Prisma } from "@/lib/db/client";
+import { serializeEventSummary } from "@/lib/events/serialize";
+
+type JobRow = {
+  id: string;
+  endpointId: string;
+  provider: string;
+  externalId: string;
+  state: string;
+  stateAt: Date | null;
+  outputUrl: string | null;
+  error: string | null;
+  details: Prisma.JsonValue;
+  firstSeenAt: Date;
+  lastEventAt: Date;
+  _count: { events: number };
+};
+
+export function serializeJob(row: JobRow) {
+  return {
+    id: row.id,
+    endpointId: row.endpointId,
+    provider: row.provider,
+    externalId: row.externalId,
+    state: row.state,
+    stateAt: row.stateAt?.toISOString() ?? null,
+    outputUrl: row.outputUrl,
+    error: row.error,
+    details: row.details,
+    eventCount: row._count.events,
+    firstSeenAt: row.firstSeenAt.toISOString(),
+    lastEventAt: row.lastEventAt.toISOString(),
+  };
+}
+
+export function serializeJobDetail(row: JobRow & { events: Parameters<typeof serializeEventSummary>[0][] }) {
+  return { ...serializeJob(row), events: row.events.map(serializeEventSummary) };
+}
