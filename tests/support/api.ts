@@ -1,0 +1,49 @@
+// Small HTTP helpers for integration tests against the shared app server.
+import pg from "pg";
+import { inject } from "vitest";
+
+export const baseUrl = (): string => inject("baseUrl");
+
+export async function api(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${baseUrl()}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${inject("apiToken")}`, "content-type": "application/json", ...init.headers },
+  });
+}
+
+export async function apiJson<T = Record<string, unknown>>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+  const response = await api(path, init);
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+export type CreatedEndpoint = { id: string; key: string; ingestUrl: string; name: string; provider: string };
+
+export async function createEndpoint(body: Record<string, unknown>): Promise<CreatedEndpoint> {
+  const { status, body: created } = await apiJson<CreatedEndpoint>("/api/endpoints", { method: "POST", body: JSON.stringify(body) });
+  if (status !== 201) throw new Error(`endpoint not created (${status}): ${JSON.stringify(created)}`);
+  return created;
+}
+
+/** POST (by default) raw bytes to an endpoint's ingest URL, as a provider would. */
+export async function sendCallback(
+  endpoint: { key: string },
+  body: string | Uint8Array,
+  options: { headers?: Record<string, string>; method?: string; subPath?: string } = {},
+): Promise<Response> {
+  return fetch(`${baseUrl()}/in/${endpoint.key}${options.subPath ?? ""}`, {
+    method: options.method ?? "POST",
+    headers: { "content-type": "application/json", ...options.headers },
+    body: typeof body === "string" ? body : Buffer.from(body),
+  });
+}
+
+/** Runs SQL against the shared app's database (to check what was really committed). */
+export async function queryAppDb<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
+  await client.connect();
+  try {
+    return (await client.query<R>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
