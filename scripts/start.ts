@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     await app.prepare();
     const handle = app.getRequestHandler();
     const server = createServer((req, res) => {
-      const info = { rawHeaders: [...req.rawHeaders], remoteAddress: req.socket.remoteAddress ?? null, rawUrl: req.url ?? "/" };
+      const info = { rawHeaders: [...req.rawHeaders], remoteAddress: req.socket.remoteAddress ?? null, rawUrl: req.url ?? "/", body: req };
       req.url = routableIngestUrl(info.rawUrl) ?? info.rawUrl;
       lingerOnUnreadBody(req, res);
       rawRequestStore.run(info, () => {

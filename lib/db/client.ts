@@ -1,29 +1,36 @@
-// The one Prisma client of a process (Prisma 7 + node-postgres adapter). Created on
-// first use so routes that need no database never open a pool. Kept on globalThis so
-// that Next's dev reloads and several bundles in one process share one pool.
+// The one database pool of a process and the Prisma client on top of it (Prisma 7 +
+// node-postgres adapter). Created on first use so routes that need no database never
+// open a pool. Kept on globalThis so that Next's dev reloads and several bundles in
+// one process share one pool. The ingest write uses the pool directly (see
+// lib/ingest/mutations.ts); everything else goes through Prisma.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { getEnv, requireDatabaseUrl } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 
-function createClient() {
-  const adapter = new PrismaPg({
+function createClient(pool: pg.Pool) {
+  // Secrets never leave the server by accident: every query omits them unless it
+  // asks for them explicitly (the ingest lookup does).
+  return new PrismaClient({ adapter: new PrismaPg(pool), omit: { endpoint: { secrets: true } } });
+}
+
+export type Db = ReturnType<typeof createClient>;
+
+const holder = globalThis as typeof globalThis & { __inboxPool?: pg.Pool; __inboxDb?: Db };
+
+export function getPool(): pg.Pool {
+  holder.__inboxPool ??= new pg.Pool({
     connectionString: requireDatabaseUrl(),
     max: getEnv().INBOX_DB_POOL_SIZE,
     // Fail fast when the database is down so ingest can answer 503 quickly.
     connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
   });
-  // Secrets never leave the server by accident: every query omits them unless it
-  // asks for them explicitly (the ingest lookup does).
-  return new PrismaClient({ adapter, omit: { endpoint: { secrets: true } } });
+  return holder.__inboxPool;
 }
 
-export type Db = ReturnType<typeof createClient>;
-
-const holder = globalThis as typeof globalThis & { __inboxDb?: Db };
-
 export function getDb(): Db {
-  holder.__inboxDb ??= createClient();
+  holder.__inboxDb ??= createClient(getPool());
   return holder.__inboxDb;
 }
 

@@ -5,6 +5,7 @@ export const errorStatus = {
   validation_failed: 400,
   invalid_json: 400,
   invalid_cursor: 400,
+  body_incomplete: 400,
   unauthorized: 401,
   verification_failed: 401,
   not_found: 404,

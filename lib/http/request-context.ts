@@ -1,14 +1,22 @@
 // What only the raw Node request knows (headers in arrival order with their case,
-// the socket's address, the URL before any normalisation), carried from our custom
+// the socket's address, the URL before any normalisation, the body as a Node
+// stream), carried from our custom
 // server (scripts/start.ts) into route handlers. The store lives on globalThis under
 // a registered symbol because the launcher and Next's compiled route bundles load
 // separate copies of this module.
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { Readable } from "node:stream";
 
 export type RawRequestInfo = {
   rawHeaders: readonly string[];
   remoteAddress: string | null;
   rawUrl: string;
+  /**
+   * The request body, unread. Reading it here skips the Web-stream adapters Next
+   * wraps around it (a measurable share of ingest CPU); whoever reads it must not
+   * also read the Fetch Request's body.
+   */
+  body: Readable;
 };
 
 const STORE_KEY = Symbol.for("webhook-inbox.raw-request");
