@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createEndpoint, type CreatedEndpoint } from "@/tests/support/api";
 import { eventsOf, getEvent, ingest, ingestOk, jobOf, type EventSummary, type JobView } from "@/tests/support/callbacks-inbox";
+import { aspectProgressExample, clipzyCompletedExample, scriptixCompletedExample } from "@/tests/fixtures/provider-doc-examples";
 import {
   aspectTaskEvent,
   clipzyJob,
@@ -39,35 +40,13 @@ async function expectStored(endpoint: CreatedEndpoint, eventId: string, event: S
 }
 
 describe("aspect (Svix-signed task events)", () => {
-  // The docs' example envelope, with the trailing comma after "proxy" removed so it is JSON.
-  const docsExample = `{
-  "timestamp": "2025-01-01T12:00:00Z",
-  "user_id": "3f5d7e38-8c7c-4a22-9a7d-5702a8c3a111",
-  "event_id": "8b7a2e8f-3a1c-4ff9-9f5e-4b8e0a9ee000",
-  "event_type": "task.progress",
-  "data": {
-    "task": {
-      "id": "2e1c7e42-4f8d-4e10-8d7a-0a6c0d3b1234",
-      "asset_id": "c4b6b5f1-6a2d-4d75-9a90-1f6f4a0a2222",
-      "features": {
-        "transcription": { "state": "processing" },
-        "visual": { "state": "queued" },
-        "preview": { "state": "completed" },
-        "proxy": { "state": "na" }
-      },
-      "user_id": "3f5d7e38-8c7c-4a22-9a7d-5702a8c3a111",
-      "created": "2025-01-01T11:55:00Z",
-      "updated": "2025-01-01T12:00:00Z"
-    }
-  }
-}`;
   const taskId = "2e1c7e42-4f8d-4e10-8d7a-0a6c0d3b1234";
 
   it("task.progress -> processing, then task.completed -> completed", async () => {
     const secret = newStandardWebhooksSecret();
     const endpoint = await createEndpoint({ name: name("aspect"), provider: "aspect", secrets: [secret] });
 
-    const progress = await ingestOk(endpoint, docsExample, svixHeaders(secret, docsExample));
+    const progress = await ingestOk(endpoint, aspectProgressExample, svixHeaders(secret, aspectProgressExample));
     await expectStored(
       endpoint,
       progress.eventId,
@@ -115,23 +94,11 @@ describe("aspect (Svix-signed task events)", () => {
 });
 
 describe("scriptix (X-Scriptix-Signature: sha256=<hex>)", () => {
-  // The docs' "Webhook Payload" example, byte for byte as a sender might format it.
-  const docsExample = `{
-"event": "transcription.completed",
-"timestamp": "2025-01-17T10:30:00Z",
-"data": {
-"id": "stt_abc123",
-"status": "completed",
-"document_id": 456,
-"duration_seconds": 3600,
-"language": "en"
-}
-}`;
 
   it("transcription.completed -> completed", async () => {
     const secret = `scriptix-${randomUUID()}`;
     const endpoint = await createEndpoint({ name: name("scriptix"), provider: "scriptix", secrets: [secret] });
-    const { eventId } = await ingestOk(endpoint, docsExample, scriptixHeaders(secret, docsExample));
+    const { eventId } = await ingestOk(endpoint, scriptixCompletedExample, scriptixHeaders(secret, scriptixCompletedExample));
     await expectStored(
       endpoint,
       eventId,
@@ -222,17 +189,10 @@ describe("descript (job status body, token in Authorization)", () => {
 });
 
 describe("clipzy (unsigned)", () => {
-  const docsExample = `{
-  "job_id": "job_xyz789abc123",
-  "status": "completed",
-  "progress_percent": 100,
-  "output_video_url": "file:///storage/job_xyz789abc123/output.mp4",
-  "processing_time_seconds": 900.0
-}`;
 
   it("completed -> completed with output_video_url", async () => {
     const endpoint = await createEndpoint({ name: name("clipzy"), provider: "clipzy" });
-    const { eventId } = await ingestOk(endpoint, docsExample);
+    const { eventId } = await ingestOk(endpoint, clipzyCompletedExample);
     await expectStored(
       endpoint,
       eventId,

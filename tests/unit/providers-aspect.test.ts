@@ -1,30 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HeaderList } from "@/lib/http/header-list";
 import { aspectPreset } from "@/lib/providers/aspect";
-
-// provider-docs/aspect-svix-webhooks.txt "Event payload", verbatim except the trailing
-// comma after "proxy" (the doc's example is not valid JSON as printed).
-const docExample = `{
-  "timestamp": "2025-01-01T12:00:00Z",
-  "user_id": "3f5d7e38-8c7c-4a22-9a7d-5702a8c3a111",
-  "event_id": "8b7a2e8f-3a1c-4ff9-9f5e-4b8e0a9ee000",
-  "event_type": "task.progress",
-  "data": {
-    "task": {
-      "id": "2e1c7e42-4f8d-4e10-8d7a-0a6c0d3b1234",
-      "asset_id": "c4b6b5f1-6a2d-4d75-9a90-1f6f4a0a2222",
-      "features": {
-        "transcription": { "state": "processing" },
-        "visual": { "state": "queued" },
-        "preview": { "state": "completed" },
-        "proxy": { "state": "na" }
-      },
-      "user_id": "3f5d7e38-8c7c-4a22-9a7d-5702a8c3a111",
-      "created": "2025-01-01T11:55:00Z",
-      "updated": "2025-01-01T12:00:00Z"
-    }
-  }
-}`;
+import { aspectProgressExample } from "@/tests/fixtures/provider-doc-examples";
 
 const svixHeaders: HeaderList = [
   ["Content-Type", "application/json"],
@@ -36,7 +13,7 @@ const svixHeaders: HeaderList = [
 type Envelope = { event_type: string; timestamp?: string; data: { task: Record<string, unknown> } };
 
 function docPayload(): Envelope {
-  return JSON.parse(docExample) as Envelope;
+  return JSON.parse(aspectProgressExample) as Envelope;
 }
 
 /** The doc example with another event type and feature states. */
@@ -58,7 +35,7 @@ describe("aspect preset", () => {
   });
 
   it("reads the documented task.progress example", () => {
-    expect(extract(JSON.parse(docExample))).toStrictEqual({
+    expect(extract(JSON.parse(aspectProgressExample))).toStrictEqual({
       jobId: "2e1c7e42-4f8d-4e10-8d7a-0a6c0d3b1234",
       eventType: "task.progress",
       state: "processing",
@@ -130,7 +107,7 @@ describe("aspect preset", () => {
   });
 
   it("dedupes by svix-id, then webhook-id, else not at all", () => {
-    const payload = JSON.parse(docExample);
+    const payload = JSON.parse(aspectProgressExample);
     expect(extract(payload, [["Webhook-Id", "msg_2"]]).dedupeKey).toBe("svix:msg_2");
     expect(extract(payload, [["SVIX-ID", "msg_1"], ["webhook-id", "msg_2"]]).dedupeKey).toBe("svix:msg_1");
     expect(extract(payload, [["svix-id", ""], ["webhook-id", "msg_2"]]).dedupeKey).toBe("svix:msg_2");

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clipzyPreset } from "@/lib/providers/clipzy";
-
-// provider-docs/clipzy-webhooks.txt "Webhook payload", verbatim.
-const completedExample = `{
-  "job_id": "job_xyz789abc123",
-  "status": "completed",
-  "progress_percent": 100,
-  "output_video_url": "file:///storage/job_xyz789abc123/output.mp4",
-  "processing_time_seconds": 900.0
-}`;
+import { clipzyCompletedExample } from "@/tests/fixtures/provider-doc-examples";
 
 const extract = (payload: unknown) => clipzyPreset.extract({ payload, headers: [["Content-Type", "application/json"]], config: null });
 
@@ -21,7 +13,7 @@ describe("clipzy preset", () => {
   });
 
   it("reads the documented completed payload", () => {
-    expect(extract(JSON.parse(completedExample))).toStrictEqual({
+    expect(extract(JSON.parse(clipzyCompletedExample))).toStrictEqual({
       jobId: "job_xyz789abc123",
       eventType: "completed",
       state: "completed",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HeaderList } from "@/lib/http/header-list";
 import { scriptixPreset } from "@/lib/providers/scriptix";
+import { scriptixCompletedExample } from "@/tests/fixtures/provider-doc-examples";
 
 // provider-docs/scriptix-webhooks.txt, verbatim.
 const receiveExample = `{
@@ -10,18 +11,6 @@ const receiveExample = `{
 "id": "stt_abc123",
 "status": "completed",
 "document_id": 456
-}
-}`;
-
-const payloadExample = `{
-"event": "transcription.completed",
-"timestamp": "2025-01-17T10:30:00Z",
-"data": {
-"id": "stt_abc123",
-"status": "completed",
-"document_id": 456,
-"duration_seconds": 3600,
-"language": "en"
 }
 }`;
 
@@ -58,7 +47,7 @@ describe("scriptix preset", () => {
       details: null,
     };
     expect(extract(JSON.parse(receiveExample))).toStrictEqual(expected);
-    expect(extract(JSON.parse(payloadExample))).toStrictEqual(expected);
+    expect(extract(JSON.parse(scriptixCompletedExample))).toStrictEqual(expected);
   });
 
   it("reads transcription.failed as failed, with an error when one is given", () => {
