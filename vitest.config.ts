@@ -23,6 +23,21 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          // Its own database and app server (same set-up as integration), so what the
+          // browser tests create never shows up in the API tests' lists and back.
+          globalSetup: ["tests/support/global-setup.ts"],
+          // Each file drives its own Chromium; two at once is what two cores take.
+          maxWorkers: 2,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -5,6 +5,11 @@ import { z } from "zod";
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   INBOX_API_TOKEN: z.string().min(16, "INBOX_API_TOKEN must be at least 16 characters").optional(),
+  /** Signs session cookies (32+ characters); npm start generates one into .data/auth-secret when unset. */
+  INBOX_AUTH_SECRET: z.string().min(32, "INBOX_AUTH_SECRET must be at least 32 characters").optional(),
+  /** With INBOX_ADMIN_PASSWORD: the first admin, created (or its password reset) at start. */
+  INBOX_ADMIN_EMAIL: z.email().optional(),
+  INBOX_ADMIN_PASSWORD: z.string().min(10, "INBOX_ADMIN_PASSWORD must be at least 10 characters").optional(),
   /** Base URL used to build ingest URLs (e.g. https://hooks.example.com); else the request's own origin. */
   INBOX_PUBLIC_URL: z.url().optional(),
   INBOX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

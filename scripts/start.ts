@@ -1,18 +1,21 @@
 // npm start / npm run dev - the whole app in one process:
 //   1. the database: DATABASE_URL, or the embedded PostgreSQL under .data/
 //   2. pending migrations (advisory lock, safe with several processes)
-//   3. an API token: INBOX_API_TOKEN, or one generated once into .data/api-token
+//   3. an API token (INBOX_API_TOKEN, or one generated once into .data/api-token), the
+//      session-signing secret (INBOX_AUTH_SECRET, or .data/auth-secret), and the
+//      first admin when INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD are set
 //   4. Next.js behind our own HTTP server, which hands route handlers what only the
 //      raw Node request knows (headers in order, peer address): lib/http/request-context
 // Ctrl-C (SIGINT) or SIGTERM stops accepting, finishes in-flight requests and stops
 // the embedded database cleanly.
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
+import { ensureAdminFromEnv } from "@/lib/auth/users";
 import { applyMigrations } from "@/lib/db/migrate";
+import { getEnv, reloadEnv } from "@/lib/env";
 import { rawRequestStore } from "@/lib/http/request-context";
 import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
 import { buildIfStale } from "./build-if-stale";
@@ -21,16 +24,22 @@ import { DATA_DIR, openDatabase } from "./database";
 const isDev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-async function ensureApiToken(): Promise<{ token: string; source: string }> {
-  if (process.env.INBOX_API_TOKEN) return { token: process.env.INBOX_API_TOKEN, source: "INBOX_API_TOKEN" };
-  const file = path.join(DATA_DIR, "api-token");
-  if (!existsSync(file)) {
-    await mkdir(DATA_DIR, { recursive: true });
-    await writeFile(file, `inbox_${randomBytes(24).toString("base64url")}\n`, { mode: 0o600 });
-  }
-  const token = (await readFile(file, "utf8")).trim();
-  process.env.INBOX_API_TOKEN = token;
-  return { token, source: path.relative(process.cwd(), file) };
+/**
+ * A secret from the environment, or one generated once into .data/<file> and reused
+ * on every start ("wx": when several processes start at once, the first writer wins
+ * and everyone reads its value).
+ */
+async function ensureSecret(variable: "INBOX_API_TOKEN" | "INBOX_AUTH_SECRET", file: string, prefix: string): Promise<{ value: string; source: string }> {
+  const fromEnv = process.env[variable];
+  if (fromEnv) return { value: fromEnv, source: variable };
+  const filePath = path.join(DATA_DIR, file);
+  await mkdir(DATA_DIR, { recursive: true });
+  await writeFile(filePath, `${prefix}${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EEXIST") throw error;
+  });
+  const value = (await readFile(filePath, "utf8")).trim();
+  process.env[variable] = value;
+  return { value, source: path.relative(process.cwd(), filePath) };
 }
 
 /** How long a sender may keep uploading a body we answered without reading. */
@@ -61,7 +70,15 @@ async function main(): Promise<void> {
   try {
     const { applied } = await applyMigrations(database.url);
     if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
-    const token = await ensureApiToken();
+    const token = await ensureSecret("INBOX_API_TOKEN", "api-token", "inbox_");
+    await ensureSecret("INBOX_AUTH_SECRET", "auth-secret", "");
+    reloadEnv();
+    const { INBOX_ADMIN_EMAIL: adminEmail, INBOX_ADMIN_PASSWORD: adminPassword } = getEnv();
+    if (adminEmail && adminPassword) {
+      console.log(`admin ${adminEmail}: ${await ensureAdminFromEnv(adminEmail, adminPassword)}`);
+    } else if (adminEmail || adminPassword) {
+      console.warn("set both INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD to create the first admin; ignoring the one given");
+    }
     if (!isDev) buildIfStale();
     if (!isDev) Object.assign(process.env, { NODE_ENV: "production" });
 
@@ -88,6 +105,7 @@ async function main(): Promise<void> {
     console.log(`Webhook Inbox ${isDev ? "(dev) " : ""}listening on http://localhost:${actualPort}`);
     console.log(`database: ${database.embedded ? "embedded PostgreSQL in .data/postgres" : "DATABASE_URL"}`);
     console.log(`API token: from ${token.source} (send as Authorization: Bearer <token>)`);
+    console.log(`dashboard: http://localhost:${actualPort}/ (sign in${adminEmail ? ` as ${adminEmail}` : ", or set up the first admin"})`);
 
     const shutdown = (signal: string) => {
       if (stopping) return;

@@ -1,15 +1,16 @@
-// Wraps an /api route handler: checks the bearer token first, turns every thrown
-// error into the standard error body.
+// Wraps an /api route handler: authenticates the caller first (bearer token or
+// session, lib/auth/authenticate.ts), turns every thrown error into the standard
+// error body.
 import type { z } from "zod";
-import { requireApiToken } from "@/lib/auth/api-token";
+import { authenticateRequest, type Principal } from "@/lib/auth/authenticate";
 import { AppError } from "./app-error";
 import { errorResponse, validationError } from "./error-response";
 
-export function apiRoute<Ctx>(handler: (request: Request, context: Ctx) => Promise<Response>) {
+export function apiRoute<Ctx>(handler: (request: Request, context: Ctx, principal: Principal) => Promise<Response>) {
   return async (request: Request, context: Ctx): Promise<Response> => {
     try {
-      requireApiToken(request);
-      return await handler(request, context);
+      const principal = await authenticateRequest(request);
+      return await handler(request, context, principal);
     } catch (error) {
       return errorResponse(error);
     }

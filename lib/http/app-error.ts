@@ -8,6 +8,7 @@ export const errorStatus = {
   body_incomplete: 400,
   unauthorized: 401,
   verification_failed: 401,
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

@@ -6,18 +6,26 @@ import { readFileSync } from "node:fs";
 export type AppServer = { baseUrl: string; process: ChildProcess; output: () => string; stop(): Promise<void> };
 
 export const TEST_API_TOKEN = "test-token-0123456789abcdef";
+/** The admin every test server starts with (INBOX_ADMIN_EMAIL / INBOX_ADMIN_PASSWORD). */
+export const TEST_ADMIN = { email: "admin@inbox.test", password: "test-admin-password-1" } as const;
+const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdefghijklmnop";
 
-export async function startAppServer(databaseUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<AppServer> {
+/** `extraEnv` overrides the defaults below; a value of `undefined` removes a variable. */
+export async function startAppServer(databaseUrl: string, extraEnv: Record<string, string | undefined> = {}, nodeArgs: string[] = []): Promise<AppServer> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    INBOX_API_TOKEN: TEST_API_TOKEN,
+    INBOX_AUTH_SECRET: TEST_AUTH_SECRET,
+    INBOX_ADMIN_EMAIL: TEST_ADMIN.email,
+    INBOX_ADMIN_PASSWORD: TEST_ADMIN.password,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    NODE_ENV: "production",
+    ...extraEnv,
+  };
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      INBOX_API_TOKEN: TEST_API_TOKEN,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      ...extraEnv,
-    },
+    env: Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined)) as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

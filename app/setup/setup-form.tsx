@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import { setupAction, type FormState } from "@/app/login/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+
+export function SetupForm({ minLength }: { minLength: number }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(setupAction, { error: null });
+  return (
+    <form action={action} className="space-y-4">
+      {state.error && <Alert tone="error">{state.error}</Alert>}
+      <Field label="Name" htmlFor="name">
+        <Input id="name" name="name" autoComplete="name" required autoFocus />
+      </Field>
+      <Field label="Email" htmlFor="email">
+        <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} />
+      </Field>
+      <Field label="Password" htmlFor="password" hint={`At least ${minLength} characters.`}>
+        <Input id="password" name="password" type="password" autoComplete="new-password" minLength={minLength} required />
+      </Field>
+      <Field label="Confirm password" htmlFor="confirm">
+        <Input id="confirm" name="confirm" type="password" autoComplete="new-password" minLength={minLength} required />
+      </Field>
+      <Button type="submit" variant="primary" className="w-full" disabled={pending}>
+        {pending ? "Creating…" : "Create admin and sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+// Who is calling an /api route. Every route asks this itself (no middleware to forget):
+//   - Authorization: Bearer <INBOX_API_TOKEN>  -> the operator (automation, CI)
+//   - Authorization: Bearer inbox_pat_...      -> the person who owns that token
+//   - the session cookie of a signed-in person -> that person; a state-changing
+//     request must then come from our own pages (same origin), against CSRF.
+// A request that sends an Authorization header is judged by it alone, never by a cookie.
+import { createHash, timingSafeEqual } from "node:crypto";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/http/app-error";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { findApiTokenOwner, type TokenOwner } from "./api-tokens";
+import { getAuth } from "./auth";
+
+export type Principal = { kind: "operator" } | { kind: "user"; via: "session" | "token"; user: TokenOwner };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
+export async function authenticateRequest(request: Request): Promise<Principal> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) return authenticateBearer(authorization);
+  const session = await getAuth().api.getSession({ headers: request.headers });
+  if (!session) throw new AppError("unauthorized", "sign in, or send Authorization: Bearer <token>");
+  if (!SAFE_METHODS.has(request.method)) requireSameOrigin(request);
+  const { id, email, name, role } = session.user;
+  return { kind: "user", via: "session", user: { id, email, name, role: role ?? "member" } };
+}
+
+async function authenticateBearer(header: string): Promise<Principal> {
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(header.trim())?.[1];
+  if (!token) throw new AppError("unauthorized", "send Authorization: Bearer <token>");
+  const operatorToken = getEnv().INBOX_API_TOKEN;
+  // Hash both sides first: equal lengths for timingSafeEqual, and no length leak.
+  if (operatorToken && timingSafeEqual(digest(token), digest(operatorToken))) return { kind: "operator" };
+  const owner = await findApiTokenOwner(token);
+  if (!owner) throw new AppError("unauthorized", "the API token is not valid (revoked or never issued)");
+  return { kind: "user", via: "token", user: owner };
+}
+
+/**
+ * Cookies ride along on cross-site requests; the Origin header (sent by browsers on
+ * every non-GET fetch and form post) says where a request really came from.
+ */
+function requireSameOrigin(request: Request): void {
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin") throw csrfRejected();
+  const origin = request.headers.get("origin");
+  if (!origin || origin !== publicOrigin(request)) throw csrfRejected();
+}
+
+const csrfRejected = () =>
+  new AppError("forbidden", "cross-site request refused: changes made with a session cookie must come from this app's own pages");

@@ -1,0 +1,40 @@
+// Sessions for pages and server actions. Every page and action calls one of these
+// itself, so a page that forgets a middleware still cannot show data.
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { AppError } from "@/lib/http/app-error";
+import { getAuth } from "./auth";
+import { countPeople, type Role } from "./users";
+
+export type SignedInUser = { id: string; email: string; name: string; role: Role };
+
+export async function currentUser(): Promise<SignedInUser | null> {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const { id, email, name, role } = session.user;
+  return { id, email, name, role: role === "admin" ? "admin" : "member" };
+}
+
+/**
+ * The signed-in user, or a redirect: to /setup while nobody exists yet, else to
+ * /login with a way back to the page asked for (proxy.ts passes its path along).
+ */
+export async function requireUser(): Promise<SignedInUser> {
+  const user = await currentUser();
+  if (user) return user;
+  if ((await countPeople()) === 0) redirect("/setup");
+  const returnTo = safeReturnPath((await headers()).get("x-inbox-path"));
+  redirect(returnTo === "/" ? "/login" : `/login?next=${encodeURIComponent(returnTo)}`);
+}
+
+export async function requireAdmin(): Promise<SignedInUser> {
+  const user = await requireUser();
+  if (user.role !== "admin") throw new AppError("forbidden", "only an admin can do this");
+  return user;
+}
+
+/** Only same-site paths: "/jobs?state=failed" yes; "//evil.example", "https://..." no. */
+export function safeReturnPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  return value;
+}

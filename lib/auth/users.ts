@@ -1,0 +1,72 @@
+// Creating people and resetting passwords without a signed-in request: the admin from
+// the environment at start, the one-time set-up page, accepted invitations. Password
+// hashing is Better Auth's own (scrypt), through its context, so sign-in can verify it.
+import { getAuth } from "./auth";
+import { getDb, getPool } from "@/lib/db/client";
+
+export type Role = "admin" | "member";
+
+export type PersonInput = { email: string; name: string; password: string; role: Role };
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/** Creates the user with an email-and-password account. Fails on a taken email (unique index). */
+export async function createPerson(input: PersonInput): Promise<{ id: string }> {
+  const ctx = await getAuth().$context;
+  const email = normalizeEmail(input.email);
+  const user = await ctx.internalAdapter.createUser({ email, name: input.name, emailVerified: true, role: input.role }, { method: "admin" });
+  await ctx.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: "credential",
+    accountId: user.id,
+    password: await ctx.password.hash(input.password),
+  });
+  return { id: user.id };
+}
+
+/** Sets a new password and signs the user out everywhere else. */
+export async function resetPassword(userId: string, password: string): Promise<void> {
+  const ctx = await getAuth().$context;
+  await ctx.internalAdapter.updatePassword(userId, await ctx.password.hash(password));
+  await ctx.internalAdapter.deleteUserSessions(userId);
+}
+
+/**
+ * The set-up page's admin, only while nobody exists. An advisory lock makes two
+ * set-up forms submitted at once create one admin, not two. Null when someone exists.
+ */
+export async function createFirstAdmin(input: Omit<PersonInput, "role">): Promise<{ id: string } | null> {
+  const client = await getPool().connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('inbox:first-admin'))");
+    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM users");
+    if ((rows[0]?.n ?? 0) > 0) return null;
+    return await createPerson({ ...input, role: "admin" });
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(hashtext('inbox:first-admin'))").catch(() => {});
+    client.release();
+  }
+}
+
+export async function countPeople(): Promise<number> {
+  return getDb().user.count();
+}
+
+/**
+ * INBOX_ADMIN_EMAIL + INBOX_ADMIN_PASSWORD: create that admin, or if the email exists,
+ * make it an admin and reset its password (the way back in when a password is lost).
+ */
+export async function ensureAdminFromEnv(email: string, password: string): Promise<"created" | "reset"> {
+  const db = getDb();
+  const existing = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
+  if (!existing) {
+    await createPerson({ email, name: email.split("@")[0] ?? "Admin", password, role: "admin" });
+    return "created";
+  }
+  await db.user.update({ where: { id: existing.id }, data: { role: "admin" } });
+  const hasPassword = await db.account.findFirst({ where: { userId: existing.id, providerId: "credential" } });
+  const ctx = await getAuth().$context;
+  if (hasPassword) await resetPassword(existing.id, password);
+  else await ctx.internalAdapter.linkAccount({ userId: existing.id, providerId: "credential", accountId: existing.id, password: await ctx.password.hash(password) });
+  return "reset";
+}
