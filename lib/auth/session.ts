@@ -2,18 +2,20 @@
 // itself, so a page that forgets a middleware still cannot show data.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { AppError } from "@/lib/http/app-error";
 import { getAuth } from "./auth";
 import { countPeople, type Role } from "./users";
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role };
 
-export async function currentUser(): Promise<SignedInUser | null> {
+/** Once per request: the layout and the page both ask, the database is asked once. */
+export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await getAuth().api.getSession({ headers: await headers() });
   if (!session) return null;
   const { id, email, name, role } = session.user;
   return { id, email, name, role: role === "admin" ? "admin" : "member" };
-}
+});
 
 /**
  * The signed-in user, or a redirect: to /setup while nobody exists yet, else to
