@@ -10,26 +10,30 @@ export function DiffPicker({ events, from, to }: { events: Option[]; from: strin
   const label = (event: Option, index: number) => `#${index + 1} ${visibleText(event.type ?? event.id)}${event.state ? ` (${event.state})` : ""}`;
   return (
     <form method="get" action="#diff" className="flex flex-wrap items-end gap-2">
-      <label className="text-xs text-zinc-600 dark:text-zinc-400">
-        From
-        <Select name="from" defaultValue={from} className="mt-1 h-8 w-64 text-xs">
+      <div>
+        <label htmlFor="diff-from" className="block text-xs text-zinc-600 dark:text-zinc-400">
+          From
+        </label>
+        <Select id="diff-from" name="from" defaultValue={from} className="mt-1 h-8 w-64 text-xs">
           {events.map((event, index) => (
             <option key={event.id} value={event.id}>
               {label(event, index)}
             </option>
           ))}
         </Select>
-      </label>
-      <label className="text-xs text-zinc-600 dark:text-zinc-400">
-        To
-        <Select name="to" defaultValue={to} className="mt-1 h-8 w-64 text-xs">
+      </div>
+      <div>
+        <label htmlFor="diff-to" className="block text-xs text-zinc-600 dark:text-zinc-400">
+          To
+        </label>
+        <Select id="diff-to" name="to" defaultValue={to} className="mt-1 h-8 w-64 text-xs">
           {events.map((event, index) => (
             <option key={event.id} value={event.id}>
               {label(event, index)}
             </option>
           ))}
         </Select>
-      </label>
+      </div>
       <Button type="submit" size="sm" className="h-8">
         Compare
       </Button>

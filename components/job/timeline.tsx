@@ -45,8 +45,8 @@ export function Timeline({ events, diffHref, compared }: { events: TimelineEvent
               </Link>
               <JobStateBadge state={event.state} />
               <VerificationBadge value={event.verification} />
-              {event.jobId === null && (
-                <Badge tone="amber" title="This callback names the job but did not change it (its signature failed or it was not verified)">
+              {(event.jobId === null || event.verification === "failed") && (
+                <Badge tone="amber" title="This callback names the job but did not change its state: its signature check failed">
                   not applied
                 </Badge>
               )}

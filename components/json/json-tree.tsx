@@ -8,7 +8,7 @@ import { cx } from "@/components/ui/cx";
 import { visibleText } from "./visible-text";
 
 /** Nodes deeper than this start collapsed. */
-const OPEN_DEPTH = 2;
+const OPEN_DEPTH = 4;
 /** Nodes with more children than this start collapsed. */
 const OPEN_MAX_CHILDREN = 50;
 /** Children rendered per "show more". */
