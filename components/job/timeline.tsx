@@ -44,6 +44,7 @@ export function Timeline({ events, diffHref, compared }: { events: TimelineEvent
                 {visibleText(event.type ?? event.id)}
               </Link>
               <JobStateBadge state={event.state} />
+              <span className="text-xs text-zinc-500 dark:text-zinc-400">signature</span>
               <VerificationBadge value={event.verification} />
               {(event.jobId === null || event.verification === "failed") && (
                 <Badge tone="amber" title="This callback names the job but did not change its state: its signature check failed">

@@ -47,7 +47,9 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         title={<span className="font-mono">{visibleText(event.type ?? event.id)}</span>}
         description={
           <span className="flex flex-wrap items-center gap-2">
+            <span className="text-xs">signature</span>
             <VerificationBadge value={event.verification} />
+            <span className="text-xs">reports</span>
             <JobStateBadge state={event.state} />
             <span>
               {event.deliveryCount} {event.deliveryCount === 1 ? "delivery" : "deliveries"}, first <RelativeTime iso={event.firstReceivedAt.toISOString()} />
