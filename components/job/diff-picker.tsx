@@ -14,7 +14,7 @@ export function DiffPicker({ events, from, to }: { events: Option[]; from: strin
         <label htmlFor="diff-from" className="block text-xs text-zinc-600 dark:text-zinc-400">
           From
         </label>
-        <Select id="diff-from" name="from" defaultValue={from} className="mt-1 h-8 w-64 text-xs">
+        <Select id="diff-from" name="from" defaultValue={from} className="mt-1 w-64 text-xs">
           {events.map((event, index) => (
             <option key={event.id} value={event.id}>
               {label(event, index)}
@@ -26,7 +26,7 @@ export function DiffPicker({ events, from, to }: { events: Option[]; from: strin
         <label htmlFor="diff-to" className="block text-xs text-zinc-600 dark:text-zinc-400">
           To
         </label>
-        <Select id="diff-to" name="to" defaultValue={to} className="mt-1 h-8 w-64 text-xs">
+        <Select id="diff-to" name="to" defaultValue={to} className="mt-1 w-64 text-xs">
           {events.map((event, index) => (
             <option key={event.id} value={event.id}>
               {label(event, index)}
@@ -34,7 +34,7 @@ export function DiffPicker({ events, from, to }: { events: Option[]; from: strin
           ))}
         </Select>
       </div>
-      <Button type="submit" size="sm" className="h-8">
+      <Button type="submit">
         Compare
       </Button>
     </form>

@@ -8,6 +8,7 @@ import { DiffPicker } from "@/components/job/diff-picker";
 import { DiffTable } from "@/components/job/diff-table";
 import { OutputLink } from "@/components/job/output-link";
 import { Timeline } from "@/components/job/timeline";
+import { JsonTree } from "@/components/json/json-tree";
 import { visibleText } from "@/components/json/visible-text";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -67,6 +68,7 @@ export default async function JobPage({ params, searchParams }: Props) {
             { label: "Endpoint", value: <Link href={`/endpoints/${encodeURIComponent(job.endpoint.id)}`} className="text-indigo-600 hover:underline dark:text-indigo-400">{job.endpoint.name}</Link> },
             { label: "Output URL", value: <OutputLink value={job.outputUrl} /> },
             { label: "Error", value: job.error ? <span className="font-mono text-xs whitespace-pre-wrap text-red-700 dark:text-red-300">{visibleText(job.error)}</span> : <span className="text-zinc-400">—</span> },
+            ...(job.details === null ? [] : [{ label: "Details", value: <JsonTree value={job.details} label="Provider details of the current state" /> }]),
             { label: "Job id", value: <span className="font-mono text-xs">{job.id}</span> },
             { label: "First seen", value: <RelativeTime iso={job.firstSeenAt.toISOString()} /> },
             { label: "Last callback", value: <RelativeTime iso={job.lastEventAt.toISOString()} /> },
