@@ -21,7 +21,15 @@ export type TimelineEvent = {
 
 const linkClass = "text-indigo-600 hover:underline dark:text-indigo-400";
 
-export function Timeline({ events, diffHref, compared }: { events: TimelineEvent[]; diffHref: (from: string, to: string) => string; compared: { from: string; to: string } | null }) {
+type Props = {
+  events: TimelineEvent[];
+  diffHref: (from: string, to: string) => string;
+  compared: { from: string; to: string } | null;
+  /** Paths changed since the event before, where known. */
+  changeCounts: Map<string, number>;
+};
+
+export function Timeline({ events, diffHref, compared, changeCounts }: Props) {
   return (
     <ol className="relative space-y-0">
       {events.map((event, index) => {
@@ -52,8 +60,8 @@ export function Timeline({ events, diffHref, compared }: { events: TimelineEvent
                 </Badge>
               )}
               {previous && (
-                <Link href={diffHref(previous.id, event.id)} className={cx(linkClass, "ml-auto text-xs")}>
-                  Diff with #{index}
+                <Link href={diffHref(previous.id, event.id)} className={cx(linkClass, "ml-auto text-xs tabular-nums")}>
+                  {changeLabel(changeCounts.get(event.id), index)}
                 </Link>
               )}
             </div>
@@ -81,4 +89,10 @@ export function Timeline({ events, diffHref, compared }: { events: TimelineEvent
       })}
     </ol>
   );
+}
+
+function changeLabel(count: number | undefined, previousPosition: number): string {
+  if (count === undefined) return `Diff with #${previousPosition}`;
+  if (count === 0) return `No changes since #${previousPosition}`;
+  return `${count} ${count === 1 ? "change" : "changes"} since #${previousPosition}`;
 }

@@ -87,6 +87,7 @@ export async function getJobTimeline(id: string) {
     where: { OR: [{ jobId: id }, { endpointId: job.endpointId, externalJobId: job.externalId, jobId: null }] },
     select: {
       ...eventSummary,
+      payloadDeliveryId: true,
       deliveries: {
         select: { id: true, receivedAt: true, verification: true, verificationReason: true, responseStatus: true, size: true },
         orderBy: [{ receivedAt: "asc" }, { id: "asc" }],

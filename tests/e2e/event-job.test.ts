@@ -101,6 +101,9 @@ describe("job page", () => {
     const timeline = page.getByTestId("timeline-event");
     await expect.poll(() => timeline.count()).toBe(3);
     expect(await timeline.nth(2).innerText()).toContain("not applied");
+    // Each event against the one before it: progress -> completed changed six paths
+    // (event_type, event_id, timestamp, updated, and two feature states).
+    expect(await timeline.nth(1).innerText()).toContain("6 changes since #1");
 
     // Default diff: the last two events; pick progress -> completed explicitly.
     await page.getByLabel("From", { exact: true }).selectOption({ index: 0 });

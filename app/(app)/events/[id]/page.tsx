@@ -38,6 +38,10 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
       <PageHeader
         eyebrow={
           <>
+            <Link href="/" className={linkClass}>
+              Inbox
+            </Link>{" "}
+            ·{" "}
             <Link href={`/endpoints/${encodeURIComponent(event.endpoint.id)}`} className={linkClass}>
               {event.endpoint.name}
             </Link>{" "}

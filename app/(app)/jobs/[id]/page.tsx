@@ -33,7 +33,9 @@ export default async function JobPage({ params, searchParams }: Props) {
   if (!job) notFound();
   const parsed = jobDiffParamsSchema.safeParse(await searchParams);
   const pair = comparedPair(job.events, parsed.success ? parsed.data : {});
-  const payloads = pair ? await getJobEventPayloads(job, [pair.from, pair.to]) : new Map<string, unknown>();
+  const summarised = withinBudget(job.events);
+  const payloads = await getJobEventPayloads(job, [...new Set([...summarised, ...(pair ? [pair.from, pair.to] : [])])]);
+  const changeCounts = countChanges(job.events, summarised, payloads);
   const diffHref = (from: string, to: string) => `/jobs/${encodeURIComponent(job.id)}?${new URLSearchParams({ from, to })}#diff`;
   const positionOf = (id: string) => job.events.findIndex((event) => event.id === id) + 1;
 
@@ -82,7 +84,7 @@ export default async function JobPage({ params, searchParams }: Props) {
         ) : (
           <>
             {job.events.length >= JOB_EVENTS_LIMIT && <Alert tone="info">Only the first {JOB_EVENTS_LIMIT} events are shown.</Alert>}
-            <Timeline events={job.events} diffHref={diffHref} compared={pair} />
+            <Timeline events={job.events} diffHref={diffHref} compared={pair} changeCounts={changeCounts} />
           </>
         )}
       </Panel>
@@ -113,6 +115,36 @@ export default async function JobPage({ params, searchParams }: Props) {
       </div>
     </div>
   );
+}
+
+/** Payloads read to count each event's changes against the one before it, in total at most this. */
+const SUMMARY_BUDGET_BYTES = 4 * 1024 * 1024;
+
+type SizedEvent = { id: string; payloadDeliveryId: string; deliveries: Array<{ id: string; size: number }> };
+
+/** The events (in order) whose payloads fit the budget together; a job's usual few callbacks all do. */
+function withinBudget(events: SizedEvent[]): string[] {
+  let total = 0;
+  const ids: string[] = [];
+  for (const event of events) {
+    total += event.deliveries.find((d) => d.id === event.payloadDeliveryId)?.size ?? 0;
+    if (total > SUMMARY_BUDGET_BYTES) break;
+    ids.push(event.id);
+  }
+  return ids;
+}
+
+/** For each event after the first, how many paths differ from the one before it (when both were read). */
+function countChanges(events: Array<{ id: string }>, read: string[], payloads: Map<string, unknown>): Map<string, number> {
+  const isRead = new Set(read);
+  const counts = new Map<string, number>();
+  events.forEach((event, index) => {
+    const previous = events[index - 1];
+    if (previous && isRead.has(previous.id) && isRead.has(event.id)) {
+      counts.set(event.id, diffJson(payloads.get(previous.id) ?? null, payloads.get(event.id) ?? null).length);
+    }
+  });
+  return counts;
 }
 
 /**
