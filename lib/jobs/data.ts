@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { eventSummary } from "@/lib/events/data";
 import { notFound } from "@/lib/http/app-error";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import { isTerminalState, jobStates, terminalJobStates } from "./constants";
 import type { ListJobsQuery } from "./schema";
 
 /** A job page shows at most this many events; the events API pages through the rest. */
@@ -22,21 +23,38 @@ const jobSummary = {
   firstSeenAt: true,
   lastEventAt: true,
   _count: { select: { events: true } },
+  endpoint: { select: { name: true } },
 } as const;
 
-export async function listJobs(query: ListJobsQuery) {
+export async function listJobs(query: ListJobsQuery, now: Date = new Date()) {
   const cursor = decodeCursor(query.cursor);
   const rows = await getDb().job.findMany({
     where: {
       endpointId: query.endpointId,
       state: query.state,
-      ...(cursor && { OR: [{ firstSeenAt: { lt: cursor.at } }, { firstSeenAt: cursor.at, id: { lt: cursor.id } }] }),
+      provider: query.provider,
+      AND: [
+        query.view === "failed" ? needsAttention(staleBefore(now, query.staleMinutes)) : {},
+        cursor ? { OR: [{ firstSeenAt: { lt: cursor.at } }, { firstSeenAt: cursor.at, id: { lt: cursor.id } }] } : {},
+      ],
     },
     select: jobSummary,
     orderBy: [{ firstSeenAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
   });
   return toPage(rows, query.limit, (row) => row.firstSeenAt);
+}
+
+const unfinishedStates = jobStates.filter((state) => !isTerminalState(state));
+
+export function staleBefore(now: Date, staleMinutes: number): Date {
+  return new Date(now.getTime() - staleMinutes * 60_000);
+}
+
+/** Where an investigation starts: failed, cancelled, or unfinished and silent since `before`. */
+function needsAttention(before: Date) {
+  const givenUp = terminalJobStates.filter((state) => state !== "completed");
+  return { OR: [{ state: { in: givenUp } }, { state: { in: unfinishedStates }, lastEventAt: { lt: before } }] };
 }
 
 export async function getJob(id: string) {
@@ -54,4 +72,41 @@ function byProviderOrder(a: Ordered, b: Ordered): number {
   const at = (a.providerTimestamp ?? a.firstReceivedAt).getTime();
   const bt = (b.providerTimestamp ?? b.firstReceivedAt).getTime();
   return at - bt || a.firstReceivedAt.getTime() - b.firstReceivedAt.getTime() || a.id.localeCompare(b.id);
+}
+
+/**
+ * A job page: the job, and every event and delivery in provider order. Events that
+ * name this job but were not applied to it (a failed signature leaves job_id empty)
+ * belong to its story too, so they are read by the external id as well.
+ */
+export async function getJobTimeline(id: string) {
+  const db = getDb();
+  const job = await db.job.findUnique({ where: { id }, select: { ...jobSummary, endpoint: { select: { id: true, name: true } } } });
+  if (!job) return null;
+  const events = await db.event.findMany({
+    where: { OR: [{ jobId: id }, { endpointId: job.endpointId, externalJobId: job.externalId, jobId: null }] },
+    select: {
+      ...eventSummary,
+      payloadDeliveryId: true,
+      deliveries: {
+        select: { id: true, receivedAt: true, verification: true, verificationReason: true, responseStatus: true, size: true },
+        orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+      },
+    },
+    orderBy: [{ firstReceivedAt: "asc" }, { id: "asc" }],
+    take: JOB_EVENTS_LIMIT,
+  });
+  return { ...job, events: events.sort(byProviderOrder) };
+}
+
+/** The payloads of some of a job's events (the two being compared), by event id. */
+export async function getJobEventPayloads(job: { id: string; endpointId: string; externalId: string }, eventIds: string[]) {
+  const rows = await getDb().event.findMany({
+    where: {
+      id: { in: eventIds },
+      OR: [{ jobId: job.id }, { endpointId: job.endpointId, externalJobId: job.externalId, jobId: null }],
+    },
+    select: { id: true, payload: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.payload]));
 }

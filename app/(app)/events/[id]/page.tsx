@@ -1,0 +1,133 @@
+// An event: what arrived, whether it was verified and why not, every delivery with its
+// headers, and ways to replay one (curl) or take its exact bytes (raw download).
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeliveryPanel, rawHrefOf } from "@/components/event/delivery-panel";
+import { PayloadPanel } from "@/components/event/payload-panel";
+import { VerificationPanel } from "@/components/event/verification-panel";
+import { JobStateBadge, VerificationBadge } from "@/components/domain-badges";
+import { visibleText } from "@/components/json/visible-text";
+import { Alert } from "@/components/ui/alert";
+import { DescriptionList, Panel } from "@/components/ui/panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { requireUser } from "@/lib/auth/session";
+import { ingestUrlFor } from "@/lib/endpoints/serialize";
+import { getEnv } from "@/lib/env";
+import { curlBodyFor, type CurlSource } from "@/lib/events/curl-command";
+import { EVENT_DELIVERIES_LIMIT, getEventDetail, type EventDetail } from "@/lib/events/detail";
+import { isCredentialHeader } from "@/lib/http/credential-headers";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Event · Webhook Inbox" };
+
+const linkClass = "text-indigo-600 hover:underline dark:text-indigo-400";
+
+export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireUser();
+  const event = await getEventDetail((await params).id);
+  if (!event) notFound();
+  const origin = await requestOrigin();
+  const payloadDelivery = event.deliveries.find((d) => d.id === event.payloadDeliveryId) ?? event.deliveries[0];
+
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        eyebrow={
+          <>
+            <Link href="/" className={linkClass}>
+              Inbox
+            </Link>{" "}
+            ·{" "}
+            <Link href={`/endpoints/${encodeURIComponent(event.endpoint.id)}`} className={linkClass}>
+              {event.endpoint.name}
+            </Link>{" "}
+            · event
+          </>
+        }
+        title={<span className="font-mono">{visibleText(event.type ?? event.id)}</span>}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span className="text-xs">signature</span>
+            <VerificationBadge value={event.verification} />
+            <span className="text-xs">reports</span>
+            <JobStateBadge state={event.state} />
+            <span>
+              {event.deliveryCount} {event.deliveryCount === 1 ? "delivery" : "deliveries"}, first <RelativeTime iso={event.firstReceivedAt.toISOString()} />
+            </span>
+          </span>
+        }
+      />
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Panel title="Summary">
+          <DescriptionList items={summaryItems(event)} />
+        </Panel>
+        <VerificationPanel config={event.verificationConfig} deliveries={event.deliveries} />
+      </div>
+
+      {payloadDelivery && <PayloadPanel payload={event.payload} size={payloadDelivery.size} body={payloadDelivery.body} rawHref={rawHrefOf(payloadDelivery.id)} />}
+
+      {event.deliveryCount > EVENT_DELIVERIES_LIMIT && (
+        <Alert tone="info">This event has {event.deliveryCount} deliveries; the first {EVENT_DELIVERIES_LIMIT} are shown.</Alert>
+      )}
+      {event.deliveries.map((delivery, index) => (
+        <DeliveryPanel
+          key={delivery.id}
+          delivery={delivery}
+          position={index + 1}
+          total={event.deliveryCount}
+          curl={curlSourceOf(delivery, ingestUrlFor(event.endpoint.key, origin))}
+        />
+      ))}
+    </div>
+  );
+}
+
+function summaryItems(event: EventDetail) {
+  const iso = (date: Date | null) => (date ? <RelativeTime iso={date.toISOString()} /> : <span className="text-zinc-400">—</span>);
+  return [
+    { label: "Event id", value: <span className="font-mono text-xs">{event.id}</span> },
+    { label: "Type", value: event.type ? <span className="font-mono text-xs">{visibleText(event.type)}</span> : <span className="text-zinc-400">—</span> },
+    {
+      label: "Job",
+      value: event.job ? (
+        <Link href={`/jobs/${encodeURIComponent(event.job.id)}`} className={`${linkClass} font-mono text-xs`}>
+          {visibleText(event.job.externalId)}
+        </Link>
+      ) : event.externalJobId ? (
+        <span className="text-xs">
+          <span className="font-mono">{visibleText(event.externalJobId)}</span>{" "}
+          <span className="text-zinc-500 dark:text-zinc-400">(not applied to a job: {event.verification === "failed" ? "signature failed" : "no job yet"})</span>
+        </span>
+      ) : (
+        <span className="text-zinc-400">—</span>
+      ),
+    },
+    { label: "Provider time", value: iso(event.providerTimestamp) },
+    { label: "First received", value: iso(event.firstReceivedAt) },
+    { label: "Last received", value: iso(event.lastReceivedAt) },
+    { label: "Endpoint", value: <span>{event.endpoint.name} <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{event.endpoint.provider}</span></span> },
+  ];
+}
+
+function curlSourceOf(delivery: EventDetail["deliveries"][number], ingestUrl: string): CurlSource {
+  return {
+    method: delivery.method,
+    url: `${ingestUrl}${delivery.path}${delivery.query ? `?${delivery.query}` : ""}`,
+    headers: delivery.headers.map(([name, value]) => ({ name, value, isCredential: isCredentialHeader(name) })),
+    body: curlBodyFor(delivery.body, delivery.size, `${delivery.id}.bin`),
+  };
+}
+
+/** The origin ingest URLs are shown on: INBOX_PUBLIC_URL, else the host this page was asked on. */
+async function requestOrigin(): Promise<string> {
+  const configured = getEnv().INBOX_PUBLIC_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const requestHeaders = await headers();
+  const proto = requestHeaders.get("x-forwarded-proto") === "https" ? "https" : "http";
+  return `${proto}://${requestHeaders.get("host") ?? "localhost:3000"}`;
+}

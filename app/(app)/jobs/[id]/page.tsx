@@ -1,0 +1,163 @@
+// A job: where it stands, every callback in provider order, and what changed between
+// any two of them (?from=<eventId>&to=<eventId>; by default the last two).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { JobStateBadge } from "@/components/domain-badges";
+import { DiffPicker } from "@/components/job/diff-picker";
+import { DiffTable } from "@/components/job/diff-table";
+import { OutputLink } from "@/components/job/output-link";
+import { Timeline } from "@/components/job/timeline";
+import { JsonTree } from "@/components/json/json-tree";
+import { visibleText } from "@/components/json/visible-text";
+import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListKeyboard } from "@/components/ui/list-keyboard";
+import { DescriptionList, Panel } from "@/components/ui/panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { requireUser } from "@/lib/auth/session";
+import { diffJson } from "@/lib/diff/json-diff";
+import { getJobEventPayloads, getJobTimeline, JOB_EVENTS_LIMIT } from "@/lib/jobs/data";
+import { jobDiffParamsSchema } from "@/lib/jobs/schema";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Job · Webhook Inbox" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function JobPage({ params, searchParams }: Props) {
+  await requireUser();
+  const job = await getJobTimeline((await params).id);
+  if (!job) notFound();
+  const parsed = jobDiffParamsSchema.safeParse(await searchParams);
+  const pair = comparedPair(job.events, parsed.success ? parsed.data : {});
+  const summarised = withinBudget(job.events);
+  const payloads = await getJobEventPayloads(job, [...new Set([...summarised, ...(pair ? [pair.from, pair.to] : [])])]);
+  const changeCounts = countChanges(job.events, summarised, payloads);
+  const diffHref = (from: string, to: string) => `/jobs/${encodeURIComponent(job.id)}?${new URLSearchParams({ from, to })}#diff`;
+  const positionOf = (id: string) => job.events.findIndex((event) => event.id === id) + 1;
+
+  return (
+    <div className="space-y-5">
+      <ListKeyboard />
+      <PageHeader
+        eyebrow={
+          <>
+            <Link href="/jobs" className="text-indigo-600 hover:underline dark:text-indigo-400">
+              Jobs
+            </Link>{" "}
+            · {job.provider} · {job.endpoint.name}
+          </>
+        }
+        title={<span className="font-mono">{visibleText(job.externalId)}</span>}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <JobStateBadge state={job.state} />
+            <span>
+              {job._count.events} {job._count.events === 1 ? "event" : "events"}, last <RelativeTime iso={job.lastEventAt.toISOString()} />
+            </span>
+          </span>
+        }
+      />
+
+      <Panel title="Summary">
+        <DescriptionList
+          items={[
+            { label: "State", value: <span className="flex items-center gap-2"><JobStateBadge state={job.state} />{job.stateAt && <span className="text-xs text-zinc-500 dark:text-zinc-400">as of <RelativeTime iso={job.stateAt.toISOString()} /> (provider time)</span>}</span> },
+            { label: "Provider", value: <span className="font-mono text-xs">{job.provider}</span> },
+            { label: "Endpoint", value: <Link href={`/endpoints/${encodeURIComponent(job.endpoint.id)}`} className="text-indigo-600 hover:underline dark:text-indigo-400">{job.endpoint.name}</Link> },
+            { label: "Output URL", value: <OutputLink value={job.outputUrl} /> },
+            { label: "Error", value: job.error ? <span className="font-mono text-xs whitespace-pre-wrap text-red-700 dark:text-red-300">{visibleText(job.error)}</span> : <span className="text-zinc-400">—</span> },
+            ...(job.details === null ? [] : [{ label: "Details", value: <JsonTree value={job.details} label="Provider details of the current state" /> }]),
+            { label: "Job id", value: <span className="font-mono text-xs">{job.id}</span> },
+            { label: "First seen", value: <RelativeTime iso={job.firstSeenAt.toISOString()} /> },
+            { label: "Last callback", value: <RelativeTime iso={job.lastEventAt.toISOString()} /> },
+          ]}
+        />
+      </Panel>
+
+      <Panel title="Timeline" actions={<span className="text-xs text-zinc-500 dark:text-zinc-400">provider order; provider time, else receipt</span>}>
+        {job.events.length === 0 ? (
+          <EmptyState title="No events">No callback for this job is stored.</EmptyState>
+        ) : (
+          <>
+            {job.events.length >= JOB_EVENTS_LIMIT && <Alert tone="info">Only the first {JOB_EVENTS_LIMIT} events are shown.</Alert>}
+            <Timeline events={job.events} diffHref={diffHref} compared={pair} changeCounts={changeCounts} />
+          </>
+        )}
+      </Panel>
+
+      <div id="diff" className="scroll-mt-16">
+        <Panel title="Payload diff">
+          {pair === null ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">A diff needs two events; this job has {job.events.length}.</p>
+          ) : (
+            <div className="space-y-3">
+              <DiffPicker events={job.events} from={pair.from} to={pair.to} />
+              {!parsed.success && <Alert tone="warning">The ?from= and ?to= values were not event ids; showing the last two events.</Alert>}
+              <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                From{" "}
+                <Link href={`/events/${encodeURIComponent(pair.from)}`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+                  #{positionOf(pair.from)}
+                </Link>{" "}
+                to{" "}
+                <Link href={`/events/${encodeURIComponent(pair.to)}`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+                  #{positionOf(pair.to)}
+                </Link>
+                : paths added, removed and changed.
+              </p>
+              <DiffTable rows={diffJson(payloads.get(pair.from) ?? null, payloads.get(pair.to) ?? null)} />
+            </div>
+          )}
+        </Panel>
+      </div>
+    </div>
+  );
+}
+
+/** Payloads read to count each event's changes against the one before it, in total at most this. */
+const SUMMARY_BUDGET_BYTES = 4 * 1024 * 1024;
+
+type SizedEvent = { id: string; payloadDeliveryId: string; deliveries: Array<{ id: string; size: number }> };
+
+/** The events (in order) whose payloads fit the budget together; a job's usual few callbacks all do. */
+function withinBudget(events: SizedEvent[]): string[] {
+  let total = 0;
+  const ids: string[] = [];
+  for (const event of events) {
+    total += event.deliveries.find((d) => d.id === event.payloadDeliveryId)?.size ?? 0;
+    if (total > SUMMARY_BUDGET_BYTES) break;
+    ids.push(event.id);
+  }
+  return ids;
+}
+
+/** For each event after the first, how many paths differ from the one before it (when both were read). */
+function countChanges(events: Array<{ id: string }>, read: string[], payloads: Map<string, unknown>): Map<string, number> {
+  const isRead = new Set(read);
+  const counts = new Map<string, number>();
+  events.forEach((event, index) => {
+    const previous = events[index - 1];
+    if (previous && isRead.has(previous.id) && isRead.has(event.id)) {
+      counts.set(event.id, diffJson(payloads.get(previous.id) ?? null, payloads.get(event.id) ?? null).length);
+    }
+  });
+  return counts;
+}
+
+/**
+ * The two events to compare: the ones named in the URL when both belong to the job;
+ * `to` alone compares it with the one before it; otherwise the last two.
+ */
+function comparedPair(events: Array<{ id: string }>, wanted: { from?: string; to?: string }): { from: string; to: string } | null {
+  const find = (id: string | undefined) => events.find((event) => event.id === id);
+  const from = find(wanted.from);
+  const to = find(wanted.to);
+  if (from && to) return { from: from.id, to: to.id };
+  const last = to ? events.indexOf(to) : events.length - 1;
+  const target = events[last];
+  const previous = events[last - 1];
+  return target && previous ? { from: previous.id, to: target.id } : null;
+}

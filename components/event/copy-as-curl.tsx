@@ -1,0 +1,45 @@
+"use client";
+
+// The curl command of one delivery. Credential values stay out of it until the person
+// asks for them, and the text next to it says what was left out.
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { visibleText } from "@/components/json/visible-text";
+import { buildCurlCommand, hasCredentials, REDACTED, type CurlSource } from "@/lib/events/curl-command";
+
+export function CopyAsCurl({ source, rawHref }: { source: CurlSource; rawHref: string }) {
+  const [includeCredentials, setIncludeCredentials] = useState(false);
+  const command = buildCurlCommand(source, { includeCredentials });
+  const credentialNames = [...new Set(source.headers.filter((h) => h.isCredential).map((h) => h.name))];
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <CopyButton value={command} label="Copy as curl" />
+        {hasCredentials(source) && (
+          <Button size="sm" variant="ghost" onClick={() => setIncludeCredentials(!includeCredentials)}>
+            {includeCredentials ? "Redact credentials" : "Include credential values"}
+          </Button>
+        )}
+      </div>
+      {hasCredentials(source) && !includeCredentials && (
+        <p className="text-xs text-amber-700 dark:text-amber-400">
+          The value of {credentialNames.join(", ")} is replaced by <code className="font-mono">{REDACTED}</code> in this command.
+        </p>
+      )}
+      {source.body.kind === "file" && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          {source.body.why === "binary" ? "The body is not UTF-8 text, so it cannot be part of a shell command" : "The body is too large to inline"}: the
+          command reads it from <code className="font-mono">{source.body.fileName}</code>.{" "}
+          <a href={rawHref} download className="text-indigo-600 underline dark:text-indigo-400">
+            Download the raw body
+          </a>{" "}
+          first.
+        </p>
+      )}
+      <pre aria-label="curl command" className="max-h-72 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap break-all text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
+        {visibleText(command)}
+      </pre>
+    </div>
+  );
+}
