@@ -8,16 +8,29 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { visibleText } from "@/components/json/visible-text";
 import { buildCurlCommand, hasCredentials, REDACTED, type CurlSource } from "@/lib/events/curl-command";
 
-export function CopyAsCurl({ source, rawHref }: { source: CurlSource; rawHref: string }) {
+/**
+ * `source` comes with credential values blanked; "Include credential values" fetches
+ * them from the server (revealCredentials) and only then puts them in the command.
+ */
+export function CopyAsCurl({ source, rawHref, revealCredentials }: { source: CurlSource; rawHref: string; revealCredentials: () => Promise<Record<number, string>> }) {
+  const [revealed, setRevealed] = useState<Record<number, string> | null>(null);
   const [includeCredentials, setIncludeCredentials] = useState(false);
-  const command = buildCurlCommand(source, { includeCredentials });
+  const withValues: CurlSource = revealed ? { ...source, headers: source.headers.map((h, i) => (h.isCredential ? { ...h, value: revealed[i] ?? "" } : h)) } : source;
+  const command = buildCurlCommand(withValues, { includeCredentials: includeCredentials && revealed !== null });
   const credentialNames = [...new Set(source.headers.filter((h) => h.isCredential).map((h) => h.name))];
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <CopyButton value={command} label="Copy as curl" />
         {hasCredentials(source) && (
-          <Button size="sm" variant="ghost" onClick={() => setIncludeCredentials(!includeCredentials)}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={async () => {
+              if (!includeCredentials && revealed === null) setRevealed(await revealCredentials());
+              setIncludeCredentials(!includeCredentials);
+            }}
+          >
             {includeCredentials ? "Redact credentials" : "Include credential values"}
           </Button>
         )}

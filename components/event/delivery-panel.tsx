@@ -7,6 +7,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { buttonClasses } from "@/components/ui/button";
 import type { CurlSource } from "@/lib/events/curl-command";
 import type { HeaderList } from "@/lib/http/header-list";
+import { revealCredentials } from "@/app/(app)/events/[id]/actions";
 import { CopyAsCurl } from "./copy-as-curl";
 import { formatBytes } from "./format-bytes";
 import { HeadersTable } from "./headers-table";
@@ -67,11 +68,11 @@ export function DeliveryPanel({ delivery, position, total, curl }: { delivery: D
         />
         <section aria-label={`Headers of delivery ${position}`}>
           <h3 className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Headers</h3>
-          <HeadersTable headers={delivery.headers} caption={`Headers of delivery ${position}`} />
+          <HeadersTable deliveryId={delivery.id} headers={delivery.headers} caption={`Headers of delivery ${position}`} />
         </section>
         <section aria-label={`Replay delivery ${position} with curl`}>
           <h3 className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Copy as curl</h3>
-          <CopyAsCurl source={curl} rawHref={rawHref} />
+          <CopyAsCurl source={curl} rawHref={rawHref} revealCredentials={revealCredentials.bind(null, delivery.id)} />
         </section>
       </div>
     </Panel>

@@ -1,9 +1,13 @@
 import { visibleText } from "@/components/json/visible-text";
+import { revealCredential } from "@/app/(app)/events/[id]/actions";
 import { MaskedValue } from "@/components/ui/masked-value";
 import { isCredentialHeader } from "@/lib/http/credential-headers";
 
-/** Request headers in arrival order; credential values hidden until revealed. */
-export function HeadersTable({ headers, caption }: { headers: ReadonlyArray<readonly [string, string]>; caption: string }) {
+/**
+ * Request headers in arrival order. Credential values arrive blanked; a click fetches
+ * one from the server (revealCredential, bound to this delivery and position).
+ */
+export function HeadersTable({ deliveryId, headers, caption }: { deliveryId: string; headers: ReadonlyArray<readonly [string, string]>; caption: string }) {
   if (headers.length === 0) return <p className="text-xs text-zinc-500 dark:text-zinc-400">No headers were stored.</p>;
   return (
     <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
@@ -22,7 +26,7 @@ export function HeadersTable({ headers, caption }: { headers: ReadonlyArray<read
                 {visibleText(name)}
               </th>
               <td className="break-all px-3 py-1.5 font-mono text-zinc-900 dark:text-zinc-100">
-                {isCredentialHeader(name) ? <MaskedValue value={value} name={name} /> : visibleText(value)}
+                {isCredentialHeader(name) ? <MaskedValue name={name} load={revealCredential.bind(null, deliveryId, index)} /> : visibleText(value)}
               </td>
             </tr>
           ))}

@@ -11,3 +11,8 @@ export function isCredentialHeader(name: string): boolean {
   const lower = name.trim().toLowerCase();
   return CREDENTIAL_NAMES.has(lower) || CREDENTIAL_SUFFIXES.some((suffix) => lower.endsWith(suffix));
 }
+
+/** The headers with every credential value blanked, for rendering before a reveal. */
+export function blankCredentialValues(headers: ReadonlyArray<readonly [string, string]>): Array<[string, string]> {
+  return headers.map(([name, value]) => [name, isCredentialHeader(name) ? "" : value]);
+}

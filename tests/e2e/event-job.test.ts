@@ -78,6 +78,8 @@ describe("event page", () => {
     const curl = page.getByLabel("curl command");
     await expect.poll(() => curl.innerText()).toContain("-H 'authorization: <redacted>'");
     expect(await page.content()).not.toContain("hunter2-credential");
+    // Not hidden by CSS or left in React's payload either: absent from what the server sent.
+    expect(await (await page.request.get(page.url())).text()).not.toContain("hunter2-credential");
     expect(await page.getByRole("table").first().innerText()).toContain("svix-signature");
 
     await page.getByRole("button", { name: "Reveal the value of authorization" }).click();

@@ -18,7 +18,7 @@ import { ingestUrlFor } from "@/lib/endpoints/serialize";
 import { getEnv } from "@/lib/env";
 import { curlBodyFor, type CurlSource } from "@/lib/events/curl-command";
 import { EVENT_DELIVERIES_LIMIT, getEventDetail, type EventDetail } from "@/lib/events/detail";
-import { isCredentialHeader } from "@/lib/http/credential-headers";
+import { blankCredentialValues, isCredentialHeader } from "@/lib/http/credential-headers";
 
 export const dynamic = "force-dynamic";
 
@@ -77,7 +77,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
       {event.deliveries.map((delivery, index) => (
         <DeliveryPanel
           key={delivery.id}
-          delivery={delivery}
+          delivery={{ ...delivery, headers: blankCredentialValues(delivery.headers) }}
           position={index + 1}
           total={event.deliveryCount}
           curl={curlSourceOf(delivery, ingestUrlFor(event.endpoint.key, origin))}
@@ -118,7 +118,8 @@ function curlSourceOf(delivery: EventDetail["deliveries"][number], ingestUrl: st
   return {
     method: delivery.method,
     url: `${ingestUrl}${delivery.path}${delivery.query ? `?${delivery.query}` : ""}`,
-    headers: delivery.headers.map(([name, value]) => ({ name, value, isCredential: isCredentialHeader(name) })),
+    // Credential values stay on the server until revealed (actions.ts).
+    headers: blankCredentialValues(delivery.headers).map(([name, value]) => ({ name, value, isCredential: isCredentialHeader(name) })),
     body: curlBodyFor(delivery.body, delivery.size, `${delivery.id}.bin`),
   };
 }
