@@ -18,7 +18,7 @@ export function GettingStarted({ origin, endpoint }: Props) {
   const target = endpoint ? `${origin}/in/${endpoint.key}` : "$INGEST_URL";
   const sendCommand = `curl -s -X POST ${target} \\
   -H "Content-Type: application/json" \\
-  -d '{"id": "job_123", "status": "completed", "output_url": "https://example.com/render.mp4"}'`;
+  -d '{"id": "job_123", "status": "completed"}'`;
 
   return (
     <EmptyState title="No callbacks yet">

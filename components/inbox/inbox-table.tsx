@@ -44,7 +44,7 @@ export function InboxTable({ rows, highlighted }: { rows: ListedEvent[]; highlig
               data-new={highlighted.has(row.id) || undefined}
               onClick={(event) => openRow(event, row.id)}
               className={cx(
-                "cursor-pointer transition-colors duration-1000 hover:bg-zinc-50 focus-within:bg-indigo-50/60 dark:hover:bg-zinc-800/60 dark:focus-within:bg-indigo-950/40",
+                "cursor-pointer transition-[background-color] duration-700 hover:bg-zinc-50 focus-within:bg-indigo-50/60 dark:hover:bg-zinc-800/60 dark:focus-within:bg-indigo-950/40",
                 highlighted.has(row.id) && "bg-amber-50 dark:bg-amber-950/40",
               )}
             >

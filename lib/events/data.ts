@@ -52,7 +52,7 @@ export async function listEvents(query: ListEventsQuery): Promise<{ items: Inbox
   if (query.jobId !== undefined) conditions.push(Prisma.sql`e.job_id = ${query.jobId}`);
   if (query.provider !== undefined) conditions.push(Prisma.sql`en.provider = ${query.provider}`);
   if (query.verification !== undefined) conditions.push(Prisma.sql`e.verification = CAST(${query.verification} AS verification)`);
-  if (query.jobState !== undefined) conditions.push(Prisma.sql`j.state = CAST(${query.jobState} AS job_state)`);
+  if (query.jobState !== undefined) conditions.push(jobStateCondition(query.jobState, query));
   if (query.type !== undefined) conditions.push(Prisma.sql`e.type = ${query.type}`);
   if (query.from !== undefined) conditions.push(Prisma.sql`e.first_received_at >= ${query.from}`);
   if (query.to !== undefined) conditions.push(Prisma.sql`e.first_received_at < ${query.to}`);
@@ -73,6 +73,20 @@ export async function listEvents(query: ListEventsQuery): Promise<{ items: Inbox
     ORDER BY e.first_received_at DESC, e.id DESC
     LIMIT ${query.limit + 1}`;
   return toPage(rows, query.limit, (row) => row.firstReceivedAt);
+}
+
+/**
+ * Events whose job is now in `state`, as a semi-join on jobs that repeats the
+ * endpoint/provider/job filters (a job belongs to its events' endpoint). That lets
+ * Postgres start from the few matching jobs (jobs(state, ...) index) when the
+ * combination is rare, instead of walking every event newest first to find none.
+ */
+function jobStateCondition(state: string, query: ListEventsQuery): Prisma.Sql {
+  const jobConditions = [Prisma.sql`js.state = CAST(${state} AS job_state)`];
+  if (query.endpointId !== undefined) jobConditions.push(Prisma.sql`js.endpoint_id = ${query.endpointId}`);
+  if (query.jobId !== undefined) jobConditions.push(Prisma.sql`js.id = ${query.jobId}`);
+  if (query.provider !== undefined) jobConditions.push(Prisma.sql`js.endpoint_id IN (SELECT id FROM endpoints WHERE provider = ${query.provider})`);
+  return Prisma.sql`e.job_id IN (SELECT js.id FROM jobs js WHERE ${Prisma.join(jobConditions, " AND ")})`;
 }
 
 export async function getEvent(id: string) {

@@ -165,6 +165,7 @@ describe("Inbox", () => {
       page.on("pageerror", (error) => pageErrors.push(error.message));
       await signIn(page);
       await page.getByText("No callbacks yet").waitFor();
+      await expect.poll(() => page.locator("[data-live-status]").getAttribute("data-live-status")).toBe("live");
       const createCommand = await page.getByRole("figure").filter({ hasText: "Create an endpoint" }).textContent();
       expect(createCommand).toContain(`${new URL(app.baseUrl).host}/api/endpoints`);
       await screenshotBothThemes(page, "inbox-empty");
