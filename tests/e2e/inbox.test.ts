@@ -27,10 +27,11 @@ afterAll(async () => {
 });
 
 let sent = 0;
+const lastSent = { body: "", headers: {} as Record<string, string> };
 /** A correctly signed Aspect callback for a new task; returns its event id. */
 async function sendSigned(label: string): Promise<string> {
   sent += 1;
-  const body = JSON.stringify(
+  lastSent.body = JSON.stringify(
     aspectTaskEvent({
       taskId: `${label}-${run}-${sent}`,
       eventType: "task.completed",
@@ -38,7 +39,8 @@ async function sendSigned(label: string): Promise<string> {
       updated: new Date().toISOString(),
     }),
   );
-  return (await ingestOk(endpoint, body, svixHeaders(endpoint.secret, body))).eventId;
+  lastSent.headers = svixHeaders(endpoint.secret, lastSent.body);
+  return (await ingestOk(endpoint, lastSent.body, lastSent.headers)).eventId;
 }
 
 const row = (page: Page, eventId: string) => page.locator(`tr[data-event-id="${eventId}"]`);
@@ -58,6 +60,10 @@ describe("Inbox", () => {
     expect(await row(page, first).getAttribute("data-new")).toBe("true");
     const second = await sendSigned("live");
     await row(page, second).waitFor();
+    // The provider retries the same message: no new row, the count on its row goes up.
+    expect((await ingestOk(endpoint, lastSent.body, lastSent.headers)).eventId).toBe(second);
+    await row(page, second).getByText("×2").waitFor();
+    expect(await page.locator(`tr[data-event-id="${second}"]`).count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { inboxMarker?: string }).inboxMarker)).toBe("same document");
     const ids = await page.locator("tr[data-event-id]").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.eventId));
     expect(ids.indexOf(second)).toBeLessThan(ids.indexOf(first));

@@ -1,9 +1,9 @@
 // GET /api/events/stream: callbacks stored by the app are announced over SSE (fed by
 // Postgres LISTEN/NOTIFY), and the stream is authenticated like every API route.
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { baseUrl, createEndpoint } from "@/tests/support/api";
-import { TEST_API_TOKEN } from "@/tests/support/app-server";
+import { startAppServer, TEST_API_TOKEN } from "@/tests/support/app-server";
 import { ingestOk } from "@/tests/support/callbacks-inbox";
 import { clipzyJob } from "@/tests/support/callbacks-payloads";
 
@@ -38,6 +38,17 @@ async function nextMessage(stream: AsyncGenerator<SseMessage>, accept: (message:
   }
 }
 
+/** Opens the stream of an app server and waits for its first reset (= that process is listening). */
+async function openStream(serverUrl: string, abort: AbortController): Promise<AsyncGenerator<SseMessage>> {
+  const response = await fetch(`${serverUrl}/api/events/stream`, { headers: { authorization: `Bearer ${TEST_API_TOKEN}` }, signal: abort.signal });
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+  if (!response.body) throw new Error("no body");
+  const stream = messages(response.body);
+  await nextMessage(stream, (m) => m.event === "reset");
+  return stream;
+}
+
 describe("GET /api/events/stream", () => {
   it("needs authentication", async () => {
     const response = await fetch(`${baseUrl()}/api/events/stream`);
@@ -47,14 +58,8 @@ describe("GET /api/events/stream", () => {
   it("announces stored callbacks as `events` messages with endpoint and event ids, a duplicate too", async () => {
     const endpoint = await createEndpoint({ name: `stream ${randomUUID().slice(0, 8)}`, provider: "clipzy" });
     const abort = new AbortController();
-    const response = await fetch(`${baseUrl()}/api/events/stream`, { headers: { authorization: `Bearer ${TEST_API_TOKEN}` }, signal: abort.signal });
     try {
-      expect(response.status).toBe(200);
-      expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
-      if (!response.body) throw new Error("no body");
-      const stream = messages(response.body);
-      // The first reset says this process is listening: nothing stored from now on is missed.
-      await nextMessage(stream, (m) => m.event === "reset");
+      const stream = await openStream(baseUrl(), abort);
 
       const body = JSON.stringify(clipzyJob(`stream-${randomUUID()}`, "completed"));
       const { eventId } = await ingestOk(endpoint, body);
@@ -66,6 +71,22 @@ describe("GET /api/events/stream", () => {
       expect(JSON.parse(again.data).events).toContainEqual({ endpointId: endpoint.id, eventId });
     } finally {
       abort.abort();
+    }
+  });
+
+  it("announces a callback stored by another app process on the same database", async () => {
+    const other = await startAppServer(inject("appDatabaseUrl"));
+    const abort = new AbortController();
+    try {
+      const stream = await openStream(other.baseUrl, abort);
+      const endpoint = await createEndpoint({ name: `stream other ${randomUUID().slice(0, 8)}`, provider: "clipzy" });
+      // Stored by the shared server, announced by the other one.
+      const { eventId } = await ingestOk(endpoint, JSON.stringify(clipzyJob(`other-${randomUUID()}`, "failed")));
+      const announced = await nextMessage(stream, (m) => m.event === "events" && m.data.includes(eventId));
+      expect(JSON.parse(announced.data).events).toContainEqual({ endpointId: endpoint.id, eventId });
+    } finally {
+      abort.abort();
+      await other.stop();
     }
   });
 });
