@@ -31,19 +31,20 @@ type Props = {
  * puts new rows on top. Older pages hold still (their cursor would shift otherwise).
  */
 export function InboxView({ initialRows, nextCursor, filters, limit, cursor, gettingStarted }: Props) {
-  const [rows, setRows] = useState(initialRows);
+  const [list, setList] = useState({ items: initialRows, nextCursor });
+  const rows = list.items;
   const [highlighted, setHighlighted] = useState<ReadonlySet<string>>(new Set());
   const highlight = useHighlight(setHighlighted);
-  // Refetches run one at a time, so merging into the last rendered rows cannot race.
-  const rowsRef = useRef(rows);
+  // Refetches run one at a time, so merging into the last rendered list cannot race.
+  const listRef = useRef(list);
   useEffect(() => {
-    rowsRef.current = rows;
-  }, [rows]);
+    listRef.current = list;
+  }, [list]);
   const refetch = useNewestPageRefetch(filters, limit, (fetched) => {
-    const merged = mergeNewestPage(rowsRef.current, fetched);
-    rowsRef.current = merged.rows;
-    setRows(merged.rows);
-    if (merged.newIds.length > 0) highlight(merged.newIds);
+    const { newIds, ...merged } = mergeNewestPage(listRef.current, fetched);
+    listRef.current = merged;
+    setList(merged);
+    if (newIds.length > 0) highlight(newIds);
   });
   const status = useLiveInbox({ enabled: !cursor, endpointId: filters.endpointId, onChange: refetch });
   const hasFilters = FILTER_PARAMS.some((name) => filters[name]);
@@ -88,8 +89,8 @@ export function InboxView({ initialRows, nextCursor, filters, limit, cursor, get
         ) : (
           <span />
         )}
-        {nextCursor && (
-          <ButtonLink href={inboxHref(filters, limit, nextCursor)} size="sm" variant="secondary">
+        {list.nextCursor && (
+          <ButtonLink href={inboxHref(filters, limit, list.nextCursor)} size="sm" variant="secondary">
             Older →
           </ButtonLink>
         )}
@@ -98,15 +99,20 @@ export function InboxView({ initialRows, nextCursor, filters, limit, cursor, get
   );
 }
 
+/** Under a steady stream of callbacks, refetch at most this often (still well within a second). */
+const MIN_REFETCH_GAP_MS = 250;
+
 /**
  * A refetch of the newest page; calls made while one is running collapse into one
  * more run after it, so a burst of announcements costs at most two requests.
  */
-function useNewestPageRefetch(filters: InboxFilters, limit: string | undefined, onRows: (rows: ListedEvent[]) => void) {
+type ListPage = { items: ListedEvent[]; nextCursor: string | null };
+
+function useNewestPageRefetch(filters: InboxFilters, limit: string | undefined, onPage: (page: ListPage) => void) {
   const state = useRef({ running: false, again: false });
-  const onRowsRef = useRef(onRows);
+  const onPageRef = useRef(onPage);
   useEffect(() => {
-    onRowsRef.current = onRows;
+    onPageRef.current = onPage;
   });
   const query = listQuery(filters, limit);
   return useCallback(() => {
@@ -114,12 +120,14 @@ function useNewestPageRefetch(filters: InboxFilters, limit: string | undefined, 
       state.current.running = true;
       do {
         state.current.again = false;
+        const startedAt = Date.now();
         try {
           const response = await fetch(`/api/events?${query}`, { headers: { accept: "application/json" }, cache: "no-store" });
-          if (response.ok) onRowsRef.current(((await response.json()) as { items: ListedEvent[] }).items);
+          if (response.ok) onPageRef.current((await response.json()) as ListPage);
         } catch {
           // Offline for a moment: the stream reconnects and asks again.
         }
+        if (state.current.again) await new Promise((resolve) => setTimeout(resolve, MIN_REFETCH_GAP_MS - (Date.now() - startedAt)));
       } while (state.current.again);
       state.current.running = false;
     };

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEndpoint, type CreatedEndpoint } from "@/tests/support/api";
-import { ingest, ingestOk } from "@/tests/support/callbacks-inbox";
+import { ingest, ingestOk, listEvents } from "@/tests/support/callbacks-inbox";
 import { aspectTaskEvent } from "@/tests/support/callbacks-payloads";
 import { newStandardWebhooksSecret, svixHeaders } from "@/tests/support/callbacks-signing";
 import { startAppServer, TEST_API_TOKEN } from "@/tests/support/app-server";
@@ -156,6 +156,17 @@ describe("Inbox", () => {
     await page.getByRole("link", { name: "← Newest" }).click();
     await page.waitForURL((url) => !url.searchParams.has("cursor"));
     await expect.poll(pageIds).toEqual(newest);
+
+    // More than a page arrives at once: the live list shows the newest ones with no
+    // hidden gap below them (every row the API has between top and bottom is shown).
+    const burst = await Promise.all([sendSigned("burst"), sendSigned("burst"), sendSigned("burst")]);
+    const apiIds = async (limit: number) => (await listEvents({ endpointId: endpoint.id, limit })).items.map((e) => e.id);
+    const newestTwo = await apiIds(2);
+    expect(newestTwo.every((id) => burst.includes(id))).toBe(true);
+    await expect.poll(async () => (await pageIds()).slice(0, 2)).toEqual(newestTwo);
+    const shown = await pageIds();
+    expect(shown).toEqual(await apiIds(shown.length));
+    expect(await page.getByRole("link", { name: "Older →" }).count()).toBe(1);
     expectNoPageErrors(errors);
     await page.context().close();
   });
