@@ -7,6 +7,8 @@ const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 // PostgreSQL SQLSTATE classes 08 (connection exception) and 57P (operator intervention).
 const SQLSTATE_UNAVAILABLE = /^(08|57P)/;
+// Prisma driver-adapter error kinds; raw queries ($queryRaw) report them under P2010.
+const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /connect ECONNREFUSED/i, /Connection refused/i, /server closed the connection/i, /terminating connection/i];
 
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -14,12 +16,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
-    const { code, message, cause, originalCode } = current as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+    const { code, message, cause, originalCode, kind, meta } = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      originalCode?: unknown;
+      kind?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
     for (const c of [code, originalCode]) {
       if (typeof c === "string" && (NETWORK_CODES.has(c) || PRISMA_CODES.has(c) || SQLSTATE_UNAVAILABLE.test(c))) return true;
     }
+    if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
     if (typeof message === "string" && MESSAGES.some((m) => m.test(message))) return true;
-    current = cause;
+    current = cause ?? meta?.driverAdapterError;
   }
   return false;
 }

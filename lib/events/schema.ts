@@ -1,12 +1,33 @@
 import { z } from "zod";
+import { jobStates } from "@/lib/jobs/constants";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
+import { providerIdSchema } from "@/lib/providers/schema";
 
 const idSchema = z.string().min(1).max(100);
 
-export const listEventsSchema = pageParamsSchema.extend({
+export const verificationValues = ["verified", "failed", "unsigned"] as const;
+
+/**
+ * Filters of the event list, shared by GET /api/events and the Inbox page (whose URL
+ * search params are the same names, so a shared link reproduces the view).
+ * `from`/`to` bound the first receipt (from inclusive, to exclusive); `q` is a
+ * substring of the payload's JSON text, case-insensitive.
+ */
+export const eventFiltersSchema = z.object({
   endpointId: idSchema.optional(),
   jobId: idSchema.optional(),
-  verification: z.enum(["verified", "failed", "unsigned"]).optional(),
+  provider: providerIdSchema.optional(),
+  verification: z.enum(verificationValues).optional(),
+  /** The current state of the event's job (not the state this one callback reported). */
+  jobState: z.enum(jobStates).optional(),
   type: z.string().min(1).max(200).optional(),
+  from: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
+  to: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
 });
+
+export const listEventsSchema = pageParamsSchema.extend(eventFiltersSchema.shape);
 export type ListEventsQuery = z.infer<typeof listEventsSchema>;
+
+/** The filter names, in the order the Inbox shows them; also what "clear filters" removes. */
+export const eventFilterNames = Object.keys(eventFiltersSchema.shape) as Array<keyof typeof eventFiltersSchema.shape>;

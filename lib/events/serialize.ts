@@ -53,3 +53,9 @@ export function serializeEventDetail(row: EventSummaryRow & { payload: Prisma.Js
     deliveries: row.deliveries.map((d) => ({ ...d, receivedAt: d.receivedAt.toISOString() })),
   };
 }
+
+/** A row of the event list: the summary plus what the Inbox shows of its endpoint and job. */
+export function serializeListedEvent(row: EventSummaryRow & { endpointName: string; provider: string; jobState: string | null }) {
+  return { ...serializeEventSummary(row), endpointName: row.endpointName, provider: row.provider, jobState: row.jobState };
+}
+export type ListedEvent = ReturnType<typeof serializeListedEvent>;

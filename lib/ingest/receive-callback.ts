@@ -9,6 +9,7 @@ import { databaseUnavailable } from "@/lib/http/error-response";
 import { pairRawHeaders, type HeaderList } from "@/lib/http/header-list";
 import { currentRawRequest } from "@/lib/http/request-context";
 import { newId } from "@/lib/ids/new-id";
+import { announceStoredEvent } from "@/lib/live/announce-events";
 import { getPreset } from "@/lib/providers/registry";
 import { verifyDelivery } from "@/lib/verify/verify-delivery";
 import type { VerificationOutcome } from "@/lib/verify/types";
@@ -69,6 +70,8 @@ export async function receiveCallback(request: Request, key: string): Promise<Re
     payloadJson: payload.jsonText,
     facts,
   }).catch(asUnavailable);
+  // Committed: tell open Inbox pages (batched, after commit, not awaited).
+  announceStoredEvent({ endpointId: endpoint.id, eventId: stored.eventId });
 
   return { status, ...stored, verification: verification.outcome, reason: verification.reason };
 }

@@ -518,9 +518,10 @@ describe("GET /api/jobs", () => {
     const { events, ...summary } = detail;
     expect(summary).toEqual(job);
     expect(events.map((e) => e.id)).toEqual([first.eventId, second.eventId]);
-    // The same event fields as the events list.
-    const listed = (await listEvents({ jobId: job?.id ?? "" })).items;
-    expect(events).toEqual([...listed].reverse());
+    // The same event fields as the events list (which adds what an Inbox row shows of endpoint and job).
+    const listed = (await listEvents({ jobId: job?.id ?? "" })).items as Array<EventSummary & { endpointName: string; provider: string; jobState: string | null }>;
+    expect(events).toEqual([...listed].reverse().map(({ endpointName: _name, provider: _provider, jobState: _state, ...fields }) => fields));
+    expect(listed.map((e) => [e.endpointName, e.provider, e.jobState])).toEqual(listed.map(() => [endpoint.name, "clipzy", "completed"]));
   });
 });
 

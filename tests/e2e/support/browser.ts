@@ -63,7 +63,8 @@ export async function screenshotBothThemes(page: Page, name: string): Promise<vo
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`), fullPage: true });
+    // Transitions would otherwise be caught halfway between the two themes' colours.
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`), fullPage: true, animations: "disabled" });
   }
   await page.emulateMedia({ colorScheme: "light" });
 }

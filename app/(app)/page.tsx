@@ -1,0 +1,93 @@
+// The Inbox, landing page of the dashboard: events newest first, filtered by the URL's
+// search params (the same names as GET /api/events), live on the newest page.
+import { headers } from "next/headers";
+import { InboxFilters as InboxFilterBar } from "@/components/inbox/inbox-filters";
+import { FILTER_PARAMS, inboxHref, type InboxFilters } from "@/components/inbox/inbox-url";
+import { GettingStarted } from "@/components/inbox/getting-started";
+import { InboxView } from "@/components/inbox/inbox-view";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { listEndpoints } from "@/lib/endpoints/data";
+import { listEvents } from "@/lib/events/data";
+import { listEventsSchema, verificationValues } from "@/lib/events/schema";
+import { serializeListedEvent } from "@/lib/events/serialize";
+import { AppError } from "@/lib/http/app-error";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { jobStates } from "@/lib/jobs/constants";
+import { providerPresets } from "@/lib/providers/registry";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function InboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireUser();
+  const params = nonEmptyValues(await searchParams);
+  const filters: InboxFilters = Object.fromEntries(FILTER_PARAMS.flatMap((name) => (params[name] ? [[name, params[name]]] : [])));
+  const [endpoints, page] = await Promise.all([listEndpoints({ limit: 200, archived: false }), loadPage(params)]);
+  const newest = endpoints.items[0];
+  const origin = publicOrigin(new Request("http://localhost/", { headers: await headers() }));
+  // Remount the client parts on every navigation: their state belongs to one URL.
+  const viewKey = inboxHref(filters, params.limit, params.cursor);
+
+  return (
+    <>
+      <PageHeader title="Inbox" description="Every callback your endpoints received, newest first." />
+      <InboxFilterBar
+        key={`filters ${viewKey}`}
+        filters={filters}
+        limit={params.limit}
+        choices={{
+          endpoints: endpoints.items.map((e) => ({ id: e.id, name: e.name, provider: e.provider })),
+          providers: Object.values(providerPresets).map((p) => ({ id: p.id, label: p.label })),
+          verifications: verificationValues,
+          jobStates,
+        }}
+      />
+      {page.ok ? (
+        <InboxView
+          key={`view ${viewKey}`}
+          initialRows={page.items.map(serializeListedEvent)}
+          nextCursor={page.nextCursor}
+          filters={filters}
+          limit={params.limit}
+          cursor={params.cursor}
+          gettingStarted={<GettingStarted origin={origin} endpoint={newest ? { name: newest.name, key: newest.key } : null} />}
+        />
+      ) : (
+        <Alert tone="error" title="This view cannot be shown">
+          <p>{page.message}</p>
+          <a href="/" className="mt-1 inline-block font-medium underline">
+            Clear filters
+          </a>
+        </Alert>
+      )}
+    </>
+  );
+}
+
+/** A bad link (hand-edited filters, a stale cursor) explains itself instead of failing the page. */
+async function loadPage(params: Record<string, string>) {
+  const parsed = listEventsSchema.safeParse(params);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join(".")))].join(", ");
+    return { ok: false as const, message: `These search parameters are not valid: ${fields}.` };
+  }
+  try {
+    return { ok: true as const, ...(await listEvents(parsed.data)) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "invalid_cursor") return { ok: false as const, message: "This page link has expired or was changed." };
+    throw error;
+  }
+}
+
+/** Repeated params count once; empty ones (an emptied form field) mean "no filter". */
+function nonEmptyValues(searchParams: SearchParams): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(searchParams)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first) values[name] = first;
+  }
+  return values;
+}

@@ -1,0 +1,36 @@
+// The Inbox's state lives in its URL (filters, cursor, page size), so a shared link
+// reproduces the view. These build those URLs and the matching API URLs.
+
+/** Search params of "/" that are filters (same names as GET /api/events). */
+export const FILTER_PARAMS = ["q", "endpointId", "provider", "verification", "jobState", "type", "from", "to", "jobId"] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number];
+export type InboxFilters = Partial<Record<FilterParam, string>>;
+
+/** Filters plus page size: what a refetch of the newest page asks the API for. */
+export function listQuery(filters: InboxFilters, limit: string | undefined, cursor?: string): string {
+  const params = new URLSearchParams();
+  for (const name of FILTER_PARAMS) {
+    const value = filters[name];
+    if (value) params.set(name, value);
+  }
+  if (limit) params.set("limit", limit);
+  if (cursor) params.set("cursor", cursor);
+  return params.toString();
+}
+
+export function inboxHref(filters: InboxFilters, limit: string | undefined, cursor?: string): string {
+  const query = listQuery(filters, limit, cursor);
+  return query ? `/?${query}` : "/";
+}
+
+/** A `datetime-local` value (shown and read as UTC) from an ISO time, and back. */
+export function toUtcInputValue(iso: string | undefined): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 16);
+}
+
+export function fromUtcInputValue(value: string): string {
+  const date = new Date(`${value}Z`);
+  return value && !Number.isNaN(date.getTime()) ? date.toISOString() : "";
+}
