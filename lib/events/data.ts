@@ -5,6 +5,7 @@ import { notFound } from "@/lib/http/app-error";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
 import { containsPattern } from "./like-pattern";
 import type { ListEventsQuery } from "./schema";
+import type { EventSummaryRow } from "./serialize";
 
 export const eventSummary = {
   id: true,
@@ -20,18 +21,23 @@ export const eventSummary = {
   providerTimestamp: true,
 } as const;
 
-export type InboxEventRow = {
-  id: string;
-  endpointId: string;
-  jobId: string | null;
-  externalJobId: string | null;
-  type: string | null;
-  state: string | null;
-  verification: string;
-  deliveryCount: number;
-  firstReceivedAt: Date;
-  lastReceivedAt: Date;
-  providerTimestamp: Date | null;
+/** What is shown of each delivery of an event (everything but the body bytes). */
+export const deliverySummary = {
+  id: true,
+  receivedAt: true,
+  method: true,
+  path: true,
+  query: true,
+  headers: true,
+  size: true,
+  bodySha256: true,
+  sourceIp: true,
+  verification: true,
+  verificationReason: true,
+  responseStatus: true,
+} as const;
+
+export type InboxEventRow = EventSummaryRow & {
   endpointName: string;
   provider: string;
   jobState: string | null;
@@ -96,23 +102,7 @@ export async function getEvent(id: string) {
       ...eventSummary,
       payload: true,
       payloadDeliveryId: true,
-      deliveries: {
-        select: {
-          id: true,
-          receivedAt: true,
-          method: true,
-          path: true,
-          query: true,
-          headers: true,
-          size: true,
-          bodySha256: true,
-          sourceIp: true,
-          verification: true,
-          verificationReason: true,
-          responseStatus: true,
-        },
-        orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-      },
+      deliveries: { select: deliverySummary, orderBy: [{ receivedAt: "asc" }, { id: "asc" }] },
     },
   });
   if (!event) throw notFound("event");

@@ -2,7 +2,7 @@
 // its secrets), every delivery with its headers, and the body bytes that are small
 // enough to show as text or put into a curl command.
 import { getDb } from "@/lib/db/client";
-import { eventSummary } from "@/lib/events/data";
+import { deliverySummary, eventSummary } from "@/lib/events/data";
 import { headerValues, type HeaderList } from "@/lib/http/header-list";
 import { verificationConfigSchema, type VerificationConfig } from "@/lib/verify/schema";
 
@@ -22,24 +22,7 @@ export async function getEventDetail(id: string) {
       payloadDeliveryId: true,
       endpoint: { select: { id: true, key: true, name: true, provider: true, verification: true, archivedAt: true } },
       job: { select: { id: true, externalId: true, state: true } },
-      deliveries: {
-        select: {
-          id: true,
-          receivedAt: true,
-          method: true,
-          path: true,
-          query: true,
-          headers: true,
-          size: true,
-          bodySha256: true,
-          sourceIp: true,
-          verification: true,
-          verificationReason: true,
-          responseStatus: true,
-        },
-        orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-        take: EVENT_DELIVERIES_LIMIT,
-      },
+      deliveries: { select: deliverySummary, orderBy: [{ receivedAt: "asc" }, { id: "asc" }], take: EVENT_DELIVERIES_LIMIT },
     },
   });
   if (!event) return null;

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/client";
 
-type EventSummaryRow = {
+export type EventSummaryRow = {
   id: string;
   endpointId: string;
   jobId: string | null;
