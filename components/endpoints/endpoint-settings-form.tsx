@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+
+type State = { error: string | null; done?: string };
+
+export function EndpointSettingsForm({
+  name,
+  bodyLimitKib,
+  maxBodyLimitKib,
+  action,
+}: {
+  name: string;
+  bodyLimitKib: number;
+  maxBodyLimitKib: number;
+  action: (previous: State, form: FormData) => Promise<State>;
+}) {
+  const [state, formAction, pending] = useActionState<State, FormData>(action, { error: null });
+  return (
+    <form action={formAction} className="space-y-4">
+      {state.error && <Alert tone="error">{state.error}</Alert>}
+      {state.done && <Alert tone="success">{state.done}</Alert>}
+      <Field label="Name" htmlFor="endpoint-name">
+        <Input id="endpoint-name" name="name" defaultValue={name} required maxLength={200} />
+      </Field>
+      <Field label="Body cap (KiB)" htmlFor="body-limit" hint={`Larger callbacks are answered 413 and not stored. 1 to ${maxBodyLimitKib.toLocaleString("en")} KiB.`}>
+        <Input id="body-limit" name="bodyLimitKib" type="number" inputMode="numeric" min={1} max={maxBodyLimitKib} step={1} defaultValue={bodyLimitKib} required className="w-40 tabular-nums" />
+      </Field>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save changes"}
+      </Button>
+    </form>
+  );
+}
