@@ -22,15 +22,15 @@ export function curlExample(endpoint: { provider: ProviderId; verification: Veri
       lines.push(
         `SECRET='whsec_...'   # your endpoint's signing secret`,
         `ID="msg_$(date +%s%N)"; TS=$(date +%s)`,
-        `KEY=$(printf '%s' "\${SECRET#whsec_}" | base64 -d | od -An -tx1 | tr -d ' \\n')`,
-        `SIG=$(printf '%s' "$ID.$TS.$BODY" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$KEY" -binary | base64)`,
+        `KEY=$(printf '%s' "\${SECRET#whsec_}" | openssl base64 -d -A | od -An -tx1 | tr -d ' \\n')`,
+        `SIG=$(printf '%s' "$ID.$TS.$BODY" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$KEY" -binary | openssl base64 -A)`,
       );
       curl.push(`-H "webhook-id: $ID"`, `-H "webhook-timestamp: $TS"`, `-H "webhook-signature: v1,$SIG"`);
       note = "The signature is HMAC-SHA256 over id.timestamp.body with the base64 key after whsec_; timestamps older than the tolerance fail. Without a valid signature the callback is still stored, as failed, and answered 401.";
       break;
     }
     case "hmac": {
-      const digest = config.encoding === "hex" ? `-r | cut -d' ' -f1` : `-binary | base64`;
+      const digest = config.encoding === "hex" ? `-r | cut -d' ' -f1` : `-binary | openssl base64 -A`;
       lines.push(`SECRET='...'   # your endpoint's signing secret`);
       curl.push(`-H "${config.header}: ${config.prefix}$(printf '%s' "$BODY" | openssl dgst -${config.algorithm} -hmac "$SECRET" ${digest})"`);
       note = `The ${config.header} header carries the HMAC-${config.algorithm.toUpperCase()} of the exact body bytes; a wrong secret stores the callback as failed and answers 401.`;
