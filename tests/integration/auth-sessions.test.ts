@@ -13,9 +13,8 @@ const decodeEntities = (text: string) =>
  * Submits the page's form that contains `marker` the way a browser without
  * JavaScript does: its hidden fields (Next's server-action references) plus `fields`.
  */
-async function submitPageForm(path: string, marker: string, fields: Record<string, string>, cookie?: string): Promise<Response> {
-  const headers: Record<string, string> = cookie ? { cookie } : {};
-  const html = await (await fetch(`${baseUrl()}${path}`, { headers })).text();
+async function submitPageForm(path: string, marker: string, fields: Record<string, string>, cookie?: string, postAs = cookie): Promise<Response> {
+  const html = await (await fetch(`${baseUrl()}${path}`, { headers: cookie ? { cookie } : {} })).text();
   const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker));
   if (!form) throw new Error(`no form with ${marker} on ${path}`);
   const data = new FormData();
@@ -23,16 +22,17 @@ async function submitPageForm(path: string, marker: string, fields: Record<strin
     data.append(decodeEntities(input[1] ?? ""), decodeEntities(input[2] ?? ""));
   }
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return fetch(`${baseUrl()}${path}`, { method: "POST", body: data, redirect: "manual", headers: { ...headers, origin: baseUrl() } });
+  return fetch(`${baseUrl()}${path}`, { method: "POST", body: data, redirect: "manual", headers: { ...(postAs ? { cookie: postAs } : {}), origin: baseUrl() } });
 }
 
-async function signInCookie(): Promise<string> {
-  const response = await submitPageForm("/login", 'name="password"', { email: TEST_ADMIN.email, password: TEST_ADMIN.password });
+function sessionCookieOf(response: Response): string {
   expect(response.status).toBe(303);
   const session = response.headers.getSetCookie().find((c) => c.includes("session_token="));
   if (!session) throw new Error("signing in set no session cookie");
   return session.split(";")[0] ?? "";
 }
+
+const signInCookie = async () => sessionCookieOf(await submitPageForm("/login", 'name="password"', { email: TEST_ADMIN.email, password: TEST_ADMIN.password }));
 
 const postEndpoint = (headers: Record<string, string>) =>
   fetch(`${baseUrl()}/api/endpoints`, {
@@ -112,6 +112,26 @@ describe("personal API tokens", () => {
   it("an Authorization header is judged alone: a revoked token plus a valid cookie is still 401", async () => {
     const response = await fetch(`${baseUrl()}/api/endpoints`, { headers: { authorization: `Bearer ${token}`, cookie } });
     expect(response.status).toBe(401);
+  });
+});
+
+describe("team actions are for admins", () => {
+  it("a member who replays the admin's invite form gets an error and creates nothing", async () => {
+    const suffix = Date.now();
+    const invited = await submitPageForm("/settings", 'id="invite-email"', { email: `member-${suffix}@inbox.test`, role: "member" }, cookie);
+    const link = /data-testid="shown-once"[^>]*>(https?:\/\/[^<]+\/invite\/[A-Za-z0-9_-]+)</.exec(await invited.text())?.[1];
+    if (!link) throw new Error("the settings page did not show the invitation link");
+    const invitePath = new URL(link).pathname;
+    const member = sessionCookieOf(await submitPageForm(invitePath, 'name="password"', { name: "Member", password: "member-password-1", confirm: "member-password-1" }));
+    expect(await queryAppDb("SELECT role FROM users WHERE email = $1", [`member-${suffix}@inbox.test`])).toEqual([{ role: "member" }]);
+
+    // The same server action, posted with the member's session: refused, visibly.
+    const replayed = await submitPageForm("/settings", 'id="invite-email"', { email: `sneaky-${suffix}@inbox.test`, role: "admin" }, cookie, member);
+    expect(await replayed.text()).toContain("only an admin can do this");
+    expect(await queryAppDb("SELECT id FROM invitations WHERE email = $1", [`sneaky-${suffix}@inbox.test`])).toEqual([]);
+
+    // The link was single use.
+    expect(await (await fetch(`${baseUrl()}${invitePath}`)).text()).toContain("This invitation link is not valid");
   });
 });
 

@@ -5,7 +5,7 @@
 import { APIError } from "better-auth/api";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { getAuth } from "@/lib/auth/auth";
@@ -65,7 +65,9 @@ export async function changePasswordAction(_previous: ActionState, form: FormDat
     if (error instanceof APIError) return { error: "The current password is not right." };
     return failed(error);
   }
-  return { error: null, done: "Password changed. Your other sessions were signed out." };
+  // Better Auth replaced every session, this one included: a re-render of this request
+  // would still carry the old cookie, so the browser loads the page again with the new one.
+  redirect("/settings?password=changed");
 }
 
 /** requireAdmin's refusal as form state: a member gets an error, not a silent success. */

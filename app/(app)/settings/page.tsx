@@ -4,6 +4,7 @@ import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { InviteForm } from "@/components/settings/invite-form";
 import { PasswordForm } from "@/components/settings/password-form";
 import { RoleSelect } from "@/components/settings/role-select";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { DescriptionList, Panel } from "@/components/ui/panel";
@@ -28,8 +29,9 @@ export const metadata: Metadata = { title: "Settings" };
 const TH = "px-3 py-2 text-left font-medium";
 const TD = "px-3 py-2";
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
+  const passwordChanged = (await searchParams).password === "changed";
   const isAdmin = user.role === "admin";
   const [tokens, members, invitations] = await Promise.all([listApiTokens(user.id), listMembers(), isAdmin ? listPendingInvitations() : Promise.resolve([])]);
 
@@ -39,15 +41,22 @@ export default async function SettingsPage() {
       <div className="space-y-5">
         <Panel title="Your account">
           <div className="grid gap-6 md:grid-cols-2">
-            <DescriptionList
+            <div className="self-start">
+              <DescriptionList
               items={[
                 { label: "Name", value: user.name },
                 { label: "Email", value: user.email },
                 { label: "Role", value: <Badge tone={isAdmin ? "violet" : "neutral"}>{user.role}</Badge> },
               ]}
-            />
+              />
+            </div>
             <div>
               <h3 className="mb-3 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Change password</h3>
+              {passwordChanged && (
+                <div className="mb-3">
+                  <Alert tone="success">Password changed. Your other sessions were signed out.</Alert>
+                </div>
+              )}
               <PasswordForm action={changePasswordAction} minLength={MIN_PASSWORD_LENGTH} />
             </div>
           </div>

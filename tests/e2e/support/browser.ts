@@ -73,3 +73,13 @@ export function expectNoPageErrors(errors: PageErrors): void {
   expect(errors.page, "uncaught errors in the page").toEqual([]);
   expect(errors.csp, "Content-Security-Policy violations").toEqual([]);
 }
+
+/**
+ * The session belongs to `email`: the signed-in shell's header names them. Checked on
+ * /settings, which every signed-in person may open and which always has the shell.
+ */
+export async function expectSignedInAs(page: Page, email: string): Promise<void> {
+  await page.goto("/settings");
+  expect(new URL(page.url()).pathname).toBe("/settings");
+  await page.getByRole("banner").getByText(email, { exact: true }).waitFor();
+}
