@@ -9,6 +9,7 @@ type State = { error: string | null; done?: string };
 export function RoleSelect({ role, memberLabel, change }: { role: "admin" | "member"; memberLabel: string; change: (role: string) => Promise<State> }) {
   const [value, setValue] = useState(role);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
   const [pending, startTransition] = useTransition();
   return (
     <span className="inline-flex items-center gap-2">
@@ -20,9 +21,11 @@ export function RoleSelect({ role, memberLabel, change }: { role: "admin" | "mem
         onChange={(event) => {
           const next = event.target.value === "admin" ? "admin" : "member";
           setValue(next);
+          setSaved(false);
           startTransition(async () => {
             const result = await change(next);
             setError(result.error);
+            setSaved(!result.error);
             if (result.error) setValue(role);
           });
         }}
@@ -30,6 +33,11 @@ export function RoleSelect({ role, memberLabel, change }: { role: "admin" | "mem
         <option value="member">Member</option>
         <option value="admin">Admin</option>
       </Select>
+      {saved && (
+        <span role="status" className="text-xs text-emerald-700 dark:text-emerald-400">
+          Saved
+        </span>
+      )}
       {error && (
         <span role="alert" className="text-xs text-red-600 dark:text-red-400">
           {error}

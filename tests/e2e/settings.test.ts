@@ -99,6 +99,7 @@ describe("settings", () => {
 
     // The admin makes them an admin, then removes them; their session stops working.
     await page.getByRole("combobox", { name: "Role of teammate@inbox.test" }).selectOption("admin");
+    await page.getByTestId("member-row").filter({ hasText: "teammate@inbox.test" }).getByText("Saved").waitFor();
     await page.reload();
     expect(await page.getByRole("combobox", { name: "Role of teammate@inbox.test" }).inputValue()).toBe("admin");
     await page.getByRole("button", { name: "Remove teammate@inbox.test" }).click();
