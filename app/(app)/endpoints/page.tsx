@@ -10,7 +10,8 @@ import { cx } from "@/components/ui/cx";
 import { requireUser } from "@/lib/auth/session";
 import { EVENT_COUNT_CAP, getEndpointActivity, listEndpoints } from "@/lib/endpoints/data";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
-import { getPreset } from "@/lib/providers/registry";
+import { AppError } from "@/lib/http/app-error";
+import { getPreset, providerPresets } from "@/lib/providers/registry";
 import { providerIdSchema } from "@/lib/providers/schema";
 import { pageOrigin } from "./page-origin";
 
@@ -27,7 +28,11 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
   await requireUser();
   const params = await searchParams;
   const archived = params.archived === "true";
-  const page = await listEndpoints({ archived, limit: PAGE_SIZE, cursor: params.cursor });
+  // A hand-edited cursor starts the list over instead of failing the page.
+  const page = await listEndpoints({ archived, limit: PAGE_SIZE, cursor: params.cursor }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "invalid_cursor") return listEndpoints({ archived, limit: PAGE_SIZE });
+    throw error;
+  });
   const activity = await getEndpointActivity(page.items.map((e) => e.id));
   const origin = await pageOrigin();
   const tab = (active: boolean) =>
@@ -50,8 +55,8 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
         ) : (
           <EmptyState title="No endpoints yet" actions={<ButtonLink href="/endpoints/new" variant="primary">Create your first endpoint</ButtonLink>}>
             <p>
-              Create an endpoint, choose the provider that will call it (Aspect, Scriptix, JSON2Video, Descript, Clipzy or any Standard Webhooks or JSON sender),
-              and paste its ingest URL into the provider as the callback URL. Every callback is then verified and stored here.
+              Create an endpoint, choose the provider that will call it ({Object.values(providerPresets).map((p) => p.label).join(", ")}), and paste its ingest URL into the
+              provider as the callback URL. Every callback is then verified and stored here.
             </p>
           </EmptyState>
         )

@@ -61,6 +61,8 @@ export async function signedInPage(browser: Browser, options: { colorScheme?: "l
  */
 export async function screenshotBothThemes(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
+  // From the top: a sticky header would otherwise be painted where the page was scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`), fullPage: true });

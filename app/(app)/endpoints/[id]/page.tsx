@@ -4,14 +4,13 @@ import { notFound } from "next/navigation";
 import { ArchiveEndpoint } from "@/components/endpoints/archive-endpoint";
 import { curlExample } from "@/components/endpoints/curl-command";
 import { EndpointSettingsForm } from "@/components/endpoints/endpoint-settings-form";
+import { FirstCallbackGuide } from "@/components/endpoints/first-callback-guide";
 import { schemeGuide } from "@/components/endpoints/scheme-guide";
 import { SecretsPanel } from "@/components/endpoints/secrets-panel";
 import { TestCallbackPanel } from "@/components/endpoints/test-callback-panel";
-import { CodeBlock } from "@/components/code-block";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { DescriptionList, Panel } from "@/components/ui/panel";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -50,7 +49,6 @@ export default async function EndpointPage({ params, searchParams }: { params: P
   const url = ingestUrlFor(endpoint.key, await pageOrigin());
   const archived = endpoint.archivedAt !== null;
   const hasEvents = (activity?.eventCount ?? 0) > 0;
-  const curl = curlExample({ provider, verification, secretCount: endpoint.secretCount }, url);
   const secretLabel = guide.scheme === "token" ? "token" : "signing secret";
   const signedWith =
     guide.scheme === "none" || (guide.scheme === "token" && endpoint.secretCount === 0)
@@ -64,7 +62,7 @@ export default async function EndpointPage({ params, searchParams }: { params: P
       <PageHeader
         eyebrow={<Link href="/endpoints" className="hover:underline">Endpoints</Link>}
         title={endpoint.name}
-        description={`${guide.label} · ${guide.summary}`}
+        description={archived ? `${guide.label} endpoint, archived: its URL answers 410 Gone.` : `${guide.label} endpoint, accepting callbacks.`}
         actions={archived ? <Badge tone="amber">archived</Badge> : undefined}
       />
       <div className="space-y-5">
@@ -97,13 +95,7 @@ export default async function EndpointPage({ params, searchParams }: { params: P
         </Panel>
 
         {!hasEvents && !archived && (
-          <EmptyState title="No callbacks yet">
-            <p className="mb-3">
-              Point {guide.label} at the ingest URL, use “Send a test callback” below, or post the sample yourself:
-            </p>
-            <CodeBlock label="curl">{curl.command}</CodeBlock>
-            <p className="mt-2 text-xs">{curl.note}</p>
-          </EmptyState>
+          <FirstCallbackGuide providerLabel={guide.label} example={curlExample({ provider, verification, secretCount: endpoint.secretCount }, url)} />
         )}
 
         {!archived && (
