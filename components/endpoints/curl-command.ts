@@ -12,8 +12,8 @@ export const shellQuote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`
 export type CurlExample = { command: string; note: string };
 
 export function curlExample(endpoint: { provider: ProviderId; verification: VerificationConfig; secretCount: number }, ingestUrl: string): CurlExample {
-  // Pretty-printed, as the test callback sends it: quoted, the newlines are part of the signed bytes.
-  const body = sampleBody(endpoint.provider, new Date("2025-01-01T12:00:00Z"));
+  // One line keeps the command short; the signature covers whatever bytes $BODY holds.
+  const body = JSON.stringify(JSON.parse(sampleBody(endpoint.provider, new Date("2025-01-01T12:00:00Z"))));
   const lines = [`BODY=${shellQuote(body)}`];
   const curl = [`curl -i -X POST ${shellQuote(ingestUrl)}`, `-H 'content-type: application/json'`];
   let note: string;

@@ -12,7 +12,7 @@ export function FirstCallbackGuide({ providerLabel, example }: { providerLabel: 
             No callbacks yet
           </h2>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            Point {providerLabel} at the ingest URL, use “Send a test callback” below, or post the sample yourself with this command:
+            Point {providerLabel} at the ingest URL, use “Send a test callback” above, or post the sample yourself with this command:
           </p>
         </div>
         <CopyButton value={example.command} label="Copy command" />

@@ -94,10 +94,6 @@ export default async function EndpointPage({ params, searchParams }: { params: P
           </div>
         </Panel>
 
-        {!hasEvents && !archived && (
-          <FirstCallbackGuide providerLabel={guide.label} example={curlExample({ provider, verification, secretCount: endpoint.secretCount }, url)} />
-        )}
-
         {!archived && (
           <div className="grid gap-5 lg:grid-cols-2">
             <Panel title="Test callback">
@@ -117,6 +113,15 @@ export default async function EndpointPage({ params, searchParams }: { params: P
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">{guide.sends}</p>
               )}
             </Panel>
+          </div>
+        )}
+
+        {!hasEvents && !archived && (
+          <FirstCallbackGuide providerLabel={guide.label} example={curlExample({ provider, verification, secretCount: endpoint.secretCount }, url)} />
+        )}
+
+        {!archived && (
+          <div className="grid gap-5 lg:grid-cols-2">
             <Panel title="Settings">
               <EndpointSettingsForm
                 name={endpoint.name}
