@@ -61,11 +61,14 @@ export async function signedInPage(browser: Browser, options: { colorScheme?: "l
  */
 export async function screenshotBothThemes(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  // From the top: a sticky header would otherwise be painted where the page was scrolled to.
+  // From the top (a sticky header would be painted where the page was scrolled to),
+  // with the pointer off every control (no hover colours from the last click).
   await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(0, 0);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`), fullPage: true });
+    // animations "disabled" ends colour transitions at once: a theme switch mid-transition looks washed out.
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`), fullPage: true, animations: "disabled" });
   }
   await page.emulateMedia({ colorScheme: "light" });
 }
