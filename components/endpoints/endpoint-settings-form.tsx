@@ -27,7 +27,9 @@ export function EndpointSettingsForm({
         <Input id="endpoint-name" name="name" defaultValue={name} required maxLength={200} />
       </Field>
       <Field label="Body cap (KiB)" htmlFor="body-limit" hint={`Larger callbacks are answered 413 and not stored. 1 to ${maxBodyLimitKib.toLocaleString("en")} KiB.`}>
-        <Input id="body-limit" name="bodyLimitKib" type="number" inputMode="numeric" min={1} max={maxBodyLimitKib} step={1} defaultValue={bodyLimitKib} required className="w-40 tabular-nums" />
+        <div className="w-40">
+          <Input id="body-limit" name="bodyLimitKib" type="number" inputMode="numeric" min={1} max={maxBodyLimitKib} step={1} defaultValue={bodyLimitKib} required className="tabular-nums" />
+        </div>
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save changes"}

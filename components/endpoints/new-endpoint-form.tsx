@@ -24,7 +24,7 @@ export function NewEndpointForm({
   const [provider, setProvider] = useState(guides[0]?.provider ?? "generic");
   const guide = guides.find((g) => g.provider === provider) ?? guides[0];
   return (
-    <form action={formAction} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
+    <form action={formAction} className="grid max-w-5xl gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
       <div className="space-y-4">
         {state.error && <Alert tone="error">{state.error}</Alert>}
         <Field label="Name" htmlFor="name" hint="For people: which pipeline or environment this is, e.g. “Aspect production”.">
@@ -56,7 +56,9 @@ export function NewEndpointForm({
           </Field>
         )}
         <Field label="Body cap (KiB)" htmlFor="bodyLimitKib" hint={`Larger callbacks are refused with 413 and not stored. At most ${maxBodyLimitKib.toLocaleString("en")} KiB.`}>
-          <Input id="bodyLimitKib" name="bodyLimitKib" type="number" inputMode="numeric" min={1} max={maxBodyLimitKib} step={1} defaultValue={defaultBodyLimitKib} required className="w-40 tabular-nums" />
+          <div className="w-40">
+            <Input id="bodyLimitKib" name="bodyLimitKib" type="number" inputMode="numeric" min={1} max={maxBodyLimitKib} step={1} defaultValue={defaultBodyLimitKib} required className="tabular-nums" />
+          </div>
         </Field>
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Creating…" : "Create endpoint"}
