@@ -75,7 +75,7 @@ export async function archiveEndpoint(id: string) {
 
 /**
  * Changes the secret list with `change` (add one, remove one) under a row lock, so a
- * rotation in two tabs cannot drop a secret. Values never leave this function.
+ * rotation in two tabs cannot drop a secret. Only the count is returned.
  */
 export async function changeEndpointSecrets(id: string, change: (current: readonly string[]) => string[]) {
   const updated = await getDb().$transaction(async (tx) => {
