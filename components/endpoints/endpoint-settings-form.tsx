@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type State = { error: string | null; done?: string };
 
@@ -18,9 +18,9 @@ export function EndpointSettingsForm({
   maxBodyLimitKib: number;
   action: (previous: State, form: FormData) => Promise<State>;
 }) {
-  const [state, formAction, pending] = useActionState<State, FormData>(action, { error: null });
+  const { state, formAction, onSubmit, pending } = useFormAction<State>(action, { error: null });
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} onSubmit={onSubmit} className="space-y-4">
       {state.error && <Alert tone="error">{state.error}</Alert>}
       {state.done && <Alert tone="success">{state.done}</Alert>}
       <Field label="Name" htmlFor="endpoint-name">

@@ -19,13 +19,15 @@ export type SchemeGuide = {
   secretRequired: boolean;
   /** The secret must be whsec_<base64> (checked by the server too). */
   secretPattern: string | null;
+  /** The payload shape is unknown to the preset: job fields come from configured paths. */
+  isConfigurable: boolean;
 };
 
 const headerLabel = (name: string) => name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
 
 export function schemeGuide(provider: ProviderId, config: VerificationConfig): SchemeGuide {
-  const label = providerPresets[provider].label;
-  const base = { provider, label, scheme: config.scheme, summary: describeVerification(config) };
+  const { label, isConfigurable } = providerPresets[provider];
+  const base = { provider, label, scheme: config.scheme, summary: describeVerification(config), isConfigurable };
   switch (config.scheme) {
     case "standard-webhooks":
       return {

@@ -1,18 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { ShownOnce } from "./shown-once";
 
 type State = { error: string | null; done?: string; secret?: string };
 
 export function CreateTokenForm({ action }: { action: (previous: State, form: FormData) => Promise<State> }) {
-  const [state, formAction, pending] = useActionState<State, FormData>(action, { error: null });
+  const { state, formAction, onSubmit, pending } = useFormAction<State>(action, { error: null });
   return (
     <div className="space-y-3">
-      <form action={formAction} className="flex flex-wrap items-center gap-2">
+      <form action={formAction} onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
         <label htmlFor="token-name" className="sr-only">
           Token name
         </label>

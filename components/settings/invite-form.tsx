@@ -1,18 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { ShownOnce } from "./shown-once";
 
 type State = { error: string | null; done?: string; secret?: string };
 
 export function InviteForm({ action, lifetimeDays }: { action: (previous: State, form: FormData) => Promise<State>; lifetimeDays: number }) {
-  const [state, formAction, pending] = useActionState<State, FormData>(action, { error: null });
+  const { state, formAction, onSubmit, pending } = useFormAction<State>(action, { error: null });
   return (
     <div className="space-y-3">
-      <form action={formAction} className="flex flex-wrap items-end gap-2">
+      <form action={formAction} onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
         <div className="min-w-56 flex-1">
           <Field label="Teammate's email" htmlFor="invite-email">
             <Input id="invite-email" name="email" type="email" required autoComplete="off" />

@@ -119,6 +119,24 @@ describe("endpoints", () => {
     await page.getByTestId("test-callback-result").getByText("unsigned", { exact: true }).waitFor();
   });
 
+  it("a generic endpoint takes the paths that name the job, and refuses a malformed one", async () => {
+    await page.goto("/endpoints/new");
+    expect(await page.getByLabel("Job id path").count()).toBe(0);
+    await page.getByLabel("Provider").selectOption("generic");
+    await page.getByLabel("Name").fill("Generic renders");
+    await page.getByLabel("Job id path").fill("data..id");
+    await page.getByRole("button", { name: "Create endpoint" }).click();
+    await page.getByText(/Job fields: .*keys separated by dots/).waitFor();
+    // An error keeps what was typed.
+    expect(await page.getByLabel("Name").inputValue()).toBe("Generic renders");
+    expect(await page.getByLabel("Provider").inputValue()).toBe("generic");
+    await page.getByLabel("Job id path").fill("id");
+    await page.getByLabel("State path").fill("status");
+    await page.getByRole("button", { name: "Create endpoint" }).click();
+    await page.waitForURL((url) => /^\/endpoints\/ep_/.test(url.pathname));
+    await page.getByText("job id from id · state from status").waitFor();
+  });
+
   it("the body cap can be changed, and archiving asks first then stops the URL", async () => {
     const id = await createEndpoint("To archive", "scriptix", "scriptix-secret");
     await page.getByLabel("Body cap (KiB)").fill("2");

@@ -11,7 +11,7 @@ import { MAX_BODY_LIMIT_BYTES } from "@/lib/endpoints/schema";
 import { sendTestCallback, type TestCallbackResult } from "@/lib/endpoints/test-callback";
 import { AppError } from "@/lib/http/app-error";
 import { toAppError } from "@/lib/http/error-response";
-import { providerIdSchema } from "@/lib/providers/schema";
+import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
 
 export type ActionState = { error: string | null; done?: string };
 
@@ -26,21 +26,38 @@ const bodyLimitKibSchema = z.coerce
   .min(1, "The body cap is at least 1 KiB.")
   .max(MAX_BODY_LIMIT_BYTES / KIB, `The body cap is at most ${MAX_BODY_LIMIT_BYTES / KIB} KiB.`);
 
+/** An empty path field means "not configured". */
+const optionalPath = z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().optional());
+
 const createSchema = z.object({
   name: z.string().trim().min(1, "Give the endpoint a name.").max(200),
   provider: providerIdSchema,
   secret: z.string().trim().max(1024).optional(),
   bodyLimitKib: bodyLimitKibSchema,
+  jobIdPath: optionalPath,
+  statePath: optionalPath,
+  eventTypePath: optionalPath,
 });
 
 export async function createEndpointAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   await requireUser();
   const parsed = createSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
-  const { name, provider, secret, bodyLimitKib } = parsed.data;
+  const { name, provider, secret, bodyLimitKib, jobIdPath, statePath, eventTypePath } = parsed.data;
+  const paths = { jobIdPath, statePath, eventTypePath };
+  const hasPaths = Object.values(paths).some((path) => path !== undefined);
+  // The same schema as the API's: "data..id" is refused here with the API's message.
+  const extraction = hasPaths ? extractionConfigSchema.safeParse(paths) : null;
+  if (extraction && !extraction.success) return { error: `Job fields: ${firstIssue(extraction.error)}` };
   let id: string;
   try {
-    ({ id } = await createEndpoint({ name, provider, secrets: secret ? [secret] : [], bodyLimitBytes: bodyLimitKib * KIB }));
+    ({ id } = await createEndpoint({
+      name,
+      provider,
+      secrets: secret ? [secret] : [],
+      bodyLimitBytes: bodyLimitKib * KIB,
+      ...(extraction?.success ? { extraction: extraction.data } : {}),
+    }));
   } catch (error) {
     return failed(error);
   }

@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { acceptInvitationAction, type AcceptState } from "./actions";
 
 export function AcceptInvitationForm({ token, email, minLength }: { token: string; email: string; minLength: number }) {
-  const [state, action, pending] = useActionState<AcceptState, FormData>(acceptInvitationAction, { error: null });
+  const { state, formAction, onSubmit, pending } = useFormAction<AcceptState>(acceptInvitationAction, { error: null });
   return (
-    <form action={action} className="space-y-4">
+    <form action={formAction} onSubmit={onSubmit} className="space-y-4">
       {state.error && <Alert tone="error">{state.error}</Alert>}
       <input type="hidden" name="token" value={token} />
       <Field label="Email" htmlFor="email" hint="The address the invitation was made for.">

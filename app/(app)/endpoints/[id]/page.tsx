@@ -19,7 +19,7 @@ import { getEndpoint, getEndpointActivity } from "@/lib/endpoints/data";
 import { MAX_BODY_LIMIT_BYTES } from "@/lib/endpoints/schema";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
 import { AppError } from "@/lib/http/app-error";
-import { providerIdSchema } from "@/lib/providers/schema";
+import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
 import { verificationConfigSchema } from "@/lib/verify/schema";
 import { addSecretAction, archiveEndpointAction, removeSecretAction, sendTestCallbackAction, updateSettingsAction } from "../actions";
 import { pageOrigin } from "../page-origin";
@@ -35,6 +35,19 @@ async function loadEndpoint(id: string) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
+}
+
+/** The configured paths of a standard-webhooks or generic endpoint, as one line. */
+function describeExtraction(value: unknown): string {
+  const parsed = extractionConfigSchema.safeParse(value);
+  const config = parsed.success ? parsed.data : {};
+  const parts = [
+    config.jobIdPath && `job id from ${config.jobIdPath}`,
+    config.statePath && `state from ${config.statePath}`,
+    config.eventTypePath && `event type from ${config.eventTypePath}`,
+    config.outputUrlPath && `output URL from ${config.outputUrlPath}`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(" · ") : "none configured: callbacks are stored as events without a job (set paths with PATCH /api/endpoints/<id>)";
 }
 
 export default async function EndpointPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
@@ -84,6 +97,7 @@ export default async function EndpointPage({ params, searchParams }: { params: P
                 { label: "Provider", value: guide.label },
                 { label: "Verification", value: guide.summary },
                 { label: "What arrives", value: guide.sends },
+                ...(guide.isConfigurable ? [{ label: "Job fields", value: describeExtraction(endpoint.extraction) }] : []),
                 { label: "Body cap", value: <span className="tabular-nums">{(endpoint.bodyLimitBytes / KIB).toLocaleString("en")} KiB</span> },
                 { label: "Last callback", value: activity?.lastReceivedAt ? <RelativeTime iso={activity.lastReceivedAt.toISOString()} /> : "never" },
                 { label: "Events", value: <span className="tabular-nums">{(activity?.eventCount ?? 0).toLocaleString("en")}</span> },
