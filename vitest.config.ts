@@ -34,6 +34,9 @@ export default defineConfig({
           globalSetup: ["tests/support/global-setup.ts"],
           // Each file drives its own Chromium; two at once is what two cores take.
           maxWorkers: 2,
+          // After the integration tests (a project with its own maxWorkers needs its own
+          // group), so the two app servers and browsers do not share two cores at once.
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

@@ -7,3 +7,8 @@ export async function getDeliveryBody(id: string): Promise<{ id: string; body: U
   if (!row) throw notFound("delivery");
   return row;
 }
+
+/** What a sender's answer does not say: the event a delivery joined and why it verified or not. */
+export async function getDeliveryOutcome(id: string): Promise<{ eventId: string; verification: string; verificationReason: string | null } | null> {
+  return getDb().delivery.findUnique({ where: { id }, select: { eventId: true, verification: true, verificationReason: true } });
+}

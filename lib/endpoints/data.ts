@@ -60,3 +60,22 @@ export async function findIngestEndpoint(key: string): Promise<IngestEndpoint | 
     extraction: row.extraction === null ? null : extractionConfigSchema.parse(row.extraction),
   };
 }
+
+/** Counting stops here: beyond it the list says "10,000+" instead of scanning every event. */
+export const EVENT_COUNT_CAP = 10_000;
+
+export type EndpointActivity = { lastReceivedAt: Date | null; eventCount: number };
+
+/**
+ * Last callback time and event count per endpoint, for lists. Both read an index
+ * (deliveries by endpoint and time; events by endpoint), and the count is capped.
+ */
+export async function getEndpointActivity(ids: readonly string[]): Promise<Map<string, EndpointActivity>> {
+  if (ids.length === 0) return new Map();
+  const rows = await getDb().$queryRaw<Array<{ id: string; last_received_at: Date | null; event_count: number }>>`
+    SELECT e.id,
+      (SELECT d.received_at FROM deliveries d WHERE d.endpoint_id = e.id ORDER BY d.received_at DESC LIMIT 1) AS last_received_at,
+      (SELECT count(*)::int FROM (SELECT 1 FROM events v WHERE v.endpoint_id = e.id LIMIT ${EVENT_COUNT_CAP + 1}) capped) AS event_count
+    FROM endpoints e WHERE e.id = ANY(${[...ids]})`;
+  return new Map(rows.map((row) => [row.id, { lastReceivedAt: row.last_received_at, eventCount: row.event_count }]));
+}

@@ -6,7 +6,7 @@ import { AppError, notFound } from "@/lib/http/app-error";
 import { forgetCachedEndpoint } from "@/lib/ingest/endpoint-cache";
 import { getPreset } from "@/lib/providers/registry";
 import { providerIdSchema, type ProviderId } from "@/lib/providers/schema";
-import { verificationConfigSchema } from "@/lib/verify/schema";
+import { MAX_SECRETS, verificationConfigSchema } from "@/lib/verify/schema";
 import { checkSecretsFitScheme, DEFAULT_BODY_LIMIT_BYTES, type CreateEndpointInput, type UpdateEndpointInput } from "./schema";
 import { endpointView, getEndpoint, withSecretCount } from "./data";
 
@@ -71,4 +71,23 @@ export async function archiveEndpoint(id: string) {
   const endpoint = await getEndpoint(id);
   forgetCachedEndpoint(endpoint.key);
   return endpoint;
+}
+
+/**
+ * Changes the secret list with `change` (add one, remove one) under a row lock, so a
+ * rotation in two tabs cannot drop a secret. Only the count is returned.
+ */
+export async function changeEndpointSecrets(id: string, change: (current: readonly string[]) => string[]) {
+  const updated = await getDb().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM endpoints WHERE id = ${id} FOR UPDATE`;
+    if (locked.length === 0) throw notFound("endpoint");
+    const current = await tx.endpoint.findUniqueOrThrow({ where: { id }, select: { verification: true, secrets: true } });
+    const secrets = change(current.secrets);
+    if (secrets.length > MAX_SECRETS) throw new AppError("validation_failed", `an endpoint keeps at most ${MAX_SECRETS} secrets; remove an old one first`);
+    checkSecretsFitScheme(verificationConfigSchema.parse(current.verification), secrets);
+    const row = await tx.endpoint.update({ where: { id }, data: { secrets }, select: { ...endpointView, secrets: true } });
+    return withSecretCount(row);
+  });
+  forgetCachedEndpoint(updated.key);
+  return updated;
 }

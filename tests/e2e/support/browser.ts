@@ -61,9 +61,13 @@ export async function signedInPage(browser: Browser, options: { colorScheme?: "l
  */
 export async function screenshotBothThemes(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
+  // From the top (a sticky header would be painted where the page was scrolled to),
+  // with the pointer off every control (no hover colours from the last click).
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(0, 0);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    // Transitions would otherwise be caught halfway between the two themes' colours.
+    // animations "disabled" ends colour transitions at once: a theme switch mid-transition looks washed out.
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`), fullPage: true, animations: "disabled" });
   }
   await page.emulateMedia({ colorScheme: "light" });
@@ -73,4 +77,14 @@ export async function screenshotBothThemes(page: Page, name: string): Promise<vo
 export function expectNoPageErrors(errors: PageErrors): void {
   expect(errors.page, "uncaught errors in the page").toEqual([]);
   expect(errors.csp, "Content-Security-Policy violations").toEqual([]);
+}
+
+/**
+ * The session belongs to `email`: the signed-in shell's header names them. Checked on
+ * /settings, which every signed-in person may open and which always has the shell.
+ */
+export async function expectSignedInAs(page: Page, email: string): Promise<void> {
+  await page.goto("/settings");
+  expect(new URL(page.url()).pathname).toBe("/settings");
+  await page.getByRole("banner").getByText(email, { exact: true }).waitFor();
 }

@@ -1,0 +1,156 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArchiveEndpoint } from "@/components/endpoints/archive-endpoint";
+import { curlExample } from "@/components/endpoints/curl-command";
+import { EndpointSettingsForm } from "@/components/endpoints/endpoint-settings-form";
+import { FirstCallbackGuide } from "@/components/endpoints/first-callback-guide";
+import { schemeGuide } from "@/components/endpoints/scheme-guide";
+import { SecretsPanel } from "@/components/endpoints/secrets-panel";
+import { TestCallbackPanel } from "@/components/endpoints/test-callback-panel";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { CopyButton } from "@/components/ui/copy-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { DescriptionList, Panel } from "@/components/ui/panel";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { requireUser } from "@/lib/auth/session";
+import { getEndpoint, getEndpointActivity } from "@/lib/endpoints/data";
+import { MAX_BODY_LIMIT_BYTES } from "@/lib/endpoints/schema";
+import { ingestUrlFor } from "@/lib/endpoints/serialize";
+import { AppError } from "@/lib/http/app-error";
+import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
+import { verificationConfigSchema } from "@/lib/verify/schema";
+import { addSecretAction, archiveEndpointAction, removeSecretAction, sendTestCallbackAction, updateSettingsAction } from "../actions";
+import { pageOrigin } from "../page-origin";
+
+export const metadata: Metadata = { title: "Endpoint" };
+
+const KIB = 1024;
+
+async function loadEndpoint(id: string) {
+  try {
+    return await getEndpoint(id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+/** The configured paths of a standard-webhooks or generic endpoint, as one line. */
+function describeExtraction(value: unknown): string {
+  const parsed = extractionConfigSchema.safeParse(value);
+  const config = parsed.success ? parsed.data : {};
+  const parts = [
+    config.jobIdPath && `job id from ${config.jobIdPath}`,
+    config.statePath && `state from ${config.statePath}`,
+    config.eventTypePath && `event type from ${config.eventTypePath}`,
+    config.outputUrlPath && `output URL from ${config.outputUrlPath}`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(" · ") : "none configured: callbacks are stored as events without a job (set paths with PATCH /api/endpoints/<id>)";
+}
+
+export default async function EndpointPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+  await requireUser();
+  const { id } = await params;
+  const justCreated = (await searchParams).created === "1";
+  const endpoint = await loadEndpoint(id);
+  const provider = providerIdSchema.parse(endpoint.provider);
+  const verification = verificationConfigSchema.parse(endpoint.verification);
+  const guide = schemeGuide(provider, verification);
+  const activity = (await getEndpointActivity([endpoint.id])).get(endpoint.id);
+  const url = ingestUrlFor(endpoint.key, await pageOrigin());
+  const archived = endpoint.archivedAt !== null;
+  const hasEvents = (activity?.eventCount ?? 0) > 0;
+  const secretLabel = guide.scheme === "token" ? "token" : "signing secret";
+  const signedWith =
+    guide.scheme === "none" || (guide.scheme === "token" && endpoint.secretCount === 0)
+      ? `Posts ${guide.label}'s documented sample payload, unsigned (this endpoint checks no signature), to the ingest URL above.`
+      : endpoint.secretCount === 0
+        ? `Posts ${guide.label}'s documented sample payload to the ingest URL above. No ${secretLabel} is set yet, so it goes unsigned and verification will fail.`
+        : `Posts ${guide.label}'s documented sample payload to the ingest URL above, signed with the newest ${secretLabel} the way ${guide.label} signs.`;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link href="/endpoints" className="hover:underline">Endpoints</Link>}
+        title={endpoint.name}
+        description={archived ? `${guide.label} endpoint, archived: its URL answers 410 Gone.` : `${guide.label} endpoint, accepting callbacks.`}
+        actions={archived ? <Badge tone="amber">archived</Badge> : undefined}
+      />
+      <div className="space-y-5">
+        {justCreated && (
+          <Alert tone="success" title="Endpoint created">
+            Paste the ingest URL into {guide.label} as the callback URL, then send a test callback to check the set-up.
+          </Alert>
+        )}
+        <Panel title="Ingest URL">
+          <div className="flex flex-wrap items-center gap-2">
+            <code className="min-w-0 flex-1 break-all rounded-md bg-zinc-50 px-2.5 py-1.5 font-mono text-xs text-zinc-800 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:text-zinc-200 dark:ring-zinc-800" data-testid="ingest-url">
+              {url}
+            </code>
+            <CopyButton value={url} label="Copy URL" size="md" />
+          </div>
+          <div className="mt-4">
+            <DescriptionList
+              items={[
+                { label: "Provider", value: guide.label },
+                { label: "Verification", value: guide.summary },
+                { label: "What arrives", value: guide.sends },
+                ...(guide.isConfigurable ? [{ label: "Job fields", value: describeExtraction(endpoint.extraction) }] : []),
+                { label: "Body cap", value: <span className="tabular-nums">{(endpoint.bodyLimitBytes / KIB).toLocaleString("en")} KiB</span> },
+                { label: "Last callback", value: activity?.lastReceivedAt ? <RelativeTime iso={activity.lastReceivedAt.toISOString()} /> : "never" },
+                { label: "Events", value: <span className="tabular-nums">{(activity?.eventCount ?? 0).toLocaleString("en")}</span> },
+                { label: "Created", value: <RelativeTime iso={endpoint.createdAt.toISOString()} /> },
+                ...(endpoint.archivedAt ? [{ label: "Archived", value: <RelativeTime iso={endpoint.archivedAt.toISOString()} /> }] : []),
+              ]}
+            />
+          </div>
+        </Panel>
+
+        {!archived && (
+          <div className="grid gap-5 lg:grid-cols-2">
+            <Panel title="Test callback">
+              <TestCallbackPanel send={sendTestCallbackAction.bind(null, endpoint.id)} signedWith={signedWith} />
+            </Panel>
+            <Panel title={guide.scheme === "token" ? "Token" : "Signing secrets"}>
+              {guide.secretHint ? (
+                <SecretsPanel
+                  count={endpoint.secretCount}
+                  label={secretLabel}
+                  hint={guide.secretHint}
+                  pattern={guide.secretPattern}
+                  add={addSecretAction.bind(null, endpoint.id)}
+                  remove={removeSecretAction.bind(null, endpoint.id)}
+                />
+              ) : (
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">{guide.sends}</p>
+              )}
+            </Panel>
+          </div>
+        )}
+
+        {!hasEvents && !archived && (
+          <FirstCallbackGuide providerLabel={guide.label} example={curlExample({ provider, verification, secretCount: endpoint.secretCount }, url)} />
+        )}
+
+        {!archived && (
+          <div className="grid gap-5 lg:grid-cols-2">
+            <Panel title="Settings">
+              <EndpointSettingsForm
+                name={endpoint.name}
+                bodyLimitKib={Math.round(endpoint.bodyLimitBytes / KIB)}
+                maxBodyLimitKib={MAX_BODY_LIMIT_BYTES / KIB}
+                action={updateSettingsAction.bind(null, endpoint.id)}
+              />
+            </Panel>
+            <Panel title="Archive">
+              <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">Stop accepting callbacks at this URL. Everything already stored stays.</p>
+              <ArchiveEndpoint name={endpoint.name} archive={archiveEndpointAction.bind(null, endpoint.id)} />
+            </Panel>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+"use server";
+
+// Endpoint changes from the dashboard. Each action checks the session itself and
+// returns errors as form state; lib/ does the validation that the API shares.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
+import { archiveEndpoint, changeEndpointSecrets, createEndpoint, updateEndpoint } from "@/lib/endpoints/mutations";
+import { MAX_BODY_LIMIT_BYTES } from "@/lib/endpoints/schema";
+import { sendTestCallback, type TestCallbackResult } from "@/lib/endpoints/test-callback";
+import { AppError } from "@/lib/http/app-error";
+import { toAppError } from "@/lib/http/error-response";
+import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
+
+export type ActionState = { error: string | null; done?: string };
+
+const failed = (error: unknown): ActionState => ({ error: toAppError(error).message });
+const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? "Check the form.";
+
+const KIB = 1024;
+/** The form asks for KiB: the numbers people think in for JSON callbacks. */
+const bodyLimitKibSchema = z.coerce
+  .number("Enter the body cap in KiB.")
+  .int("Enter a whole number of KiB.")
+  .min(1, "The body cap is at least 1 KiB.")
+  .max(MAX_BODY_LIMIT_BYTES / KIB, `The body cap is at most ${MAX_BODY_LIMIT_BYTES / KIB} KiB.`);
+
+/** An empty path field means "not configured". */
+const optionalPath = z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().optional());
+
+const createSchema = z.object({
+  name: z.string().trim().min(1, "Give the endpoint a name.").max(200),
+  provider: providerIdSchema,
+  secret: z.string().trim().max(1024).optional(),
+  bodyLimitKib: bodyLimitKibSchema,
+  jobIdPath: optionalPath,
+  statePath: optionalPath,
+  eventTypePath: optionalPath,
+});
+
+export async function createEndpointAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  await requireUser();
+  const parsed = createSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { error: firstIssue(parsed.error) };
+  const { name, provider, secret, bodyLimitKib, jobIdPath, statePath, eventTypePath } = parsed.data;
+  const paths = { jobIdPath, statePath, eventTypePath };
+  const hasPaths = Object.values(paths).some((path) => path !== undefined);
+  // The same schema as the API's: "data..id" is refused here with the API's message.
+  const extraction = hasPaths ? extractionConfigSchema.safeParse(paths) : null;
+  if (extraction && !extraction.success) return { error: `Job fields: ${firstIssue(extraction.error)}` };
+  let id: string;
+  try {
+    ({ id } = await createEndpoint({
+      name,
+      provider,
+      secrets: secret ? [secret] : [],
+      bodyLimitBytes: bodyLimitKib * KIB,
+      ...(extraction?.success ? { extraction: extraction.data } : {}),
+    }));
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath("/endpoints");
+  redirect(`/endpoints/${id}?created=1`);
+}
+
+const idSchema = z.string().min(1).max(100);
+
+export async function addSecretAction(endpointId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  await requireUser();
+  const secret = z.string().trim().min(1, "Paste the new secret.").max(1024).safeParse(form.get("secret"));
+  if (!secret.success) return { error: firstIssue(secret.error) };
+  try {
+    // Newest first: test callbacks sign with it, and old senders keep verifying with the rest.
+    await changeEndpointSecrets(idSchema.parse(endpointId), (current) => [secret.data, ...current]);
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/endpoints/${endpointId}`);
+  return { error: null, done: "Secret added. Callbacks signed with any active secret verify." };
+}
+
+const positionSchema = z.number().int().min(0).max(100);
+
+export async function removeSecretAction(endpointId: string, index: number, expectedCount: number): Promise<ActionState> {
+  await requireUser();
+  try {
+    const [position, count] = [positionSchema.parse(index), positionSchema.parse(expectedCount)];
+    await changeEndpointSecrets(idSchema.parse(endpointId), (current) => {
+      // The page knew `count` secrets; if that changed meanwhile, `position` may name another one.
+      if (current.length !== count) throw new AppError("conflict", "The secrets changed meanwhile; reload the page and try again.");
+      return current.filter((_, i) => i !== position);
+    });
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/endpoints/${endpointId}`);
+  return { error: null, done: "Secret removed." };
+}
+
+const settingsSchema = z.object({ name: z.string().trim().min(1, "Give the endpoint a name.").max(200), bodyLimitKib: bodyLimitKibSchema });
+
+export async function updateSettingsAction(endpointId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  await requireUser();
+  const parsed = settingsSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { error: firstIssue(parsed.error) };
+  try {
+    await updateEndpoint(idSchema.parse(endpointId), { name: parsed.data.name, bodyLimitBytes: parsed.data.bodyLimitKib * KIB });
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/endpoints/${endpointId}`);
+  revalidatePath("/endpoints");
+  return { error: null, done: "Saved." };
+}
+
+export async function archiveEndpointAction(endpointId: string): Promise<ActionState> {
+  await requireUser();
+  try {
+    await archiveEndpoint(idSchema.parse(endpointId));
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath("/endpoints");
+  redirect("/endpoints?archived=true");
+}
+
+export type TestCallbackState = { error: string | null; result?: TestCallbackResult };
+
+export async function sendTestCallbackAction(endpointId: string): Promise<TestCallbackState> {
+  await requireUser();
+  try {
+    const result = await sendTestCallback(idSchema.parse(endpointId));
+    revalidatePath(`/endpoints/${endpointId}`);
+    return { error: null, result };
+  } catch (error) {
+    return { error: toAppError(error).message };
+  }
+}

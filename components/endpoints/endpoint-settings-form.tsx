@@ -1,0 +1,39 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+
+type State = { error: string | null; done?: string };
+
+export function EndpointSettingsForm({
+  name,
+  bodyLimitKib,
+  maxBodyLimitKib,
+  action,
+}: {
+  name: string;
+  bodyLimitKib: number;
+  maxBodyLimitKib: number;
+  action: (previous: State, form: FormData) => Promise<State>;
+}) {
+  const { state, formAction, onSubmit, pending } = useFormAction<State>(action, { error: null });
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="space-y-4">
+      {state.error && <Alert tone="error">{state.error}</Alert>}
+      {state.done && <Alert tone="success">{state.done}</Alert>}
+      <Field label="Name" htmlFor="endpoint-name">
+        <Input id="endpoint-name" name="name" defaultValue={name} required maxLength={200} />
+      </Field>
+      <Field label="Body cap (KiB)" htmlFor="body-limit" hint={`Larger callbacks are answered 413 and not stored. 1 to ${maxBodyLimitKib.toLocaleString("en")} KiB.`}>
+        <div className="w-40">
+          <Input id="body-limit" name="bodyLimitKib" type="number" inputMode="numeric" min={1} max={maxBodyLimitKib} step={1} defaultValue={bodyLimitKib} required className="tabular-nums" />
+        </div>
+      </Field>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save changes"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,181 @@
+// "Send a test callback": the preset's documented sample payload, signed with the
+// endpoint's newest secret the way the provider signs, POSTed over real HTTP to the
+// endpoint's own ingest URL on this very process. It exercises the whole path a real
+// callback takes (body cap, verification, storage, job state), which is the point:
+// "verified" here means the secret and scheme are set up right.
+import { randomUUID } from "node:crypto";
+import { IncomingMessage } from "node:http";
+import { getDeliveryOutcome } from "@/lib/deliveries/data";
+import { AppError } from "@/lib/http/app-error";
+import { currentRawRequest } from "@/lib/http/request-context";
+import type { ProviderId } from "@/lib/providers/schema";
+import { signHmac } from "@/lib/verify/hmac";
+import type { VerificationConfig } from "@/lib/verify/schema";
+import { signStandardWebhooks } from "@/lib/verify/standard-webhooks";
+import { findIngestEndpoint, getEndpoint } from "./data";
+
+type Sample = {
+  payload: (now: Date) => Record<string, unknown>;
+  /** Which Standard Webhooks header names the provider sends (Svix-based senders use svix-*). */
+  signatureHeaders?: "svix" | "webhook";
+};
+
+// Shapes and values from the provider docs (../shared/provider-docs), with fixed job
+// ids: repeated tests land on one test job instead of filling the jobs list.
+const samples: Record<ProviderId, Sample> = {
+  aspect: {
+    signatureHeaders: "svix",
+    payload: (now) => ({
+      timestamp: now.toISOString(),
+      user_id: "3f5d7e38-8c7c-4a22-9a7d-5702a8c3a111",
+      event_id: randomUUID(),
+      event_type: "task.completed",
+      data: {
+        task: {
+          id: "2e1c7e42-4f8d-4e10-8d7a-0a6c0d3b1234",
+          asset_id: "c4b6b5f1-6a2d-4d75-9a90-1f6f4a0a2222",
+          features: { transcription: { state: "completed" }, visual: { state: "completed" }, preview: { state: "completed" }, proxy: { state: "na" } },
+          user_id: "3f5d7e38-8c7c-4a22-9a7d-5702a8c3a111",
+          created: "2025-01-01T11:55:00Z",
+          updated: now.toISOString(),
+        },
+      },
+    }),
+  },
+  scriptix: {
+    payload: (now) => ({
+      event: "transcription.completed",
+      timestamp: now.toISOString(),
+      data: { id: "stt_abc123", status: "completed", document_id: 456, duration_seconds: 3600, language: "en" },
+    }),
+  },
+  json2video: {
+    payload: () => ({
+      project: "abc123",
+      status: "done",
+      url: "https://assets.json2video.com/clients/example/abc123.mp4",
+      duration: 24,
+      size: 5421988,
+      "client-data": { listing_id: "L-4821", property_address: "123 Oak Street", agent_id: "AG-42" },
+    }),
+  },
+  descript: {
+    payload: () => ({
+      job_id: "job_test_import",
+      job_type: "import/project_media",
+      job_state: "stopped",
+      project_id: "prj_7f3a9c",
+      project_url: "https://web.descript.com/prj_7f3a9c",
+      result: { status: "success" },
+    }),
+  },
+  clipzy: {
+    payload: () => ({
+      job_id: "job_xyz789abc123",
+      status: "completed",
+      progress_percent: 100,
+      output_video_url: "file:///storage/job_xyz789abc123/output.mp4",
+      processing_time_seconds: 900.0,
+    }),
+  },
+  "standard-webhooks": {
+    signatureHeaders: "webhook",
+    payload: (now) => ({ type: "test.ping", timestamp: now.toISOString(), data: { id: "test_job", status: "completed" } }),
+  },
+  generic: {
+    payload: (now) => ({ id: "test_job", status: "completed", timestamp: now.toISOString() }),
+  },
+};
+
+/** The preset's sample body, pretty-printed as a provider would send it. */
+export function sampleBody(provider: ProviderId, now = new Date()): string {
+  return JSON.stringify(samples[provider].payload(now), null, 2);
+}
+
+export type TestCallbackRequest = { body: string; headers: Record<string, string> };
+
+/**
+ * The request a provider with this preset and scheme would send, signed with
+ * `secret` (the endpoint's newest). No secret: sent unsigned, as unsigned presets do.
+ */
+export function buildTestCallback(
+  endpoint: { provider: ProviderId; verification: VerificationConfig },
+  secret: string | undefined,
+  now = new Date(),
+): TestCallbackRequest {
+  const body = sampleBody(endpoint.provider, now);
+  const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "webhook-inbox-test-callback" };
+  const config = endpoint.verification;
+  if (secret === undefined) return { body, headers };
+  const bytes = Buffer.from(body, "utf8");
+  switch (config.scheme) {
+    case "standard-webhooks": {
+      const prefix = samples[endpoint.provider].signatureHeaders ?? "webhook";
+      const id = `msg_${randomUUID().replaceAll("-", "")}`;
+      const timestamp = Math.floor(now.getTime() / 1000);
+      headers[`${prefix}-id`] = id;
+      headers[`${prefix}-timestamp`] = String(timestamp);
+      headers[`${prefix}-signature`] = signStandardWebhooks(secret, id, timestamp, bytes);
+      break;
+    }
+    case "hmac":
+      headers[config.header] = signHmac(config, secret, bytes);
+      break;
+    case "token":
+      headers[config.header] = config.header === "authorization" ? `Bearer ${secret}` : secret;
+      break;
+    case "none":
+      break;
+  }
+  return { body, headers };
+}
+
+export type TestCallbackResult = {
+  status: number;
+  deliveryId: string | null;
+  eventId: string | null;
+  verification: string | null;
+  reason: string | null;
+  /** The error message of a non-2xx answer other than a failed signature. */
+  error: string | null;
+};
+
+/**
+ * This process's own address, from the socket the current request arrived on: the
+ * test goes to the server that is answering, never to a host named by the request
+ * (Host headers and forwarded headers are caller-controlled).
+ */
+function ownOrigin(): string {
+  const raw = currentRawRequest();
+  const socket = raw?.body instanceof IncomingMessage ? raw.body.socket : null;
+  if (!socket?.localAddress || !socket.localPort) {
+    throw new AppError("internal_error", "test callbacks need the app started with npm start (its server knows its own address)");
+  }
+  const address = socket.localAddress.replace(/^::ffff:/, "");
+  return `http://${address.includes(":") ? `[${address}]` : address}:${socket.localPort}`;
+}
+
+export async function sendTestCallback(endpointId: string): Promise<TestCallbackResult> {
+  const { key, archivedAt } = await getEndpoint(endpointId);
+  if (archivedAt) throw new AppError("endpoint_archived", "this endpoint is archived; it no longer accepts callbacks");
+  const endpoint = await findIngestEndpoint(key);
+  if (!endpoint) throw new AppError("not_found", "endpoint not found");
+  const request = buildTestCallback(endpoint, endpoint.secrets[0]);
+  const response = await fetch(`${ownOrigin()}/in/${key}`, {
+    method: "POST",
+    headers: request.headers,
+    body: request.body,
+    signal: AbortSignal.timeout(15_000),
+  });
+  const answer = (await response.json().catch(() => ({}))) as { deliveryId?: unknown; error?: { message?: unknown } };
+  const deliveryId = typeof answer.deliveryId === "string" ? answer.deliveryId : null;
+  const stored = deliveryId ? await getDeliveryOutcome(deliveryId) : null;
+  return {
+    status: response.status,
+    deliveryId,
+    eventId: stored?.eventId ?? null,
+    verification: stored?.verification ?? null,
+    reason: stored?.verificationReason ?? null,
+    error: stored ? null : typeof answer.error?.message === "string" ? answer.error.message : null,
+  };
+}
