@@ -82,15 +82,22 @@ async function main(): Promise<void> {
     if (!isDev) buildIfStale();
     if (!isDev) Object.assign(process.env, { NODE_ENV: "production" });
 
-    const app = next({ dev: isDev, dir: process.cwd() });
-    await app.prepare();
-    const handle = app.getRequestHandler();
+    // Listen first so Next learns the real port (PORT=0 picks a free one): it fetches
+    // its own pages on hostname:port to answer a server action that redirects.
+    let handle: ReturnType<ReturnType<typeof next>["getRequestHandler"]> | undefined;
     const server = createServer((req, res) => {
       const info = { rawHeaders: [...req.rawHeaders], remoteAddress: req.socket.remoteAddress ?? null, rawUrl: req.url ?? "/", body: req };
       req.url = routableIngestUrl(info.rawUrl) ?? info.rawUrl;
       lingerOnUnreadBody(req, res);
+      if (!handle) {
+        // The second or so between listening and Next being ready: senders retry.
+        res.writeHead(503, { "content-type": "application/json", "retry-after": "1" });
+        res.end('{"error":{"code":"starting","message":"the server is starting; retry in a second"}}');
+        return;
+      }
+      const ready = handle;
       rawRequestStore.run(info, () => {
-        handle(req, res).catch((error: unknown) => {
+        ready(req, res).catch((error: unknown) => {
           console.error("request failed", error);
           if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
           res.end('{"error":{"code":"internal_error","message":"something went wrong on our side"}}');
@@ -102,6 +109,10 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.listen(port, host, resolve));
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
+    const selfHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+    const app = next({ dev: isDev, dir: process.cwd(), hostname: selfHost, port: actualPort });
+    await app.prepare();
+    handle = app.getRequestHandler();
     console.log(`Webhook Inbox ${isDev ? "(dev) " : ""}listening on http://localhost:${actualPort}`);
     console.log(`database: ${database.embedded ? "embedded PostgreSQL in .data/postgres" : "DATABASE_URL"}`);
     console.log(`API token: from ${token.source} (send as Authorization: Bearer <token>)`);

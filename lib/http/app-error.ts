@@ -16,6 +16,8 @@ export const errorStatus = {
   payload_too_large: 413,
   internal_error: 500,
   database_unavailable: 503,
+  /** Answered by scripts/start.ts in the moment between listening and the app being ready. */
+  starting: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
