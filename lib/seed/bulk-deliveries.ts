@@ -186,7 +186,9 @@ const BATCH = namedParameters(`
       (:endpointIds::text[])[ep] AS endpoint_id,
       (:providers::text[])[ep] AS provider,
       (:signed::boolean[])[ep] AS signed,
-      CASE WHEN fate_roll < 68 THEN 'completed' WHEN fate_roll < 78 THEN 'failed' WHEN fate_roll < 81 THEN 'cancelled'
+      -- Aspect has no cancel event: its cancelled tasks report task.failed.
+      CASE WHEN fate_roll < 68 THEN 'completed' WHEN fate_roll < 78 THEN 'failed'
+           WHEN fate_roll < 81 THEN CASE (:providers::text[])[ep] WHEN 'aspect' THEN 'failed' ELSE 'cancelled' END
            WHEN fate_roll < 93 THEN 'processing' ELSE 'queued' END AS fate,
       :now::timestamptz - interval '25 minutes' - make_interval(secs => :spanSeconds::float8 * (1 - (j + 0.5) / :jobs::float8)) AS job_start
     FROM rolled
@@ -211,13 +213,15 @@ const BATCH = namedParameters(`
   described AS MATERIALIZED (
     SELECT stepped.*, (SELECT text FROM seed_snippets WHERE n = stepped.snippet) AS notes,
       to_char(at AT TIME ZONE 'UTC', :isoFormat::text) AS ts,
+      -- What the preset reads as the provider's timestamp: the payload's, where it has one.
+      CASE WHEN provider IN ('aspect', 'scriptix', 'standard-webhooks', 'generic') THEN date_trunc('second', at) END AS provider_at,
       CASE WHEN state = 'completed' THEN CASE provider
           WHEN 'json2video' THEN 'https://assets.json2video.com/clients/acme/' || external_id || '.mp4'
           WHEN 'clipzy' THEN 'file:///storage/' || external_id || '/output.mp4'
           WHEN 'descript' THEN 'https://web.descript.com/prj_' || left(jh, 6)
           WHEN 'standard-webhooks' THEN 'https://cdn.renderfarm.example/out/' || external_id || '.mp4'
           WHEN 'generic' THEN 'https://media.example.com/encoded/' || external_id || '.mp4' END END AS output_url,
-      CASE WHEN state = 'failed' THEN error_text END AS error,
+      CASE WHEN state = 'failed' THEN CASE provider WHEN 'aspect' THEN 'failed features: transcription, visual' ELSE error_text END END AS error,
       CASE provider
         WHEN 'aspect' THEN CASE state WHEN 'completed' THEN 'task.completed' WHEN 'failed' THEN 'task.failed' WHEN 'cancelled' THEN 'task.failed' ELSE 'task.progress' END
         WHEN 'scriptix' THEN 'transcription.' || word
@@ -235,7 +239,7 @@ const BATCH = namedParameters(`
         'data', jsonb_build_object('task', jsonb_build_object(
           'id', external_id, 'asset_id', md5(jh || 'asset')::uuid,
           'features', jsonb_build_object('transcription', jsonb_build_object('state', state), 'visual', jsonb_build_object('state', CASE WHEN s = 2 THEN state::text ELSE 'queued' END),
-                                         'preview', jsonb_build_object('state', 'completed'), 'proxy', jsonb_build_object('state', 'na')),
+                                         'preview', jsonb_build_object('state', CASE state WHEN 'queued' THEN 'queued' ELSE 'completed' END), 'proxy', jsonb_build_object('state', 'na')),
           'user_id', md5(endpoint_id)::uuid, 'created', to_char(job_start AT TIME ZONE 'UTC', :isoFormat::text), 'updated', ts,
           'title', left(notes, 40), 'transcript_preview', notes)))
       WHEN 'scriptix' THEN jsonb_build_object(
@@ -253,7 +257,7 @@ const BATCH = namedParameters(`
                              WHEN 'failed' THEN jsonb_build_object('status', 'error', 'error', error) END)
       WHEN 'clipzy' THEN jsonb_build_object(
         'job_id', external_id, 'status', word, 'progress_percent', CASE state WHEN 'completed' THEN 100 WHEN 'queued' THEN 0 ELSE 40 END,
-        'output_video_url', output_url, 'processing_time_seconds', 900.0, 'title', left(notes, 40), 'description', notes)
+        'output_video_url', output_url, 'error', error, 'processing_time_seconds', 900.0, 'title', left(notes, 40), 'description', notes)
       WHEN 'standard-webhooks' THEN jsonb_build_object(
         'type', type, 'timestamp', ts,
         'data', jsonb_build_object('render_id', external_id, 'status', word, 'template', 'listing-vertical-v2', 'output_url', output_url, 'error', error, 'notes', notes))
@@ -276,7 +280,7 @@ const BATCH = namedParameters(`
 /** A job's row comes from its last callback (or the run's very last event, when that job is cut short). */
 const INSERT_JOBS = `
   INSERT INTO jobs (id, endpoint_id, external_id, provider, state, state_at, output_url, error, details, first_seen_at, last_event_at)
-  SELECT job_id, endpoint_id, external_id, provider, state, at - interval '2 seconds', output_url, error,
+  SELECT job_id, endpoint_id, external_id, provider, state, provider_at, output_url, error,
          CASE provider WHEN 'aspect' THEN jsonb_build_object('features', payload #> '{data,task,features}')
                        WHEN 'json2video' THEN jsonb_build_object('clientData', payload -> 'client-data') END,
          job_start, CASE WHEN duplicated THEN retry_at ELSE at END
@@ -293,7 +297,7 @@ const INSERT_EVENTS = `
            WHEN 'descript' THEN 'descript:' || external_id || ':' || (payload ->> 'job_state')
            WHEN 'clipzy' THEN 'clipzy:' || external_id || ':' || word
            ELSE 'sha256:' || encode(sha256(body), 'hex') END,
-         CASE WHEN verification = 'failed' THEN NULL ELSE job_id END, external_id, type, state, at - interval '2 seconds', verification,
+         CASE WHEN verification = 'failed' THEN NULL ELSE job_id END, external_id, type, state, provider_at, verification,
          payload, delivery_id, 1 + duplicated::int, at, CASE WHEN duplicated THEN retry_at ELSE at END
   FROM seed_batch`;
 

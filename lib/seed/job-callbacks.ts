@@ -153,6 +153,8 @@ function clipzyPayload(jobId: string, fate: JobFate) {
     status: fate,
     progress_percent: fate === "completed" ? 100 : 40,
     ...(fate === "completed" ? { output_video_url: `file:///storage/${jobId}/output.mp4` } : {}),
+    // Not in the documented payload, but failures in the wild carry one (the preset reads it).
+    ...(fate === "failed" ? { error: pick(ERRORS) } : {}),
     processing_time_seconds: 900.0,
   };
 }

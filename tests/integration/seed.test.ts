@@ -4,7 +4,8 @@
 import { spawn } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { providerIds } from "@/lib/providers/schema";
+import { getPreset } from "@/lib/providers/registry";
+import { extractionConfigSchema, providerIdSchema, providerIds } from "@/lib/providers/schema";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
 
 async function runSeed(databaseUrl: string, args: string[] = []): Promise<string> {
@@ -173,6 +174,47 @@ describe("db:seed --deliveries (bulk)", () => {
     expect(outcomes.map((o) => o.v).sort()).toEqual(["failed", "unsigned", "verified"]);
     const states = await db.query<{ s: string }>("SELECT DISTINCT state::text AS s FROM jobs");
     expect(states.map((s) => s.s)).toEqual(expect.arrayContaining(["completed", "failed", "cancelled", "processing", "queued"]));
+  });
+
+  it("stores what the presets read from the payloads: type, state, job id, provider time, dedupe key", async () => {
+    const rows = await db.query<{
+      provider: string;
+      extraction: unknown;
+      payload: unknown;
+      headers: Array<[string, string]>;
+      body_sha256: string;
+      type: string | null;
+      state: string | null;
+      external_job_id: string | null;
+      provider_timestamp: Date | null;
+      dedupe_key: string;
+    }>(
+      `SELECT ep.provider, ep.extraction, e.payload, d.headers, d.body_sha256, e.type, e.state::text AS state, e.external_job_id,
+              e.provider_timestamp, e.dedupe_key
+       FROM events e JOIN endpoints ep ON ep.id = e.endpoint_id JOIN deliveries d ON d.id = e.payload_delivery_id`,
+    );
+    expect(rows.length).toBe(1_600);
+    for (const row of rows) {
+      const config = row.extraction === null ? null : extractionConfigSchema.parse(row.extraction);
+      const facts = getPreset(providerIdSchema.parse(row.provider)).extract({ payload: row.payload, headers: row.headers, config });
+      expect({ provider: row.provider, type: row.type, state: row.state, jobId: row.external_job_id, at: row.provider_timestamp, dedupeKey: row.dedupe_key }).toEqual({
+        provider: row.provider,
+        type: facts.eventType,
+        state: facts.state,
+        jobId: facts.jobId,
+        at: facts.providerTimestamp,
+        dedupeKey: facts.dedupeKey ?? `sha256:${row.body_sha256}`,
+      });
+    }
+  });
+
+  it("gives each job the state, output and error of its last event", async () => {
+    const wrong = await db.query<{ id: string }>(
+      `SELECT j.id FROM jobs j
+       JOIN LATERAL (SELECT * FROM events e WHERE e.job_id = j.id ORDER BY e.first_received_at DESC LIMIT 1) last ON true
+       WHERE last.state <> j.state OR (j.state = 'failed') <> (j.error IS NOT NULL) OR (j.state = 'completed' AND j.provider <> 'aspect' AND j.provider <> 'scriptix') <> (j.output_url IS NOT NULL)`,
+    );
+    expect(wrong).toEqual([]);
   });
 
   it("stores bodies that are the event payload's bytes, with their hash and size", async () => {
