@@ -1,5 +1,5 @@
 // `npm run db:seed -- --deliveries N`: bulk data for benchmarks, written set-based
-// (INSERT ... SELECT over generate_series), a batch per transaction. Not fed through
+// (INSERT ... SELECT over generate_series) in batches of one transaction. Not fed through
 // the ingest path (that would take hours for a million rows): the rows are computed
 // in SQL with the distributions the ingest path would produce, and every constraint
 // (unique dedupe keys, foreign keys, enums) is checked by Postgres as usual.
@@ -19,7 +19,7 @@ export const BULK_ENDPOINT_COUNT = 20;
 const SPAN_DAYS = 30;
 const REGIONS = ["eu-west", "us-east", "ap-south"];
 
-/** Words the payloads' free text is made of; "timeout" etc. also appear in error messages. */
+/** Words the payloads' free text is made of; searches for other words ("timeout") only find error messages. */
 const WORDS = `
   podcast interview keynote webinar trailer episode season chapter intro outro voiceover caption subtitle transcript
   kitchen bedroom garden terrace listing property agent viewing brochure drone walkthrough renovation
@@ -42,7 +42,7 @@ const ERRORS = [
 
 export type BulkSeedOptions = {
   deliveries: number;
-  /** Deliveries per transaction (progress is reported after each). */
+  /** Deliveries per batch (progress is reported after each). */
   batchSize?: number;
   now?: Date;
   /** Progress lines, one per batch and per rebuilt index. */
