@@ -10,15 +10,15 @@
 // embedded PostgreSQL. The app runs as a separate process, like `npm start`.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { startEmbeddedDatabase } from "@/lib/db/embedded-server";
 import { signStandardWebhooks } from "@/lib/verify/standard-webhooks";
 import { startAppServer, TEST_API_TOKEN } from "@/tests/support/app-server";
 import { buildIfStale } from "./build-if-stale";
+import { createThrowawayDatabase } from "./throwaway-database";
 
 const { values: args } = parseArgs({
   options: {
@@ -35,34 +35,6 @@ const WRK_SCRIPT = path.resolve("scripts/bench-wrk.lua");
 
 type WrkReport = { requests: number; durationUs: number; p50Us: number; p99Us: number; ok: number; other: number; socketErrors: number; ids: string[] };
 type Row = { route: string; rps: number; p50: number; p99: number; ok: number; other: number };
-
-async function createDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const name = `inbox_bench_${randomBytes(4).toString("hex")}`;
-  let adminUrl = process.env.DATABASE_URL;
-  let stopEmbedded = async () => {};
-  if (!adminUrl) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "inbox-bench-pg-"));
-    const embedded = await startEmbeddedDatabase(dir);
-    adminUrl = embedded.url;
-    stopEmbedded = async () => {
-      await embedded.stop();
-      await rm(dir, { recursive: true, force: true });
-    };
-  }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    cleanup: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-      await stopEmbedded();
-    },
-  };
-}
 
 /** Unique, correctly signed Aspect callbacks (distinct svix-id and job id), one TSV line each. */
 function signedCallbackLines(count: number): string {
@@ -100,7 +72,7 @@ function toRow(route: string, r: WrkReport): Row {
 async function main(): Promise<void> {
   if (spawnSync("wrk", ["--version"]).error) throw new Error("npm run bench needs wrk: apt-get install -y wrk");
   buildIfStale();
-  const database = await createDatabase();
+  const database = await createThrowawayDatabase("bench");
   const profileDir = args["cpu-prof-dir"];
   const app = await startAppServer(database.url, {}, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
   const requestsFile = path.join(os.tmpdir(), `inbox-bench-${randomBytes(4).toString("hex")}.tsv`);

@@ -2,33 +2,18 @@
 // the raw bytes -> read the payload with the endpoint's preset -> one atomic write
 // -> answer. Nothing is answered 2xx before the write commits; when the database
 // cannot take it the caller answers 503 with Retry-After so the sender retries.
-import { createHash } from "node:crypto";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { AppError } from "@/lib/http/app-error";
 import { databaseUnavailable } from "@/lib/http/error-response";
 import { pairRawHeaders, type HeaderList } from "@/lib/http/header-list";
 import { currentRawRequest } from "@/lib/http/request-context";
-import { newId } from "@/lib/ids/new-id";
 import { announceStoredEvent } from "@/lib/live/announce-events";
-import { getPreset } from "@/lib/providers/registry";
-import { verifyDelivery } from "@/lib/verify/verify-delivery";
-import type { VerificationOutcome } from "@/lib/verify/types";
 import { findEndpointForIngest } from "./endpoint-cache";
 import { isEndpointKey } from "./endpoint-key";
-import { storeDelivery } from "./mutations";
-import { parsePayload } from "./payload";
 import { readBodyWithinLimit } from "./read-body";
+import { verifyAndStore, type StoredCallback } from "./verify-and-store";
 
-export type ReceivedCallback = {
-  status: 200 | 401;
-  deliveryId: string;
-  eventId: string;
-  jobId: string | null;
-  verification: VerificationOutcome;
-  reason: string | null;
-};
-
-export async function receiveCallback(request: Request, key: string): Promise<ReceivedCallback> {
+export async function receiveCallback(request: Request, key: string): Promise<StoredCallback> {
   const receivedAt = new Date();
   const endpoint = isEndpointKey(key) ? await findEndpointForIngest(key).catch(asUnavailable) : null;
   if (!endpoint) throw new AppError("not_found", "no endpoint has this ingest URL");
@@ -36,44 +21,13 @@ export async function receiveCallback(request: Request, key: string): Promise<Re
 
   const body = await readBodyWithinLimit(request, endpoint.bodyLimitBytes);
   const raw = describeRequest(request, key);
-  const verification = verifyDelivery({
-    config: endpoint.verification,
-    secrets: endpoint.secrets,
-    headers: raw.headers,
-    body,
-    now: receivedAt.getTime(),
-  });
-  const payload = parsePayload(body);
-  const facts = getPreset(endpoint.provider).extract({ payload: payload.value, headers: raw.headers, config: endpoint.extraction });
-  const bodySha256 = createHash("sha256").update(body).digest("hex");
-  const status = verification.outcome === "failed" ? 401 : 200;
-
-  const stored = await storeDelivery({
-    deliveryId: newId("dlv"),
-    eventId: newId("evt"),
-    jobId: newId("job"),
-    endpointId: endpoint.id,
-    provider: endpoint.provider,
-    receivedAt,
-    method: request.method,
-    path: raw.path,
-    query: raw.query,
-    headers: raw.headers,
-    body,
-    bodySha256,
-    sourceIp: raw.sourceIp,
-    verification: verification.outcome,
-    verificationReason: verification.reason,
-    responseStatus: status,
-    // Where the preset has no key (no svix-id, no job id), identical bodies are one event.
-    dedupeKey: facts.dedupeKey ?? `sha256:${bodySha256}`,
-    payloadJson: payload.jsonText,
-    facts,
-  }).catch(asUnavailable);
+  const stored = await verifyAndStore(endpoint, { receivedAt, method: request.method, path: raw.path, query: raw.query, headers: raw.headers, body, sourceIp: raw.sourceIp }).catch(
+    asUnavailable,
+  );
   // Committed: tell open Inbox pages (batched, after commit, not awaited).
   announceStoredEvent({ endpointId: endpoint.id, eventId: stored.eventId });
 
-  return { status, ...stored, verification: verification.outcome, reason: verification.reason };
+  return stored;
 }
 
 function asUnavailable(error: unknown): never {

@@ -1,0 +1,57 @@
+// The heart of ingest once the request is read: verify the raw bytes, read the payload
+// with the endpoint's preset, and write delivery + event + job in one statement. The
+// HTTP route (receive-callback.ts) and the seed (which dates callbacks in the past)
+// both go through here, so seeded data is what real callbacks would have produced.
+import { createHash } from "node:crypto";
+import type { IngestEndpoint } from "@/lib/endpoints/types";
+import type { HeaderList } from "@/lib/http/header-list";
+import { newId } from "@/lib/ids/new-id";
+import { getPreset } from "@/lib/providers/registry";
+import type { VerificationOutcome } from "@/lib/verify/types";
+import { verifyDelivery } from "@/lib/verify/verify-delivery";
+import { storeDelivery, type StoredDelivery } from "./mutations";
+import { parsePayload } from "./payload";
+
+export type ArrivedCallback = {
+  receivedAt: Date;
+  method: string;
+  /** The sub-path after /in/<key> ("" when none). */
+  path: string;
+  query: string;
+  headers: HeaderList;
+  body: Buffer;
+  sourceIp: string | null;
+};
+
+export type StoredCallback = StoredDelivery & {
+  /** What the sender is answered: 401 for a failed verification (still stored, as evidence). */
+  status: 200 | 401;
+  verification: VerificationOutcome;
+  reason: string | null;
+};
+
+export async function verifyAndStore(endpoint: IngestEndpoint, callback: ArrivedCallback): Promise<StoredCallback> {
+  const { receivedAt, headers, body } = callback;
+  const verification = verifyDelivery({ config: endpoint.verification, secrets: endpoint.secrets, headers, body, now: receivedAt.getTime() });
+  const payload = parsePayload(body);
+  const facts = getPreset(endpoint.provider).extract({ payload: payload.value, headers, config: endpoint.extraction });
+  const bodySha256 = createHash("sha256").update(body).digest("hex");
+  const status = verification.outcome === "failed" ? 401 : 200;
+  const stored = await storeDelivery({
+    deliveryId: newId("dlv"),
+    eventId: newId("evt"),
+    jobId: newId("job"),
+    endpointId: endpoint.id,
+    provider: endpoint.provider,
+    ...callback,
+    bodySha256,
+    verification: verification.outcome,
+    verificationReason: verification.reason,
+    responseStatus: status,
+    // Where the preset has no key (no svix-id, no job id), identical bodies are one event.
+    dedupeKey: facts.dedupeKey ?? `sha256:${bodySha256}`,
+    payloadJson: payload.jsonText,
+    facts,
+  });
+  return { ...stored, status, verification: verification.outcome, reason: verification.reason };
+}
