@@ -79,7 +79,9 @@ async function main(): Promise<void> {
     } else if (adminEmail || adminPassword) {
       console.warn("set both INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD to create the first admin; ignoring the one given");
     }
-    if (!isDev) buildIfStale();
+    // Test runs build once up front and switch this off for the servers they start: a
+    // rebuild under a running server (sources edited mid-run) would break its pages.
+    if (!isDev && process.env.INBOX_BUILD_CHECK !== "off") buildIfStale();
     if (!isDev) Object.assign(process.env, { NODE_ENV: "production" });
 
     // Listen first so Next learns the real port (PORT=0 picks a free one): it fetches

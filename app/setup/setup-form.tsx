@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { setupAction, type FormState } from "@/app/login/actions";
 import { Alert } from "@/components/ui/alert";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
@@ -17,12 +18,7 @@ export function SetupForm({ minLength }: { minLength: number }) {
       <Field label="Email" htmlFor="email">
         <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} />
       </Field>
-      <Field label="Password" htmlFor="password" hint={`At least ${minLength} characters.`}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" minLength={minLength} required />
-      </Field>
-      <Field label="Confirm password" htmlFor="confirm">
-        <Input id="confirm" name="confirm" type="password" autoComplete="new-password" minLength={minLength} required />
-      </Field>
+      <NewPasswordFields minLength={minLength} />
       <Button type="submit" variant="primary" className="w-full" disabled={pending}>
         {pending ? "Creating…" : "Create admin and sign in"}
       </Button>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
@@ -15,12 +16,7 @@ export function PasswordForm({ action, minLength }: { action: (previous: State, 
       <Field label="Current password" htmlFor="current-password">
         <Input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required />
       </Field>
-      <Field label="New password" htmlFor="new-password" hint={`At least ${minLength} characters.`}>
-        <Input id="new-password" name="newPassword" type="password" autoComplete="new-password" minLength={minLength} required />
-      </Field>
-      <Field label="Confirm new password" htmlFor="confirm-password">
-        <Input id="confirm-password" name="confirm" type="password" autoComplete="new-password" minLength={minLength} required />
-      </Field>
+      <NewPasswordFields minLength={minLength} name="newPassword" label="New password" />
       <Button type="submit" disabled={pending}>
         {pending ? "Changing…" : "Change password"}
       </Button>

@@ -13,6 +13,7 @@ import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { namedParameters } from "@/lib/db/named-parameters";
 import { providerIds } from "@/lib/providers/schema";
+import { ERRORS } from "./job-callbacks";
 import { createSeedEndpoint, PRESET_ENDPOINT_NAMES, type SeedEndpoint } from "./seed-endpoints";
 
 export const BULK_ENDPOINT_COUNT = 20;
@@ -30,15 +31,6 @@ const WORDS = `
   h264 hevc prores webm mp4 wav flac aac opus 1080p 720p 4k vertical square landscape portrait
   approved pending review draft final archived published scheduled private public internal external
 `.trim().split(/\s+/);
-
-const ERRORS = [
-  "Source media could not be downloaded: 403 Forbidden",
-  "Audio track could not be decoded (unsupported codec pcm_s24le)",
-  "Render timeout after 900 s",
-  "Insufficient credits for this job",
-  "Input file is empty or corrupt",
-  "Speaker diarization failed: audio too short",
-];
 
 export type BulkSeedOptions = {
   deliveries: number;

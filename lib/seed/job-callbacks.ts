@@ -21,12 +21,14 @@ export const PROVIDER_FATES: Record<ProviderId, readonly JobFate[]> = {
   generic: ["completed", "completed", "failed", "processing"],
 };
 
-const ERRORS = [
+/** Error messages of failed jobs, as providers word them (also used by the bulk seed). */
+export const ERRORS = [
   "Source media could not be downloaded: 403 Forbidden",
   "Audio track could not be decoded (unsupported codec pcm_s24le)",
   "Render timeout after 900 s",
   "Insufficient credits for this job",
   "Input file is empty or corrupt",
+  "Speaker diarization failed: audio too short",
 ];
 const TITLES = ["Quarterly all-hands recording", "Podcast episode 214 - interview", "123 Oak Street walkthrough", "Product launch keynote", "Customer webinar: onboarding"];
 

@@ -22,6 +22,8 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
     PORT: "0",
     HOST: "127.0.0.1",
     NODE_ENV: "production",
+    // The test run's global set-up (or the bench) has built the app already.
+    INBOX_BUILD_CHECK: "off",
     ...extraEnv,
   };
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {

@@ -1,6 +1,7 @@
 "use client";
 
 import { Alert } from "@/components/ui/alert";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -18,12 +19,7 @@ export function AcceptInvitationForm({ token, email, minLength }: { token: strin
       <Field label="Your name" htmlFor="name">
         <Input id="name" name="name" autoComplete="name" required autoFocus maxLength={100} />
       </Field>
-      <Field label="Password" htmlFor="password" hint={`At least ${minLength} characters.`}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" minLength={minLength} required />
-      </Field>
-      <Field label="Confirm password" htmlFor="confirm">
-        <Input id="confirm" name="confirm" type="password" autoComplete="new-password" minLength={minLength} required />
-      </Field>
+      <NewPasswordFields minLength={minLength} />
       <Button type="submit" variant="primary" className="w-full" disabled={pending}>
         {pending ? "Creating your account…" : "Join and sign in"}
       </Button>
