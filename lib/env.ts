@@ -1,6 +1,7 @@
 // The one place that reads process.env. Parsed lazily so that a route that needs no
 // database (GET /api/health) still answers when, say, DATABASE_URL is missing.
 import { z } from "zod";
+import { parseAllowList } from "@/lib/outbound/address-policy";
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
@@ -12,6 +13,21 @@ const envSchema = z.object({
   INBOX_ADMIN_PASSWORD: z.string().min(10, "INBOX_ADMIN_PASSWORD must be at least 10 characters").optional(),
   /** Base URL used to build ingest URLs (e.g. https://hooks.example.com); else the request's own origin. */
   INBOX_PUBLIC_URL: z.url().optional(),
+  /**
+   * Addresses or CIDR ranges that outbound requests (forwarding, replay) may reach even
+   * though they are loopback/private, e.g. "127.0.0.1,10.1.2.0/24". Off by default.
+   */
+  INBOX_OUTBOUND_ALLOW: z
+    .string()
+    .optional()
+    .refine((value) => {
+      try {
+        parseAllowList(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "INBOX_OUTBOUND_ALLOW must be a comma-separated list of IP addresses or CIDR ranges"),
   INBOX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Seconds a provider is told to wait (Retry-After) when the database is unavailable. */
   INBOX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
