@@ -69,8 +69,12 @@ async function main(): Promise<void> {
   const database = await openDatabase();
   let stopping = false;
   let worker: Awaited<ReturnType<typeof startForwardingWorker>> | undefined;
+  let workerStopped: Promise<void> | undefined;
+  // Once: shutdown starts it (no new jobs while requests drain), the database stop waits for it.
+  const stopWorker = () =>
+    (workerStopped ??= worker?.stop().catch((error: unknown) => console.error("forwarding worker did not stop cleanly", error)) ?? Promise.resolve());
   const stopDatabase = async () => {
-    await worker?.stop().catch((error: unknown) => console.error("forwarding worker did not stop cleanly", error));
+    await stopWorker();
     await database.embedded?.stop().catch(() => {});
   };
   try {
@@ -131,6 +135,7 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       console.log(`${signal}: shutting down`);
+      void stopWorker();
       server.close(() => {
         void stopDatabase().then(() => process.exit(0));
       });

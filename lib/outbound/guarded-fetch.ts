@@ -35,7 +35,8 @@ export function sendOutbound(request: OutboundRequest): Promise<OutboundResult> 
       return;
     }
     const client = url.protocol === "https:" ? https : http;
-    const headers = [...request.headers.flat(), "content-length", String(request.body?.byteLength ?? 0)];
+    // Raw header arrays get no defaults from Node: Host and the framing are ours to add.
+    const headers = ["host", url.host, ...request.headers.flat(), "content-length", String(request.body?.byteLength ?? 0)];
     const req = client.request(url, { method: request.method, headers, timeout: request.timeoutMs ?? 15_000 }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
