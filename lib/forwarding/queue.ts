@@ -18,8 +18,11 @@ export const forwardJobKey = (eventId: string, destinationId: string) => `forwar
  * After an ingest commits: a new event goes to every enabled destination that takes
  * it (all events, or verified ones when it is verified); a later verified delivery of
  * an existing event goes to the verified-only destinations (the task skips what
- * already went out). Fire-and-forget by the caller: a crash between the ingest's
- * commit and this statement loses these forwards (the event itself is stored).
+ * already went out). When a job for the pair exists already (queued, running, or a
+ * retry waiting for its time), "unsafe_dedupe" leaves it alone: replacing it would
+ * reset a pending retry's attempt number. Fire-and-forget by the caller: a crash
+ * between the ingest's commit and this statement loses these forwards (the event
+ * itself is stored).
  */
 export async function enqueueForwarding(input: { eventId: string; endpointId: string; isNewEvent: boolean; verified: boolean }): Promise<number> {
   const { rowCount } = await getPool().query({
@@ -27,7 +30,7 @@ export async function enqueueForwarding(input: { eventId: string; endpointId: st
     text: `SELECT j.id FROM destinations d
            CROSS JOIN LATERAL graphile_worker.add_job('${FORWARD_TASK}',
              json_build_object('eventId', $1::text, 'destinationId', d.id, 'attempt', 1),
-             job_key := 'forward:' || $1::text || ':' || d.id, job_key_mode := 'preserve_run_at') j
+             job_key := 'forward:' || $1::text || ':' || d.id, job_key_mode := 'unsafe_dedupe') j
            WHERE d.endpoint_id = $2 AND d.enabled
              AND (($3::boolean AND (d.forward = 'all' OR $4::boolean)) OR (NOT $3::boolean AND $4::boolean AND d.forward = 'verified'))`,
     values: [input.eventId, input.endpointId, input.isNewEvent, input.verified],
