@@ -31,6 +31,17 @@ const envSchema = z.object({
   INBOX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Seconds a provider is told to wait (Retry-After) when the database is unavailable. */
   INBOX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** Forwarding jobs (graphile-worker) run at once per process. */
+  INBOX_FORWARD_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  /**
+   * Seconds before each retry of a failed forward, comma-separated; jittered by ±20%.
+   * The default adds up to about a day (DESIGN: senders retry for a day or so).
+   */
+  INBOX_FORWARD_RETRY_SCHEDULE: z
+    .string()
+    .regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/, "INBOX_FORWARD_RETRY_SCHEDULE must be comma-separated seconds")
+    .default("5,30,120,600,1800,3600,10800,21600,43200,86400")
+    .transform((value) => value.split(",").map((part) => Number(part.trim()))),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -4,10 +4,11 @@
 //   3. an API token (INBOX_API_TOKEN, or one generated once into .data/api-token), the
 //      session-signing secret (INBOX_AUTH_SECRET, or .data/auth-secret), and the
 //      first admin when INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD are set
-//   4. Next.js behind our own HTTP server, which hands route handlers what only the
+//   4. the forwarding worker (graphile-worker: forwards events to destinations, bulk replays)
+//   5. Next.js behind our own HTTP server, which hands route handlers what only the
 //      raw Node request knows (headers in order, peer address): lib/http/request-context
 // Ctrl-C (SIGINT) or SIGTERM stops accepting, finishes in-flight requests and stops
-// the embedded database cleanly.
+// the forwarding worker (running jobs finish) and the embedded database cleanly.
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -16,6 +17,7 @@ import next from "next";
 import { ensureAdminFromEnv } from "@/lib/auth/users";
 import { applyMigrations } from "@/lib/db/migrate";
 import { getEnv, reloadEnv } from "@/lib/env";
+import { startForwardingWorker } from "@/lib/forwarding/worker";
 import { rawRequestStore } from "@/lib/http/request-context";
 import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
 import { buildIfStale } from "./build-if-stale";
@@ -66,7 +68,15 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? "0.0.0.0";
   const database = await openDatabase();
   let stopping = false;
-  const stopDatabase = async () => database.embedded?.stop().catch(() => {});
+  let worker: Awaited<ReturnType<typeof startForwardingWorker>> | undefined;
+  let workerStopped: Promise<void> | undefined;
+  // Once: shutdown starts it (no new jobs while requests drain), the database stop waits for it.
+  const stopWorker = () =>
+    (workerStopped ??= worker?.stop().catch((error: unknown) => console.error("forwarding worker did not stop cleanly", error)) ?? Promise.resolve());
+  const stopDatabase = async () => {
+    await stopWorker();
+    await database.embedded?.stop().catch(() => {});
+  };
   try {
     const { applied } = await applyMigrations(database.url);
     if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
@@ -83,6 +93,7 @@ async function main(): Promise<void> {
     // rebuild under a running server (sources edited mid-run) would break its pages.
     if (!isDev && process.env.INBOX_BUILD_CHECK !== "off") buildIfStale();
     if (!isDev) Object.assign(process.env, { NODE_ENV: "production" });
+    worker = await startForwardingWorker(database.url);
 
     // Listen first so Next learns the real port (PORT=0 picks a free one): it fetches
     // its own pages on hostname:port to answer a server action that redirects.
@@ -124,6 +135,7 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       console.log(`${signal}: shutting down`);
+      void stopWorker();
       server.close(() => {
         void stopDatabase().then(() => process.exit(0));
       });

@@ -36,7 +36,8 @@ export type NewDelivery = {
   facts: CallbackFacts;
 };
 
-export type StoredDelivery = { deliveryId: string; eventId: string; jobId: string | null };
+/** isNewEvent: this delivery created its event (not a duplicate of one already stored). */
+export type StoredDelivery = { deliveryId: string; eventId: string; jobId: string | null; isNewEvent: boolean };
 
 export async function storeDelivery(d: NewDelivery): Promise<StoredDelivery> {
   const { facts } = d;
@@ -82,7 +83,7 @@ export async function storeDelivery(d: NewDelivery): Promise<StoredDelivery> {
   });
   const row = rows[0];
   if (!row) throw new Error("ingest statement returned no row");
-  return { deliveryId: row.delivery_id, eventId: row.event_id, jobId: row.job_id };
+  return { deliveryId: row.delivery_id, eventId: row.event_id, jobId: row.job_id, isNewEvent: row.event_id === d.eventId };
 }
 
 const INGEST = namedParameters(`

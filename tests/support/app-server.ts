@@ -24,6 +24,8 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
     NODE_ENV: "production",
     // The test run's global set-up (or the bench) has built the app already.
     INBOX_BUILD_CHECK: "off",
+    // Test receivers listen on loopback, which the outbound client refuses otherwise.
+    INBOX_OUTBOUND_ALLOW: "127.0.0.1",
     ...extraEnv,
   };
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {

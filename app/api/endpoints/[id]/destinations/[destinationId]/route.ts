@@ -1,0 +1,26 @@
+import { deleteDestination, updateDestination } from "@/lib/destinations/mutations";
+import { updateDestinationSchema } from "@/lib/destinations/schema";
+import { serializeDestination } from "@/lib/destinations/serialize";
+import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { jsonResponse } from "@/lib/http/error-response";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string; destinationId: string }> };
+
+// PATCH /api/endpoints/<id>/destinations/<destinationId> - change any field; signingSecret: null removes it.
+export const PATCH = apiRoute(async (request: Request, { params }: Context) => {
+  const input = await parseJsonBody(request, updateDestinationSchema);
+  const { id, destinationId } = await params;
+  return jsonResponse(serializeDestination(await updateDestination(id, destinationId, input)));
+});
+
+// DELETE /api/endpoints/<id>/destinations/<destinationId> - 204; its attempts stay (destinationId null).
+export const DELETE = apiRoute(async (_request: Request, { params }: Context) => {
+  const { id, destinationId } = await params;
+  await deleteDestination(id, destinationId);
+  return new Response(null, { status: 204 });
+});
+
+export const { GET, POST, PUT } = otherMethods("PATCH", "DELETE");

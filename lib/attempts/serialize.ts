@@ -1,0 +1,60 @@
+// The API shape of an attempt. The response body is text when it decodes as UTF-8,
+// else base64 (responseBodyEncoding says which).
+type AttemptRow = {
+  id: string;
+  eventId: string;
+  deliveryId: string;
+  destinationId: string | null;
+  batchId: string | null;
+  url: string;
+  method: string;
+  requestHeaders: unknown;
+  bodySha256: string;
+  responseStatus: number | null;
+  responseHeaders: unknown;
+  responseBody: Uint8Array | null;
+  responseTruncated: boolean;
+  durationMs: number | null;
+  status: string;
+  error: string | null;
+  attemptNumber: number;
+  trigger: string;
+  nextRetryAt: Date | null;
+  createdAt: Date;
+};
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function bodyText(body: Uint8Array | null): { responseBody: string | null; responseBodyEncoding: "utf8" | "base64" | null } {
+  if (body === null) return { responseBody: null, responseBodyEncoding: null };
+  try {
+    return { responseBody: utf8.decode(body), responseBodyEncoding: "utf8" };
+  } catch {
+    return { responseBody: Buffer.from(body).toString("base64"), responseBodyEncoding: "base64" };
+  }
+}
+
+export function serializeAttempt(row: AttemptRow) {
+  return {
+    id: row.id,
+    eventId: row.eventId,
+    deliveryId: row.deliveryId,
+    destinationId: row.destinationId,
+    batchId: row.batchId,
+    url: row.url,
+    method: row.method,
+    requestHeaders: row.requestHeaders,
+    bodySha256: row.bodySha256,
+    status: row.status,
+    responseStatus: row.responseStatus,
+    responseHeaders: row.responseHeaders,
+    ...bodyText(row.responseBody),
+    responseTruncated: row.responseTruncated,
+    durationMs: row.durationMs,
+    error: row.error,
+    attemptNumber: row.attemptNumber,
+    trigger: row.trigger,
+    nextRetryAt: row.nextRetryAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

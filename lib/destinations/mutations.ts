@@ -1,0 +1,62 @@
+// Writes of destinations; ownership (the endpoint in the path) is part of every where.
+import { getDb } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/http/app-error";
+import { newId } from "@/lib/ids/new-id";
+import { isStandardWebhooksSecret } from "@/lib/verify/standard-webhooks";
+import type { CreateDestinationInput, ResignMode, UpdateDestinationInput } from "./schema";
+
+export async function createDestination(endpointId: string, input: CreateDestinationInput) {
+  requireSigningSecret(input.resign, input.signingSecret ?? null);
+  const endpoint = await getDb().endpoint.findUnique({ where: { id: endpointId }, select: { id: true } });
+  if (!endpoint) throw notFound("endpoint");
+  return getDb().destination.create({
+    data: { id: newId("dst"), endpointId, url: input.url, enabled: input.enabled, signingSecret: input.signingSecret ?? null, resign: input.resign, forward: input.forward },
+  });
+}
+
+export async function updateDestination(endpointId: string, id: string, input: UpdateDestinationInput) {
+  const current = await getDb().destination.findFirst({ where: { id, endpointId }, select: { resign: true, signingSecret: true } });
+  if (!current) throw notFound("destination");
+  requireSigningSecret(input.resign ?? current.resign, input.signingSecret === undefined ? current.signingSecret : input.signingSecret);
+  try {
+    return await getDb().destination.update({
+      where: { id, endpointId },
+      data: {
+        url: input.url,
+        enabled: input.enabled,
+        signingSecret: input.signingSecret,
+        resign: input.resign,
+        forward: input.forward,
+        // Turning a destination back on (after a 410) clears why it stopped.
+        ...(input.enabled === true ? { disabledReason: null } : {}),
+      },
+    });
+  } catch (error) {
+    // Deleted between the read above and this write (Prisma's "record not found").
+    if ((error as { code?: unknown }).code === "P2025") throw notFound("destination");
+    throw error;
+  }
+}
+
+export async function deleteDestination(endpointId: string, id: string): Promise<void> {
+  const { count } = await getDb().destination.deleteMany({ where: { id, endpointId } });
+  if (count === 0) throw notFound("destination");
+}
+
+/** A receiver answered 410 Gone: stop forwarding there until someone turns it back on (run with the attempt's record). */
+export function disableDestinationStatement(id: string, reason: string) {
+  return getDb().destination.updateMany({ where: { id }, data: { enabled: false, disabledReason: reason } });
+}
+
+/**
+ * Standard Webhooks re-signing needs a whsec_ secret; a provider-scheme re-sign any
+ * secret. A mode without a secret would silently send unsigned requests.
+ */
+function requireSigningSecret(resign: string, secret: string | null): void {
+  const mode = resign as ResignMode;
+  if (mode === "none") return;
+  if (secret === null) throw new AppError("validation_failed", `signingSecret: required when resign is "${mode}"`);
+  if (mode === "standard-webhooks" && !isStandardWebhooksSecret(secret)) {
+    throw new AppError("validation_failed", "signingSecret: a Standard Webhooks secret is whsec_ followed by base64 of 24 to 64 bytes");
+  }
+}

@@ -1,0 +1,89 @@
+// What we send for an event: the stored body byte for byte with its original method
+// and content type; the original headers minus hop-by-hop, framing and credential
+// headers; headers naming the inbox event and delivery; and, if asked, a fresh
+// signature (Standard Webhooks with a new timestamp and the same message id, or the
+// provider's own HMAC scheme) in place of the original one.
+import { firstHeader, headerValues, type HeaderList } from "@/lib/http/header-list";
+import { AppError } from "@/lib/http/app-error";
+import { isCredentialHeader } from "@/lib/http/credential-headers";
+import type { ResignMode } from "@/lib/destinations/schema";
+import type { VerificationConfig } from "@/lib/verify/schema";
+import { signHmac } from "@/lib/verify/hmac";
+import { signStandardWebhooks } from "@/lib/verify/standard-webhooks";
+
+/** Headers that describe one hop or the framing of the original request, not the callback. */
+const NOT_FORWARDED = new Set([
+  "host",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "upgrade",
+  "expect",
+  // The original sender's client negotiated this; our client decides what it accepts.
+  "accept-encoding",
+]);
+const STANDARD_WEBHOOKS_NAMES = { id: "webhook-id", timestamp: "webhook-timestamp", signature: "webhook-signature" };
+const SVIX_NAMES = { id: "svix-id", timestamp: "svix-timestamp", signature: "svix-signature" };
+const SIGNATURE_HEADERS = new Set([...Object.values(STANDARD_WEBHOOKS_NAMES), ...Object.values(SVIX_NAMES)]);
+
+export type ForwardSource = {
+  eventId: string;
+  delivery: { id: string; method: string; headers: HeaderList; body: Buffer };
+  endpoint: { verification: VerificationConfig; secrets: string[] };
+};
+
+export type Signing = { mode: ResignMode; secret: string | null };
+
+export function buildForwardHeaders(source: ForwardSource, signing: Signing, now: Date): Array<[string, string]> {
+  const { delivery, endpoint } = source;
+  const perConnection = new Set(
+    headerValues(delivery.headers, "connection")
+      .flatMap((value) => value.split(","))
+      .map((name) => name.trim().toLowerCase()),
+  );
+  const resigning = signing.mode !== "none";
+  const providerHeader = endpoint.verification.scheme === "hmac" ? endpoint.verification.header : null;
+  const headers: Array<[string, string]> = delivery.headers
+    .filter(([name]) => {
+      const lower = name.toLowerCase();
+      if (NOT_FORWARDED.has(lower) || perConnection.has(lower) || isCredentialHeader(lower) || lower.startsWith("x-inbox-")) return false;
+      return !(resigning && (SIGNATURE_HEADERS.has(lower) || lower === providerHeader));
+    })
+    .map(([name, value]) => [name, value]);
+  headers.push(["X-Inbox-Event-Id", source.eventId], ["X-Inbox-Delivery-Id", delivery.id]);
+  if (resigning) headers.push(...signatureHeaders(source, signing, now));
+  return headers;
+}
+
+function signatureHeaders(source: ForwardSource, signing: Signing, now: Date): Array<[string, string]> {
+  const { delivery, endpoint } = source;
+  const scheme = signing.mode === "provider" ? endpoint.verification.scheme : "standard-webhooks";
+  const secret = signing.secret ?? (signing.mode === "provider" || endpoint.verification.scheme === "standard-webhooks" ? (endpoint.secrets[0] ?? null) : null);
+  if (secret === null) throw new AppError("validation_failed", "resign: no signing secret (set one on the destination)");
+  if (scheme === "hmac" && endpoint.verification.scheme === "hmac") {
+    return [[endpoint.verification.header, signHmac(endpoint.verification, secret, delivery.body)]];
+  }
+  if (scheme !== "standard-webhooks") {
+    throw new AppError("validation_failed", `resign: the endpoint's scheme (${endpoint.verification.scheme}) has no signature to re-create`);
+  }
+  // The receiver verifies with the header family the provider used (svix-* or webhook-*).
+  const usesSvix = firstHeader(delivery.headers, "svix-id") !== null && firstHeader(delivery.headers, "webhook-id") === null;
+  const names = usesSvix ? SVIX_NAMES : STANDARD_WEBHOOKS_NAMES;
+  const messageId = firstHeader(delivery.headers, names.id) ?? source.eventId;
+  const timestamp = Math.floor(now.getTime() / 1000);
+  let signature: string;
+  try {
+    signature = signStandardWebhooks(secret, messageId, timestamp, delivery.body);
+  } catch {
+    throw new AppError("validation_failed", "resign: the signing secret is not a Standard Webhooks secret (whsec_...)");
+  }
+  return [
+    [names.id, messageId],
+    [names.timestamp, String(timestamp)],
+    [names.signature, signature],
+  ];
+}

@@ -1,0 +1,78 @@
+// The queue's tasks. forward_event: one automatic forward of an event to a
+// destination, retried on our own schedule (lib/forwarding/retry-schedule.ts) by
+// queueing the next try with run_at, so Retry-After can be honoured. replay_event:
+// one event of a bulk replay, sent once.
+import { recordAttempt } from "@/lib/attempts/mutations";
+import { getDb } from "@/lib/db/client";
+import { disableDestinationStatement } from "@/lib/destinations/mutations";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/http/app-error";
+import { firstHeader } from "@/lib/http/header-list";
+import { resolveReplayTarget } from "@/lib/replay/target";
+import { loadForwardSource, type LoadedSource } from "./data";
+import { retryForwardStatement, type ForwardJob, type ReplayJob } from "./queue";
+import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
+import { buildForwardRequest, sendAttempt, unsentAttempt, type AttemptOutcome } from "./send-attempt";
+import type { Signing } from "./outbound-request";
+
+export async function runForwardJob(job: ForwardJob): Promise<void> {
+  const destination = await getDb().destination.findUnique({ where: { id: job.destinationId } });
+  if (!destination?.enabled) return;
+  const source = await findSource(job.eventId);
+  if (!source) return;
+  if (destination.forward === "verified" && source.verification !== "verified") return;
+  // A job may run again (a crash after sending, a later verified delivery): what is recorded already went out.
+  const done = await getDb().attempt.count({ where: { eventId: job.eventId, destinationId: job.destinationId, trigger: "auto", attemptNumber: { gte: job.attempt } } });
+  if (done > 0) return;
+
+  const signing: Signing = { mode: destination.resign as Signing["mode"], secret: destination.signingSecret };
+  const { outcome, sent } = await sendOrExplain(source, { url: destination.url, signing });
+  const context = { eventId: job.eventId, deliveryId: source.delivery.id, destinationId: destination.id, trigger: "auto" as const, attemptNumber: job.attempt };
+
+  if (outcome.responseStatus === 410) {
+    await recordAttempt(context, outcome, { alsoRun: [disableDestinationStatement(destination.id, "the receiver answered 410 Gone")] });
+    return;
+  }
+  // Blocked addresses and requests we could not build would fail the same way again.
+  const retryable = sent && outcome.status === "failed";
+  const now = Date.now();
+  const delay = retryable
+    ? retryDelayMs({
+        attemptNumber: job.attempt,
+        schedule: getEnv().INBOX_FORWARD_RETRY_SCHEDULE,
+        status: outcome.responseStatus,
+        retryAfterMs: parseRetryAfter(firstHeader(outcome.responseHeaders ?? [], "retry-after") ?? undefined, now),
+      })
+    : null;
+  if (delay === null) {
+    await recordAttempt(context, outcome);
+    return;
+  }
+  const nextRetryAt = new Date(now + delay);
+  await recordAttempt(context, outcome, { nextRetryAt, alsoRun: [retryForwardStatement({ ...job, attempt: job.attempt + 1 }, nextRetryAt)] });
+}
+
+export async function runReplayJob(job: ReplayJob): Promise<void> {
+  const source = await findSource(job.eventId);
+  if (!source) return;
+  const done = await getDb().attempt.count({ where: { eventId: job.eventId, batchId: job.batchId } });
+  if (done > 0) return;
+  const target = await resolveReplayTarget(job).catch((error: unknown) => (error instanceof AppError ? null : Promise.reject(error)));
+  const context = { eventId: job.eventId, deliveryId: source.delivery.id, destinationId: target?.destinationId ?? null, trigger: "bulk" as const, attemptNumber: 1, batchId: job.batchId };
+  const outcome = target ? (await sendOrExplain(source, target)).outcome : unsentAttempt(source, job.url ?? "", "the destination was deleted");
+  await recordAttempt(context, outcome);
+}
+
+async function findSource(eventId: string): Promise<LoadedSource | null> {
+  return loadForwardSource(eventId).catch((error: unknown) => (error instanceof AppError && error.code === "not_found" ? null : Promise.reject(error)));
+}
+
+/** A request that cannot be built (re-signing impossible) is a failed attempt with the reason, not a crash. */
+async function sendOrExplain(source: LoadedSource, target: { url: string; signing: Signing }): Promise<{ outcome: AttemptOutcome; sent: boolean }> {
+  try {
+    return { outcome: await sendAttempt(buildForwardRequest(source, target)), sent: true };
+  } catch (error) {
+    if (error instanceof AppError) return { outcome: unsentAttempt(source, target.url, error.message), sent: false };
+    throw error;
+  }
+}

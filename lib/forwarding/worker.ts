@@ -1,0 +1,30 @@
+// The forwarding worker: graphile-worker inside the app process (scripts/start.ts).
+// It migrates its own schema (graphile_worker) on start, picks up jobs as they are
+// queued (LISTEN/NOTIFY) and jobs that were waiting when the process last stopped,
+// and finishes running jobs on stop. Several app processes share the queue safely.
+import { Logger, run, type Runner, type Task } from "graphile-worker";
+import { getEnv } from "@/lib/env";
+import { FORWARD_TASK, REPLAY_TASK, type ForwardJob, type ReplayJob } from "./queue";
+import { runForwardJob, runReplayJob } from "./tasks";
+
+// Warnings and errors only: a line per job would drown the server's log.
+const logger = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`forwarding worker ${level}: ${message}`);
+});
+
+export async function startForwardingWorker(connectionString: string): Promise<Runner> {
+  const taskList: Record<string, Task> = {
+    [FORWARD_TASK]: (payload) => runForwardJob(payload as ForwardJob),
+    [REPLAY_TASK]: (payload) => runReplayJob(payload as ReplayJob),
+  };
+  return run({
+    connectionString,
+    concurrency: getEnv().INBOX_FORWARD_CONCURRENCY,
+    taskList,
+    logger,
+    // scripts/start.ts owns SIGINT/SIGTERM and stops the runner itself.
+    noHandleSignals: true,
+    // A safety net only: LISTEN/NOTIFY wakes the worker for new and due jobs.
+    pollInterval: 2_000,
+  });
+}

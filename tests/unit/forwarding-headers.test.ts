@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { buildForwardHeaders, type ForwardSource } from "@/lib/forwarding/outbound-request";
+
+const source = (headers: Array<[string, string]>, verification: ForwardSource["endpoint"]["verification"] = { scheme: "none" }): ForwardSource => ({
+  eventId: "evt_1",
+  delivery: { id: "dlv_1", method: "POST", headers, body: Buffer.from("{}") },
+  endpoint: { verification, secrets: [] },
+});
+const names = (headers: Array<[string, string]>) => headers.map(([name]) => name);
+const now = new Date("2026-11-23T12:00:00Z");
+
+describe("buildForwardHeaders", () => {
+  it("drops hop-by-hop, framing and credential headers, keeps the rest in order, adds the inbox ids", () => {
+    const headers = buildForwardHeaders(
+      source([
+        ["Host", "inbox.example"],
+        ["Content-Type", "application/json"],
+        ["Content-Length", "2"],
+        ["Transfer-Encoding", "chunked"],
+        ["Connection", "keep-alive, X-Hop"],
+        ["X-Hop", "1"],
+        ["Authorization", "Bearer x"],
+        ["Cookie", "a=b"],
+        ["X-Api-Key", "k"],
+        ["X-Inbox-Event-Id", "spoofed"],
+        ["User-Agent", "provider/1"],
+        ["X-Scriptix-Signature", "sha256=abc"],
+      ]),
+      { mode: "none", secret: null },
+      now,
+    );
+    expect(headers).toEqual([
+      ["Content-Type", "application/json"],
+      ["User-Agent", "provider/1"],
+      ["X-Scriptix-Signature", "sha256=abc"],
+      ["X-Inbox-Event-Id", "evt_1"],
+      ["X-Inbox-Delivery-Id", "dlv_1"],
+    ]);
+  });
+
+  it("replaces the original signature when re-signing in the provider's HMAC scheme", () => {
+    const hmac = { scheme: "hmac", header: "x-scriptix-signature", algorithm: "sha256", encoding: "hex", prefix: "sha256=" } as const;
+    const headers = buildForwardHeaders(source([["X-Scriptix-Signature", "sha256=old"]], hmac), { mode: "provider", secret: "s" }, now);
+    expect(names(headers)).toEqual(["X-Inbox-Event-Id", "X-Inbox-Delivery-Id", "x-scriptix-signature"]);
+    expect(headers[2]?.[1]).toMatch(/^sha256=[0-9a-f]{64}$/);
+  });
+
+  it("refuses re-signing without a secret or for a scheme that has no signature", () => {
+    expect(() => buildForwardHeaders(source([]), { mode: "standard-webhooks", secret: null }, now)).toThrow(/no signing secret/);
+    expect(() => buildForwardHeaders(source([], { scheme: "token", header: "authorization" }), { mode: "provider", secret: "s" }, now)).toThrow(/no signature/);
+  });
+});
