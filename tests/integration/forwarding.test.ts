@@ -2,6 +2,9 @@
 // end to end: real callbacks in, real HTTP receivers on 127.0.0.1 out. This file runs
 // its own app server with a tiny retry schedule so retries happen within the test.
 import { randomBytes, randomUUID } from "node:crypto";
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { Webhook } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -331,6 +334,28 @@ describe("replay API", () => {
     const secondPage = await call<{ items: Attempt[]; nextCursor: string | null }>(`/api/events/${event.eventId}/attempts?limit=2&cursor=${firstPage.body.nextCursor}`);
     expect(secondPage.body.items.map((a) => a.id)).toEqual([ok.body.id]);
     expect(secondPage.body.nextCursor).toBeNull();
+  });
+
+  it("records a target on a refused address as blocked, without a connection reaching it", async () => {
+    const event = await storedEvent();
+    // Loopback over IPv6 is not on the test server's allow-list (127.0.0.1 only).
+    let connections = 0;
+    const listener = http.createServer((_req, res) => res.end("reached"));
+    listener.on("connection", () => (connections += 1));
+    listener.listen(0, "::1");
+    await once(listener, "listening");
+    try {
+      const port = (listener.address() as AddressInfo).port;
+      for (const url of [`http://[::1]:${port}/hook`, "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/hook"]) {
+        const answer = await replay(event.eventId, { url });
+        expect(answer.status, url).toBe(200);
+        expect(answer.body, url).toMatchObject({ status: "blocked", responseStatus: null });
+        expect(answer.body.error, url).toMatch(/loopback|link-local|private/);
+      }
+      expect(connections).toBe(0);
+    } finally {
+      listener.close();
+    }
   });
 
   it("refuses URLs that are not http(s) and bodies without exactly one target with 400", async () => {
