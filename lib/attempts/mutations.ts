@@ -32,10 +32,10 @@ export async function recordAttempt(
 ): Promise<string> {
   const id = newId("att");
   const { batchId = null, ...rest } = context;
-  await getDb().$transaction([
-    getDb().attempt.create({ data: { id, ...rest, batchId, ...attemptData(outcome), nextRetryAt: options.nextRetryAt ?? null } }),
-    ...(options.alsoRun ?? []),
-  ]);
+  const create = getDb().attempt.create({ data: { id, ...rest, batchId, ...attemptData(outcome), nextRetryAt: options.nextRetryAt ?? null } });
+  // A lone insert is atomic by itself; a transaction only when something goes with it.
+  if (options.alsoRun?.length) await getDb().$transaction([create, ...options.alsoRun]);
+  else await create;
   return id;
 }
 

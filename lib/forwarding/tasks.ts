@@ -9,21 +9,21 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { firstHeader } from "@/lib/http/header-list";
 import { resolveReplayTarget } from "@/lib/replay/target";
-import { loadForwardSource, type LoadedSource } from "./data";
+import { loadForwardJob, loadForwardSource, type LoadedSource } from "./data";
 import { retryForwardStatement, type ForwardJob, type ReplayJob } from "./queue";
 import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
 import { buildForwardRequest, sendAttempt, unsentAttempt, type AttemptOutcome } from "./send-attempt";
 import type { Signing } from "./outbound-request";
 
 export async function runForwardJob(job: ForwardJob): Promise<void> {
-  const destination = await getDb().destination.findUnique({ where: { id: job.destinationId } });
-  if (!destination?.enabled) return;
-  const source = await findSource(job.eventId);
-  if (!source) return;
+  // Gone (the event, its endpoint or the destination was deleted): nothing to send.
+  const loaded = await loadForwardJob(job);
+  if (!loaded) return;
+  const { destination, source } = loaded;
+  if (!destination.enabled) return;
   if (destination.forward === "verified" && source.verification !== "verified") return;
   // A job may run again (a crash after sending, a later verified delivery): what is recorded already went out.
-  const done = await getDb().attempt.count({ where: { eventId: job.eventId, destinationId: job.destinationId, trigger: "auto", attemptNumber: { gte: job.attempt } } });
-  if (done > 0) return;
+  if (loaded.alreadySent) return;
 
   const signing: Signing = { mode: destination.resign as Signing["mode"], secret: destination.signingSecret };
   const { outcome, sent } = await sendOrExplain(source, { url: destination.url, signing });
