@@ -50,14 +50,26 @@ export function withSecretCount<T extends { secrets: string[] }>(row: T): Omit<T
 export async function findIngestEndpoint(key: string): Promise<IngestEndpoint | null> {
   const row = await getDb().endpoint.findUnique({
     where: { key },
-    select: { id: true, key: true, provider: true, verification: true, extraction: true, secrets: true, bodyLimitBytes: true, archivedAt: true },
+    select: {
+      id: true,
+      key: true,
+      provider: true,
+      verification: true,
+      extraction: true,
+      secrets: true,
+      bodyLimitBytes: true,
+      archivedAt: true,
+      destinations: { where: { enabled: true }, select: { id: true }, take: 1 },
+    },
   });
   if (!row) return null;
+  const { destinations, ...endpoint } = row;
   return {
-    ...row,
-    provider: providerIdSchema.parse(row.provider),
-    verification: verificationConfigSchema.parse(row.verification),
-    extraction: row.extraction === null ? null : extractionConfigSchema.parse(row.extraction),
+    ...endpoint,
+    forwards: destinations.length > 0,
+    provider: providerIdSchema.parse(endpoint.provider),
+    verification: verificationConfigSchema.parse(endpoint.verification),
+    extraction: endpoint.extraction === null ? null : extractionConfigSchema.parse(endpoint.extraction),
   };
 }
 

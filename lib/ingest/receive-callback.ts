@@ -29,9 +29,11 @@ export async function receiveCallback(request: Request, key: string): Promise<St
   announceStoredEvent({ endpointId: endpoint.id, eventId: stored.eventId });
   // Forwarding is queued after the commit and not awaited: the sender's answer never
   // waits for it (a crash in between loses these forwards, not the event).
-  enqueueForwarding({ eventId: stored.eventId, endpointId: endpoint.id, isNewEvent: stored.isNewEvent, verified: stored.verification === "verified" }).catch(
-    (error: unknown) => console.error(`forwarding of event ${stored.eventId} was not queued`, error),
-  );
+  // Endpoints without destinations (known from the cache) cost no queue query at all.
+  if (endpoint.forwards) {
+    const job = { eventId: stored.eventId, endpointId: endpoint.id, isNewEvent: stored.isNewEvent, verified: stored.verification === "verified" };
+    enqueueForwarding(job).catch((error: unknown) => console.error(`forwarding of event ${stored.eventId} was not queued`, error));
+  }
 
   return stored;
 }
