@@ -1,13 +1,18 @@
 "use server";
 
-// Credential header values leave the server only when a signed-in person asks for them
-// (a click on "reveal" or "Include credential values"): the page itself is rendered
-// with those values blanked, so they are not in its HTML or its React payload.
+// Server actions of the event page. Credential header values leave the server only
+// when a signed-in person asks for them (a click on "reveal" or "Include credential
+// values"): the page is rendered with those values blanked, so they are not in its HTML
+// or its React payload. Replay sends the event to a destination or a URL.
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { isCredentialHeader } from "@/lib/http/credential-headers";
+import { AppError } from "@/lib/http/app-error";
 import type { HeaderList } from "@/lib/http/header-list";
+import { replayEvent } from "@/lib/replay/replay-event";
+import { idempotencyKeySchema, replayEventSchema } from "@/lib/replay/schema";
 
 const deliveryIdSchema = z.string().min(1).max(100);
 
@@ -26,4 +31,37 @@ export async function revealCredentials(deliveryId: string): Promise<Record<numb
 /** One credential header value (empty when the position holds no credential). */
 export async function revealCredential(deliveryId: string, index: number): Promise<string> {
   return (await revealCredentials(deliveryId))[z.number().int().min(0).parse(index)] ?? "";
+}
+
+export type ReplayState = { error: string | null; attempt: { id: string; status: string; responseStatus: number | null; error: string | null } | null };
+
+const replayFormSchema = z.object({
+  target: z.string().min(1),
+  url: z.string().trim().max(2000).optional(),
+  resign: z.literal("on").optional(),
+  idempotencyKey: idempotencyKeySchema,
+});
+
+/**
+ * Replay from the event page. The form carries an idempotency key made when it was
+ * rendered, so a double click or a resubmitted tab sends once and shows that attempt.
+ */
+export async function replayAction(eventId: string, _previous: ReplayState, form: FormData): Promise<ReplayState> {
+  const user = await requireUser();
+  const parsed = replayFormSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { error: "Choose a destination or enter a URL.", attempt: null };
+  const { target, url, resign, idempotencyKey } = parsed.data;
+  const input = replayEventSchema.safeParse({
+    ...(target === "url" ? { url } : { destinationId: target }),
+    resign: resign === "on",
+  });
+  if (!input.success) return { error: input.error.issues[0]?.message === "must be an absolute http(s) URL" ? "Enter an absolute http(s) URL." : "Check the target.", attempt: null };
+  try {
+    const attempt = await replayEvent(eventId, input.data, { scope: user.id, key: idempotencyKey });
+    revalidatePath(`/events/${eventId}`);
+    return { error: null, attempt: { id: attempt.id, status: attempt.status, responseStatus: attempt.responseStatus, error: attempt.error } };
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.message, attempt: null };
+    throw error;
+  }
 }

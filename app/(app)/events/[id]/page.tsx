@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AttemptsPanel } from "@/components/event/attempts-panel";
 import { DeliveryPanel, rawHrefOf } from "@/components/event/delivery-panel";
 import { PayloadPanel } from "@/components/event/payload-panel";
 import { VerificationPanel } from "@/components/event/verification-panel";
@@ -13,7 +14,9 @@ import { Alert } from "@/components/ui/alert";
 import { DescriptionList, Panel } from "@/components/ui/panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { listEventAttempts } from "@/lib/attempts/data";
 import { requireUser } from "@/lib/auth/session";
+import { listDestinations } from "@/lib/destinations/data";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
 import { getEnv } from "@/lib/env";
 import { curlBodyFor, type CurlSource } from "@/lib/events/curl-command";
@@ -24,6 +27,9 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Event · Webhook Inbox" };
 
+/** The newest attempts on the page; GET /api/events/<id>/attempts pages through all. */
+const ATTEMPTS_SHOWN = 20;
+
 const linkClass = "text-indigo-600 hover:underline dark:text-indigo-400";
 
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
@@ -31,6 +37,9 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const event = await getEventDetail((await params).id);
   if (!event) notFound();
   const origin = await requestOrigin();
+  const [attempts, destinations] = await Promise.all([listEventAttempts(event.id, { limit: ATTEMPTS_SHOWN }), listDestinations(event.endpoint.id)]);
+  // Only what the replay form shows: a destination's secret never reaches the browser.
+  const replayTargets = destinations.map(({ id, url, enabled }) => ({ id, url, enabled }));
   const payloadDelivery = event.deliveries.find((d) => d.id === event.payloadDeliveryId) ?? event.deliveries[0];
 
   return (
@@ -70,6 +79,8 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
       </div>
 
       {payloadDelivery && <PayloadPanel payload={event.payload} size={payloadDelivery.size} body={payloadDelivery.body} rawHref={rawHrefOf(payloadDelivery.id)} />}
+
+      <AttemptsPanel eventId={event.id} attempts={attempts.items} destinations={replayTargets} />
 
       {event.deliveryCount > EVENT_DELIVERIES_LIMIT && (
         <Alert tone="info">This event has {event.deliveryCount} deliveries; the first {EVENT_DELIVERIES_LIMIT} are shown.</Alert>

@@ -1,0 +1,71 @@
+"use client";
+
+// Send this event again, to one of the endpoint's destinations or to any URL. Each
+// rendered form carries its own idempotency key: a double click or a resubmitted form
+// sends once; after an answer a fresh key makes the next click a new replay.
+import { startTransition, useActionState, useState } from "react";
+import type { ReplayState } from "@/app/(app)/events/[id]/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
+
+export type ReplayDestination = { id: string; url: string; enabled: boolean };
+
+export function ReplayForm({ action, destinations }: { action: (state: ReplayState, form: FormData) => Promise<ReplayState>; destinations: ReplayDestination[] }) {
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [state, submit, pending] = useActionState<ReplayState, FormData>(async (previous, form) => {
+    const next = await action(previous, form);
+    if (next.attempt) setKey(crypto.randomUUID());
+    return next;
+  }, { error: null, attempt: null });
+  const [target, setTarget] = useState(destinations[0]?.id ?? "url");
+  return (
+    <form
+      // Submitted by hand, not through `action`: React resets a form after an action,
+      // and the person usually wants the same target for the next replay.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        startTransition(() => submit(form));
+      }}
+      className="space-y-3"
+    >
+      <input type="hidden" name="idempotencyKey" value={key} />
+      <div className="grid gap-3 sm:grid-cols-[16rem_1fr]">
+        <Field label="Send to" htmlFor="replay-target">
+          <Select id="replay-target" name="target" value={target} onChange={(e) => setTarget(e.target.value)}>
+            {destinations.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.url}
+                {d.enabled ? "" : " (disabled)"}
+              </option>
+            ))}
+            <option value="url">Another URL…</option>
+          </Select>
+        </Field>
+        {target === "url" && (
+          <Field label="URL" htmlFor="replay-url" hint="http(s) only; private and loopback addresses are refused unless the operator allows them.">
+            <Input id="replay-url" name="url" type="url" required placeholder="https://staging.example.com/hooks/render" />
+          </Field>
+        )}
+      </div>
+      <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+        <input type="checkbox" name="resign" className="size-4 rounded border-zinc-300" />
+        Re-sign (the destination&apos;s scheme and secret, or the provider&apos;s own scheme for a URL)
+      </label>
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? "Sending…" : "Replay"}
+        </Button>
+        {state.attempt && (
+          <span role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
+            Attempt <span className="font-mono text-xs">{state.attempt.id}</span>: {state.attempt.status}
+            {state.attempt.responseStatus !== null ? ` (HTTP ${state.attempt.responseStatus})` : ""}
+            {state.attempt.error ? `: ${state.attempt.error}` : ""}
+          </span>
+        )}
+      </div>
+      {state.error && <Alert tone="error">{state.error}</Alert>}
+    </form>
+  );
+}
