@@ -3,33 +3,30 @@
 // Send this event again, to one of the endpoint's destinations or to any URL. Each
 // rendered form carries its own idempotency key: a double click or a resubmitted form
 // sends once; after an answer a fresh key makes the next click a new replay.
-import { startTransition, useActionState, useState } from "react";
+import { useState } from "react";
 import type { ReplayState } from "@/app/(app)/events/[id]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export type ReplayDestination = { id: string; url: string; enabled: boolean };
 
 export function ReplayForm({ action, destinations }: { action: (state: ReplayState, form: FormData) => Promise<ReplayState>; destinations: ReplayDestination[] }) {
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const [state, submit, pending] = useActionState<ReplayState, FormData>(async (previous, form) => {
-    const next = await action(previous, form);
-    if (next.attempt) setKey(crypto.randomUUID());
-    return next;
-  }, { error: null, attempt: null });
+  // useFormAction: React would reset the form after the action, and the person
+  // usually wants the same target for the next replay.
+  const { state, formAction, onSubmit, pending } = useFormAction<ReplayState>(
+    async (previous, form) => {
+      const next = await action(previous, form);
+      if (next.attempt) setKey(crypto.randomUUID());
+      return next;
+    },
+    { error: null, attempt: null },
+  );
   const [target, setTarget] = useState(destinations[0]?.id ?? "url");
   return (
-    <form
-      // Submitted by hand, not through `action`: React resets a form after an action,
-      // and the person usually wants the same target for the next replay.
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        startTransition(() => submit(form));
-      }}
-      className="space-y-3"
-    >
+    <form action={formAction} onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="idempotencyKey" value={key} />
       <div className="grid gap-3 sm:grid-cols-[16rem_1fr]">
         <Field label="Send to" htmlFor="replay-target">

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiJson, createEndpoint, sendCallback } from "@/tests/support/api";
+import { newStandardWebhooksSecret } from "@/tests/support/callbacks-signing";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
 import { expectNoPageErrors, launchBrowser, screenshotBothThemes, signedInPage, type PageErrors } from "./support/browser";
 
@@ -58,6 +59,29 @@ describe("event page: forwarding and replay", () => {
     await page.getByRole("button", { name: "Replay" }).click();
     await expect.poll(() => page.getByRole("status").filter({ hasText: "Attempt" }).innerText()).toContain("blocked");
     expect(await page.getByRole("status").filter({ hasText: "Attempt" }).innerText()).toContain("private-network address");
+    expectNoPageErrors(errors);
+  });
+});
+
+describe("endpoint page: destinations", () => {
+  it("adds a destination, forwards the next callback to it, and turns it off", async () => {
+    const endpoint = await createEndpoint({ name: `Destinations ${randomUUID().slice(0, 6)}`, provider: "aspect", secrets: [newStandardWebhooksSecret()] });
+    await page.goto(`/endpoints/${endpoint.id}`);
+    await page.getByLabel("Receiver URL").fill(receiver.url("/from-page"));
+    await page.getByRole("button", { name: "Add destination" }).click();
+    await page.getByRole("status").filter({ hasText: "Destination added" }).waitFor();
+    const row = page.getByTestId("destination-row");
+    expect(await row.innerText()).toContain("/from-page");
+    expect(await row.innerText()).toContain("verified events");
+    expect(await page.getByLabel("Receiver URL").inputValue()).toBe("");
+
+    // The signed sample goes through ingest, verifies, and is forwarded.
+    await page.getByRole("button", { name: "Send a test callback" }).click();
+    await expect.poll(() => receiver.requests.filter((r) => r.path === "/from-page").length, { timeout: 15_000 }).toBe(1);
+
+    await row.getByRole("button", { name: "Turn off" }).click();
+    await expect.poll(() => row.innerText()).toMatch(/\boff\b/);
+    await screenshotBothThemes(page, "endpoint-destinations");
     expectNoPageErrors(errors);
   });
 });

@@ -6,6 +6,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
+import { createDestination, deleteDestination, updateDestination } from "@/lib/destinations/mutations";
+import { createDestinationSchema } from "@/lib/destinations/schema";
 import { archiveEndpoint, changeEndpointSecrets, createEndpoint, updateEndpoint } from "@/lib/endpoints/mutations";
 import { MAX_BODY_LIMIT_BYTES } from "@/lib/endpoints/schema";
 import { sendTestCallback, type TestCallbackResult } from "@/lib/endpoints/test-callback";
@@ -137,4 +139,49 @@ export async function sendTestCallbackAction(endpointId: string): Promise<TestCa
   } catch (error) {
     return { error: toAppError(error).message };
   }
+}
+
+const addDestinationSchema = z.object({
+  url: z.string().trim().min(1, "Enter the receiver's URL."),
+  forward: z.enum(["verified", "all"]),
+  resign: z.enum(["none", "standard-webhooks", "provider"]),
+  signingSecret: z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().max(1024).optional()),
+});
+
+/** Adds a forwarding destination; the URL rule and the secret rules are the API's. */
+export async function addDestinationAction(endpointId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  await requireUser();
+  const parsed = addDestinationSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { error: firstIssue(parsed.error) };
+  const input = createDestinationSchema.safeParse(parsed.data);
+  if (!input.success) return { error: `URL: ${firstIssue(input.error)}` };
+  try {
+    await createDestination(endpointId, input.data);
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/endpoints/${endpointId}`);
+  return { error: null, done: "Destination added: new events are forwarded to it." };
+}
+
+export async function setDestinationEnabledAction(endpointId: string, destinationId: string, enabled: boolean): Promise<ActionState> {
+  await requireUser();
+  try {
+    await updateDestination(endpointId, destinationId, { enabled });
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/endpoints/${endpointId}`);
+  return { error: null };
+}
+
+export async function removeDestinationAction(endpointId: string, destinationId: string): Promise<ActionState> {
+  await requireUser();
+  try {
+    await deleteDestination(endpointId, destinationId);
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/endpoints/${endpointId}`);
+  return { error: null };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchiveEndpoint } from "@/components/endpoints/archive-endpoint";
+import { DestinationsPanel } from "@/components/endpoints/destinations-panel";
 import { curlExample } from "@/components/endpoints/curl-command";
 import { EndpointSettingsForm } from "@/components/endpoints/endpoint-settings-form";
 import { FirstCallbackGuide } from "@/components/endpoints/first-callback-guide";
@@ -15,13 +16,24 @@ import { PageHeader } from "@/components/ui/page-header";
 import { DescriptionList, Panel } from "@/components/ui/panel";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireUser } from "@/lib/auth/session";
+import { listDestinations } from "@/lib/destinations/data";
+import { serializeDestination } from "@/lib/destinations/serialize";
 import { getEndpoint, getEndpointActivity } from "@/lib/endpoints/data";
 import { MAX_BODY_LIMIT_BYTES } from "@/lib/endpoints/schema";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
 import { AppError } from "@/lib/http/app-error";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
 import { verificationConfigSchema } from "@/lib/verify/schema";
-import { addSecretAction, archiveEndpointAction, removeSecretAction, sendTestCallbackAction, updateSettingsAction } from "../actions";
+import {
+  addDestinationAction,
+  addSecretAction,
+  archiveEndpointAction,
+  removeDestinationAction,
+  removeSecretAction,
+  sendTestCallbackAction,
+  setDestinationEnabledAction,
+  updateSettingsAction,
+} from "../actions";
 import { pageOrigin } from "../page-origin";
 
 export const metadata: Metadata = { title: "Endpoint" };
@@ -58,7 +70,8 @@ export default async function EndpointPage({ params, searchParams }: { params: P
   const provider = providerIdSchema.parse(endpoint.provider);
   const verification = verificationConfigSchema.parse(endpoint.verification);
   const guide = schemeGuide(provider, verification);
-  const activity = (await getEndpointActivity([endpoint.id])).get(endpoint.id);
+  const [activityById, destinations] = await Promise.all([getEndpointActivity([endpoint.id]), listDestinations(endpoint.id)]);
+  const activity = activityById.get(endpoint.id);
   const url = ingestUrlFor(endpoint.key, await pageOrigin());
   const archived = endpoint.archivedAt !== null;
   const hasEvents = (activity?.eventCount ?? 0) > 0;
@@ -128,6 +141,17 @@ export default async function EndpointPage({ params, searchParams }: { params: P
               )}
             </Panel>
           </div>
+        )}
+
+        {!archived && (
+          <Panel title="Forwarding">
+            <DestinationsPanel
+              destinations={destinations.map(serializeDestination)}
+              add={addDestinationAction.bind(null, endpoint.id)}
+              setEnabled={setDestinationEnabledAction.bind(null, endpoint.id)}
+              remove={removeDestinationAction.bind(null, endpoint.id)}
+            />
+          </Panel>
         )}
 
         {!hasEvents && !archived && (

@@ -1,0 +1,114 @@
+"use client";
+
+// Where this endpoint's events are forwarded as they arrive. Secrets are write-only:
+// the list says whether one is set, never what it is.
+import { useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+
+type State = { error: string | null; done?: string };
+
+export type DestinationSummary = { id: string; url: string; enabled: boolean; forward: string; resign: string; hasSigningSecret: boolean; disabledReason: string | null };
+
+const RESIGN_WORDS: Record<string, string> = { none: "sent as received", "standard-webhooks": "re-signed (Standard Webhooks)", provider: "re-signed (provider's scheme)" };
+
+export function DestinationsPanel({
+  destinations,
+  add,
+  setEnabled,
+  remove,
+}: {
+  destinations: DestinationSummary[];
+  add: (previous: State, form: FormData) => Promise<State>;
+  setEnabled: (destinationId: string, enabled: boolean) => Promise<State>;
+  remove: (destinationId: string) => Promise<State>;
+}) {
+  // A new form (empty fields) after each destination added; kept as typed on an error.
+  const [formKey, setFormKey] = useState(0);
+  const { state: addState, formAction, onSubmit, pending } = useFormAction<State>(async (previous, form) => {
+    const next = await add(previous, form);
+    if (next.done) setFormKey((key) => key + 1);
+    return next;
+  }, { error: null });
+  const [rowState, setRowState] = useState<State>({ error: null });
+  const [busy, startBusy] = useTransition();
+  const [resign, setResign] = useState("none");
+  const run = (change: () => Promise<State>) => startBusy(async () => setRowState(await change()));
+  return (
+    <div className="space-y-4">
+      {destinations.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No destinations: events stay in the inbox. Add your receiver to get every new event forwarded, with retries for about a day.</p>
+      ) : (
+        <ul className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+          {destinations.map((d) => (
+            <li key={d.id} data-testid="destination-row" className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
+              <span className="min-w-0 flex-1 font-mono text-xs break-all">{d.url}</span>
+              <Badge tone={d.enabled ? "green" : "neutral"} dot>
+                {d.enabled ? "on" : "off"}
+              </Badge>
+              <span className="text-xs text-zinc-600 dark:text-zinc-400">
+                {d.forward === "all" ? "all events" : "verified events"} · {RESIGN_WORDS[d.resign] ?? d.resign}
+                {d.hasSigningSecret ? " · secret set" : ""}
+              </span>
+              <Button size="sm" variant="ghost" disabled={busy} onClick={() => run(() => setEnabled(d.id, !d.enabled))}>
+                {d.enabled ? "Turn off" : "Turn on"}
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={busy}
+                aria-label={`Remove destination ${d.url}`}
+                onClick={() => {
+                  if (window.confirm(`Stop forwarding to ${d.url}? Its attempts stay listed on the events.`)) run(() => remove(d.id));
+                }}
+              >
+                Remove
+              </Button>
+              {d.disabledReason && <p className="w-full text-xs text-amber-700 dark:text-amber-400">Turned off: {d.disabledReason}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {rowState.error && <Alert tone="error">{rowState.error}</Alert>}
+      <form key={formKey} action={formAction} onSubmit={onSubmit} className="space-y-3">
+        <Field label="Receiver URL" htmlFor="destination-url" hint="http(s); private and loopback addresses are refused unless the operator allows them (INBOX_OUTBOUND_ALLOW).">
+          <Input id="destination-url" name="url" type="url" required placeholder="https://api.example.com/hooks/render" />
+        </Field>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field label="Forward" htmlFor="destination-forward">
+            <Select id="destination-forward" name="forward" defaultValue="verified">
+              <option value="verified">Verified events only</option>
+              <option value="all">All events</option>
+            </Select>
+          </Field>
+          <Field label="Signature" htmlFor="destination-resign">
+            <Select id="destination-resign" name="resign" value={resign} onChange={(e) => setResign(e.target.value)}>
+              <option value="none">Send the provider&apos;s headers as received</option>
+              <option value="standard-webhooks">Re-sign: Standard Webhooks</option>
+              <option value="provider">Re-sign: the provider&apos;s scheme</option>
+            </Select>
+          </Field>
+        </div>
+        {resign !== "none" && (
+          <Field label="Signing secret" htmlFor="destination-secret" hint={resign === "standard-webhooks" ? "A whsec_ secret your receiver verifies with." : "The secret your receiver verifies the provider's signature with."}>
+            <Input id="destination-secret" name="signingSecret" type="password" autoComplete="off" required />
+          </Field>
+        )}
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={pending}>
+            {pending ? "Adding…" : "Add destination"}
+          </Button>
+          {addState.done && (
+            <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+              {addState.done}
+            </span>
+          )}
+        </div>
+        {addState.error && <Alert tone="error">{addState.error}</Alert>}
+      </form>
+    </div>
+  );
+}
