@@ -28,7 +28,7 @@ export function DestinationsPanel({
 }) {
   // A new form (empty fields) after each destination added; kept as typed on an error.
   const [formKey, setFormKey] = useState(0);
-  const { state: addState, formAction, onSubmit, pending } = useFormAction<State>(async (previous, form) => {
+  const { state: addState, onSubmit, pending } = useFormAction<State>(async (previous, form) => {
     const next = await add(previous, form);
     if (next.done) setFormKey((key) => key + 1);
     return next;
@@ -73,7 +73,8 @@ export function DestinationsPanel({
         </ul>
       )}
       {rowState.error && <Alert tone="error">{rowState.error}</Alert>}
-      <form key={formKey} action={formAction} onSubmit={onSubmit} className="space-y-3">
+      {/* onSubmit only: the action is a client wrapper, which React would render as a javascript: form action. */}
+      <form key={formKey} onSubmit={onSubmit} className="space-y-3">
         <Field label="Receiver URL" htmlFor="destination-url" hint="http(s); private and loopback addresses are refused unless the operator allows them (INBOX_OUTBOUND_ALLOW).">
           <Input id="destination-url" name="url" type="url" required placeholder="https://api.example.com/hooks/render" />
         </Field>

@@ -16,7 +16,7 @@ export function ReplayForm({ action, destinations }: { action: (state: ReplaySta
   const [key, setKey] = useState(() => crypto.randomUUID());
   // useFormAction: React would reset the form after the action, and the person
   // usually wants the same target for the next replay.
-  const { state, formAction, onSubmit, pending } = useFormAction<ReplayState>(
+  const { state, onSubmit, pending } = useFormAction<ReplayState>(
     async (previous, form) => {
       const next = await action(previous, form);
       if (next.attempt) setKey(crypto.randomUUID());
@@ -26,7 +26,9 @@ export function ReplayForm({ action, destinations }: { action: (state: ReplaySta
   );
   const [target, setTarget] = useState(destinations[0]?.id ?? "url");
   return (
-    <form action={formAction} onSubmit={onSubmit} className="space-y-3">
+    // onSubmit only: the action is a client wrapper (it renews the key), which React
+    // would render as a javascript: form action for the no-JavaScript case.
+    <form onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="idempotencyKey" value={key} />
       <div className="grid gap-3 sm:grid-cols-[16rem_1fr]">
         <Field label="Send to" htmlFor="replay-target">
