@@ -8,6 +8,16 @@ const envSchema = z.object({
   INBOX_API_TOKEN: z.string().min(16, "INBOX_API_TOKEN must be at least 16 characters").optional(),
   /** Signs session cookies (32+ characters); npm start generates one into .data/auth-secret when unset. */
   INBOX_AUTH_SECRET: z.string().min(32, "INBOX_AUTH_SECRET must be at least 32 characters").optional(),
+  /**
+   * Encrypts stored secrets at rest (signing secrets, provider API keys, notification
+   * URLs); 32+ characters. npm start generates one into .data/secret-key when unset.
+   */
+  INBOX_SECRET_KEY: z.string().min(32, "INBOX_SECRET_KEY must be at least 32 characters").optional(),
+  /** Former INBOX_SECRET_KEY values, comma-separated: still open old values; start-up reseals them with the current key. */
+  INBOX_SECRET_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((part) => part.trim()).filter(Boolean)),
   /** With INBOX_ADMIN_PASSWORD: the first admin, created (or its password reset) at start. */
   INBOX_ADMIN_EMAIL: z.email().optional(),
   INBOX_ADMIN_PASSWORD: z.string().min(10, "INBOX_ADMIN_PASSWORD must be at least 10 characters").optional(),

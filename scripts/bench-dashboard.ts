@@ -17,7 +17,7 @@ import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { chromium } from "playwright-core";
-import { startAppServer, TEST_ADMIN, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
+import { startAppServer, TEST_ADMIN, TEST_API_TOKEN, TEST_SECRET_KEY, type AppServer } from "@/tests/support/app-server";
 import { buildIfStale } from "./build-if-stale";
 import { createThrowawayDatabase } from "./throwaway-database";
 
@@ -217,7 +217,8 @@ async function explain(db: pg.Client, target: Target): Promise<void> {
 function seed(url: string, deliveries: string): void {
   const started = Date.now();
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed.ts", "--deliveries", deliveries], {
-    env: { ...process.env, DATABASE_URL: url },
+    // The app started below opens the seeded secrets with the same key.
+    env: { ...process.env, DATABASE_URL: url, INBOX_SECRET_KEY: TEST_SECRET_KEY },
     stdio: ["ignore", "inherit", "inherit"],
   });
   if (result.status !== 0) throw new Error(`seeding failed (exit ${result.status})`);

@@ -9,10 +9,12 @@
 import { parseArgs } from "node:util";
 import { getDb, getPool } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
+import { reloadEnv } from "@/lib/env";
 import { createBulkEndpoints, seedBulkDeliveries } from "@/lib/seed/bulk-deliveries";
 import { seedRealisticMix } from "@/lib/seed/realistic-mix";
 import { summarizeEndpoints, summaryTable } from "@/lib/seed/summary";
 import { withDatabase } from "./database";
+import { ensureSecret } from "./local-secrets";
 
 const { values: args } = parseArgs({
   options: {
@@ -55,6 +57,8 @@ async function seedMix(): Promise<string[]> {
 }
 
 await withDatabase(async (url) => {
+  await ensureSecret("INBOX_SECRET_KEY", "secret-key", "");
+  reloadEnv();
   const { applied } = await applyMigrations(url);
   if (applied.length) console.log(`applied ${applied.length} migration(s): ${applied.join(", ")}`);
   try {

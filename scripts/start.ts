@@ -3,46 +3,29 @@
 //   2. pending migrations (advisory lock, safe with several processes)
 //   3. an API token (INBOX_API_TOKEN, or one generated once into .data/api-token), the
 //      session-signing secret (INBOX_AUTH_SECRET, or .data/auth-secret), and the
-//      first admin when INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD are set
+//      first admin when INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD are set; the key that
+//      encrypts stored secrets (INBOX_SECRET_KEY, or .data/secret-key), with which any
+//      secret stored in plain text or under a previous key is sealed again
 //   4. the forwarding worker (graphile-worker: forwards events to destinations, bulk replays)
 //   5. Next.js behind our own HTTP server, which hands route handlers what only the
 //      raw Node request knows (headers in order, peer address): lib/http/request-context
 // Ctrl-C (SIGINT) or SIGTERM stops accepting, finishes in-flight requests and stops
 // the forwarding worker (running jobs finish) and the embedded database cleanly.
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import path from "node:path";
 import next from "next";
 import { ensureAdminFromEnv } from "@/lib/auth/users";
 import { applyMigrations } from "@/lib/db/migrate";
 import { getEnv, reloadEnv } from "@/lib/env";
 import { startForwardingWorker } from "@/lib/forwarding/worker";
 import { rawRequestStore } from "@/lib/http/request-context";
+import { resealStoredSecrets } from "@/lib/secrets/mutations";
 import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
 import { buildIfStale } from "./build-if-stale";
-import { DATA_DIR, openDatabase } from "./database";
+import { openDatabase } from "./database";
+import { ensureSecret } from "./local-secrets";
 
 const isDev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-
-/**
- * A secret from the environment, or one generated once into .data/<file> and reused
- * on every start ("wx": when several processes start at once, the first writer wins
- * and everyone reads its value).
- */
-async function ensureSecret(variable: "INBOX_API_TOKEN" | "INBOX_AUTH_SECRET", file: string, prefix: string): Promise<{ value: string; source: string }> {
-  const fromEnv = process.env[variable];
-  if (fromEnv) return { value: fromEnv, source: variable };
-  const filePath = path.join(DATA_DIR, file);
-  await mkdir(DATA_DIR, { recursive: true });
-  await writeFile(filePath, `${prefix}${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "EEXIST") throw error;
-  });
-  const value = (await readFile(filePath, "utf8")).trim();
-  process.env[variable] = value;
-  return { value, source: path.relative(process.cwd(), filePath) };
-}
 
 /** How long a sender may keep uploading a body we answered without reading. */
 const LINGER_MS = 2_000;
@@ -82,7 +65,10 @@ async function main(): Promise<void> {
     if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
     const token = await ensureSecret("INBOX_API_TOKEN", "api-token", "inbox_");
     await ensureSecret("INBOX_AUTH_SECRET", "auth-secret", "");
+    const secretKey = await ensureSecret("INBOX_SECRET_KEY", "secret-key", "");
     reloadEnv();
+    const resealed = await resealStoredSecrets();
+    if (resealed) console.log(`stored secrets sealed with the key from ${secretKey.source}: ${resealed} rows`);
     const { INBOX_ADMIN_EMAIL: adminEmail, INBOX_ADMIN_PASSWORD: adminPassword } = getEnv();
     if (adminEmail && adminPassword) {
       console.log(`admin ${adminEmail}: ${await ensureAdminFromEnv(adminEmail, adminPassword)}`);

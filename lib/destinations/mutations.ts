@@ -2,6 +2,7 @@
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/app-error";
 import { newId } from "@/lib/ids/new-id";
+import { openOptionalSecret, sealOptionalSecret } from "@/lib/secrets/secret-box";
 import { isStandardWebhooksSecret } from "@/lib/verify/standard-webhooks";
 import type { CreateDestinationInput, ResignMode, UpdateDestinationInput } from "./schema";
 
@@ -10,21 +11,21 @@ export async function createDestination(endpointId: string, input: CreateDestina
   const endpoint = await getDb().endpoint.findUnique({ where: { id: endpointId }, select: { id: true } });
   if (!endpoint) throw notFound("endpoint");
   return getDb().destination.create({
-    data: { id: newId("dst"), endpointId, url: input.url, enabled: input.enabled, signingSecret: input.signingSecret ?? null, resign: input.resign, forward: input.forward },
+    data: { id: newId("dst"), endpointId, url: input.url, enabled: input.enabled, signingSecret: sealOptionalSecret(input.signingSecret ?? null) ?? null, resign: input.resign, forward: input.forward },
   });
 }
 
 export async function updateDestination(endpointId: string, id: string, input: UpdateDestinationInput) {
   const current = await getDb().destination.findFirst({ where: { id, endpointId }, select: { resign: true, signingSecret: true } });
   if (!current) throw notFound("destination");
-  requireSigningSecret(input.resign ?? current.resign, input.signingSecret === undefined ? current.signingSecret : input.signingSecret);
+  requireSigningSecret(input.resign ?? current.resign, input.signingSecret === undefined ? openOptionalSecret(current.signingSecret) : input.signingSecret);
   try {
     return await getDb().destination.update({
       where: { id, endpointId },
       data: {
         url: input.url,
         enabled: input.enabled,
-        signingSecret: input.signingSecret,
+        signingSecret: sealOptionalSecret(input.signingSecret),
         resign: input.resign,
         forward: input.forward,
         // Turning a destination back on (after a 410) clears why it stopped.

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/http/app-error";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
+import { openSecrets } from "@/lib/secrets/secret-box";
 import { verificationConfigSchema } from "@/lib/verify/schema";
 import type { ListEndpointsQuery } from "./schema";
 import type { IngestEndpoint } from "./types";
@@ -66,6 +67,7 @@ export async function findIngestEndpoint(key: string): Promise<IngestEndpoint | 
   const { destinations, ...endpoint } = row;
   return {
     ...endpoint,
+    secrets: openSecrets(endpoint.secrets),
     forwards: destinations.length > 0,
     provider: providerIdSchema.parse(endpoint.provider),
     verification: verificationConfigSchema.parse(endpoint.verification),

@@ -5,6 +5,7 @@ import { newEndpointKey, newId } from "@/lib/ids/new-id";
 import { AppError, notFound } from "@/lib/http/app-error";
 import { forgetCachedEndpoint } from "@/lib/ingest/endpoint-cache";
 import { getPreset } from "@/lib/providers/registry";
+import { openSecrets, sealSecrets } from "@/lib/secrets/secret-box";
 import { providerIdSchema, type ProviderId } from "@/lib/providers/schema";
 import { MAX_SECRETS, verificationConfigSchema } from "@/lib/verify/schema";
 import { checkSecretsFitScheme, DEFAULT_BODY_LIMIT_BYTES, type CreateEndpointInput, type UpdateEndpointInput } from "./schema";
@@ -30,7 +31,7 @@ export async function createEndpoint(input: CreateEndpointInput) {
       provider: input.provider,
       verification,
       extraction: input.extraction ?? Prisma.DbNull,
-      secrets,
+      secrets: sealSecrets(secrets),
       bodyLimitBytes: input.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     },
     select: { ...endpointView, secrets: true },
@@ -45,7 +46,7 @@ export async function updateEndpoint(id: string, input: UpdateEndpointInput) {
     if (locked.length === 0) throw notFound("endpoint");
     const current = await tx.endpoint.findUniqueOrThrow({ where: { id }, select: { provider: true, verification: true, secrets: true } });
     const verification = input.verification ?? verificationConfigSchema.parse(current.verification);
-    const secrets = input.secrets ?? current.secrets;
+    const secrets = input.secrets ?? openSecrets(current.secrets);
     if (input.verification || input.secrets) checkSecretsFitScheme(verification, secrets);
     checkExtractionAllowed(providerIdSchema.parse(current.provider), input.extraction);
     const row = await tx.endpoint.update({
@@ -53,7 +54,7 @@ export async function updateEndpoint(id: string, input: UpdateEndpointInput) {
       data: {
         name: input.name,
         verification: input.verification,
-        secrets: input.secrets,
+        secrets: input.secrets && sealSecrets(input.secrets),
         extraction: input.extraction === null ? Prisma.DbNull : input.extraction,
         bodyLimitBytes: input.bodyLimitBytes,
       },
@@ -82,10 +83,10 @@ export async function changeEndpointSecrets(id: string, change: (current: readon
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM endpoints WHERE id = ${id} FOR UPDATE`;
     if (locked.length === 0) throw notFound("endpoint");
     const current = await tx.endpoint.findUniqueOrThrow({ where: { id }, select: { verification: true, secrets: true } });
-    const secrets = change(current.secrets);
+    const secrets = change(openSecrets(current.secrets));
     if (secrets.length > MAX_SECRETS) throw new AppError("validation_failed", `an endpoint keeps at most ${MAX_SECRETS} secrets; remove an old one first`);
     checkSecretsFitScheme(verificationConfigSchema.parse(current.verification), secrets);
-    const row = await tx.endpoint.update({ where: { id }, data: { secrets }, select: { ...endpointView, secrets: true } });
+    const row = await tx.endpoint.update({ where: { id }, data: { secrets: sealSecrets(secrets) }, select: { ...endpointView, secrets: true } });
     return withSecretCount(row);
   });
   forgetCachedEndpoint(updated.key);

@@ -4,6 +4,7 @@
 import { getDb, getPool } from "@/lib/db/client";
 import type { HeaderList } from "@/lib/http/header-list";
 import { notFound } from "@/lib/http/app-error";
+import { openOptionalSecret, openSecrets } from "@/lib/secrets/secret-box";
 import { verificationConfigSchema } from "@/lib/verify/schema";
 import type { ForwardSource } from "./outbound-request";
 
@@ -26,7 +27,7 @@ export async function loadForwardSource(eventId: string, deliveryId?: string): P
     endpointId: event.endpointId,
     verification: event.verification,
     delivery: { id: delivery.id, method: delivery.method, headers: delivery.headers as unknown as HeaderList, body: Buffer.from(delivery.body) },
-    endpoint: { verification: verificationConfigSchema.parse(event.endpoint.verification), secrets: event.endpoint.secrets },
+    endpoint: { verification: verificationConfigSchema.parse(event.endpoint.verification), secrets: openSecrets(event.endpoint.secrets) },
   };
 }
 
@@ -64,13 +65,13 @@ export async function loadForwardJob(job: { eventId: string; destinationId: stri
   const row = rows[0];
   if (!row) return null;
   return {
-    destination: { id: row.destination_id, url: row.url, enabled: row.enabled, forward: row.forward, resign: row.resign, signingSecret: row.signing_secret },
+    destination: { id: row.destination_id, url: row.url, enabled: row.enabled, forward: row.forward, resign: row.resign, signingSecret: openOptionalSecret(row.signing_secret) },
     source: {
       eventId: row.event_id,
       endpointId: row.endpoint_id,
       verification: row.event_verification,
       delivery: { id: row.delivery_id, method: row.method, headers: row.headers, body: row.body },
-      endpoint: { verification: verificationConfigSchema.parse(row.endpoint_verification), secrets: row.secrets },
+      endpoint: { verification: verificationConfigSchema.parse(row.endpoint_verification), secrets: openSecrets(row.secrets) },
     },
     alreadySent: row.already_sent,
   };

@@ -5,6 +5,7 @@
 import { getDestination } from "@/lib/destinations/data";
 import type { ResignMode } from "@/lib/destinations/schema";
 import type { Signing } from "@/lib/forwarding/outbound-request";
+import { openOptionalSecret } from "@/lib/secrets/secret-box";
 
 export type ReplayTargetInput = { destinationId?: string | null; url?: string | null; resign?: boolean | ResignMode | null };
 export type ReplayTarget = { url: string; destinationId: string | null; signing: Signing };
@@ -17,6 +18,6 @@ export async function resolveReplayTarget(input: ReplayTargetInput): Promise<Rep
   return {
     url: destination?.url ?? input.url ?? "",
     destinationId: destination?.id ?? null,
-    signing: { mode, secret: destination?.signingSecret ?? null },
+    signing: { mode, secret: openOptionalSecret(destination?.signingSecret ?? null) },
   };
 }

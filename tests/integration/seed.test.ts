@@ -6,11 +6,12 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPreset } from "@/lib/providers/registry";
 import { extractionConfigSchema, providerIdSchema, providerIds } from "@/lib/providers/schema";
+import { TEST_SECRET_KEY } from "@/tests/support/app-server";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
 
 async function runSeed(databaseUrl: string, args: string[] = []): Promise<string> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/seed.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, INBOX_SECRET_KEY: TEST_SECRET_KEY },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -9,6 +9,7 @@ export const TEST_API_TOKEN = "test-token-0123456789abcdef";
 /** The admin every test server starts with (INBOX_ADMIN_EMAIL / INBOX_ADMIN_PASSWORD). */
 export const TEST_ADMIN = { email: "admin@inbox.test", password: "test-admin-password-1" } as const;
 const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdefghijklmnop";
+export const TEST_SECRET_KEY = "test-secret-key-0123456789abcdefghijklmnop";
 
 /** `extraEnv` overrides the defaults below; a value of `undefined` removes a variable. */
 export async function startAppServer(databaseUrl: string, extraEnv: Record<string, string | undefined> = {}, nodeArgs: string[] = []): Promise<AppServer> {
@@ -17,6 +18,7 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
     DATABASE_URL: databaseUrl,
     INBOX_API_TOKEN: TEST_API_TOKEN,
     INBOX_AUTH_SECRET: TEST_AUTH_SECRET,
+    INBOX_SECRET_KEY: TEST_SECRET_KEY,
     INBOX_ADMIN_EMAIL: TEST_ADMIN.email,
     INBOX_ADMIN_PASSWORD: TEST_ADMIN.password,
     PORT: "0",
