@@ -9,6 +9,7 @@ import { isSealed, isSealedWithCurrentKey, openSecret, sealSecret } from "./secr
 export const SEALED_COLUMNS = [
   { table: "endpoints", column: "secrets", array: true },
   { table: "destinations", column: "signing_secret", array: false },
+  { table: "endpoints", column: "poll_credential", array: false },
 ] as const;
 
 type SealedColumn = { table: string; column: string; array: boolean };
