@@ -52,6 +52,8 @@ const envSchema = z.object({
     .regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/, "INBOX_FORWARD_RETRY_SCHEDULE must be comma-separated seconds")
     .default("5,30,120,600,1800,3600,10800,21600,43200,86400")
     .transform((value) => value.split(",").map((part) => Number(part.trim()))),
+  /** Seconds between scans for unfinished jobs that are due a poll (missed-callback detection). */
+  INBOX_POLL_SCAN_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -25,7 +25,7 @@ type AttemptRow = {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-function bodyText(body: Uint8Array | null): { responseBody: string | null; responseBodyEncoding: "utf8" | "base64" | null } {
+export function bodyText(body: Uint8Array | null): { responseBody: string | null; responseBodyEncoding: "utf8" | "base64" | null } {
   if (body === null) return { responseBody: null, responseBodyEncoding: null };
   try {
     return { responseBody: utf8.decode(body), responseBodyEncoding: "utf8" };

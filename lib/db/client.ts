@@ -11,7 +11,7 @@ import { PrismaClient } from "./generated/client";
 function createClient(pool: pg.Pool) {
   // Secrets never leave the server by accident: every query omits them unless it
   // asks for them explicitly (the ingest lookup does).
-  return new PrismaClient({ adapter: new PrismaPg(pool), omit: { endpoint: { secrets: true } } });
+  return new PrismaClient({ adapter: new PrismaPg(pool), omit: { endpoint: { secrets: true, pollCredential: true } } });
 }
 
 export type Db = ReturnType<typeof createClient>;
@@ -35,3 +35,6 @@ export function getDb(): Db {
 }
 
 export { Prisma } from "./generated/client";
+
+/** The pool or one of its checked-out clients (a transaction): what raw statements run on. */
+export type Queryable = Pick<pg.Pool, "query"> | pg.PoolClient;

@@ -32,7 +32,8 @@ const SIGNATURE_HEADERS = new Set([...Object.values(STANDARD_WEBHOOKS_NAMES), ..
 
 export type ForwardSource = {
   eventId: string;
-  delivery: { id: string; method: string; headers: HeaderList; body: Buffer };
+  /** pollId: the delivery was synthesized from that poll (a missed callback). */
+  delivery: { id: string; method: string; headers: HeaderList; body: Buffer; pollId: string | null };
   endpoint: { verification: VerificationConfig; secrets: string[] };
 };
 
@@ -55,6 +56,9 @@ export function buildForwardHeaders(source: ForwardSource, signing: Signing, now
     })
     .map(([name, value]) => [name, value]);
   headers.push(["X-Inbox-Event-Id", source.eventId], ["X-Inbox-Delivery-Id", delivery.id]);
+  // Our own X-Inbox-* names are never taken from stored headers (a sender could forge
+  // them), so a synthesized delivery is announced here, from the database's word.
+  if (delivery.pollId) headers.push(["X-Inbox-Synthesized-From", "poll"], ["X-Inbox-Poll-Id", delivery.pollId]);
   if (resigning) headers.push(...signatureHeaders(source, signing, now));
   return headers;
 }

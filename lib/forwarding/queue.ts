@@ -2,7 +2,7 @@
 // API: route handlers then need no worker utilities of their own, and a retry is
 // queued in the same transaction that records the failed attempt. The worker in
 // scripts/start.ts runs them (lib/forwarding/worker.ts), woken by LISTEN/NOTIFY.
-import { getDb, getPool, type Prisma } from "@/lib/db/client";
+import { getDb, getPool, type Prisma, type Queryable } from "@/lib/db/client";
 import type { ReplayTargetInput } from "@/lib/replay/target";
 
 export const FORWARD_TASK = "forward_event";
@@ -24,8 +24,8 @@ export const forwardJobKey = (eventId: string, destinationId: string) => `forwar
  * between the ingest's commit and this statement loses these forwards (the event
  * itself is stored).
  */
-export async function enqueueForwarding(input: { eventId: string; endpointId: string; isNewEvent: boolean; verified: boolean }): Promise<number> {
-  const { rowCount } = await getPool().query({
+export async function enqueueForwarding(input: { eventId: string; endpointId: string; isNewEvent: boolean; verified: boolean }, db: Queryable = getPool()): Promise<number> {
+  const { rowCount } = await db.query({
     name: "enqueue-forwarding",
     text: `SELECT j.id FROM destinations d
            CROSS JOIN LATERAL graphile_worker.add_job('${FORWARD_TASK}',

@@ -1,4 +1,5 @@
-// The forwarding worker: graphile-worker inside the app process (scripts/start.ts).
+// The queue worker: graphile-worker inside the app process (scripts/start.ts), for
+// forwarding, replays and re-polling.
 // It migrates its own schema (graphile_worker) on start, picks up jobs as they are
 // queued (LISTEN/NOTIFY) and jobs that were waiting when the process last stopped,
 // and finishes running jobs on stop. Several app processes share the queue safely.
@@ -6,6 +7,8 @@ import { Logger, run, type Runner, type Task } from "graphile-worker";
 import { getEnv } from "@/lib/env";
 import { FORWARD_TASK, REPLAY_TASK, type ForwardJob, type ReplayJob } from "./queue";
 import { runForwardJob, runReplayJob } from "./tasks";
+import { POLL_TASK, SCAN_TASK } from "@/lib/polling/mutations";
+import { runPollJob, runSchedulePolls, startPollScans, type PollJobPayload } from "@/lib/polling/tasks";
 
 // Warnings and errors only: a line per job would drown the server's log.
 const logger = new Logger(() => (level, message) => {
@@ -16,8 +19,10 @@ export async function startForwardingWorker(connectionString: string): Promise<R
   const taskList: Record<string, Task> = {
     [FORWARD_TASK]: (payload) => runForwardJob(payload as ForwardJob),
     [REPLAY_TASK]: (payload) => runReplayJob(payload as ReplayJob),
+    [SCAN_TASK]: () => runSchedulePolls(),
+    [POLL_TASK]: (payload) => runPollJob(payload as PollJobPayload),
   };
-  return run({
+  const runner = await run({
     connectionString,
     concurrency: getEnv().INBOX_FORWARD_CONCURRENCY,
     taskList,
@@ -27,4 +32,6 @@ export async function startForwardingWorker(connectionString: string): Promise<R
     // A safety net only: LISTEN/NOTIFY wakes the worker for new and due jobs.
     pollInterval: 2_000,
   });
+  await startPollScans();
+  return runner;
 }

@@ -12,6 +12,8 @@ export const errorStatus = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** We hold back for the provider: it asked us to wait (Retry-After). */
+  rate_limited: 429,
   endpoint_archived: 410,
   payload_too_large: 413,
   internal_error: 500,

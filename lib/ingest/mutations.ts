@@ -7,7 +7,7 @@
 // It runs on the pg pool as a named prepared statement, not through Prisma's
 // $queryRaw: parsing and planning this CTE on every call plus the client's per-query
 // work cost a third of ingest throughput (scripts/bench.ts: ~450 -> ~720 req/s).
-import { getPool } from "@/lib/db/client";
+import { getPool, type Queryable } from "@/lib/db/client";
 import { namedParameters } from "@/lib/db/named-parameters";
 import type { JobState } from "@/lib/jobs/constants";
 import type { CallbackFacts } from "@/lib/providers/types";
@@ -39,14 +39,15 @@ export type NewDelivery = {
 /** isNewEvent: this delivery created its event (not a duplicate of one already stored). */
 export type StoredDelivery = { deliveryId: string; eventId: string; jobId: string | null; isNewEvent: boolean };
 
-export async function storeDelivery(d: NewDelivery): Promise<StoredDelivery> {
+/** `db`: the pool, or a client inside a transaction (a delivery synthesized from a poll). */
+export async function storeDelivery(d: NewDelivery, db: Queryable = getPool()): Promise<StoredDelivery> {
   const { facts } = d;
   // A delivery that failed verification is evidence, not data: it may join an
   // existing job's timeline but never creates a job or moves its state.
   const canAdvance = d.verification !== "failed";
   const jobState: JobState = facts.state ?? "unknown";
   const details = facts.details ? JSON.stringify(facts.details) : null;
-  const { rows } = await getPool().query<{ delivery_id: string; event_id: string; job_id: string | null }>({
+  const { rows } = await db.query<{ delivery_id: string; event_id: string; job_id: string | null }>({
     // Named: each pooled connection parses and plans this statement once.
     name: "ingest-store-delivery",
     text: INGEST.text,

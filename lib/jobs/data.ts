@@ -22,6 +22,9 @@ const jobSummary = {
   details: true,
   firstSeenAt: true,
   lastEventAt: true,
+  missedCallbackAt: true,
+  lastPolledAt: true,
+  nextPollAt: true,
   _count: { select: { events: true } },
   endpoint: { select: { name: true } },
 } as const;
@@ -51,10 +54,15 @@ export function staleBefore(now: Date, staleMinutes: number): Date {
   return new Date(now.getTime() - staleMinutes * 60_000);
 }
 
-/** Where an investigation starts: failed, cancelled, or unfinished and silent since `before`. */
+/**
+ * Where an investigation starts: failed, cancelled, unfinished and silent since
+ * `before`, or finished by the provider's word without the callback (missed callback).
+ */
 function needsAttention(before: Date) {
   const givenUp = terminalJobStates.filter((state) => state !== "completed");
-  return { OR: [{ state: { in: givenUp } }, { state: { in: unfinishedStates }, lastEventAt: { lt: before } }] };
+  return {
+    OR: [{ state: { in: givenUp } }, { state: { in: unfinishedStates }, lastEventAt: { lt: before } }, { missedCallbackAt: { not: null } }],
+  };
 }
 
 export async function getJob(id: string) {

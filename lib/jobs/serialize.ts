@@ -13,6 +13,9 @@ type JobRow = {
   details: Prisma.JsonValue;
   firstSeenAt: Date;
   lastEventAt: Date;
+  missedCallbackAt: Date | null;
+  lastPolledAt: Date | null;
+  nextPollAt: Date | null;
   _count: { events: number };
 };
 
@@ -30,6 +33,10 @@ export function serializeJob(row: JobRow) {
     eventCount: row._count.events,
     firstSeenAt: row.firstSeenAt.toISOString(),
     lastEventAt: row.lastEventAt.toISOString(),
+    /** When a poll found the job finished with no callback for that state. */
+    missedCallbackAt: row.missedCallbackAt?.toISOString() ?? null,
+    lastPolledAt: row.lastPolledAt?.toISOString() ?? null,
+    nextPollAt: row.nextPollAt?.toISOString() ?? null,
   };
 }
 

@@ -1,15 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { buildForwardHeaders, type ForwardSource } from "@/lib/forwarding/outbound-request";
 
-const source = (headers: Array<[string, string]>, verification: ForwardSource["endpoint"]["verification"] = { scheme: "none" }): ForwardSource => ({
+const source = (headers: Array<[string, string]>, verification: ForwardSource["endpoint"]["verification"] = { scheme: "none" }, pollId: string | null = null): ForwardSource => ({
   eventId: "evt_1",
-  delivery: { id: "dlv_1", method: "POST", headers, body: Buffer.from("{}") },
+  delivery: { id: "dlv_1", method: "POST", headers, body: Buffer.from("{}"), pollId },
   endpoint: { verification, secrets: [] },
 });
 const names = (headers: Array<[string, string]>) => headers.map(([name]) => name);
 const now = new Date("2026-11-23T12:00:00Z");
 
 describe("buildForwardHeaders", () => {
+  it("announces a delivery synthesized from a poll by the stored poll id, never by stored X-Inbox-* headers", () => {
+    const spoofed: Array<[string, string]> = [["Content-Type", "application/json"], ["X-Inbox-Synthesized-From", "poll"], ["X-Inbox-Poll-Id", "pol_forged"]];
+    expect(buildForwardHeaders(source(spoofed), { mode: "none", secret: null }, now)).toEqual([
+      ["Content-Type", "application/json"],
+      ["X-Inbox-Event-Id", "evt_1"],
+      ["X-Inbox-Delivery-Id", "dlv_1"],
+    ]);
+    expect(buildForwardHeaders(source(spoofed, { scheme: "none" }, "pol_real"), { mode: "none", secret: null }, now)).toEqual([
+      ["Content-Type", "application/json"],
+      ["X-Inbox-Event-Id", "evt_1"],
+      ["X-Inbox-Delivery-Id", "dlv_1"],
+      ["X-Inbox-Synthesized-From", "poll"],
+      ["X-Inbox-Poll-Id", "pol_real"],
+    ]);
+  });
+
   it("drops hop-by-hop, framing and credential headers, keeps the rest in order, adds the inbox ids", () => {
     const headers = buildForwardHeaders(
       source([

@@ -1,0 +1,32 @@
+import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { jsonResponse } from "@/lib/http/error-response";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { getPollingSettings } from "@/lib/polling/data";
+import { clearPollingSettings, savePollingSettings } from "@/lib/polling/mutations";
+import { putPollingSchema } from "@/lib/polling/schema";
+import { serializePollingSettings } from "@/lib/polling/serialize";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+// GET /api/endpoints/<id>/polling - the status API settings (never the credential) and what the preset's docs give.
+export const GET = apiRoute(async (_request: Request, { params }: Context) => {
+  return jsonResponse(serializePollingSettings(await getPollingSettings((await params).id)));
+});
+
+// PUT /api/endpoints/<id>/polling - { baseUrl, pathTemplate, credentialHeader?, credentialPrefix?, credential?, expectTerminalMinutes? }
+export const PUT = apiRoute(async (request: Request, { params }: Context) => {
+  const input = await parseJsonBody(request, putPollingSchema);
+  const { id } = await params;
+  await savePollingSettings(id, input);
+  return jsonResponse(serializePollingSettings(await getPollingSettings(id)));
+});
+
+// DELETE /api/endpoints/<id>/polling - polling and missed-callback detection off; recorded polls stay.
+export const DELETE = apiRoute(async (_request: Request, { params }: Context) => {
+  await clearPollingSettings((await params).id);
+  return new Response(null, { status: 204 });
+});
+
+export const { POST, PATCH } = otherMethods("GET", "PUT", "DELETE");
