@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchiveEndpoint } from "@/components/endpoints/archive-endpoint";
 import { DestinationsPanel } from "@/components/endpoints/destinations-panel";
+import { PollingPanel } from "@/components/endpoints/polling-panel";
 import { curlExample } from "@/components/endpoints/curl-command";
 import { EndpointSettingsForm } from "@/components/endpoints/endpoint-settings-form";
 import { FirstCallbackGuide } from "@/components/endpoints/first-callback-guide";
@@ -21,6 +22,8 @@ import { serializeDestination } from "@/lib/destinations/serialize";
 import { getEndpoint, getEndpointActivity } from "@/lib/endpoints/data";
 import { MAX_BODY_LIMIT_BYTES } from "@/lib/endpoints/schema";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
+import { getPollingSettings } from "@/lib/polling/data";
+import { serializePollingSettings } from "@/lib/polling/serialize";
 import { AppError } from "@/lib/http/app-error";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
 import { verificationConfigSchema } from "@/lib/verify/schema";
@@ -35,6 +38,7 @@ import {
   updateSettingsAction,
 } from "../actions";
 import { pageOrigin } from "../page-origin";
+import { clearPollingAction, savePollingAction } from "../polling-actions";
 
 export const metadata: Metadata = { title: "Endpoint" };
 
@@ -70,7 +74,7 @@ export default async function EndpointPage({ params, searchParams }: { params: P
   const provider = providerIdSchema.parse(endpoint.provider);
   const verification = verificationConfigSchema.parse(endpoint.verification);
   const guide = schemeGuide(provider, verification);
-  const [activityById, destinations] = await Promise.all([getEndpointActivity([endpoint.id]), listDestinations(endpoint.id)]);
+  const [activityById, destinations, polling] = await Promise.all([getEndpointActivity([endpoint.id]), listDestinations(endpoint.id), getPollingSettings(endpoint.id)]);
   const activity = activityById.get(endpoint.id);
   const url = ingestUrlFor(endpoint.key, await pageOrigin());
   const archived = endpoint.archivedAt !== null;
@@ -151,6 +155,12 @@ export default async function EndpointPage({ params, searchParams }: { params: P
               setEnabled={setDestinationEnabledAction.bind(null, endpoint.id)}
               remove={removeDestinationAction.bind(null, endpoint.id)}
             />
+          </Panel>
+        )}
+
+        {!archived && (
+          <Panel title="Re-polling the provider">
+            <PollingPanel polling={serializePollingSettings(polling)} save={savePollingAction.bind(null, endpoint.id)} clear={clearPollingAction.bind(null, endpoint.id)} />
           </Panel>
         )}
 

@@ -1,0 +1,119 @@
+"use client";
+
+// The provider's job-status API for re-polling, with what the provider's docs give
+// already filled in and a plain statement of what they leave to the user. The API key
+// is write-only: the form says whether one is stored, never what it is.
+import { useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+
+type State = { error: string | null; done?: string };
+
+export type PollingSummary = {
+  enabled: boolean;
+  baseUrl: string | null;
+  pathTemplate: string | null;
+  credentialHeader: string | null;
+  credentialPrefix: string;
+  hasCredential: boolean;
+  expectTerminalMinutes: number | null;
+  preset: { baseUrl: string | null; pathTemplate: string | null; credentialHeader: string | null; credentialPrefix: string; notes: string };
+};
+
+export function PollingPanel({
+  polling,
+  save,
+  clear,
+}: {
+  polling: PollingSummary;
+  save: (previous: State, form: FormData) => Promise<State>;
+  clear: () => Promise<State>;
+}) {
+  const { state, onSubmit, pending } = useFormAction<State>(save, { error: null });
+  const [clearState, setClearState] = useState<State>({ error: null });
+  const [clearing, startClearing] = useTransition();
+  const value = (own: string | null, preset: string | null) => (polling.enabled ? own : preset) ?? "";
+  const shown = clearState.done && !state.done ? clearState : state;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <Badge tone={polling.enabled ? "green" : "neutral"} dot>
+          {polling.enabled ? "set up" : "not set up"}
+        </Badge>
+        {polling.enabled && (
+          <span className="min-w-0 break-all font-mono text-xs text-zinc-600 dark:text-zinc-400" data-testid="polling-summary">
+            GET {polling.baseUrl?.replace(/\/+$/, "")}
+            {polling.pathTemplate}
+            {polling.credentialHeader && polling.hasCredential ? ` · ${polling.credentialHeader}: ${polling.credentialPrefix}••••` : ""}
+          </span>
+        )}
+        {polling.enabled && (
+          <Badge tone={polling.expectTerminalMinutes ? "violet" : "neutral"}>
+            {polling.expectTerminalMinutes ? `missed-callback check after ${polling.expectTerminalMinutes} min` : "no missed-callback check"}
+          </Badge>
+        )}
+      </div>
+      <Alert tone="info">{polling.preset.notes}</Alert>
+      {/* onSubmit only: the action is a bound server action called from the client. */}
+      <form onSubmit={onSubmit} className="space-y-3">
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field label="Base URL" htmlFor="polling-base" hint={polling.preset.baseUrl ? "From the provider's docs; change it for a self-hosted or test server." : "The docs name no host: your provider's API address."}>
+            <Input id="polling-base" name="baseUrl" type="url" required defaultValue={value(polling.baseUrl, polling.preset.baseUrl)} placeholder="https://api.provider.example" />
+          </Field>
+          <Field label="Status path" htmlFor="polling-path" hint={<>Where the job id goes: <code className="font-mono">{"{jobId}"}</code></>}>
+            <Input id="polling-path" name="pathTemplate" required defaultValue={value(polling.pathTemplate, polling.preset.pathTemplate)} placeholder="/v1/jobs/{jobId}" className="font-mono" />
+          </Field>
+        </div>
+        <div className="grid gap-3 sm:grid-cols-3">
+          <Field label="Credential header" htmlFor="polling-header" hint={polling.preset.credentialHeader ? "From the docs." : "The docs name none; empty sends no credential."}>
+            <Input id="polling-header" name="credentialHeader" defaultValue={value(polling.credentialHeader, polling.preset.credentialHeader)} placeholder="Authorization" />
+          </Field>
+          <Field label="Value prefix" htmlFor="polling-prefix" hint="Written before the key, e.g. “Bearer ”.">
+            <Input id="polling-prefix" name="credentialPrefix" defaultValue={polling.enabled ? polling.credentialPrefix : polling.preset.credentialPrefix} />
+          </Field>
+          <Field label="API key" htmlFor="polling-credential" hint={polling.hasCredential ? "A key is stored (encrypted). Leave empty to keep it." : "Stored encrypted; never shown again."}>
+            <Input id="polling-credential" name="credential" type="password" autoComplete="off" placeholder={polling.hasCredential ? "•••••••• (stored)" : ""} />
+          </Field>
+        </div>
+        {polling.hasCredential && (
+          <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+            <input type="checkbox" name="removeCredential" className="rounded border-zinc-300 dark:border-zinc-700" /> Remove the stored key
+          </label>
+        )}
+        <Field
+          label="Expect a terminal callback within (minutes)"
+          htmlFor="polling-expect"
+          hint="Empty = off. Jobs still unfinished this long after their first callback are polled on a schedule; a job the provider finished without calling back is flagged “missed callback”."
+        >
+          <Input id="polling-expect" name="expectTerminalMinutes" type="number" min={1} max={10080} step={1} defaultValue={polling.expectTerminalMinutes ?? ""} className="max-w-40" />
+        </Field>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : polling.enabled ? "Save polling" : "Set up polling"}
+          </Button>
+          {polling.enabled && (
+            <Button
+              type="button"
+              variant="ghost"
+              disabled={clearing}
+              onClick={() => {
+                if (window.confirm("Turn polling off? The stored key is deleted; recorded polls stay.")) startClearing(async () => setClearState(await clear()));
+              }}
+            >
+              Turn off
+            </Button>
+          )}
+          {shown.done && (
+            <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+              {shown.done}
+            </span>
+          )}
+        </div>
+        {shown.error && <Alert tone="error">{shown.error}</Alert>}
+      </form>
+    </div>
+  );
+}
