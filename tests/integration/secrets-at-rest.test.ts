@@ -50,6 +50,8 @@ async function signedCallbackStatus(key: string, secret: string): Promise<number
 }
 
 const keyIdOf = (sealed: string) => sealed.split(":")[2];
+/** Each test starts (or fails to start) an app server: as slow as a beforeAll on a busy machine. */
+const SERVER_START = { timeout: 180_000 };
 
 describe("secrets at rest", () => {
   const secret = newStandardWebhooksSecret();
@@ -83,7 +85,7 @@ describe("secrets at rest", () => {
     expect(await signedCallbackStatus(endpoint.key, newStandardWebhooksSecret())).toBe(401);
     await server.stop();
     server = undefined;
-  });
+  }, SERVER_START);
 
   it("reseals with a new key at start, and seals values stored in plain text before encryption existed", async () => {
     await sql("UPDATE endpoints SET secrets = ARRAY[$2]::text[] WHERE id = $1", [legacy.id, legacySecret]);
@@ -104,10 +106,10 @@ describe("secrets at rest", () => {
     expect(await signedCallbackStatus(legacy.key, newStandardWebhooksSecret())).toBe(401);
     await server.stop();
     server = undefined;
-  });
+  }, SERVER_START);
 
   it("refuses to start with a key that opens nothing stored, and says which variable to set", async () => {
     const started = startAppServer(database.url, { INBOX_SECRET_KEY: KEY_A, INBOX_SECRET_KEY_PREVIOUS: undefined });
     await expect(started).rejects.toThrow(/neither INBOX_SECRET_KEY nor in INBOX_SECRET_KEY_PREVIOUS/);
-  });
+  }, SERVER_START);
 });
