@@ -12,6 +12,8 @@ const STATUS_TONE: Record<string, Tone> = { succeeded: "green", failed: "red", b
 export type AttemptRow = {
   id: string;
   eventId: string;
+  /** The bulk replay that sent it, if one did. */
+  batchId: string | null;
   url: string;
   method: string;
   status: string;
@@ -62,7 +64,14 @@ export function AttemptsTable({ attempts, caption, withEvent = false }: { attemp
             {attempt.method} {visibleText(attempt.url)}
           </td>
           <td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-            {attempt.trigger} #{attempt.attemptNumber}
+            {attempt.batchId ? (
+              <Link href={`/replays/${encodeURIComponent(attempt.batchId)}`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+                {attempt.trigger}
+              </Link>
+            ) : (
+              attempt.trigger
+            )}{" "}
+            #{attempt.attemptNumber}
           </td>
           <td className="text-right tabular-nums">{attempt.durationMs === null ? "—" : `${attempt.durationMs} ms`}</td>
         </tr>
