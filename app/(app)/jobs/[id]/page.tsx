@@ -142,7 +142,9 @@ export default async function JobPage({ params, searchParams }: Props) {
 
       <Panel
         title="Forwarding and replay"
-        actions={<span className="text-xs text-zinc-500 dark:text-zinc-400">{attemptCount === 1 ? "1 attempt" : `${attemptCount.toLocaleString("en")} attempts`}, newest first</span>}
+        actions={
+          attemptCount > 0 && <span className="text-xs text-zinc-500 dark:text-zinc-400">{attemptCount === 1 ? "1 attempt" : `${attemptCount.toLocaleString("en")} attempts`}, newest first</span>
+        }
       >
         {attempts.items.length === 0 ? (
           <p className="text-xs text-zinc-500 dark:text-zinc-400">Nothing was sent for this job&apos;s events yet. Replay one from its event page.</p>
