@@ -2,7 +2,8 @@
 // search params (the same names as GET /api/events), live on the newest page.
 import { headers } from "next/headers";
 import { InboxFilters as InboxFilterBar } from "@/components/inbox/inbox-filters";
-import { FILTER_PARAMS, inboxHref, type InboxFilters } from "@/components/inbox/inbox-url";
+import { BulkReplay } from "@/components/inbox/bulk-replay";
+import { describeFilters, FILTER_PARAMS, inboxHref, type InboxFilters } from "@/components/inbox/inbox-url";
 import { GettingStarted } from "@/components/inbox/getting-started";
 import { InboxView } from "@/components/inbox/inbox-view";
 import { Alert } from "@/components/ui/alert";
@@ -16,6 +17,8 @@ import { AppError } from "@/lib/http/app-error";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { jobStates } from "@/lib/jobs/constants";
 import { providerPresets } from "@/lib/providers/registry";
+import { BULK_REPLAY_CAP } from "@/lib/replay/schema";
+import { previewBulkReplay, startBulkReplayAction } from "./replays/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +36,20 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title="Inbox" description="Every callback your endpoints received, newest first." />
+      <PageHeader
+        title="Inbox"
+        description="Every callback your endpoints received, newest first."
+        actions={
+          <BulkReplay
+            key={`replay ${viewKey}`}
+            filters={filters}
+            filterWords={describeFilters(filters, new Map(endpoints.items.map((e) => [e.id, e.name])))}
+            cap={BULK_REPLAY_CAP}
+            preview={previewBulkReplay}
+            start={startBulkReplayAction}
+          />
+        }
+      />
       <InboxFilterBar
         key={`filters ${viewKey}`}
         filters={filters}

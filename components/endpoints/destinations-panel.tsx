@@ -8,12 +8,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { RESIGN_WORDS } from "./resign-words";
 
 type State = { error: string | null; done?: string };
 
 export type DestinationSummary = { id: string; url: string; enabled: boolean; forward: string; resign: string; hasSigningSecret: boolean; disabledReason: string | null };
-
-const RESIGN_WORDS: Record<string, string> = { none: "sent as received", "standard-webhooks": "re-signed (Standard Webhooks)", provider: "re-signed (provider's scheme)" };
 
 export function DestinationsPanel({
   destinations,

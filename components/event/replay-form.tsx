@@ -5,9 +5,9 @@
 // sends once; after an answer a fresh key makes the next click a new replay.
 import { useState } from "react";
 import type { ReplayState } from "@/app/(app)/events/[id]/actions";
+import { ReplayTargetFields } from "@/components/replay/replay-target-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 export type ReplayDestination = { id: string; url: string; enabled: boolean };
@@ -31,22 +31,12 @@ export function ReplayForm({ action, destinations }: { action: (state: ReplaySta
     <form onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="idempotencyKey" value={key} />
       <div className="grid gap-3 sm:grid-cols-[16rem_1fr]">
-        <Field label="Send to" htmlFor="replay-target">
-          <Select id="replay-target" name="target" value={target} onChange={(e) => setTarget(e.target.value)}>
-            {destinations.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.url}
-                {d.enabled ? "" : " (disabled)"}
-              </option>
-            ))}
-            <option value="url">Another URL…</option>
-          </Select>
-        </Field>
-        {target === "url" && (
-          <Field label="URL" htmlFor="replay-url" hint="http(s) only; private and loopback addresses are refused unless the operator allows them.">
-            <Input id="replay-url" name="url" type="url" required placeholder="https://staging.example.com/hooks/render" />
-          </Field>
-        )}
+        <ReplayTargetFields
+          idPrefix="replay"
+          options={destinations.map((d) => ({ id: d.id, label: `${d.url}${d.enabled ? "" : " (disabled)"}` }))}
+          target={target}
+          onTargetChange={setTarget}
+        />
       </div>
       <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
         <input type="checkbox" name="resign" className="size-4 rounded border-zinc-300" />

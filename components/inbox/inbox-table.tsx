@@ -7,10 +7,18 @@ import { JobStateBadge, VerificationBadge } from "@/components/domain-badges";
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { Table, type Column } from "@/components/ui/table";
 import type { ListedEvent } from "@/lib/events/serialize";
 
-const HEAD = "px-3 py-2 text-left text-[11px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400";
-const CELL = "px-3 py-2 align-middle";
+const INBOX_COLUMNS: Column[] = [
+  { label: "Received" },
+  { label: "Endpoint" },
+  { label: "Provider" },
+  { label: "Event type" },
+  { label: "Job" },
+  { label: "Signature" },
+  { label: "Deliveries", align: "right" },
+];
 
 /** Events newest first; each row opens the event (link, click, or j/k then Enter). */
 export function InboxTable({ rows, highlighted }: { rows: ListedEvent[]; highlighted: ReadonlySet<string> }) {
@@ -21,69 +29,53 @@ export function InboxTable({ rows, highlighted }: { rows: ListedEvent[]; highlig
     router.push(`/events/${id}`);
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/40">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Events, newest first</caption>
-        <thead className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
-          <tr>
-            <th scope="col" className={HEAD}>Received</th>
-            <th scope="col" className={HEAD}>Endpoint</th>
-            <th scope="col" className={HEAD}>Provider</th>
-            <th scope="col" className={HEAD}>Event type</th>
-            <th scope="col" className={HEAD}>Job</th>
-            <th scope="col" className={HEAD}>Signature</th>
-            <th scope="col" className={cx(HEAD, "text-right")}>Deliveries</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {rows.map((row) => (
-            <tr
-              key={row.id}
-              data-nav-item
-              data-event-id={row.id}
-              data-new={highlighted.has(row.id) || undefined}
-              onClick={(event) => openRow(event, row.id)}
-              className={cx(
-                "cursor-pointer transition-[background-color] duration-700 hover:bg-zinc-50 focus-within:bg-indigo-50/60 dark:hover:bg-zinc-800/60 dark:focus-within:bg-indigo-950/40",
-                highlighted.has(row.id) && "bg-amber-50 dark:bg-amber-950/40",
-              )}
+    <Table caption="Events, newest first" columns={INBOX_COLUMNS}>
+      {rows.map((row) => (
+        <tr
+          key={row.id}
+          data-nav-item
+          data-event-id={row.id}
+          data-new={highlighted.has(row.id) || undefined}
+          onClick={(event) => openRow(event, row.id)}
+          className={cx(
+            "cursor-pointer transition-[background-color] duration-700 hover:bg-zinc-50 focus-within:bg-indigo-50/60 dark:hover:bg-zinc-800/60 dark:focus-within:bg-indigo-950/40",
+            highlighted.has(row.id) && "bg-amber-50 dark:bg-amber-950/40",
+          )}
+        >
+          <td className="whitespace-nowrap">
+            <Link
+              href={`/events/${row.id}`}
+              aria-label={`Event ${row.type ?? row.id} received ${row.firstReceivedAt}`}
+              className="rounded text-zinc-900 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:text-zinc-100"
             >
-              <td className={cx(CELL, "whitespace-nowrap")}>
-                <Link
-                  href={`/events/${row.id}`}
-                  aria-label={`Event ${row.type ?? row.id} received ${row.firstReceivedAt}`}
-                  className="rounded text-zinc-900 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:text-zinc-100"
-                >
-                  <RelativeTime iso={row.firstReceivedAt} />
-                </Link>
-              </td>
-              <td className={cx(CELL, "max-w-56 truncate text-zinc-800 dark:text-zinc-200")} title={row.endpointName}>
-                {row.endpointName}
-              </td>
-              <td className={cx(CELL, "font-mono text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400")}>{row.provider}</td>
-              <td className={cx(CELL, "max-w-56 truncate font-mono text-xs text-zinc-800 dark:text-zinc-200")} title={row.type ?? undefined}>
-                {row.type ?? <span className="text-zinc-400 dark:text-zinc-500">—</span>}
-              </td>
-              <td className={cx(CELL, "whitespace-nowrap")}>
-                <JobCell row={row} />
-              </td>
-              <td className={CELL}>
-                <VerificationBadge value={row.verification} />
-              </td>
-              <td className={cx(CELL, "text-right tabular-nums")}>
-                {row.deliveryCount > 1 ? (
-                  <Badge tone="amber" title={`${row.deliveryCount - 1} duplicate deliveries of this event`}>
-                    ×{row.deliveryCount}
-                  </Badge>
-                ) : (
-                  <span className="text-xs text-zinc-500 dark:text-zinc-400">1</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              <RelativeTime iso={row.firstReceivedAt} />
+            </Link>
+          </td>
+          <td className="max-w-56 truncate text-zinc-800 dark:text-zinc-200" title={row.endpointName}>
+            {row.endpointName}
+          </td>
+          <td className="font-mono text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">{row.provider}</td>
+          <td className="max-w-56 truncate font-mono text-xs text-zinc-800 dark:text-zinc-200" title={row.type ?? undefined}>
+            {row.type ?? <span className="text-zinc-400 dark:text-zinc-500">—</span>}
+          </td>
+          <td className="whitespace-nowrap">
+            <JobCell row={row} />
+          </td>
+          <td>
+            <VerificationBadge value={row.verification} />
+          </td>
+          <td className="text-right tabular-nums">
+            {row.deliveryCount > 1 ? (
+              <Badge tone="amber" title={`${row.deliveryCount - 1} duplicate deliveries of this event`}>
+                ×{row.deliveryCount}
+              </Badge>
+            ) : (
+              <span className="text-xs text-zinc-500 dark:text-zinc-400">1</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

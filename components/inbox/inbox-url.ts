@@ -34,3 +34,32 @@ export function fromUtcInputValue(value: string): string {
   const date = new Date(`${value}Z`);
   return value && !Number.isNaN(date.getTime()) ? date.toISOString() : "";
 }
+
+const FILTER_LABELS: Record<FilterParam, string> = {
+  q: "search",
+  endpointId: "endpoint",
+  provider: "provider",
+  verification: "signature",
+  jobState: "job state",
+  type: "event type",
+  from: "received from",
+  to: "received before",
+  jobId: "job",
+};
+
+/** The filters in words, e.g. [["endpoint", "Renders"], ["job state", "failed"]]; endpoint ids by name where known. */
+export function describeFilters(filters: InboxFilters, endpointNames: ReadonlyMap<string, string>): Array<[label: string, value: string]> {
+  return FILTER_PARAMS.flatMap((name) => {
+    const value = filters[name];
+    if (!value) return [];
+    return [[FILTER_LABELS[name], name === "endpointId" ? (endpointNames.get(value) ?? value) : value]];
+  });
+}
+
+/** Parsed event filters (times as dates) back in the Inbox's URL form. */
+export function inboxFiltersOf(filters: Partial<Record<FilterParam, string | Date>>): InboxFilters {
+  return Object.fromEntries(FILTER_PARAMS.flatMap((name) => {
+    const value = filters[name];
+    return value === undefined ? [] : [[name, value instanceof Date ? value.toISOString() : value]];
+  }));
+}

@@ -4,7 +4,7 @@ import { getDb, Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/http/app-error";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
 import { containsPattern } from "./like-pattern";
-import type { ListEventsQuery } from "./schema";
+import type { EventFilters, ListEventsQuery } from "./schema";
 import type { EventSummaryRow } from "./serialize";
 
 export const eventSummary = {
@@ -53,18 +53,8 @@ export type InboxEventRow = EventSummaryRow & {
  */
 export async function listEvents(query: ListEventsQuery): Promise<{ items: InboxEventRow[]; nextCursor: string | null }> {
   const cursor = decodeCursor(query.cursor);
-  const conditions: Prisma.Sql[] = [];
-  if (query.endpointId !== undefined) conditions.push(Prisma.sql`e.endpoint_id = ${query.endpointId}`);
-  if (query.jobId !== undefined) conditions.push(Prisma.sql`e.job_id = ${query.jobId}`);
-  if (query.provider !== undefined) conditions.push(Prisma.sql`en.provider = ${query.provider}`);
-  if (query.verification !== undefined) conditions.push(Prisma.sql`e.verification = CAST(${query.verification} AS verification)`);
-  if (query.jobState !== undefined) conditions.push(jobStateCondition(query.jobState, query));
-  if (query.type !== undefined) conditions.push(Prisma.sql`e.type = ${query.type}`);
-  if (query.from !== undefined) conditions.push(Prisma.sql`e.first_received_at >= ${query.from}`);
-  if (query.to !== undefined) conditions.push(Prisma.sql`e.first_received_at < ${query.to}`);
-  if (query.q !== undefined) conditions.push(Prisma.sql`e.payload::text ILIKE ${containsPattern(query.q)}`);
+  const conditions = filterConditions(query);
   if (cursor) conditions.push(Prisma.sql`(e.first_received_at, e.id) < (${cursor.at}, ${cursor.id})`);
-  const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 
   const rows = await getDb().$queryRaw<InboxEventRow[]>`
     SELECT e.id, e.endpoint_id AS "endpointId", e.job_id AS "jobId", e.external_job_id AS "externalJobId",
@@ -75,11 +65,47 @@ export async function listEvents(query: ListEventsQuery): Promise<{ items: Inbox
     FROM events e
     JOIN endpoints en ON en.id = e.endpoint_id
     LEFT JOIN jobs j ON j.id = e.job_id
-    ${where}
+    ${whereOf(conditions)}
     ORDER BY e.first_received_at DESC, e.id DESC
     LIMIT ${query.limit + 1}`;
   return toPage(rows, query.limit, (row) => row.firstReceivedAt);
 }
+
+/** How many events match the filters, counting no further than `cap + 1` (enough to say "more than cap"). */
+export async function countMatchingEvents(filters: EventFilters, cap: number): Promise<number> {
+  const [row] = await getDb().$queryRaw<Array<{ count: number }>>`
+    SELECT count(*)::int AS count FROM (
+      SELECT 1 FROM events e JOIN endpoints en ON en.id = e.endpoint_id ${whereOf(filterConditions(filters))} LIMIT ${cap + 1}
+    ) matching`;
+  return row?.count ?? 0;
+}
+
+/** The ids of every event matching the filters, oldest first; null when more than `cap` match. */
+export async function listMatchingEventIds(filters: EventFilters, cap: number): Promise<string[] | null> {
+  const rows = await getDb().$queryRaw<Array<{ id: string }>>`
+    SELECT e.id FROM events e JOIN endpoints en ON en.id = e.endpoint_id
+    ${whereOf(filterConditions(filters))}
+    ORDER BY e.first_received_at, e.id
+    LIMIT ${cap + 1}`;
+  return rows.length > cap ? null : rows.map((row) => row.id);
+}
+
+/** The filters as SQL conditions on `events e` joined with `endpoints en`. */
+function filterConditions(query: EventFilters): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (query.endpointId !== undefined) conditions.push(Prisma.sql`e.endpoint_id = ${query.endpointId}`);
+  if (query.jobId !== undefined) conditions.push(Prisma.sql`e.job_id = ${query.jobId}`);
+  if (query.provider !== undefined) conditions.push(Prisma.sql`en.provider = ${query.provider}`);
+  if (query.verification !== undefined) conditions.push(Prisma.sql`e.verification = CAST(${query.verification} AS verification)`);
+  if (query.jobState !== undefined) conditions.push(jobStateCondition(query.jobState, query));
+  if (query.type !== undefined) conditions.push(Prisma.sql`e.type = ${query.type}`);
+  if (query.from !== undefined) conditions.push(Prisma.sql`e.first_received_at >= ${query.from}`);
+  if (query.to !== undefined) conditions.push(Prisma.sql`e.first_received_at < ${query.to}`);
+  if (query.q !== undefined) conditions.push(Prisma.sql`e.payload::text ILIKE ${containsPattern(query.q)}`);
+  return conditions;
+}
+
+const whereOf = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
 
 /**
  * Events whose job is now in `state`, as a semi-join on jobs that repeats the
@@ -87,7 +113,7 @@ export async function listEvents(query: ListEventsQuery): Promise<{ items: Inbox
  * Postgres start from the few matching jobs (jobs(state, ...) index) when the
  * combination is rare, instead of walking every event newest first to find none.
  */
-function jobStateCondition(state: string, query: ListEventsQuery): Prisma.Sql {
+function jobStateCondition(state: string, query: EventFilters): Prisma.Sql {
   const jobConditions = [Prisma.sql`js.state = CAST(${state} AS job_state)`];
   if (query.endpointId !== undefined) jobConditions.push(Prisma.sql`js.endpoint_id = ${query.endpointId}`);
   if (query.jobId !== undefined) jobConditions.push(Prisma.sql`js.id = ${query.jobId}`);

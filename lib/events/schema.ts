@@ -26,6 +26,8 @@ export const eventFiltersSchema = z.object({
   q: z.string().trim().min(1).max(200).optional(),
 });
 
+export type EventFilters = z.infer<typeof eventFiltersSchema>;
+
 export const listEventsSchema = pageParamsSchema.extend(eventFiltersSchema.shape);
 export type ListEventsQuery = z.infer<typeof listEventsSchema>;
 

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { eventSummary } from "@/lib/events/data";
 import { notFound } from "@/lib/http/app-error";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
 import { isTerminalState, jobStates, terminalJobStates } from "./constants";
 import type { ListJobsQuery } from "./schema";
 
@@ -83,16 +84,20 @@ function byProviderOrder(a: Ordered, b: Ordered): number {
 }
 
 /**
- * A job page: the job, and every event and delivery in provider order. Events that
- * name this job but were not applied to it (a failed signature leaves job_id empty)
- * belong to its story too, so they are read by the external id as well.
+ * A job's events: those applied to it, and those that name it but were not applied (a
+ * failed signature leaves job_id empty), which belong to its story too.
  */
+export function jobEventsWhere(job: { id: string; endpointId: string; externalId: string }) {
+  return { OR: [{ jobId: job.id }, { endpointId: job.endpointId, externalJobId: job.externalId, jobId: null }] };
+}
+
+/** A job page: the job, and every event and delivery in provider order. */
 export async function getJobTimeline(id: string) {
   const db = getDb();
-  const job = await db.job.findUnique({ where: { id }, select: { ...jobSummary, endpoint: { select: { id: true, name: true } } } });
+  const job = await db.job.findUnique({ where: { id }, select: { ...jobSummary, endpoint: { select: { id: true, name: true, extraction: true } } } });
   if (!job) return null;
   const events = await db.event.findMany({
-    where: { OR: [{ jobId: id }, { endpointId: job.endpointId, externalJobId: job.externalId, jobId: null }] },
+    where: jobEventsWhere(job),
     select: {
       ...eventSummary,
       payloadDeliveryId: true,
@@ -104,16 +109,15 @@ export async function getJobTimeline(id: string) {
     orderBy: [{ firstReceivedAt: "asc" }, { id: "asc" }],
     take: JOB_EVENTS_LIMIT,
   });
-  return { ...job, events: events.sort(byProviderOrder) };
+  const { endpoint } = job;
+  const extraction = endpoint.extraction === null ? null : extractionConfigSchema.parse(endpoint.extraction);
+  return { ...job, provider: providerIdSchema.parse(job.provider), endpoint: { ...endpoint, extraction }, events: events.sort(byProviderOrder) };
 }
 
 /** The payloads of some of a job's events (the two being compared), by event id. */
 export async function getJobEventPayloads(job: { id: string; endpointId: string; externalId: string }, eventIds: string[]) {
   const rows = await getDb().event.findMany({
-    where: {
-      id: { in: eventIds },
-      OR: [{ jobId: job.id }, { endpointId: job.endpointId, externalJobId: job.externalId, jobId: null }],
-    },
+    where: { id: { in: eventIds }, ...jobEventsWhere(job) },
     select: { id: true, payload: true },
   });
   return new Map(rows.map((row) => [row.id, row.payload]));

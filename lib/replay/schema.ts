@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { outboundUrlSchema, resignModes } from "@/lib/destinations/schema";
 import { eventFiltersSchema } from "@/lib/events/schema";
+import { AppError } from "@/lib/http/app-error";
 
 const idSchema = z.string().min(1).max(100);
 const resignSchema = z.union([z.boolean(), z.enum(resignModes)]).optional();
@@ -13,6 +14,14 @@ export const replayEventSchema = z
 
 /** Idempotency-Key header: any printable key up to 200 characters. */
 export const idempotencyKeySchema = z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/, "must be printable ASCII");
+
+/** The Idempotency-Key header's value, null when none was sent. */
+export function parseIdempotencyKey(header: string | null): string | null {
+  if (header === null) return null;
+  const key = idempotencyKeySchema.safeParse(header);
+  if (!key.success) throw new AppError("validation_failed", "Idempotency-Key: must be 1 to 200 printable characters");
+  return key.data;
+}
 
 /** At most this many events per bulk replay; narrow the filter beyond it. */
 export const BULK_REPLAY_CAP = 10_000;

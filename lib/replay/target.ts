@@ -12,12 +12,17 @@ export type ReplayTarget = { url: string; destinationId: string | null; signing:
 
 export async function resolveReplayTarget(input: ReplayTargetInput): Promise<ReplayTarget> {
   const destination = input.destinationId ? await getDestination(input.destinationId) : null;
-  const saved = (destination?.resign ?? "none") as ResignMode;
-  const mode: ResignMode =
-    input.resign === true ? (saved !== "none" ? saved : "provider") : input.resign === false ? "none" : (input.resign ?? saved);
   return {
     url: destination?.url ?? input.url ?? "",
     destinationId: destination?.id ?? null,
-    signing: { mode, secret: openOptionalSecret(destination?.signingSecret ?? null) },
+    signing: { mode: resignModeOf(input.resign, destination?.resign ?? null), secret: openOptionalSecret(destination?.signingSecret ?? null) },
   };
+}
+
+/** The mode a replay signs with, from what was asked and the destination's own mode (null for a URL). */
+export function resignModeOf(requested: ReplayTargetInput["resign"], destinationMode: string | null): ResignMode {
+  const saved = (destinationMode ?? "none") as ResignMode;
+  if (requested === true) return saved !== "none" ? saved : "provider";
+  if (requested === false) return "none";
+  return requested ?? saved;
 }

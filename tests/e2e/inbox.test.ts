@@ -182,7 +182,8 @@ describe("Inbox", () => {
       page.on("pageerror", (error) => pageErrors.push(error.message));
       await signIn(page);
       await page.getByText("No callbacks yet").waitFor();
-      await expect.poll(() => page.locator("[data-live-status]").getAttribute("data-live-status")).toBe("live");
+      // A server that just started (on a busy machine) can take more than the default second to connect the stream.
+      await expect.poll(() => page.locator("[data-live-status]").getAttribute("data-live-status"), { timeout: 15_000 }).toBe("live");
       const createCommand = await page.getByRole("figure").filter({ hasText: "Create an endpoint" }).textContent();
       expect(createCommand).toContain(`${new URL(app.baseUrl).host}/api/endpoints`);
       await screenshotBothThemes(page, "inbox-empty");

@@ -9,8 +9,8 @@ export type Reply = { status: number; headers?: Record<string, string>; body?: s
 export type Receiver = {
   url: (path?: string) => string;
   requests: ReceivedRequest[];
-  /** Decides the answer to each request; the default answers 200. */
-  respond: (request: ReceivedRequest, index: number) => Reply;
+  /** Decides the answer to each request (a promise holds it back); the default answers 200. */
+  respond: (request: ReceivedRequest, index: number) => Reply | Promise<Reply>;
   header: (request: ReceivedRequest, name: string) => string | undefined;
   close(): Promise<void>;
 };
@@ -35,9 +35,10 @@ export async function startReceiver(): Promise<Receiver> {
       for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i] ?? "", req.rawHeaders[i + 1] ?? ""]);
       const request = { method: req.method ?? "", path: req.url ?? "", headers, body };
       const index = receiver.requests.push(request) - 1;
-      const reply = receiver.respond(request, index);
-      res.writeHead(reply.status, reply.headers ?? {});
-      res.end(reply.body ?? "");
+      return Promise.resolve(receiver.respond(request, index)).then((reply) => {
+        res.writeHead(reply.status, reply.headers ?? {});
+        res.end(reply.body ?? "");
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

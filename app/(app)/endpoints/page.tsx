@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ListKeyboard } from "@/components/ui/list-keyboard";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { Table, type Column } from "@/components/ui/table";
 import { cx } from "@/components/ui/cx";
 import { requireUser } from "@/lib/auth/session";
 import { EVENT_COUNT_CAP, getEndpointActivity, listEndpoints } from "@/lib/endpoints/data";
@@ -18,6 +19,8 @@ import { pageOrigin } from "./page-origin";
 export const metadata: Metadata = { title: "Endpoints" };
 
 const PAGE_SIZE = 100;
+
+const ENDPOINT_COLUMNS: Column[] = [{ label: "Name" }, { label: "Provider" }, { label: "Ingest URL" }, { label: "Last callback" }, { label: "Events", align: "right" }];
 
 function providerLabel(provider: string): string {
   const parsed = providerIdSchema.safeParse(provider);
@@ -61,48 +64,37 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
           </EmptyState>
         )
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <>
           <ListKeyboard />
-          <table className="w-full text-sm">
-            <thead className="bg-zinc-50 text-left text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Name</th>
-                <th scope="col" className="px-3 py-2 font-medium">Provider</th>
-                <th scope="col" className="px-3 py-2 font-medium">Ingest URL</th>
-                <th scope="col" className="px-3 py-2 font-medium">Last callback</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Events</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-              {page.items.map((endpoint) => {
-                const url = ingestUrlFor(endpoint.key, origin);
-                const stats = activity.get(endpoint.id);
-                return (
-                  <tr key={endpoint.id} data-nav-item className="hover:bg-zinc-50 focus-within:bg-zinc-50 dark:hover:bg-zinc-900/60 dark:focus-within:bg-zinc-900/60">
-                    <td className="px-3 py-2">
-                      <Link href={`/endpoints/${endpoint.id}`} className="font-medium text-zinc-900 hover:underline focus:underline focus:outline-none dark:text-zinc-100">
-                        {endpoint.name}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap text-zinc-700 dark:text-zinc-300">{providerLabel(endpoint.provider)}</td>
-                    <td className="px-3 py-2">
-                      <div className="flex items-center gap-2">
-                        <code className="max-w-[28rem] truncate font-mono text-xs text-zinc-600 dark:text-zinc-400" title={url}>{url}</code>
-                        <CopyButton value={url} label="Copy URL" />
-                      </div>
-                    </td>
-                    <td className="px-3 py-2 text-xs text-zinc-600 dark:text-zinc-400">
-                      {stats?.lastReceivedAt ? <RelativeTime iso={stats.lastReceivedAt.toISOString()} /> : <span className="text-zinc-400 dark:text-zinc-500">never</span>}
-                    </td>
-                    <td className="px-3 py-2 text-right text-xs tabular-nums text-zinc-700 dark:text-zinc-300">
-                      {(stats?.eventCount ?? 0) > EVENT_COUNT_CAP ? `${EVENT_COUNT_CAP.toLocaleString("en")}+` : (stats?.eventCount ?? 0).toLocaleString("en")}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+          <Table caption="Endpoints" columns={ENDPOINT_COLUMNS}>
+            {page.items.map((endpoint) => {
+              const url = ingestUrlFor(endpoint.key, origin);
+              const stats = activity.get(endpoint.id);
+              return (
+                <tr key={endpoint.id} data-nav-item className="hover:bg-zinc-50 focus-within:bg-zinc-50 dark:hover:bg-zinc-900/60 dark:focus-within:bg-zinc-900/60">
+                  <td>
+                    <Link href={`/endpoints/${endpoint.id}`} className="font-medium text-zinc-900 hover:underline focus:underline focus:outline-none dark:text-zinc-100">
+                      {endpoint.name}
+                    </Link>
+                  </td>
+                  <td className="whitespace-nowrap text-zinc-700 dark:text-zinc-300">{providerLabel(endpoint.provider)}</td>
+                  <td>
+                    <div className="flex items-center gap-2">
+                      <code className="max-w-[28rem] truncate font-mono text-xs text-zinc-600 dark:text-zinc-400" title={url}>{url}</code>
+                      <CopyButton value={url} label="Copy URL" />
+                    </div>
+                  </td>
+                  <td className="text-xs text-zinc-600 dark:text-zinc-400">
+                    {stats?.lastReceivedAt ? <RelativeTime iso={stats.lastReceivedAt.toISOString()} /> : <span className="text-zinc-400 dark:text-zinc-500">never</span>}
+                  </td>
+                  <td className="text-right text-xs tabular-nums text-zinc-700 dark:text-zinc-300">
+                    {(stats?.eventCount ?? 0) > EVENT_COUNT_CAP ? `${EVENT_COUNT_CAP.toLocaleString("en")}+` : (stats?.eventCount ?? 0).toLocaleString("en")}
+                  </td>
+                </tr>
+              );
+            })}
+          </Table>
+        </>
       )}
       {page.nextCursor && (
         <div className="mt-3 flex justify-end">

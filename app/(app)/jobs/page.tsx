@@ -15,6 +15,7 @@ import { Kbd } from "@/components/ui/kbd";
 import { ListKeyboard } from "@/components/ui/list-keyboard";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { Table, type Column } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { listEndpoints } from "@/lib/endpoints/data";
 import { listEndpointsSchema } from "@/lib/endpoints/schema";
@@ -26,6 +27,16 @@ import { listJobsSchema, type ListJobsQuery } from "@/lib/jobs/schema";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Jobs · Webhook Inbox" };
+
+const JOB_COLUMNS: Column[] = [
+  { label: "Job" },
+  { label: "State" },
+  { label: "Provider" },
+  { label: "Endpoint" },
+  { label: "Events", align: "right" },
+  { label: "Last callback" },
+  { label: "First seen" },
+];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -73,45 +84,29 @@ export default async function JobsPage({ searchParams }: Props) {
             : "Jobs appear when a provider's callback names a job id. Send a callback to an endpoint's ingest URL to see one."}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Jobs</caption>
-            <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Job</th>
-                <th scope="col" className="px-3 py-2 font-medium">State</th>
-                <th scope="col" className="px-3 py-2 font-medium">Provider</th>
-                <th scope="col" className="px-3 py-2 font-medium">Endpoint</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Events</th>
-                <th scope="col" className="px-3 py-2 font-medium">Last callback</th>
-                <th scope="col" className="px-3 py-2 font-medium">First seen</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 bg-white dark:divide-zinc-800 dark:bg-zinc-950">
-              {page.items.map((job) => (
-                <tr key={job.id} data-nav-item className="hover:bg-zinc-50 focus-within:bg-indigo-50 dark:hover:bg-zinc-900 dark:focus-within:bg-indigo-950/40">
-                  <td className="max-w-xs truncate px-3 py-2">
-                    <Link href={`/jobs/${encodeURIComponent(job.id)}`} className="font-mono text-xs text-indigo-700 hover:underline focus:outline-none dark:text-indigo-300">
-                      {visibleText(job.externalId)}
-                    </Link>
-                    {job.error && <div className="truncate text-xs text-red-700 dark:text-red-300" title={visibleText(job.error)}>{visibleText(job.error)}</div>}
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className="flex items-center gap-1.5">
-                      <JobStateBadge state={job.state} />
-                      {isSilent(job) && <Badge tone="amber" title={`No callback for more than ${query.staleMinutes} min`}>silent</Badge>}
-                    </span>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs text-zinc-600 dark:text-zinc-400">{job.provider}</td>
-                  <td className="max-w-[14rem] truncate px-3 py-2 text-xs text-zinc-700 dark:text-zinc-300">{job.endpoint.name}</td>
-                  <td className="px-3 py-2 text-right text-xs tabular-nums">{job._count.events}</td>
-                  <td className="px-3 py-2 text-xs text-zinc-600 dark:text-zinc-400"><RelativeTime iso={job.lastEventAt.toISOString()} /></td>
-                  <td className="px-3 py-2 text-xs text-zinc-600 dark:text-zinc-400"><RelativeTime iso={job.firstSeenAt.toISOString()} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Jobs" columns={JOB_COLUMNS}>
+          {page.items.map((job) => (
+            <tr key={job.id} data-nav-item className="hover:bg-zinc-50 focus-within:bg-indigo-50 dark:hover:bg-zinc-900 dark:focus-within:bg-indigo-950/40">
+              <td className="max-w-xs truncate">
+                <Link href={`/jobs/${encodeURIComponent(job.id)}`} className="font-mono text-xs text-indigo-700 hover:underline focus:outline-none dark:text-indigo-300">
+                  {visibleText(job.externalId)}
+                </Link>
+                {job.error && <div className="truncate text-xs text-red-700 dark:text-red-300" title={visibleText(job.error)}>{visibleText(job.error)}</div>}
+              </td>
+              <td>
+                <span className="flex items-center gap-1.5">
+                  <JobStateBadge state={job.state} />
+                  {isSilent(job) && <Badge tone="amber" title={`No callback for more than ${query.staleMinutes} min`}>silent</Badge>}
+                </span>
+              </td>
+              <td className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{job.provider}</td>
+              <td className="max-w-[14rem] truncate text-xs text-zinc-700 dark:text-zinc-300">{job.endpoint.name}</td>
+              <td className="text-right text-xs tabular-nums">{job._count.events}</td>
+              <td className="text-xs text-zinc-600 dark:text-zinc-400"><RelativeTime iso={job.lastEventAt.toISOString()} /></td>
+              <td className="text-xs text-zinc-600 dark:text-zinc-400"><RelativeTime iso={job.firstSeenAt.toISOString()} /></td>
+            </tr>
+          ))}
+        </Table>
       )}
       <div className="flex justify-end gap-2">
         {query.cursor && <ButtonLink href={pageHref(query, undefined)} size="sm">First page</ButtonLink>}

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { DescriptionList, Panel } from "@/components/ui/panel";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { Table, type Column } from "@/components/ui/table";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/auth/session";
@@ -26,8 +27,9 @@ import {
 
 export const metadata: Metadata = { title: "Settings" };
 
-const TH = "px-3 py-2 text-left font-medium";
-const TD = "px-3 py-2";
+const ACTIONS_COLUMN: Column = { label: "Actions", hideLabel: true };
+const TOKEN_COLUMNS: Column[] = [{ label: "Name" }, { label: "Starts with" }, { label: "Created" }, { label: "Last used" }, { label: "Status" }, ACTIONS_COLUMN];
+const MEMBER_COLUMNS: Column[] = [{ label: "Name" }, { label: "Email" }, { label: "Role" }, { label: "Joined" }];
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
@@ -73,41 +75,27 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             {tokens.length === 0 ? (
               <p className="text-sm text-zinc-500 dark:text-zinc-400">You have no personal tokens yet.</p>
             ) : (
-              <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
-                <table className="w-full text-sm">
-                  <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-                    <tr>
-                      <th scope="col" className={TH}>Name</th>
-                      <th scope="col" className={TH}>Starts with</th>
-                      <th scope="col" className={TH}>Created</th>
-                      <th scope="col" className={TH}>Last used</th>
-                      <th scope="col" className={TH}>Status</th>
-                      <th scope="col" className={TH}><span className="sr-only">Actions</span></th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-                    {tokens.map((token) => (
-                      <tr key={token.id} data-testid="token-row">
-                        <td className={`${TD} font-medium text-zinc-900 dark:text-zinc-100`}>{token.name}</td>
-                        <td className={`${TD} font-mono text-xs text-zinc-600 dark:text-zinc-400`}>{token.tokenPrefix}…</td>
-                        <td className={`${TD} text-xs text-zinc-600 dark:text-zinc-400`}><RelativeTime iso={token.createdAt.toISOString()} /></td>
-                        <td className={`${TD} text-xs text-zinc-600 dark:text-zinc-400`}>{token.lastUsedAt ? <RelativeTime iso={token.lastUsedAt.toISOString()} /> : "never"}</td>
-                        <td className={TD}>{token.revokedAt ? <Badge tone="neutral">revoked</Badge> : <Badge tone="green" dot>active</Badge>}</td>
-                        <td className={`${TD} text-right`}>
-                          {!token.revokedAt && (
-                            <ConfirmActionButton
-                              label="Revoke"
-                              accessibleName={`Revoke token ${token.name}`}
-                              confirm={`Revoke “${token.name}”? Scripts using it get 401 from now on.`}
-                              action={revokeTokenAction.bind(null, token.id)}
-                            />
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table caption="Personal API tokens" columns={TOKEN_COLUMNS}>
+                {tokens.map((token) => (
+                  <tr key={token.id} data-testid="token-row">
+                    <td className="font-medium text-zinc-900 dark:text-zinc-100">{token.name}</td>
+                    <td className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{token.tokenPrefix}…</td>
+                    <td className="text-xs text-zinc-600 dark:text-zinc-400"><RelativeTime iso={token.createdAt.toISOString()} /></td>
+                    <td className="text-xs text-zinc-600 dark:text-zinc-400">{token.lastUsedAt ? <RelativeTime iso={token.lastUsedAt.toISOString()} /> : "never"}</td>
+                    <td>{token.revokedAt ? <Badge tone="neutral">revoked</Badge> : <Badge tone="green" dot>active</Badge>}</td>
+                    <td className="text-right">
+                      {!token.revokedAt && (
+                        <ConfirmActionButton
+                          label="Revoke"
+                          accessibleName={`Revoke token ${token.name}`}
+                          confirm={`Revoke “${token.name}”? Scripts using it get 401 from now on.`}
+                          action={revokeTokenAction.bind(null, token.id)}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </Table>
             )}
           </div>
         </Panel>
@@ -119,54 +107,40 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             ) : (
               <p className="text-sm text-zinc-600 dark:text-zinc-400">Everyone sees the same endpoints and events. Admins invite teammates and manage roles.</p>
             )}
-            <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
-              <table className="w-full text-sm">
-                <caption className="sr-only">Members</caption>
-                <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-                  <tr>
-                    <th scope="col" className={TH}>Name</th>
-                    <th scope="col" className={TH}>Email</th>
-                    <th scope="col" className={TH}>Role</th>
-                    <th scope="col" className={TH}>Joined</th>
-                    {isAdmin && <th scope="col" className={TH}><span className="sr-only">Actions</span></th>}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-                  {members.map((member) => {
-                    const isSelf = member.id === user.id;
-                    return (
-                      <tr key={member.id} data-testid="member-row">
-                        <td className={`${TD} font-medium text-zinc-900 dark:text-zinc-100`}>
-                          {member.name}
-                          {isSelf && <span className="ml-2 text-xs font-normal text-zinc-500 dark:text-zinc-400">(you)</span>}
-                        </td>
-                        <td className={`${TD} text-zinc-700 dark:text-zinc-300`}>{member.email}</td>
-                        <td className={TD}>
-                          {isAdmin && !isSelf ? (
-                            <RoleSelect role={member.role} memberLabel={member.email} change={changeRoleAction.bind(null, member.id)} />
-                          ) : (
-                            <Badge tone={member.role === "admin" ? "violet" : "neutral"}>{member.role}</Badge>
-                          )}
-                        </td>
-                        <td className={`${TD} text-xs text-zinc-600 dark:text-zinc-400`}><RelativeTime iso={member.createdAt.toISOString()} /></td>
-                        {isAdmin && (
-                          <td className={`${TD} text-right`}>
-                            {!isSelf && (
-                              <ConfirmActionButton
-                                label="Remove"
-                                accessibleName={`Remove ${member.email}`}
-                                confirm={`Remove ${member.email}? Their sessions and API tokens stop working at once.`}
-                                action={removeMemberAction.bind(null, member.id)}
-                              />
-                            )}
-                          </td>
+            <Table caption="Members" columns={isAdmin ? [...MEMBER_COLUMNS, ACTIONS_COLUMN] : MEMBER_COLUMNS}>
+              {members.map((member) => {
+                const isSelf = member.id === user.id;
+                return (
+                  <tr key={member.id} data-testid="member-row">
+                    <td className="font-medium text-zinc-900 dark:text-zinc-100">
+                      {member.name}
+                      {isSelf && <span className="ml-2 text-xs font-normal text-zinc-500 dark:text-zinc-400">(you)</span>}
+                    </td>
+                    <td className="text-zinc-700 dark:text-zinc-300">{member.email}</td>
+                    <td>
+                      {isAdmin && !isSelf ? (
+                        <RoleSelect role={member.role} memberLabel={member.email} change={changeRoleAction.bind(null, member.id)} />
+                      ) : (
+                        <Badge tone={member.role === "admin" ? "violet" : "neutral"}>{member.role}</Badge>
+                      )}
+                    </td>
+                    <td className="text-xs text-zinc-600 dark:text-zinc-400"><RelativeTime iso={member.createdAt.toISOString()} /></td>
+                    {isAdmin && (
+                      <td className="text-right">
+                        {!isSelf && (
+                          <ConfirmActionButton
+                            label="Remove"
+                            accessibleName={`Remove ${member.email}`}
+                            confirm={`Remove ${member.email}? Their sessions and API tokens stop working at once.`}
+                            action={removeMemberAction.bind(null, member.id)}
+                          />
                         )}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </Table>
             {isAdmin && invitations.length > 0 && (
               <div>
                 <h3 className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Pending invitations</h3>

@@ -1,15 +1,19 @@
 import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
-import { startBulkReplay } from "@/lib/replay/bulk-replay";
-import { bulkReplaySchema } from "@/lib/replay/schema";
+import { principalScope, startBulkReplay } from "@/lib/replay/bulk-replay";
+import { bulkReplaySchema, parseIdempotencyKey } from "@/lib/replay/schema";
 
 export const dynamic = "force-dynamic";
 
-// POST /api/replays - { filter: <GET /api/events filters>, url | destinationId, resign? } -> 202 { id, total }
+// POST /api/replays - { filter: <GET /api/events filters>, url | destinationId, resign? } + optional
+// Idempotency-Key header -> 202 { id, total }; a repeat of the key answers the same batch
+// (Idempotent-Replayed: true), a key reused for another request 409.
 export const POST = apiRoute(async (request: Request, _context: unknown, principal) => {
   const input = await parseJsonBody(request, bulkReplaySchema);
-  return jsonResponse(await startBulkReplay(input, principal), { status: 202 });
+  const key = parseIdempotencyKey(request.headers.get("idempotency-key"));
+  const { isRepeat, ...batch } = await startBulkReplay(input, principalScope(principal), key);
+  return jsonResponse(batch, { status: 202, headers: isRepeat ? { "idempotent-replayed": "true" } : {} });
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,9 +1,12 @@
-// A job: where it stands, every callback in provider order, and what changed between
-// any two of them (?from=<eventId>&to=<eventId>; by default the last two).
+// A job: where it stands, checks on its sequence of callbacks, every callback in
+// provider order, what changed between any two of them (?from=<eventId>&to=<eventId>;
+// by default the last two), and what was forwarded or replayed.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AttemptsTable } from "@/components/attempts/attempts-table";
 import { JobStateBadge } from "@/components/domain-badges";
+import { ChecksPanel } from "@/components/job/checks-panel";
 import { DiffPicker } from "@/components/job/diff-picker";
 import { DiffTable } from "@/components/job/diff-table";
 import { OutputLink } from "@/components/job/output-link";
@@ -16,14 +19,21 @@ import { ListKeyboard } from "@/components/ui/list-keyboard";
 import { DescriptionList, Panel } from "@/components/ui/panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { countJobAttempts, listJobAttempts } from "@/lib/attempts/data";
 import { requireUser } from "@/lib/auth/session";
 import { diffJson } from "@/lib/diff/json-diff";
 import { getJobEventPayloads, getJobTimeline, JOB_EVENTS_LIMIT } from "@/lib/jobs/data";
+import { callbackObservations } from "@/lib/jobs/observations";
 import { jobDiffParamsSchema } from "@/lib/jobs/schema";
+import { checkSequence } from "@/lib/jobs/sequence-checks";
+import { outputUrlIn, reportsOutputUrl } from "@/lib/providers/output-urls";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Job · Webhook Inbox" };
+
+/** The newest attempts on the page; GET /api/jobs/<id>/attempts pages through all. */
+const ATTEMPTS_SHOWN = 50;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -34,10 +44,23 @@ export default async function JobPage({ params, searchParams }: Props) {
   const parsed = jobDiffParamsSchema.safeParse(await searchParams);
   const pair = comparedPair(job.events, parsed.success ? parsed.data : {});
   const summarised = withinBudget(job.events);
-  const payloads = await getJobEventPayloads(job, [...new Set([...summarised, ...(pair ? [pair.from, pair.to] : [])])]);
+  // Completions are read for their output URL (the checks); a job has one or two.
+  const completed = job.events.filter((event) => event.state === "completed").map((event) => event.id);
+  const [payloads, attempts, attemptCount] = await Promise.all([
+    getJobEventPayloads(job, [...new Set([...summarised, ...completed, ...(pair ? [pair.from, pair.to] : [])])]),
+    listJobAttempts(job.id, { limit: ATTEMPTS_SHOWN }),
+    countJobAttempts(job.id),
+  ]);
   const changeCounts = countChanges(job.events, summarised, payloads);
   const diffHref = (from: string, to: string) => `/jobs/${encodeURIComponent(job.id)}?${new URLSearchParams({ from, to })}#diff`;
   const positionOf = (id: string) => job.events.findIndex((event) => event.id === id) + 1;
+  const { extraction } = job.endpoint;
+  const outputUrls = new Map(completed.map((id) => [id, outputUrlIn(job.provider, extraction, payloads.get(id))]));
+  const checks = checkSequence(
+    callbackObservations(job.events, (id) => outputUrls.get(id) ?? null),
+    { expectsOutputUrl: reportsOutputUrl(job.provider, extraction) },
+  );
+  const eventLabels = new Map(job.events.map((event, index) => [event.id, `#${index + 1} ${event.type ?? "event"}`]));
 
   return (
     <div className="space-y-5">
@@ -62,21 +85,24 @@ export default async function JobPage({ params, searchParams }: Props) {
         }
       />
 
-      <Panel title="Summary">
-        <DescriptionList
-          items={[
-            { label: "State", value: <span className="flex items-center gap-2"><JobStateBadge state={job.state} />{job.stateAt && <span className="text-xs text-zinc-500 dark:text-zinc-400">as of <RelativeTime iso={job.stateAt.toISOString()} /> (provider time)</span>}</span> },
-            { label: "Provider", value: <span className="font-mono text-xs">{job.provider}</span> },
-            { label: "Endpoint", value: <Link href={`/endpoints/${encodeURIComponent(job.endpoint.id)}`} className="text-indigo-600 hover:underline dark:text-indigo-400">{job.endpoint.name}</Link> },
-            { label: "Output URL", value: <OutputLink value={job.outputUrl} /> },
-            { label: "Error", value: job.error ? <span className="font-mono text-xs whitespace-pre-wrap text-red-700 dark:text-red-300">{visibleText(job.error)}</span> : <span className="text-zinc-400">—</span> },
-            ...(job.details === null ? [] : [{ label: "Details", value: <JsonTree value={job.details} label="Provider details of the current state" /> }]),
-            { label: "Job id", value: <span className="font-mono text-xs">{job.id}</span> },
-            { label: "First seen", value: <RelativeTime iso={job.firstSeenAt.toISOString()} /> },
-            { label: "Last callback", value: <RelativeTime iso={job.lastEventAt.toISOString()} /> },
-          ]}
-        />
-      </Panel>
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Panel title="Summary">
+          <DescriptionList
+            items={[
+              { label: "State", value: <span className="flex items-center gap-2"><JobStateBadge state={job.state} />{job.stateAt && <span className="text-xs text-zinc-500 dark:text-zinc-400">as of <RelativeTime iso={job.stateAt.toISOString()} /> (provider time)</span>}</span> },
+              { label: "Provider", value: <span className="font-mono text-xs">{job.provider}</span> },
+              { label: "Endpoint", value: <Link href={`/endpoints/${encodeURIComponent(job.endpoint.id)}`} className="text-indigo-600 hover:underline dark:text-indigo-400">{job.endpoint.name}</Link> },
+              { label: "Output URL", value: <OutputLink value={job.outputUrl} /> },
+              { label: "Error", value: job.error ? <span className="font-mono text-xs whitespace-pre-wrap text-red-700 dark:text-red-300">{visibleText(job.error)}</span> : <span className="text-zinc-400">—</span> },
+              ...(job.details === null ? [] : [{ label: "Details", value: <JsonTree value={job.details} label="Provider details of the current state" /> }]),
+              { label: "Job id", value: <span className="font-mono text-xs">{job.id}</span> },
+              { label: "First seen", value: <RelativeTime iso={job.firstSeenAt.toISOString()} /> },
+              { label: "Last callback", value: <RelativeTime iso={job.lastEventAt.toISOString()} /> },
+            ]}
+          />
+        </Panel>
+        <ChecksPanel results={checks} eventLabels={eventLabels} />
+      </div>
 
       <Panel title="Timeline" actions={<span className="text-xs text-zinc-500 dark:text-zinc-400">provider order; provider time, else receipt</span>}>
         {job.events.length === 0 ? (
@@ -113,6 +139,27 @@ export default async function JobPage({ params, searchParams }: Props) {
           )}
         </Panel>
       </div>
+
+      <Panel
+        title="Forwarding and replay"
+        actions={
+          attemptCount > 0 && <span className="text-xs text-zinc-500 dark:text-zinc-400">{attemptCount === 1 ? "1 attempt" : `${attemptCount.toLocaleString("en")} attempts`}, newest first</span>
+        }
+      >
+        {attempts.items.length === 0 ? (
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">Nothing was sent for this job&apos;s events yet. Replay one from its event page.</p>
+        ) : (
+          <div className="space-y-2">
+            <AttemptsTable attempts={attempts.items} caption="Attempts of this job's events, newest first" withEvent />
+            {attemptCount > attempts.items.length && (
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                Showing the newest {attempts.items.length} of {attemptCount.toLocaleString("en")};{" "}
+                <code className="font-mono">GET /api/jobs/{job.id}/attempts</code> pages through all of them.
+              </p>
+            )}
+          </div>
+        )}
+      </Panel>
     </div>
   );
 }

@@ -1,11 +1,10 @@
 import { serializeAttempt } from "@/lib/attempts/serialize";
 import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
-import { AppError } from "@/lib/http/app-error";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { principalScope } from "@/lib/replay/bulk-replay";
 import { replayEvent } from "@/lib/replay/replay-event";
-import { idempotencyKeySchema, replayEventSchema } from "@/lib/replay/schema";
+import { parseIdempotencyKey, replayEventSchema } from "@/lib/replay/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -13,10 +12,8 @@ export const dynamic = "force-dynamic";
 // header -> 200 with the attempt, whatever the target answered (status succeeded | failed | blocked).
 export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }, principal) => {
   const input = await parseJsonBody(request, replayEventSchema);
-  const header = request.headers.get("idempotency-key");
-  const key = header === null ? null : idempotencyKeySchema.safeParse(header);
-  if (key && !key.success) throw new AppError("validation_failed", "Idempotency-Key: must be 1 to 200 printable characters");
-  const attempt = await replayEvent((await params).id, input, key ? { scope: principalScope(principal), key: key.data } : null);
+  const key = parseIdempotencyKey(request.headers.get("idempotency-key"));
+  const attempt = await replayEvent((await params).id, input, key === null ? null : { scope: principalScope(principal), key });
   return jsonResponse(serializeAttempt(attempt));
 });
 
