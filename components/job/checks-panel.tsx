@@ -1,5 +1,6 @@
 // The job's sequence checks as a pass/warn list; each finding names the callbacks it
-// is about as links to their events, labelled as on the timeline (#position type).
+// is about as links to their events (or to a poll's place in the timeline), labelled
+// as on the timeline (#position type).
 import Link from "next/link";
 import { visibleText } from "@/components/json/visible-text";
 import { Badge, type Tone } from "@/components/ui/badge";
@@ -57,9 +58,9 @@ function FindingText({ finding, eventLabels }: { finding: Finding; eventLabels: 
         {visibleText(eventLabels.get(part.id) ?? part.id)}
       </Link>
     ) : (
-      <span key={index} className="font-mono">
-        poll {part.id}
-      </span>
+      <a key={index} href={`#poll-${part.id}`} className="font-mono text-indigo-600 hover:underline dark:text-indigo-400">
+        {visibleText(eventLabels.get(part.id) ?? `poll ${part.id}`)}
+      </a>
     ),
   );
 }

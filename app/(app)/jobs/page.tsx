@@ -57,7 +57,7 @@ export default async function JobsPage({ searchParams }: Props) {
         title="Jobs"
         description={
           query.view === "failed"
-            ? `Failed or cancelled jobs, and unfinished jobs with no callback for ${query.staleMinutes} min.`
+            ? `Failed or cancelled jobs, jobs whose final callback never came (found by a poll), and unfinished jobs with no callback for ${query.staleMinutes} min.`
             : "Every render or transcription the providers told us about, newest first."
         }
         actions={
@@ -97,6 +97,11 @@ export default async function JobsPage({ searchParams }: Props) {
                 <span className="flex items-center gap-1.5">
                   <JobStateBadge state={job.state} />
                   {isSilent(job) && <Badge tone="amber" title={`No callback for more than ${query.staleMinutes} min`}>silent</Badge>}
+                  {job.missedCallbackAt && (
+                    <Badge tone="red" title="A poll found the job finished, but its callback never came">
+                      missed callback
+                    </Badge>
+                  )}
                 </span>
               </td>
               <td className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{job.provider}</td>

@@ -1,6 +1,6 @@
-// A job: where it stands, checks on its sequence of callbacks, every callback in
-// provider order, what changed between any two of them (?from=<eventId>&to=<eventId>;
-// by default the last two), and what was forwarded or replayed.
+// A job: where it stands, checks on its sequence of callbacks, every callback and poll
+// in provider order, what changed between any two of them (?from=<id>&to=<id>, event
+// or poll ids; by default the last two), re-polling, and what was forwarded or replayed.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,7 +10,10 @@ import { ChecksPanel } from "@/components/job/checks-panel";
 import { DiffPicker } from "@/components/job/diff-picker";
 import { DiffTable } from "@/components/job/diff-table";
 import { OutputLink } from "@/components/job/output-link";
-import { Timeline } from "@/components/job/timeline";
+import { RepollButton } from "@/components/job/repoll-button";
+import { Timeline, type TimelineEntry, type TimelineEvent } from "@/components/job/timeline";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { JsonTree } from "@/components/json/json-tree";
 import { visibleText } from "@/components/json/visible-text";
 import { Alert } from "@/components/ui/alert";
@@ -25,8 +28,11 @@ import { diffJson } from "@/lib/diff/json-diff";
 import { getJobEventPayloads, getJobTimeline, JOB_EVENTS_LIMIT } from "@/lib/jobs/data";
 import { callbackObservations } from "@/lib/jobs/observations";
 import { jobDiffParamsSchema } from "@/lib/jobs/schema";
-import { checkSequence } from "@/lib/jobs/sequence-checks";
+import { checkSequence, type Observation } from "@/lib/jobs/sequence-checks";
 import { outputUrlIn, reportsOutputUrl } from "@/lib/providers/output-urls";
+import { getPollingSettings, listPolls } from "@/lib/polling/data";
+import { serializePoll } from "@/lib/polling/serialize";
+import { repollAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -34,6 +40,8 @@ export const metadata: Metadata = { title: "Job · Webhook Inbox" };
 
 /** The newest attempts on the page; GET /api/jobs/<id>/attempts pages through all. */
 const ATTEMPTS_SHOWN = 50;
+/** The newest polls in the timeline; GET /api/jobs/<id>/polls pages through all. */
+const POLLS_SHOWN = 200;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -41,26 +49,36 @@ export default async function JobPage({ params, searchParams }: Props) {
   await requireUser();
   const job = await getJobTimeline((await params).id);
   if (!job) notFound();
+  const [pollPage, polling] = await Promise.all([listPolls(job.id, { limit: POLLS_SHOWN }), getPollingSettings(job.endpoint.id)]);
+  const polls = pollPage.items.map(serializePoll);
+  const entries = timelineEntries(job.events, pollPage.items);
   const parsed = jobDiffParamsSchema.safeParse(await searchParams);
-  const pair = comparedPair(job.events, parsed.success ? parsed.data : {});
+  const pair = comparedPair(entries, parsed.success ? parsed.data : {});
   const summarised = withinBudget(job.events);
   // Completions are read for their output URL (the checks); a job has one or two.
   const completed = job.events.filter((event) => event.state === "completed").map((event) => event.id);
-  const [payloads, attempts, attemptCount] = await Promise.all([
-    getJobEventPayloads(job, [...new Set([...summarised, ...completed, ...(pair ? [pair.from, pair.to] : [])])]),
+  const eventIds = new Set(job.events.map((event) => event.id));
+  const [eventPayloads, attempts, attemptCount] = await Promise.all([
+    getJobEventPayloads(job, [...new Set([...summarised, ...completed, ...(pair ? [pair.from, pair.to].filter((id) => eventIds.has(id)) : [])])]),
     listJobAttempts(job.id, { limit: ATTEMPTS_SHOWN }),
     countJobAttempts(job.id),
   ]);
-  const changeCounts = countChanges(job.events, summarised, payloads);
+  // A poll's payload is the part of its answer read like a callback: diffable against any callback.
+  const payloads = new Map<string, unknown>([...eventPayloads, ...polls.map((poll) => [poll.id, poll.payload] as const)]);
+  const changeCounts = countChanges(entries, [...summarised, ...polls.map((poll) => poll.id)], payloads);
   const diffHref = (from: string, to: string) => `/jobs/${encodeURIComponent(job.id)}?${new URLSearchParams({ from, to })}#diff`;
-  const positionOf = (id: string) => job.events.findIndex((event) => event.id === id) + 1;
+  const positionOf = (id: string) => entries.findIndex((entry) => entry.id === id) + 1;
   const { extraction } = job.endpoint;
-  const outputUrls = new Map(completed.map((id) => [id, outputUrlIn(job.provider, extraction, payloads.get(id))]));
+  const outputUrls = new Map(completed.map((id) => [id, outputUrlIn(job.provider, extraction, eventPayloads.get(id))]));
   const checks = checkSequence(
-    callbackObservations(job.events, (id) => outputUrls.get(id) ?? null),
+    [...callbackObservations(job.events, (id) => outputUrls.get(id) ?? null), ...pollObservations(pollPage.items)],
     { expectsOutputUrl: reportsOutputUrl(job.provider, extraction) },
   );
-  const eventLabels = new Map(job.events.map((event, index) => [event.id, `#${index + 1} ${event.type ?? "event"}`]));
+  const entryLabels = new Map(entries.map((entry, index) => [entry.id, `#${index + 1} ${entry.kind === "poll" ? "poll" : (entry.event.type ?? "event")}`]));
+  const diffOptions = entries.map((entry) =>
+    entry.kind === "poll" ? { id: entry.id, type: "poll", state: entry.poll.state } : { id: entry.id, type: entry.event.type, state: entry.event.state },
+  );
+  const repoll = polling.settings !== null;
 
   return (
     <div className="space-y-5">
@@ -78,10 +96,24 @@ export default async function JobPage({ params, searchParams }: Props) {
         description={
           <span className="flex flex-wrap items-center gap-2">
             <JobStateBadge state={job.state} />
+            {job.missedCallbackAt && (
+              <Badge tone="red" dot title="The provider's status API says the job finished, but no callback for that state arrived">
+                missed callback
+              </Badge>
+            )}
             <span>
               {job._count.events} {job._count.events === 1 ? "event" : "events"}, last <RelativeTime iso={job.lastEventAt.toISOString()} />
             </span>
           </span>
+        }
+        actions={
+          repoll ? (
+            <RepollButton repoll={repollAction.bind(null, job.id)} />
+          ) : (
+            <Link href={`/endpoints/${encodeURIComponent(job.endpoint.id)}`} title="Set the provider's status API on the endpoint to re-poll its jobs">
+              <Button variant="ghost">Set up re-polling</Button>
+            </Link>
+          )
         }
       />
 
@@ -98,19 +130,34 @@ export default async function JobPage({ params, searchParams }: Props) {
               { label: "Job id", value: <span className="font-mono text-xs">{job.id}</span> },
               { label: "First seen", value: <RelativeTime iso={job.firstSeenAt.toISOString()} /> },
               { label: "Last callback", value: <RelativeTime iso={job.lastEventAt.toISOString()} /> },
+              ...(job.missedCallbackAt
+                ? [{ label: "Missed callback", value: <span className="text-red-700 dark:text-red-300">found by a poll <RelativeTime iso={job.missedCallbackAt.toISOString()} />: the provider finished the job, its callback never came</span> }]
+                : []),
+              {
+                label: "Polls",
+                value: !repoll ? (
+                  <span className="text-zinc-500 dark:text-zinc-400">re-polling is not set up for this endpoint</span>
+                ) : (
+                  <span>
+                    {job.lastPolledAt ? <>last <RelativeTime iso={job.lastPolledAt.toISOString()} /></> : "never polled"}
+                    {job.nextPollAt && polling.expectTerminalMinutes !== null && <> · next scheduled <RelativeTime iso={job.nextPollAt.toISOString()} /></>}
+                  </span>
+                ),
+              },
             ]}
           />
         </Panel>
-        <ChecksPanel results={checks} eventLabels={eventLabels} />
+        <ChecksPanel results={checks} eventLabels={entryLabels} />
       </div>
 
-      <Panel title="Timeline" actions={<span className="text-xs text-zinc-500 dark:text-zinc-400">provider order; provider time, else receipt</span>}>
-        {job.events.length === 0 ? (
+      <Panel title="Timeline" actions={<span className="text-xs text-zinc-500 dark:text-zinc-400">callbacks and polls in provider order; provider time, else receipt</span>}>
+        {entries.length === 0 ? (
           <EmptyState title="No events">No callback for this job is stored.</EmptyState>
         ) : (
           <>
             {job.events.length >= JOB_EVENTS_LIMIT && <Alert tone="info">Only the first {JOB_EVENTS_LIMIT} events are shown.</Alert>}
-            <Timeline events={job.events} diffHref={diffHref} compared={pair} changeCounts={changeCounts} />
+            {pollPage.nextCursor !== null && <Alert tone="info">Only the newest {POLLS_SHOWN} polls are shown.</Alert>}
+            <Timeline entries={entries} diffHref={diffHref} compared={pair} changeCounts={changeCounts} />
           </>
         )}
       </Panel>
@@ -118,18 +165,18 @@ export default async function JobPage({ params, searchParams }: Props) {
       <div id="diff" className="scroll-mt-16">
         <Panel title="Payload diff">
           {pair === null ? (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">A diff needs two events; this job has {job.events.length}.</p>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">A diff needs two callbacks or polls; this job has {entries.length}.</p>
           ) : (
             <div className="space-y-3">
-              <DiffPicker events={job.events} from={pair.from} to={pair.to} />
-              {!parsed.success && <Alert tone="warning">The ?from= and ?to= values were not event ids; showing the last two events.</Alert>}
+              <DiffPicker events={diffOptions} from={pair.from} to={pair.to} />
+              {!parsed.success && <Alert tone="warning">The ?from= and ?to= values were not event or poll ids; showing the last two.</Alert>}
               <p className="text-xs text-zinc-600 dark:text-zinc-400">
                 From{" "}
-                <Link href={`/events/${encodeURIComponent(pair.from)}`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+                <Link href={entryHref(pair.from)} className="text-indigo-600 hover:underline dark:text-indigo-400">
                   #{positionOf(pair.from)}
                 </Link>{" "}
                 to{" "}
-                <Link href={`/events/${encodeURIComponent(pair.to)}`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+                <Link href={entryHref(pair.to)} className="text-indigo-600 hover:underline dark:text-indigo-400">
                   #{positionOf(pair.to)}
                 </Link>
                 : paths added, removed and changed.
@@ -162,6 +209,35 @@ export default async function JobPage({ params, searchParams }: Props) {
       </Panel>
     </div>
   );
+}
+
+/** An event's page, or a poll's place in the timeline (polls have no page of their own). */
+function entryHref(id: string): string {
+  return id.startsWith("pol_") ? `#poll-${id}` : `/events/${encodeURIComponent(id)}`;
+}
+
+type PollRow = Awaited<ReturnType<typeof listPolls>>["items"][number];
+
+/** Callbacks and polls in one list, in provider order (provider time, else when it arrived or was asked). */
+function timelineEntries(events: TimelineEvent[], polls: PollRow[]): TimelineEntry[] {
+  const entries: Array<TimelineEntry & { at: number; seen: number }> = [
+    ...events.map((event) => ({ kind: "event" as const, id: event.id, event, at: (event.providerTimestamp ?? event.firstReceivedAt).getTime(), seen: event.firstReceivedAt.getTime() })),
+    ...polls.map((poll) => ({
+      kind: "poll" as const,
+      id: poll.id,
+      poll: { ...poll, synthesizedEventId: poll.deliveries[0]?.eventId ?? null },
+      at: (poll.providerTimestamp ?? poll.createdAt).getTime(),
+      seen: poll.createdAt.getTime(),
+    })),
+  ];
+  return entries.sort((a, b) => a.at - b.at || a.seen - b.seen || a.id.localeCompare(b.id)).map(({ at: _at, seen: _seen, ...entry }) => entry as TimelineEntry);
+}
+
+/** Polls as observations for the checks: only answers the preset could read say anything about the job. */
+function pollObservations(polls: PollRow[]): Observation[] {
+  return polls
+    .filter((poll) => poll.outcome === "succeeded")
+    .map((poll) => ({ kind: "poll" as const, id: poll.id, state: poll.state, providerTimestamp: poll.providerTimestamp, receivedAt: poll.createdAt, outputUrl: poll.outputUrl }));
 }
 
 /** Payloads read to count each event's changes against the one before it, in total at most this. */
