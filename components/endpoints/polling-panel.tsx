@@ -32,7 +32,14 @@ export function PollingPanel({
   save: (previous: State, form: FormData) => Promise<State>;
   clear: () => Promise<State>;
 }) {
-  const { state, onSubmit, pending } = useFormAction<State>(save, { error: null });
+  // A fresh form after each save: the typed API key is not left in the page, and the
+  // fields show what was stored. Kept as typed on an error.
+  const [formKey, setFormKey] = useState(0);
+  const { state, onSubmit, pending } = useFormAction<State>(async (previous, form) => {
+    const next = await save(previous, form);
+    if (next.done) setFormKey((key) => key + 1);
+    return next;
+  }, { error: null });
   const [clearState, setClearState] = useState<State>({ error: null });
   const [clearing, startClearing] = useTransition();
   const value = (own: string | null, preset: string | null) => (polling.enabled ? own : preset) ?? "";
@@ -58,7 +65,7 @@ export function PollingPanel({
       </div>
       <Alert tone="info">{polling.preset.notes}</Alert>
       {/* onSubmit only: the action is a bound server action called from the client. */}
-      <form onSubmit={onSubmit} className="space-y-3">
+      <form key={formKey} onSubmit={onSubmit} className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Base URL" htmlFor="polling-base" hint={polling.preset.baseUrl ? "From the provider's docs; change it for a self-hosted or test server." : "The docs name no host: your provider's API address."}>
             <Input id="polling-base" name="baseUrl" type="url" required defaultValue={value(polling.baseUrl, polling.preset.baseUrl)} placeholder="https://api.provider.example" />

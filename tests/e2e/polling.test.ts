@@ -47,6 +47,8 @@ describe("re-polling", () => {
     await page.getByLabel("Expect a terminal callback within (minutes)").fill("60");
     await page.getByRole("button", { name: "Set up polling" }).click();
     await expect.poll(() => page.getByTestId("polling-summary").textContent(), { timeout: 15_000 }).toContain("/v1/jobs/{jobId} · authorization: Bearer ••••");
+    expect(await page.getByLabel("API key").inputValue()).toBe("");
+    expect(await page.getByLabel("API key").getAttribute("placeholder")).toContain("stored");
     expect(await page.content()).not.toContain(API_KEY);
     await screenshotBothThemes(page, "endpoint-polling");
     expectNoPageErrors(errors);
