@@ -51,7 +51,7 @@ const HEADLINES: Record<AlertType, string> = {
 };
 
 /** The message body (mrkdwn) and the plain fallback line a notification shows. */
-function describe(facts: AlertFacts): { body: string; fallback: string; links: string } {
+function summarize(facts: AlertFacts): { body: string; fallback: string; links: string } {
   const { job, burst } = facts;
   const jobName = job ? `\`${safe(job.externalId)}\`` : "";
   switch (facts.type) {
@@ -85,7 +85,7 @@ function describe(facts: AlertFacts): { body: string; fallback: string; links: s
 }
 
 export function buildSlackMessage(facts: AlertFacts): { text: string; blocks: unknown[] } {
-  const { body, fallback, links } = describe(facts);
+  const { body, fallback, links } = summarize(facts);
   const where = `${safe(facts.endpoint.name)} (${safe(providerLabel(facts.endpoint.provider))})`;
   return {
     text: `${HEADLINES[facts.type]}: ${where}: ${fallback}`,
