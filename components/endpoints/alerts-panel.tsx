@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { DEFAULT_BURST_MINUTES, DEFAULT_BURST_THRESHOLD, MAX_BURST_MINUTES, MAX_BURST_THRESHOLD } from "@/lib/alerts/constants";
 
 type State = { error: string | null; done?: string };
 
@@ -151,11 +152,11 @@ export function AlertsPanel({
         <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
           <span>A burst is more than</span>
           <span className="w-24">
-            <Input aria-label="Failed verifications in a burst" name="burstThreshold" type="number" min={1} max={100000} defaultValue={10} required />
+            <Input aria-label="Failed verifications in a burst" name="burstThreshold" type="number" min={1} max={MAX_BURST_THRESHOLD} defaultValue={DEFAULT_BURST_THRESHOLD} required />
           </span>
           <span>failed verifications within</span>
           <span className="w-24">
-            <Input aria-label="Burst window in minutes" name="burstMinutes" type="number" min={1} max={1440} defaultValue={5} required />
+            <Input aria-label="Burst window in minutes" name="burstMinutes" type="number" min={1} max={MAX_BURST_MINUTES} defaultValue={DEFAULT_BURST_MINUTES} required />
           </span>
           <span>minutes (one alert per window).</span>
         </div>

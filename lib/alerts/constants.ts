@@ -17,6 +17,13 @@ export type AlertStatus = "pending" | "sent" | "failed" | "blocked" | "skipped";
 /** Default burst: more than 10 failed verifications within 5 minutes. */
 export const DEFAULT_BURST_THRESHOLD = 10;
 export const DEFAULT_BURST_MINUTES = 5;
+/**
+ * Until a channel fires, each failed delivery counts up to threshold + 1 recent failures
+ * (about 0.5 µs each here): the cap keeps that under ~5 ms even for a flood that stays
+ * just below the threshold.
+ */
+export const MAX_BURST_THRESHOLD = 10_000;
+export const MAX_BURST_MINUTES = 1440;
 
 /** The graphile-worker task the triggers queue ("send_alert" in the migration's SQL). */
 export const ALERT_TASK = "send_alert";

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { outboundUrlSchema } from "@/lib/destinations/schema";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
-import { alertTriggers, channelKinds, DEFAULT_BURST_MINUTES, DEFAULT_BURST_THRESHOLD } from "./constants";
+import { alertTriggers, channelKinds, DEFAULT_BURST_MINUTES, DEFAULT_BURST_THRESHOLD, MAX_BURST_MINUTES, MAX_BURST_THRESHOLD } from "./constants";
 
 const triggersSchema = z
   .array(z.enum(alertTriggers))
   .min(1, "choose at least one trigger")
   .transform((list) => [...new Set(list)]);
-const burstThresholdSchema = z.number().int().min(1).max(100_000);
-const burstMinutesSchema = z.number().int().min(1).max(1440);
+const burstThresholdSchema = z.number().int().min(1).max(MAX_BURST_THRESHOLD);
+const burstMinutesSchema = z.number().int().min(1).max(MAX_BURST_MINUTES);
 
 export const createAlertChannelSchema = z.object({
   kind: z.enum(channelKinds),

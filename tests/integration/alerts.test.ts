@@ -151,13 +151,14 @@ describe("alert channels API", () => {
     expect((await call(`/api/endpoints/${ep.id}/alert-channels/${created.id}`, { method: "DELETE" })).status).toBe(404);
   });
 
-  it("refuses a bad kind, a URL that is not http(s), no triggers and an unknown endpoint; a channel of another endpoint is not found", async () => {
+  it("refuses a bad kind, a URL that is not http(s), no triggers, burst numbers out of range and an unknown endpoint; a channel of another endpoint is not found", async () => {
     const ep = await scriptixEndpoint();
     for (const body of [
       { kind: "email", url: "https://example.com/x" },
       { kind: "slack", url: "ftp://example.com/x" },
       { kind: "webhook", url: "https://example.com/x", triggers: [] },
       { kind: "webhook", url: "https://example.com/x", burstMinutes: 0 },
+      { kind: "webhook", url: "https://example.com/x", burstThreshold: 10_001 },
     ]) {
       const answer = await call<{ error: { code: string } }>(`/api/endpoints/${ep.id}/alert-channels`, { method: "POST", body: JSON.stringify(body) });
       expect(answer.status, JSON.stringify(body)).toBe(400);

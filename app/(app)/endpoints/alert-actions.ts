@@ -4,7 +4,7 @@
 // and returns errors as form state; lib/alerts does the validation the API shares.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { alertTriggers, channelKinds } from "@/lib/alerts/constants";
+import { alertTriggers, channelKinds, MAX_BURST_MINUTES, MAX_BURST_THRESHOLD } from "@/lib/alerts/constants";
 import { createAlertChannel, deleteAlertChannel, updateAlertChannel } from "@/lib/alerts/mutations";
 import { createAlertChannelSchema } from "@/lib/alerts/schema";
 import { sendTestAlert } from "@/lib/alerts/send-alert";
@@ -19,8 +19,16 @@ const formSchema = z.object({
   kind: z.enum(channelKinds, "Choose Slack or webhook."),
   url: z.string().trim().min(1, "Paste the channel's URL."),
   triggers: z.array(z.enum(alertTriggers)).min(1, "Choose at least one thing to be alerted about."),
-  burstThreshold: z.coerce.number("Enter how many failed verifications make a burst.").int("Enter a whole number of failures.").min(1).max(100_000),
-  burstMinutes: z.coerce.number("Enter the burst window in minutes.").int("Enter whole minutes.").min(1, "The window is at least 1 minute.").max(1440, "The window is at most 1,440 minutes (a day)."),
+  burstThreshold: z.coerce
+    .number("Enter how many failed verifications make a burst.")
+    .int("Enter a whole number of failures.")
+    .min(1, "A burst is more than at least 1 failure.")
+    .max(MAX_BURST_THRESHOLD, `A burst is more than at most ${MAX_BURST_THRESHOLD.toLocaleString("en")} failures.`),
+  burstMinutes: z.coerce
+    .number("Enter the burst window in minutes.")
+    .int("Enter whole minutes.")
+    .min(1, "The window is at least 1 minute.")
+    .max(MAX_BURST_MINUTES, `The window is at most ${MAX_BURST_MINUTES.toLocaleString("en")} minutes (a day).`),
 });
 
 /** Adds a channel; the URL rule is the API's. */
