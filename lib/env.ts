@@ -3,6 +3,14 @@
 import { z } from "zod";
 import { parseAllowList } from "@/lib/outbound/address-policy";
 
+/** Comma-separated seconds ("5,30,120") as numbers. */
+const secondsList = (name: string, fallback: string) =>
+  z
+    .string()
+    .regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/, `${name} must be comma-separated seconds`)
+    .default(fallback)
+    .transform((value) => value.split(",").map((part) => Number(part.trim())));
+
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   INBOX_API_TOKEN: z.string().min(16, "INBOX_API_TOKEN must be at least 16 characters").optional(),
@@ -47,11 +55,9 @@ const envSchema = z.object({
    * Seconds before each retry of a failed forward, comma-separated; jittered by ±20%.
    * The default adds up to about a day (DESIGN: senders retry for a day or so).
    */
-  INBOX_FORWARD_RETRY_SCHEDULE: z
-    .string()
-    .regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/, "INBOX_FORWARD_RETRY_SCHEDULE must be comma-separated seconds")
-    .default("5,30,120,600,1800,3600,10800,21600,43200,86400")
-    .transform((value) => value.split(",").map((part) => Number(part.trim()))),
+  INBOX_FORWARD_RETRY_SCHEDULE: secondsList("INBOX_FORWARD_RETRY_SCHEDULE", "5,30,120,600,1800,3600,10800,21600,43200,86400"),
+  /** Seconds before each retry of an alert message (lib/alerts): a few quick ones, alerts are for people. */
+  INBOX_ALERT_RETRY_SCHEDULE: secondsList("INBOX_ALERT_RETRY_SCHEDULE", "10,60,300"),
   /** Seconds between scans for unfinished jobs that are due a poll (missed-callback detection). */
   INBOX_POLL_SCAN_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

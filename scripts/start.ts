@@ -6,14 +6,17 @@
 //      first admin when INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD are set; the key that
 //      encrypts stored secrets (INBOX_SECRET_KEY, or .data/secret-key), with which any
 //      secret stored in plain text or under a previous key is sealed again
-//   4. the forwarding worker (graphile-worker: forwards events to destinations, bulk replays)
+//   4. the forwarding worker (graphile-worker: forwards events to destinations, bulk
+//      replays, sends alerts)
 //   5. Next.js behind our own HTTP server, which hands route handlers what only the
 //      raw Node request knows (headers in order, peer address): lib/http/request-context
 // Ctrl-C (SIGINT) or SIGTERM stops accepting, finishes in-flight requests and stops
 // the forwarding worker (running jobs finish) and the embedded database cleanly.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { isIPv6 } from "node:net";
 import next from "next";
 import { ensureAdminFromEnv } from "@/lib/auth/users";
+import { rememberListeningOrigin } from "@/lib/alerts/links";
 import { applyMigrations } from "@/lib/db/migrate";
 import { getEnv, reloadEnv } from "@/lib/env";
 import { startForwardingWorker } from "@/lib/forwarding/worker";
@@ -109,6 +112,9 @@ async function main(): Promise<void> {
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
     const selfHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+    // The base of links in alerts when INBOX_PUBLIC_URL is unset (lib/alerts/links.ts).
+    const linkHost = host === "0.0.0.0" || host === "::" ? "localhost" : isIPv6(host) ? `[${host}]` : host;
+    rememberListeningOrigin(`http://${linkHost}:${actualPort}`);
     const app = next({ dev: isDev, dir: process.cwd(), hostname: selfHost, port: actualPort });
     await app.prepare();
     handle = app.getRequestHandler();

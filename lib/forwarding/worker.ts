@@ -4,6 +4,8 @@
 // queued (LISTEN/NOTIFY) and jobs that were waiting when the process last stopped,
 // and finishes running jobs on stop. Several app processes share the queue safely.
 import { Logger, run, type Runner, type Task } from "graphile-worker";
+import { ALERT_TASK } from "@/lib/alerts/constants";
+import { runAlertJob, type AlertJob } from "@/lib/alerts/send-alert";
 import { getEnv } from "@/lib/env";
 import { FORWARD_TASK, REPLAY_TASK, type ForwardJob, type ReplayJob } from "./queue";
 import { runForwardJob, runReplayJob } from "./tasks";
@@ -21,6 +23,7 @@ export async function startForwardingWorker(connectionString: string): Promise<R
     [REPLAY_TASK]: (payload) => runReplayJob(payload as ReplayJob),
     [SCAN_TASK]: () => runSchedulePolls(),
     [POLL_TASK]: (payload) => runPollJob(payload as PollJobPayload),
+    [ALERT_TASK]: (payload) => runAlertJob(payload as AlertJob),
   };
   const runner = await run({
     connectionString,

@@ -10,6 +10,7 @@ export const SEALED_COLUMNS = [
   { table: "endpoints", column: "secrets", array: true },
   { table: "destinations", column: "signing_secret", array: false },
   { table: "endpoints", column: "poll_credential", array: false },
+  { table: "alert_channels", column: "url", array: false },
 ] as const;
 
 type SealedColumn = { table: string; column: string; array: boolean };

@@ -4,35 +4,10 @@
 // changes, and the redirect of signed-out page requests.
 import { beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, queryAppDb } from "@/tests/support/api";
-import { TEST_ADMIN } from "@/tests/support/app-server";
+import { submitPageForm as submitForm, sessionCookieOf, signInCookie } from "@/tests/support/page-forms";
 
-const decodeEntities = (text: string) =>
-  text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-
-/**
- * Submits the page's form that contains `marker` the way a browser without
- * JavaScript does: its hidden fields (Next's server-action references) plus `fields`.
- */
-async function submitPageForm(path: string, marker: string, fields: Record<string, string>, cookie?: string, postAs = cookie): Promise<Response> {
-  const html = await (await fetch(`${baseUrl()}${path}`, { headers: cookie ? { cookie } : {} })).text();
-  const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker));
-  if (!form) throw new Error(`no form with ${marker} on ${path}`);
-  const data = new FormData();
-  for (const input of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
-    data.append(decodeEntities(input[1] ?? ""), decodeEntities(input[2] ?? ""));
-  }
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return fetch(`${baseUrl()}${path}`, { method: "POST", body: data, redirect: "manual", headers: { ...(postAs ? { cookie: postAs } : {}), origin: baseUrl() } });
-}
-
-function sessionCookieOf(response: Response): string {
-  expect(response.status).toBe(303);
-  const session = response.headers.getSetCookie().find((c) => c.includes("session_token="));
-  if (!session) throw new Error("signing in set no session cookie");
-  return session.split(";")[0] ?? "";
-}
-
-const signInCookie = async () => sessionCookieOf(await submitPageForm("/login", 'name="password"', { email: TEST_ADMIN.email, password: TEST_ADMIN.password }));
+const submitPageForm = (path: string, marker: string, fields: Record<string, string>, cookie?: string, postAs = cookie) =>
+  submitForm(baseUrl(), path, marker, fields, cookie, postAs);
 
 const postEndpoint = (headers: Record<string, string>) =>
   fetch(`${baseUrl()}/api/endpoints`, {
@@ -44,7 +19,7 @@ const postEndpoint = (headers: Record<string, string>) =>
 let cookie: string;
 
 beforeAll(async () => {
-  cookie = await signInCookie();
+  cookie = await signInCookie(baseUrl());
 });
 
 describe("a session cookie on /api", () => {

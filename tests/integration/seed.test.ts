@@ -137,7 +137,8 @@ describe("db:seed --deliveries (bulk)", () => {
     // Migrated by a first, tiny run; the index list is then the migrations' own.
     await runSeed(database.url, ["--deliveries", "10"]);
     indexesBefore = await indexes();
-    await db.query("TRUNCATE endpoints, jobs, events, deliveries, destinations, attempts, replay_batches");
+    // CASCADE: every table that refers to these (polls, alerts ...) empties with them.
+    await db.query("TRUNCATE endpoints, jobs, events, deliveries, destinations, attempts, replay_batches CASCADE");
     // Small batches, so several of them (and a job cut at a batch edge) are exercised.
     await runSeed(database.url, ["--deliveries", String(DELIVERIES), "--batch-size", "500"]);
   });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AlertsPanel } from "@/components/endpoints/alerts-panel";
 import { ArchiveEndpoint } from "@/components/endpoints/archive-endpoint";
 import { DestinationsPanel } from "@/components/endpoints/destinations-panel";
 import { PollingPanel } from "@/components/endpoints/polling-panel";
@@ -16,6 +17,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { DescriptionList, Panel } from "@/components/ui/panel";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { listAlertChannels, listAlerts } from "@/lib/alerts/data";
+import { serializeAlert, serializeAlertChannel } from "@/lib/alerts/serialize";
 import { requireUser } from "@/lib/auth/session";
 import { listDestinations } from "@/lib/destinations/data";
 import { serializeDestination } from "@/lib/destinations/serialize";
@@ -37,12 +40,15 @@ import {
   setDestinationEnabledAction,
   updateSettingsAction,
 } from "../actions";
+import { addAlertChannelAction, removeAlertChannelAction, sendTestAlertAction, setAlertChannelEnabledAction } from "../alert-actions";
 import { pageOrigin } from "../page-origin";
 import { clearPollingAction, savePollingAction } from "../polling-actions";
 
 export const metadata: Metadata = { title: "Endpoint" };
 
 const KIB = 1024;
+/** The endpoint page shows the latest alerts; GET /api/alerts?endpointId= pages through all. */
+const RECENT_ALERTS = 10;
 
 async function loadEndpoint(id: string) {
   try {
@@ -74,7 +80,13 @@ export default async function EndpointPage({ params, searchParams }: { params: P
   const provider = providerIdSchema.parse(endpoint.provider);
   const verification = verificationConfigSchema.parse(endpoint.verification);
   const guide = schemeGuide(provider, verification);
-  const [activityById, destinations, polling] = await Promise.all([getEndpointActivity([endpoint.id]), listDestinations(endpoint.id), getPollingSettings(endpoint.id)]);
+  const [activityById, destinations, polling, alertChannels, recentAlerts] = await Promise.all([
+    getEndpointActivity([endpoint.id]),
+    listDestinations(endpoint.id),
+    getPollingSettings(endpoint.id),
+    listAlertChannels(endpoint.id),
+    listAlerts({ endpointId: endpoint.id, limit: RECENT_ALERTS }),
+  ]);
   const activity = activityById.get(endpoint.id);
   const url = ingestUrlFor(endpoint.key, await pageOrigin());
   const archived = endpoint.archivedAt !== null;
@@ -161,6 +173,19 @@ export default async function EndpointPage({ params, searchParams }: { params: P
         {!archived && (
           <Panel title="Re-polling the provider">
             <PollingPanel polling={serializePollingSettings(polling)} save={savePollingAction.bind(null, endpoint.id)} clear={clearPollingAction.bind(null, endpoint.id)} />
+          </Panel>
+        )}
+
+        {!archived && (
+          <Panel title="Alerts">
+            <AlertsPanel
+              channels={alertChannels.map(serializeAlertChannel)}
+              alerts={recentAlerts.items.map(serializeAlert)}
+              add={addAlertChannelAction.bind(null, endpoint.id)}
+              sendTest={sendTestAlertAction.bind(null, endpoint.id)}
+              setEnabled={setAlertChannelEnabledAction.bind(null, endpoint.id)}
+              remove={removeAlertChannelAction.bind(null, endpoint.id)}
+            />
           </Panel>
         )}
 

@@ -1,0 +1,82 @@
+"use server";
+
+// Alert channel changes from the endpoint page. Each action checks the session itself
+// and returns errors as form state; lib/alerts does the validation the API shares.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { alertTriggers, channelKinds, MAX_BURST_MINUTES, MAX_BURST_THRESHOLD } from "@/lib/alerts/constants";
+import { createAlertChannel, deleteAlertChannel, updateAlertChannel } from "@/lib/alerts/mutations";
+import { createAlertChannelSchema } from "@/lib/alerts/schema";
+import { sendTestAlert } from "@/lib/alerts/send-alert";
+import { requireUser } from "@/lib/auth/session";
+import { toAppError } from "@/lib/http/error-response";
+import type { ActionState } from "./actions";
+
+const failed = (error: unknown): ActionState => ({ error: toAppError(error).message });
+const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? "Check the form.";
+
+const formSchema = z.object({
+  kind: z.enum(channelKinds, "Choose Slack or webhook."),
+  url: z.string().trim().min(1, "Paste the channel's URL."),
+  triggers: z.array(z.enum(alertTriggers)).min(1, "Choose at least one thing to be alerted about."),
+  burstThreshold: z.coerce
+    .number("Enter how many failed verifications make a burst.")
+    .int("Enter a whole number of failures.")
+    .min(1, "A burst is more than at least 1 failure.")
+    .max(MAX_BURST_THRESHOLD, `A burst is more than at most ${MAX_BURST_THRESHOLD.toLocaleString("en")} failures.`),
+  burstMinutes: z.coerce
+    .number("Enter the burst window in minutes.")
+    .int("Enter whole minutes.")
+    .min(1, "The window is at least 1 minute.")
+    .max(MAX_BURST_MINUTES, `The window is at most ${MAX_BURST_MINUTES.toLocaleString("en")} minutes (a day).`),
+});
+
+/** Adds a channel; the URL rule is the API's. */
+export async function addAlertChannelAction(endpointId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+  await requireUser();
+  const parsed = formSchema.safeParse({ ...Object.fromEntries(form), triggers: form.getAll("triggers") });
+  if (!parsed.success) return { error: firstIssue(parsed.error) };
+  const input = createAlertChannelSchema.safeParse(parsed.data);
+  if (!input.success) return { error: `URL: ${firstIssue(input.error)}` };
+  try {
+    await createAlertChannel(endpointId, input.data);
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/endpoints/${endpointId}`);
+  return { error: null, done: "Channel added. Send a test to check it." };
+}
+
+export async function sendTestAlertAction(endpointId: string, channelId: string): Promise<ActionState> {
+  await requireUser();
+  try {
+    const alert = await sendTestAlert(endpointId, channelId);
+    revalidatePath(`/endpoints/${endpointId}`);
+    if (alert.status === "sent") return { error: null, done: `Test message sent (HTTP ${alert.responseStatus ?? "?"}).` };
+    return { error: `The test message was not delivered (${alert.status}): ${alert.error ?? "no reason recorded"}` };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+export async function setAlertChannelEnabledAction(endpointId: string, channelId: string, enabled: boolean): Promise<ActionState> {
+  await requireUser();
+  try {
+    await updateAlertChannel(endpointId, channelId, { enabled });
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/endpoints/${endpointId}`);
+  return { error: null };
+}
+
+export async function removeAlertChannelAction(endpointId: string, channelId: string): Promise<ActionState> {
+  await requireUser();
+  try {
+    await deleteAlertChannel(endpointId, channelId);
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/endpoints/${endpointId}`);
+  return { error: null };
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { outboundUrlSchema } from "@/lib/destinations/schema";
+import { pageParamsSchema } from "@/lib/pagination/cursor";
+import { alertTriggers, channelKinds, DEFAULT_BURST_MINUTES, DEFAULT_BURST_THRESHOLD, MAX_BURST_MINUTES, MAX_BURST_THRESHOLD } from "./constants";
+
+const triggersSchema = z
+  .array(z.enum(alertTriggers))
+  .min(1, "choose at least one trigger")
+  .transform((list) => [...new Set(list)]);
+const burstThresholdSchema = z.number().int().min(1).max(MAX_BURST_THRESHOLD);
+const burstMinutesSchema = z.number().int().min(1).max(MAX_BURST_MINUTES);
+
+export const createAlertChannelSchema = z.object({
+  kind: z.enum(channelKinds),
+  /** Write-only: the API shows only its host and a masked path. */
+  url: outboundUrlSchema,
+  enabled: z.boolean().default(true),
+  triggers: triggersSchema.default([...alertTriggers]),
+  /** A burst alert fires when more than burstThreshold deliveries fail verification within burstMinutes. */
+  burstThreshold: burstThresholdSchema.default(DEFAULT_BURST_THRESHOLD),
+  burstMinutes: burstMinutesSchema.default(DEFAULT_BURST_MINUTES),
+});
+export type CreateAlertChannelInput = z.infer<typeof createAlertChannelSchema>;
+
+export const updateAlertChannelSchema = z.object({
+  url: outboundUrlSchema.optional(),
+  enabled: z.boolean().optional(),
+  triggers: triggersSchema.optional(),
+  burstThreshold: burstThresholdSchema.optional(),
+  burstMinutes: burstMinutesSchema.optional(),
+});
+export type UpdateAlertChannelInput = z.infer<typeof updateAlertChannelSchema>;
+
+export const listAlertsQuerySchema = pageParamsSchema.extend({
+  endpointId: z.string().min(1).max(100).optional(),
+});
+export type ListAlertsQuery = z.infer<typeof listAlertsQuerySchema>;
