@@ -280,10 +280,16 @@ describe("re-polling a job", () => {
 describe("missed-callback detection", () => {
   it("polls unfinished jobs past the expectation on a schedule, flags the missed callback and forwards a synthesized event", async () => {
     const receiver = await startReceiver();
+    const slack = await startReceiver();
     try {
       const ep = await descriptEndpoint({ expectTerminalMinutes: 5 });
       const dest = await call(`/api/endpoints/${ep.id}/destinations`, { method: "POST", body: JSON.stringify({ url: receiver.url("/hook") }) });
       expect(dest.status).toBe(201);
+      const channel = await call(`/api/endpoints/${ep.id}/alert-channels`, {
+        method: "POST",
+        body: JSON.stringify({ kind: "slack", url: slack.url("/services/T0/B0/x"), triggers: ["job.missed_callback"] }),
+      });
+      expect(channel.status, JSON.stringify(channel.body)).toBe(201);
       const externalId = `dsc-${randomUUID()}`;
       const young = `dsc-${randomUUID()}`;
       const jobId = await callback(ep.key, { job_id: externalId, job_type: "import/project_media", job_state: "running" });
@@ -322,10 +328,16 @@ describe("missed-callback detection", () => {
       // A late real callback joins the synthesized event instead of forwarding twice.
       const sentBefore = receiver.requests.length;
       await callback(ep.key, descriptJob({ jobId: externalId, result: { status: "success" } }));
+
+      // The team hears about it once, with a link to the job.
+      const messages = await eventually(async () => slack.requests, (r) => r.length > 0, "the missed-callback alert");
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(receiver.requests).toHaveLength(sentBefore);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]?.body.toString()).toContain(`/jobs/${jobId}`);
     } finally {
       await receiver.close();
+      await slack.close();
     }
   });
 });
