@@ -9,6 +9,7 @@ import { visibleText } from "@/components/json/visible-text";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Field, Input, Select } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -160,17 +161,7 @@ export function AlertsPanel({
           </span>
           <span>minutes (one alert per window).</span>
         </div>
-        <div className="flex items-center gap-3">
-          <Button type="submit" disabled={pending}>
-            {pending ? "Adding…" : "Add channel"}
-          </Button>
-          {addState.done && (
-            <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
-              {addState.done}
-            </span>
-          )}
-        </div>
-        {addState.error && <Alert tone="error">{addState.error}</Alert>}
+        <FormFooter pending={pending} label="Add channel" pendingLabel="Adding…" result={addState} />
       </form>
 
       <div className="space-y-2">

@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { RESIGN_WORDS } from "./resign-words";
@@ -97,17 +98,7 @@ export function DestinationsPanel({
             <Input id="destination-secret" name="signingSecret" type="password" autoComplete="off" required />
           </Field>
         )}
-        <div className="flex items-center gap-3">
-          <Button type="submit" disabled={pending}>
-            {pending ? "Adding…" : "Add destination"}
-          </Button>
-          {addState.done && (
-            <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
-              {addState.done}
-            </span>
-          )}
-        </div>
-        {addState.error && <Alert tone="error">{addState.error}</Alert>}
+        <FormFooter pending={pending} label="Add destination" pendingLabel="Adding…" result={addState} />
       </form>
     </div>
   );

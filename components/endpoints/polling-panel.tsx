@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Field, Input } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 
@@ -97,10 +98,7 @@ export function PollingPanel({
         >
           <Input id="polling-expect" name="expectTerminalMinutes" type="number" min={1} max={10080} step={1} defaultValue={polling.expectTerminalMinutes ?? ""} className="max-w-40" />
         </Field>
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : polling.enabled ? "Save polling" : "Set up polling"}
-          </Button>
+        <FormFooter pending={pending} label={polling.enabled ? "Save polling" : "Set up polling"} pendingLabel="Saving…" result={shown}>
           {polling.enabled && (
             <Button
               type="button"
@@ -113,13 +111,7 @@ export function PollingPanel({
               Turn off
             </Button>
           )}
-          {shown.done && (
-            <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
-              {shown.done}
-            </span>
-          )}
-        </div>
-        {shown.error && <Alert tone="error">{shown.error}</Alert>}
+        </FormFooter>
       </form>
     </div>
   );

@@ -25,13 +25,26 @@ type AttemptRow = {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-export function bodyText(body: Uint8Array | null): { responseBody: string | null; responseBodyEncoding: "utf8" | "base64" | null } {
+function bodyText(body: Uint8Array | null): { responseBody: string | null; responseBodyEncoding: "utf8" | "base64" | null } {
   if (body === null) return { responseBody: null, responseBodyEncoding: null };
   try {
     return { responseBody: utf8.decode(body), responseBodyEncoding: "utf8" };
   } catch {
     return { responseBody: Buffer.from(body).toString("base64"), responseBodyEncoding: "base64" };
   }
+}
+
+type ResponseColumns = Pick<AttemptRow, "responseStatus" | "responseHeaders" | "responseBody" | "responseTruncated" | "durationMs">;
+
+/** What came back from an outbound request (an attempt, a poll), as the API shows it. */
+export function serializeResponse(row: ResponseColumns) {
+  return {
+    responseStatus: row.responseStatus,
+    responseHeaders: row.responseHeaders,
+    ...bodyText(row.responseBody),
+    responseTruncated: row.responseTruncated,
+    durationMs: row.durationMs,
+  };
 }
 
 export function serializeAttempt(row: AttemptRow) {
@@ -46,11 +59,7 @@ export function serializeAttempt(row: AttemptRow) {
     requestHeaders: row.requestHeaders,
     bodySha256: row.bodySha256,
     status: row.status,
-    responseStatus: row.responseStatus,
-    responseHeaders: row.responseHeaders,
-    ...bodyText(row.responseBody),
-    responseTruncated: row.responseTruncated,
-    durationMs: row.durationMs,
+    ...serializeResponse(row),
     error: row.error,
     attemptNumber: row.attemptNumber,
     trigger: row.trigger,

@@ -1,6 +1,6 @@
 // API shapes of polling settings and polls. The credential never appears: only
 // whether one is stored. A poll's request headers hold it masked already.
-import { bodyText } from "@/lib/attempts/serialize";
+import { serializeResponse } from "@/lib/attempts/serialize";
 import type { Prisma } from "@/lib/db/client";
 import type { PollingView } from "./data";
 import { getPollPreset } from "./presets";
@@ -49,11 +49,7 @@ export function serializePoll(row: PollRow) {
     url: row.url,
     requestHeaders: row.requestHeaders,
     outcome: row.outcome,
-    responseStatus: row.responseStatus,
-    responseHeaders: row.responseHeaders,
-    ...bodyText(row.responseBody),
-    responseTruncated: row.responseTruncated,
-    durationMs: row.durationMs,
+    ...serializeResponse(row),
     error: row.error,
     payload: row.payload,
     state: row.state,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, TEST_API_TOKEN, TEST_SECRET_KEY, type AppServer } from "@/tests/support/app-server";
 import { scriptixEvent } from "@/tests/support/callbacks-payloads";
 import { scriptixHeaders } from "@/tests/support/callbacks-signing";
-import { createFreshDatabase } from "@/tests/support/fresh-database";
+import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { signInCookie } from "@/tests/support/page-forms";
 import { startReceiver, type ReceivedRequest, type Receiver } from "@/tests/support/receiver";
 
@@ -62,15 +62,7 @@ async function call<T = unknown>(path: string, init: RequestInit = {}): Promise<
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T, text };
 }
 
-async function sql<R extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<R>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryDatabase<R>(database.url, text, params);
 
 async function scriptixEndpoint(): Promise<{ id: string; key: string }> {
   const created = await call<{ id: string; key: string }>("/api/endpoints", { method: "POST", body: JSON.stringify({ name: `alerts-${randomUUID()}`, provider: "scriptix", secrets: [SECRET] }) });

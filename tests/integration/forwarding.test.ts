@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyHmac } from "@/lib/verify/hmac";
 import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
 import { newStandardWebhooksSecret, scriptixHeaders, svixHeaders } from "@/tests/support/callbacks-signing";
-import { createFreshDatabase } from "@/tests/support/fresh-database";
+import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
 
 type Attempt = {
@@ -89,15 +89,7 @@ async function attempts(eventId: string): Promise<Attempt[]> {
   return listed.body.items;
 }
 
-async function sql<R extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<R>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryDatabase<R>(database.url, text, params);
 
 const POLL = { timeout: 20_000, interval: 100 };
 const scriptixSecret = "scriptix-secret-0123456789";

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
 import { bearerHeaders } from "@/tests/support/callbacks-signing";
 import { clipzyJob, descriptJob } from "@/tests/support/callbacks-payloads";
-import { createFreshDatabase } from "@/tests/support/fresh-database";
+import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { startReceiver, type ReceivedRequest, type Receiver, type Reply } from "@/tests/support/receiver";
 
 type Poll = {
@@ -73,15 +73,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<{ status: 
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
 }
 
-async function sql<R extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<R>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryDatabase<R>(database.url, text, params);
 
 async function endpoint(provider_: string, body: Record<string, unknown> = {}): Promise<{ id: string; key: string }> {
   const created = await call<{ id: string; key: string }>("/api/endpoints", { method: "POST", body: JSON.stringify({ name: `poll-${randomUUID()}`, provider: provider_, ...body }) });

@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
 import { newStandardWebhooksSecret, standardWebhooksHeaders } from "@/tests/support/callbacks-signing";
-import { createFreshDatabase } from "@/tests/support/fresh-database";
+import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 
 const KEY_A = "rest-test-key-a-0123456789abcdefghijklmnop";
 const KEY_B = "rest-test-key-b-0123456789abcdefghijklmnop";
@@ -24,15 +24,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function sql<R extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<R>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryDatabase<R>(database.url, text, params);
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
   if (!server) throw new Error("no server");

@@ -1,6 +1,7 @@
 // Small HTTP helpers for integration tests against the shared app server.
-import pg from "pg";
+import type pg from "pg";
 import { inject } from "vitest";
+import { queryDatabase } from "./fresh-database";
 
 export const baseUrl = (): string => inject("baseUrl");
 
@@ -38,12 +39,6 @@ export async function sendCallback(
 }
 
 /** Runs SQL against the shared app's database (to check what was really committed). */
-export async function queryAppDb<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: inject("appDatabaseUrl") });
-  await client.connect();
-  try {
-    return (await client.query<R>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
+export function queryAppDb<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+  return queryDatabase<R>(inject("appDatabaseUrl"), sql, params);
 }

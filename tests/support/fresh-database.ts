@@ -50,3 +50,14 @@ export async function createFreshDatabase(label: string, adminUrl = adminDatabas
       }),
   };
 }
+
+/** One statement on its own connection: how tests check what a database really holds. */
+export async function queryDatabase<R extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
