@@ -43,7 +43,8 @@ export async function simulate(options: SimulateOptions, print: (line: string) =
     const step = { eventType: facts.eventType, state: facts.state, ...answerOf(outcome) };
     steps.push(step);
     const label = `${step.eventType ?? "callback"}${step.state ? ` (${step.state})` : ""}`;
-    const answer = step.status === null ? `error: ${step.error}` : `${step.status}  ${step.deliveryId ?? ""}  ${step.verification ?? step.error ?? ""}`.trimEnd();
+    const verdict = step.verification && step.error ? `${step.verification}: ${step.error}` : (step.verification ?? step.error);
+    const answer = step.status === null ? `error: ${step.error}` : [step.status, step.deliveryId, verdict].filter(Boolean).join("  ");
     print(`  ${index + 1}/${callbacks.length}  ${label.padEnd(34)} -> ${answer}`);
   }
   return { jobId, steps };
