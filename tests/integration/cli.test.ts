@@ -166,9 +166,12 @@ describe("webhook-inbox forward", () => {
     let cli: RunningCli | undefined;
     try {
       // The inbox the CLI talks to, always on one port, and a second process on the same
-      // database that keeps taking callbacks while the first is down.
-      const [primary, other] = await Promise.all([startAppServer(database.url, { PORT: String(port) }), startAppServer(database.url)]);
-      servers.push(primary, other);
+      // database that keeps taking callbacks while the first is down. One after the
+      // other: two first starts on an empty database race to create the admin.
+      const primary = await startAppServer(database.url, { PORT: String(port) });
+      servers.push(primary);
+      const other = await startAppServer(database.url);
+      servers.push(other);
       const created = await fetch(`${primary.baseUrl}/api/endpoints`, {
         method: "POST",
         headers: { authorization: `Bearer ${TEST_API_TOKEN}`, "content-type": "application/json" },
