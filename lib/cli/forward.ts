@@ -10,7 +10,7 @@ import { decodeFeedPosition } from "@/lib/deliveries/feed-position";
 import { streamedDeliverySchema, FEED_DELIVERY, FEED_READY, type StreamedDelivery } from "@/lib/deliveries/schema";
 import { withInboxIds, withoutHopHeaders } from "@/lib/http/hop-headers";
 import { CliError } from "./cli-error";
-import { InboxRefusal, refusalOf, requestInbox, type InboxConnection } from "./inbox-api";
+import { InboxRefusal, notAnInbox, refusalOf, requestInbox, type InboxConnection } from "./inbox-api";
 import { sendRequest } from "./send-request";
 import { readSseEvents } from "./sse-reader";
 
@@ -65,7 +65,9 @@ export async function forward(options: ForwardOptions, output: Output, signal: A
 async function fetchEndpoint(options: ForwardOptions): Promise<EndpointInfo> {
   const response = await requestInbox(options.inbox, `api/endpoints/${encodeURIComponent(options.endpointId)}`);
   if (!response.ok) throw await refusalOf(response, options.inbox, `endpoint ${options.endpointId}`);
-  return (await response.json()) as EndpointInfo;
+  const endpoint = (await response.json().catch(() => null)) as EndpointInfo | null;
+  if (typeof endpoint?.id !== "string") throw notAnInbox(options.inbox);
+  return endpoint;
 }
 
 type StreamState = { position: string | null; forwarded: number; connections: number };
@@ -92,6 +94,7 @@ async function streamOnce(options: ForwardOptions, state: StreamState, output: O
       // 5xx (starting, database away) passes; a refused token or a deleted endpoint does not.
       throw await refusalOf(response, options.inbox, `endpoint ${options.endpointId}`);
     }
+    if (!response.headers.get("content-type")?.startsWith("text/event-stream")) throw notAnInbox(options.inbox);
     for await (const message of readSseEvents(response.body, alive)) {
       if (message.event === FEED_READY) {
         onConnected();

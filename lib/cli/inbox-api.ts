@@ -29,21 +29,26 @@ export async function requestInbox(connection: InboxConnection, path: string, in
 /** The error an API answer carries ({ error: { code, message } }), in words. */
 export async function refusalOf(response: Response, connection: InboxConnection, what: string): Promise<CliError> {
   const message = await errorMessage(response);
-  if (response.status === 401) {
-    return new InboxRefusal(`the inbox at ${connection.baseUrl.origin} refused the API token (--token or INBOX_TOKEN): ${message}`);
-  }
-  if (response.status === 404) return new InboxRefusal(`${what} not found on the inbox at ${connection.baseUrl.origin}: ${message}`);
-  if (response.status >= 400 && response.status < 500) return new InboxRefusal(`the inbox refused the request (${response.status}): ${message}`);
-  return new CliError(`the inbox answered ${response.status}: ${message}`);
+  const origin = connection.baseUrl.origin;
+  // Without our error body the answer came from something else: a wrong --inbox, a proxy.
+  if (message === null && response.status < 500) return notAnInbox(connection, response.status);
+  const detail = message ?? `HTTP ${response.status}`;
+  if (response.status === 401) return new InboxRefusal(`the inbox at ${origin} refused the API token (--token or INBOX_TOKEN): ${detail}`);
+  if (response.status === 404) return new InboxRefusal(`${what} not found on the inbox at ${origin}: ${detail}`);
+  if (response.status >= 400 && response.status < 500) return new InboxRefusal(`the inbox refused the request (${response.status}): ${detail}`);
+  return new CliError(`the inbox answered ${response.status}: ${detail}`);
 }
 
-async function errorMessage(response: Response): Promise<string> {
-  const text = await response.text().catch(() => "");
+export function notAnInbox(connection: InboxConnection, status?: number): InboxRefusal {
+  const answered = status === undefined ? "" : ` (it answered ${status})`;
+  return new InboxRefusal(`${connection.baseUrl.origin} does not answer like a Webhook Inbox${answered}; check --inbox or INBOX_URL`);
+}
+
+async function errorMessage(response: Response): Promise<string | null> {
   try {
-    const parsed = JSON.parse(text) as { error?: { message?: unknown } };
-    if (typeof parsed.error?.message === "string") return parsed.error.message;
+    const parsed = (await response.json()) as { error?: { message?: unknown } };
+    return typeof parsed.error?.message === "string" ? parsed.error.message : null;
   } catch {
-    // not our JSON: perhaps not an inbox at all
+    return null;
   }
-  return text.trim() ? `"${text.trim().slice(0, 200)}"` : "(no message)";
 }

@@ -213,7 +213,7 @@ describe("webhook-inbox forward", () => {
 });
 
 describe("webhook-inbox forward: clear errors and a non-zero exit", () => {
-  it("for a wrong token, an unknown endpoint, an unreachable inbox and a bad URL", async () => {
+  it("for a wrong token, an unknown endpoint, an unreachable inbox, a server that is no inbox and a bad URL", { timeout: 120_000 }, async () => {
     const endpoint = await createEndpoint({ name: name("cli errors"), provider: "clipzy" });
     const to = ["--to", "http://127.0.0.1:4000/webhook"];
 
@@ -229,6 +229,16 @@ describe("webhook-inbox forward: clear errors and a non-zero exit", () => {
     const unreachable = await runCli(["forward", "--endpoint", endpoint.id, ...to, "--inbox", `http://127.0.0.1:${closedPort}`], { INBOX_TOKEN: TEST_API_TOKEN });
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toContain(`webhook-inbox: cannot reach the inbox at http://127.0.0.1:${closedPort}: connection refused`);
+
+    const somethingElse = await startReceiver();
+    try {
+      const origin = new URL(somethingElse.url()).origin;
+      const notInbox = await runCli(["forward", "--endpoint", endpoint.id, ...to], { INBOX_URL: origin, INBOX_TOKEN: TEST_API_TOKEN });
+      expect(notInbox.code).toBe(1);
+      expect(notInbox.stderr).toContain(`webhook-inbox: ${origin} does not answer like a Webhook Inbox`);
+    } finally {
+      await somethingElse.close();
+    }
 
     const badUrl = await runCli(["forward", "--endpoint", endpoint.id, "--to", "localhost:4000/webhook"], inboxEnv());
     expect(badUrl.code).toBe(1);
