@@ -3,7 +3,8 @@
 // headers; headers naming the inbox event and delivery; and, if asked, a fresh
 // signature (Standard Webhooks with a new timestamp and the same message id, or the
 // provider's own HMAC scheme) in place of the original one.
-import { firstHeader, headerValues, type HeaderList } from "@/lib/http/header-list";
+import { firstHeader, type HeaderList } from "@/lib/http/header-list";
+import { withInboxIds, withoutHopHeaders } from "@/lib/http/hop-headers";
 import { AppError } from "@/lib/http/app-error";
 import { isCredentialHeader } from "@/lib/http/credential-headers";
 import type { ResignMode } from "@/lib/destinations/schema";
@@ -11,21 +12,6 @@ import type { VerificationConfig } from "@/lib/verify/schema";
 import { signHmac } from "@/lib/verify/hmac";
 import { signStandardWebhooks } from "@/lib/verify/standard-webhooks";
 
-/** Headers that describe one hop or the framing of the original request, not the callback. */
-const NOT_FORWARDED = new Set([
-  "host",
-  "content-length",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-  "proxy-connection",
-  "te",
-  "trailer",
-  "upgrade",
-  "expect",
-  // The original sender's client negotiated this; our client decides what it accepts.
-  "accept-encoding",
-]);
 const STANDARD_WEBHOOKS_NAMES = { id: "webhook-id", timestamp: "webhook-timestamp", signature: "webhook-signature" };
 const SVIX_NAMES = { id: "svix-id", timestamp: "svix-timestamp", signature: "svix-signature" };
 const SIGNATURE_HEADERS = new Set([...Object.values(STANDARD_WEBHOOKS_NAMES), ...Object.values(SVIX_NAMES)]);
@@ -41,21 +27,16 @@ export type Signing = { mode: ResignMode; secret: string | null };
 
 export function buildForwardHeaders(source: ForwardSource, signing: Signing, now: Date): Array<[string, string]> {
   const { delivery, endpoint } = source;
-  const perConnection = new Set(
-    headerValues(delivery.headers, "connection")
-      .flatMap((value) => value.split(","))
-      .map((name) => name.trim().toLowerCase()),
-  );
   const resigning = signing.mode !== "none";
   const providerHeader = endpoint.verification.scheme === "hmac" ? endpoint.verification.header : null;
-  const headers: Array<[string, string]> = delivery.headers
-    .filter(([name]) => {
+  const headers = withInboxIds(
+    withoutHopHeaders(delivery.headers).filter(([name]) => {
       const lower = name.toLowerCase();
-      if (NOT_FORWARDED.has(lower) || perConnection.has(lower) || isCredentialHeader(lower) || lower.startsWith("x-inbox-")) return false;
+      if (isCredentialHeader(lower)) return false;
       return !(resigning && (SIGNATURE_HEADERS.has(lower) || lower === providerHeader));
-    })
-    .map(([name, value]) => [name, value]);
-  headers.push(["X-Inbox-Event-Id", source.eventId], ["X-Inbox-Delivery-Id", delivery.id]);
+    }),
+    { eventId: source.eventId, deliveryId: delivery.id },
+  );
   // Our own X-Inbox-* names are never taken from stored headers (a sender could forge
   // them), so a synthesized delivery is announced here, from the database's word.
   if (delivery.pollId) headers.push(["X-Inbox-Synthesized-From", "poll"], ["X-Inbox-Poll-Id", delivery.pollId]);

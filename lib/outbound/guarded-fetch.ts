@@ -13,6 +13,8 @@ import { performance } from "node:perf_hooks";
 import zlib from "node:zlib";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
+import { withRequestFraming } from "@/lib/http/header-list";
+import { describeNetworkError } from "@/lib/http/network-error";
 import { checkAddress, parseAllowList, type AllowList } from "./address-policy";
 
 export type OutboundRequest = {
@@ -89,7 +91,7 @@ export async function sendOutbound(request: OutboundRequest, options: { allow?: 
       method: request.method,
       // Flat [name, value, ...]: order and repeated names go out as given. In this form
       // Node adds nothing itself, so Host and the body's length are filled in here.
-      headers: withFraming(request.headers, url.host, request.body).flat(),
+      headers: withRequestFraming(request.headers, url.host, request.body).flat(),
       lookup,
       // A fresh connection per request: a pooled socket must not outlive its address check.
       agent: false,
@@ -103,7 +105,7 @@ export async function sendOutbound(request: OutboundRequest, options: { allow?: 
 
     outgoing.on("error", (error: NodeJS.ErrnoException) => {
       if (blockedReason) finish({ outcome: "blocked", reason: blockedReason, durationMs: elapsed() });
-      else finish({ outcome: "error", error: describeError(error), durationMs: elapsed() });
+      else finish({ outcome: "error", error: describeNetworkError(error), durationMs: elapsed() });
     });
     outgoing.on("response", (response) => {
       const headers = pairs(response.rawHeaders);
@@ -161,15 +163,6 @@ function guardedLookup(allow: AllowList, onBlocked: (reason: string) => void): n
   };
 }
 
-function withFraming(headers: Array<[string, string]>, host: string, body: Buffer | undefined): Array<[string, string]> {
-  const has = (name: string) => headers.some(([key]) => key.toLowerCase() === name);
-  return [
-    ...(has("host") ? [] : [["Host", host] as [string, string]]),
-    ...headers,
-    ...(has("content-length") || has("transfer-encoding") ? [] : [["Content-Length", String(body?.byteLength ?? 0)] as [string, string]]),
-  ];
-}
-
 function decoded(response: http.IncomingMessage): NodeJS.ReadableStream {
   const encoding = String(response.headers["content-encoding"] ?? "").trim().toLowerCase();
   if (encoding === "gzip" || encoding === "x-gzip") return response.pipe(zlib.createGunzip());
@@ -182,16 +175,4 @@ function pairs(raw: string[]): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] ?? "", raw[i + 1] ?? ""]);
   return out;
-}
-
-function describeError(error: NodeJS.ErrnoException): string {
-  const known: Record<string, string> = {
-    ECONNREFUSED: "connection refused",
-    ECONNRESET: "connection reset by the target",
-    ENOTFOUND: "the host name does not resolve",
-    EAI_AGAIN: "DNS lookup failed (temporary)",
-    ETIMEDOUT: "connection timed out",
-    EHOSTUNREACH: "host unreachable",
-  };
-  return (error.code && known[error.code]) ?? error.message;
 }

@@ -3,7 +3,7 @@
 // mix. A job's fate decides which callbacks come: a stuck job stops after its
 // progress callbacks; providers that only call at the end send one callback.
 import { randomBytes, randomUUID } from "node:crypto";
-import type { ProviderId } from "@/lib/providers/schema";
+import type { ExtractionConfig, ProviderId } from "@/lib/providers/schema";
 
 export type JobFate = "completed" | "failed" | "cancelled" | "processing" | "queued";
 
@@ -19,6 +19,16 @@ export const PROVIDER_FATES: Record<ProviderId, readonly JobFate[]> = {
   clipzy: ["completed", "completed", "failed", "cancelled"],
   "standard-webhooks": ["completed", "completed", "failed", "cancelled", "processing", "queued"],
   generic: ["completed", "completed", "failed", "processing"],
+};
+
+/**
+ * Where the job fields sit in the payloads below, for the presets that cannot know the
+ * shape and must be told (an endpoint's `extraction`): the render farm's Standard
+ * Webhooks events and the legacy encoder's generic JSON.
+ */
+export const PAYLOAD_EXTRACTION: Partial<Record<ProviderId, ExtractionConfig>> = {
+  "standard-webhooks": { jobIdPath: "data.render_id", statePath: "data.status", outputUrlPath: "data.output_url", errorPath: "data.error" },
+  generic: { jobIdPath: "job.id", eventTypePath: "event", statePath: "job.state", outputUrlPath: "job.output", errorPath: "job.error", timestampPath: "sent_at" },
 };
 
 /** Error messages of failed jobs, as providers word them (also used by the bulk seed). */

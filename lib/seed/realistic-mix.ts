@@ -2,12 +2,11 @@
 // traffic a team would recognise, fed through the ingest steps themselves so that
 // verification, dedupe and job states are the real ones. Each run adds a new batch
 // (new endpoints, new job ids); nothing is updated or removed.
-import { randomUUID } from "node:crypto";
 import { providerIds, type ProviderId } from "@/lib/providers/schema";
 import { ingestInProcess, type IngestedCallback } from "./ingest-in-process";
 import { jobCallbacks, newExternalJobId, PROVIDER_FATES, type JobFate } from "./job-callbacks";
 import { createSeedEndpoint, PRESET_ENDPOINT_NAMES, type SeedEndpoint } from "./seed-endpoints";
-import { callbackHeaders, type SignatureFault } from "./sign-callback";
+import { callbackHeaders, newMessageId, type SignatureFault } from "./sign-callback";
 
 const HOUR = 3_600_000;
 /** Callbacks arrive over this window before now. */
@@ -100,7 +99,6 @@ function oddDeliveries(endpoint: SeedEndpoint, now: Date): PlannedCallback[] {
   }
 }
 
-const newMessageId = () => `msg_${randomUUID().replaceAll("-", "").slice(0, 26)}`;
 
 /** Documentation address ranges (RFC 5737), one per provider. */
 function sourceIpOf(provider: ProviderId): string {

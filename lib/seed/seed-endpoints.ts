@@ -7,24 +7,9 @@ import { createEndpoint } from "@/lib/endpoints/mutations";
 import type { CreateEndpointInput } from "@/lib/endpoints/schema";
 import type { IngestEndpoint } from "@/lib/endpoints/types";
 import type { ProviderId } from "@/lib/providers/schema";
+import { PAYLOAD_EXTRACTION } from "./job-callbacks";
 
 export type SeedEndpoint = IngestEndpoint & { name: string };
-
-/** Where the render farm (standard-webhooks) and the legacy encoder (generic) put job fields. */
-const RENDER_FARM_EXTRACTION = {
-  jobIdPath: "data.render_id",
-  statePath: "data.status",
-  outputUrlPath: "data.output_url",
-  errorPath: "data.error",
-} as const;
-const LEGACY_ENCODER_EXTRACTION = {
-  jobIdPath: "job.id",
-  eventTypePath: "event",
-  statePath: "job.state",
-  outputUrlPath: "job.output",
-  errorPath: "job.error",
-  timestampPath: "sent_at",
-} as const;
 
 const standardWebhooksSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
 const textSecret = (label: string) => `${label}_${randomBytes(18).toString("base64url")}`;
@@ -35,7 +20,7 @@ function endpointInput(provider: ProviderId, name: string): CreateEndpointInput 
     case "aspect":
       return { name, provider, secrets: [standardWebhooksSecret()] };
     case "standard-webhooks":
-      return { name, provider, secrets: [standardWebhooksSecret()], extraction: RENDER_FARM_EXTRACTION };
+      return { name, provider, secrets: [standardWebhooksSecret()], extraction: PAYLOAD_EXTRACTION["standard-webhooks"] };
     case "scriptix":
       return { name, provider, secrets: [textSecret("scx")] };
     case "json2video":
@@ -45,7 +30,7 @@ function endpointInput(provider: ProviderId, name: string): CreateEndpointInput 
     case "clipzy":
       return { name, provider };
     case "generic":
-      return { name, provider, extraction: LEGACY_ENCODER_EXTRACTION };
+      return { name, provider, extraction: PAYLOAD_EXTRACTION.generic };
   }
 }
 

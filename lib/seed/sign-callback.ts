@@ -2,7 +2,7 @@
 // (lib/verify's own signers), or deliberately wrong so the inbox has failed
 // verifications to show: a secret the endpoint does not know, or a Standard Webhooks
 // timestamp outside the tolerance (a replayed old message).
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { HeaderList } from "@/lib/http/header-list";
 import { signHmac } from "@/lib/verify/hmac";
 import { signStandardWebhooks } from "@/lib/verify/standard-webhooks";
@@ -28,8 +28,14 @@ const USER_AGENTS: Record<SeedEndpoint["provider"], string> = {
   generic: "curl/8.5.0",
 };
 
+/** What signing needs to know of an endpoint: the preset, its scheme and its secrets. */
+export type SigningEndpoint = Pick<SeedEndpoint, "provider" | "verification" | "secrets">;
+
+/** A sender's message id (svix-id / webhook-id), as Svix writes them. */
+export const newMessageId = () => `msg_${randomUUID().replaceAll("-", "").slice(0, 26)}`;
+
 /** Headers in the order a sender's HTTP client writes them, signature headers included. */
-export function callbackHeaders(endpoint: SeedEndpoint, body: Uint8Array, options: SignOptions): HeaderList {
+export function callbackHeaders(endpoint: SigningEndpoint, body: Uint8Array, options: SignOptions): HeaderList {
   return [
     ["Host", "hooks.inbox.example.com"],
     ["User-Agent", USER_AGENTS[endpoint.provider]],
@@ -40,7 +46,7 @@ export function callbackHeaders(endpoint: SeedEndpoint, body: Uint8Array, option
   ];
 }
 
-function signatureHeaders(endpoint: SeedEndpoint, body: Uint8Array, options: SignOptions): Array<[string, string]> {
+function signatureHeaders(endpoint: SigningEndpoint, body: Uint8Array, options: SignOptions): Array<[string, string]> {
   const config = endpoint.verification;
   const secret = options.fault === "wrong-secret" ? undefined : endpoint.secrets[0];
   switch (config.scheme) {

@@ -6,37 +6,7 @@ import { baseUrl, createEndpoint } from "@/tests/support/api";
 import { startAppServer, TEST_API_TOKEN } from "@/tests/support/app-server";
 import { ingestOk } from "@/tests/support/callbacks-inbox";
 import { clipzyJob } from "@/tests/support/callbacks-payloads";
-
-type SseMessage = { event: string; data: string };
-
-/** Reads SSE messages (comments skipped) from an open stream. */
-async function* messages(body: ReadableStream<Uint8Array>): AsyncGenerator<SseMessage> {
-  const decoder = new TextDecoder();
-  let buffer = "";
-  const reader = body.getReader();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let end;
-    while ((end = buffer.indexOf("\n\n")) !== -1) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const fields = block.split("\n").filter((line) => !line.startsWith(":"));
-      const event = fields.find((line) => line.startsWith("event: "))?.slice(7);
-      const data = fields.find((line) => line.startsWith("data: "))?.slice(6);
-      if (event !== undefined && data !== undefined) yield { event, data };
-    }
-  }
-}
-
-async function nextMessage(stream: AsyncGenerator<SseMessage>, accept: (message: SseMessage) => boolean): Promise<SseMessage> {
-  for (;;) {
-    const { value, done } = await stream.next();
-    if (done) throw new Error("stream ended");
-    if (accept(value)) return value;
-  }
-}
+import { nextMessage, sseMessages, type SseMessage } from "@/tests/support/sse";
 
 /** Opens the stream of an app server and waits for its first reset (= that process is listening). */
 async function openStream(serverUrl: string, abort: AbortController): Promise<AsyncGenerator<SseMessage>> {
@@ -44,7 +14,7 @@ async function openStream(serverUrl: string, abort: AbortController): Promise<As
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
   if (!response.body) throw new Error("no body");
-  const stream = messages(response.body);
+  const stream = sseMessages(response.body);
   await nextMessage(stream, (m) => m.event === "reset");
   return stream;
 }

@@ -2,18 +2,12 @@
 // real verifiers: each job's callbacks end in the state its fate names, and the
 // signatures are good unless a fault was asked for.
 import { describe, expect, it } from "vitest";
-import type { IngestEndpoint } from "@/lib/endpoints/types";
 import { getPreset } from "@/lib/providers/registry";
 import { providerIds, type ProviderId } from "@/lib/providers/schema";
-import { jobCallbacks, newExternalJobId, PROVIDER_FATES, type JobFate } from "@/lib/seed/job-callbacks";
+import { jobCallbacks, newExternalJobId, PAYLOAD_EXTRACTION, PROVIDER_FATES, type JobFate } from "@/lib/seed/job-callbacks";
 import type { SeedEndpoint } from "@/lib/seed/seed-endpoints";
 import { callbackHeaders, type SignatureFault } from "@/lib/seed/sign-callback";
 import { verifyDelivery } from "@/lib/verify/verify-delivery";
-
-const EXTRACTION: Partial<Record<ProviderId, IngestEndpoint["extraction"]>> = {
-  "standard-webhooks": { jobIdPath: "data.render_id", statePath: "data.status", outputUrlPath: "data.output_url", errorPath: "data.error" },
-  generic: { jobIdPath: "job.id", eventTypePath: "event", statePath: "job.state", outputUrlPath: "job.output", errorPath: "job.error", timestampPath: "sent_at" },
-};
 
 function endpointFor(provider: ProviderId, secrets: string[]): SeedEndpoint {
   return {
@@ -22,7 +16,7 @@ function endpointFor(provider: ProviderId, secrets: string[]): SeedEndpoint {
     name: provider,
     provider,
     verification: getPreset(provider).defaultVerification,
-    extraction: EXTRACTION[provider] ?? null,
+    extraction: PAYLOAD_EXTRACTION[provider] ?? null,
     secrets,
     bodyLimitBytes: 1_000_000,
     archivedAt: null,
