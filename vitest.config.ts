@@ -34,6 +34,9 @@ export default defineConfig({
           globalSetup: ["tests/support/global-setup.ts"],
           // Each file drives its own Chromium; two at once is what two cores take.
           maxWorkers: 2,
+          // A page under a loaded CI machine can take seconds to render or reconnect its
+          // live stream; expect.poll's 1 s default made such waits flaky, not stricter.
+          expect: { poll: { timeout: 10_000 } },
           // After the integration tests (a project with its own maxWorkers needs its own
           // group), so the two app servers and browsers do not share two cores at once.
           sequence: { groupOrder: 1 },
