@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { FormFooter } from "@/components/ui/form-footer";
 import { Field, Input, Select } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useResettingFormAction } from "@/components/ui/use-form-action";
 import { DEFAULT_BURST_MINUTES, DEFAULT_BURST_THRESHOLD, MAX_BURST_MINUTES, MAX_BURST_THRESHOLD } from "@/lib/alerts/constants";
 
 type State = { error: string | null; done?: string };
@@ -70,13 +70,7 @@ export function AlertsPanel({
   setEnabled: (channelId: string, enabled: boolean) => Promise<State>;
   remove: (channelId: string) => Promise<State>;
 }) {
-  // A new form (empty fields) after each channel added; kept as typed on an error.
-  const [formKey, setFormKey] = useState(0);
-  const { state: addState, onSubmit, pending } = useFormAction<State>(async (previous, form) => {
-    const next = await add(previous, form);
-    if (next.done) setFormKey((key) => key + 1);
-    return next;
-  }, { error: null });
+  const { state: addState, onSubmit, pending, formKey } = useResettingFormAction<State>(add, { error: null });
   const [rowState, setRowState] = useState<State>({ error: null });
   const [busy, startBusy] = useTransition();
   const run = (change: () => Promise<State>) => startBusy(async () => setRowState(await change()));

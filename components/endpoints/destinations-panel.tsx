@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormFooter } from "@/components/ui/form-footer";
 import { Field, Input, Select } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useResettingFormAction } from "@/components/ui/use-form-action";
 import { RESIGN_WORDS } from "./resign-words";
 
 type State = { error: string | null; done?: string };
@@ -26,13 +26,7 @@ export function DestinationsPanel({
   setEnabled: (destinationId: string, enabled: boolean) => Promise<State>;
   remove: (destinationId: string) => Promise<State>;
 }) {
-  // A new form (empty fields) after each destination added; kept as typed on an error.
-  const [formKey, setFormKey] = useState(0);
-  const { state: addState, onSubmit, pending } = useFormAction<State>(async (previous, form) => {
-    const next = await add(previous, form);
-    if (next.done) setFormKey((key) => key + 1);
-    return next;
-  }, { error: null });
+  const { state: addState, onSubmit, pending, formKey } = useResettingFormAction<State>(add, { error: null });
   const [rowState, setRowState] = useState<State>({ error: null });
   const [busy, startBusy] = useTransition();
   const [resign, setResign] = useState("none");

@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormFooter } from "@/components/ui/form-footer";
 import { Field, Input } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useResettingFormAction } from "@/components/ui/use-form-action";
 
 type State = { error: string | null; done?: string };
 
@@ -34,13 +34,8 @@ export function PollingPanel({
   clear: () => Promise<State>;
 }) {
   // A fresh form after each save: the typed API key is not left in the page, and the
-  // fields show what was stored. Kept as typed on an error.
-  const [formKey, setFormKey] = useState(0);
-  const { state, onSubmit, pending } = useFormAction<State>(async (previous, form) => {
-    const next = await save(previous, form);
-    if (next.done) setFormKey((key) => key + 1);
-    return next;
-  }, { error: null });
+  // fields show what was stored.
+  const { state, onSubmit, pending, formKey } = useResettingFormAction<State>(save, { error: null });
   const [clearState, setClearState] = useState<State>({ error: null });
   const [clearing, startClearing] = useTransition();
   const value = (own: string | null, preset: string | null) => (polling.enabled ? own : preset) ?? "";
