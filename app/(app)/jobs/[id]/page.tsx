@@ -26,9 +26,9 @@ import { countJobAttempts, listJobAttempts } from "@/lib/attempts/data";
 import { requireUser } from "@/lib/auth/session";
 import { diffJson } from "@/lib/diff/json-diff";
 import { getJobEventPayloads, getJobTimeline, JOB_EVENTS_LIMIT } from "@/lib/jobs/data";
-import { callbackObservations } from "@/lib/jobs/observations";
+import { callbackObservations, pollObservations } from "@/lib/jobs/observations";
 import { jobDiffParamsSchema } from "@/lib/jobs/schema";
-import { checkSequence, type Observation } from "@/lib/jobs/sequence-checks";
+import { checkSequence } from "@/lib/jobs/sequence-checks";
 import { outputUrlIn, reportsOutputUrl } from "@/lib/providers/output-urls";
 import { getPollingSettings, listPolls } from "@/lib/polling/data";
 import { serializePoll } from "@/lib/polling/serialize";
@@ -231,13 +231,6 @@ function timelineEntries(events: TimelineEvent[], polls: PollRow[]): TimelineEnt
     })),
   ];
   return entries.sort((a, b) => a.at - b.at || a.seen - b.seen || a.id.localeCompare(b.id)).map(({ at: _at, seen: _seen, ...entry }) => entry as TimelineEntry);
-}
-
-/** Polls as observations for the checks: only answers the preset could read say anything about the job. */
-function pollObservations(polls: PollRow[]): Observation[] {
-  return polls
-    .filter((poll) => poll.outcome === "succeeded")
-    .map((poll) => ({ kind: "poll" as const, id: poll.id, state: poll.state, providerTimestamp: poll.providerTimestamp, receivedAt: poll.createdAt, outputUrl: poll.outputUrl }));
 }
 
 /** Payloads read to count each event's changes against the one before it, in total at most this. */
