@@ -45,10 +45,6 @@ export async function deleteDestination(endpointId: string, id: string): Promise
 }
 
 /** A receiver answered 410 Gone: stop forwarding there until someone turns it back on (run with the attempt's record). */
-export function disableDestinationStatement(id: string, reason: string) {
-  return getDb().destination.updateMany({ where: { id }, data: { enabled: false, disabledReason: reason } });
-}
-
 /**
  * Standard Webhooks re-signing needs a whsec_ secret; a provider-scheme re-sign any
  * secret. A mode without a secret would silently send unsigned requests.

@@ -60,18 +60,15 @@ export async function findIngestEndpoint(key: string): Promise<IngestEndpoint | 
       secrets: true,
       bodyLimitBytes: true,
       archivedAt: true,
-      destinations: { where: { enabled: true }, select: { id: true }, take: 1 },
     },
   });
   if (!row) return null;
-  const { destinations, ...endpoint } = row;
   return {
-    ...endpoint,
-    secrets: openSecrets(endpoint.secrets),
-    forwards: destinations.length > 0,
-    provider: providerIdSchema.parse(endpoint.provider),
-    verification: verificationConfigSchema.parse(endpoint.verification),
-    extraction: endpoint.extraction === null ? null : extractionConfigSchema.parse(endpoint.extraction),
+    ...row,
+    secrets: openSecrets(row.secrets),
+    provider: providerIdSchema.parse(row.provider),
+    verification: verificationConfigSchema.parse(row.verification),
+    extraction: row.extraction === null ? null : extractionConfigSchema.parse(row.extraction),
   };
 }
 

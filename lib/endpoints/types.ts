@@ -11,6 +11,4 @@ export type IngestEndpoint = {
   secrets: string[];
   bodyLimitBytes: number;
   archivedAt: Date | null;
-  /** Whether any destination is enabled: without one, ingest queues no forwarding. */
-  forwards: boolean;
 };

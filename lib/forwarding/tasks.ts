@@ -2,15 +2,14 @@
 // destination, retried on our own schedule (lib/forwarding/retry-schedule.ts) by
 // queueing the next try with run_at, so Retry-After can be honoured. replay_event:
 // one event of a bulk replay, sent once.
-import { recordAttempt } from "@/lib/attempts/mutations";
+import { recordAttempt, recordForwardAttempt } from "@/lib/attempts/mutations";
 import { getDb } from "@/lib/db/client";
-import { disableDestinationStatement } from "@/lib/destinations/mutations";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { firstHeader } from "@/lib/http/header-list";
 import { resolveReplayTarget } from "@/lib/replay/target";
 import { loadForwardJob, loadForwardSource, type LoadedSource } from "./data";
-import { retryForwardStatement, type ForwardJob, type ReplayJob } from "./queue";
+import type { ForwardJob, ReplayJob } from "./queue";
 import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
 import { buildForwardRequest, sendAttempt, unsentAttempt, type AttemptOutcome } from "./send-attempt";
 import type { Signing } from "./outbound-request";
@@ -27,10 +26,10 @@ export async function runForwardJob(job: ForwardJob): Promise<void> {
 
   const signing: Signing = { mode: destination.resign as Signing["mode"], secret: destination.signingSecret };
   const { outcome, sent } = await sendOrExplain(source, { url: destination.url, signing });
-  const context = { eventId: job.eventId, deliveryId: source.delivery.id, destinationId: destination.id, trigger: "auto" as const, attemptNumber: job.attempt };
+  const context = { eventId: job.eventId, deliveryId: source.delivery.id, destinationId: destination.id, attemptNumber: job.attempt };
 
   if (outcome.responseStatus === 410) {
-    await recordAttempt(context, outcome, { alsoRun: [disableDestinationStatement(destination.id, "the receiver answered 410 Gone")] });
+    await recordForwardAttempt(context, outcome, { retry: null, disableReason: "the receiver answered 410 Gone" });
     return;
   }
   // Blocked addresses and requests we could not build would fail the same way again.
@@ -44,12 +43,8 @@ export async function runForwardJob(job: ForwardJob): Promise<void> {
         retryAfterMs: parseRetryAfter(firstHeader(outcome.responseHeaders ?? [], "retry-after") ?? undefined, now),
       })
     : null;
-  if (delay === null) {
-    await recordAttempt(context, outcome);
-    return;
-  }
-  const nextRetryAt = new Date(now + delay);
-  await recordAttempt(context, outcome, { nextRetryAt, alsoRun: [retryForwardStatement({ ...job, attempt: job.attempt + 1 }, nextRetryAt)] });
+  const retry = delay === null ? null : { job: { ...job, attempt: job.attempt + 1 }, runAt: new Date(now + delay) };
+  await recordForwardAttempt(context, outcome, { retry, disableReason: null });
 }
 
 export async function runReplayJob(job: ReplayJob): Promise<void> {

@@ -3,10 +3,13 @@
 // It migrates its own schema (graphile_worker) on start, picks up jobs as they are
 // queued (LISTEN/NOTIFY) and jobs that were waiting when the process last stopped,
 // and finishes running jobs on stop. Several app processes share the queue safely.
-import { Logger, run, type Runner, type Task } from "graphile-worker";
+// The outbox relay runs beside it: it turns the forward outbox rows that ingest writes
+// into forward_event jobs.
+import { Logger, run, type Task } from "graphile-worker";
 import { ALERT_TASK } from "@/lib/alerts/constants";
 import { runAlertJob, type AlertJob } from "@/lib/alerts/send-alert";
 import { getEnv } from "@/lib/env";
+import { startOutboxRelay } from "./outbox-relay";
 import { FORWARD_TASK, REPLAY_TASK, type ForwardJob, type ReplayJob } from "./queue";
 import { runForwardJob, runReplayJob } from "./tasks";
 import { POLL_TASK, SCAN_TASK } from "@/lib/polling/mutations";
@@ -17,7 +20,9 @@ const logger = new Logger(() => (level, message) => {
   if (level === "error" || level === "warning") console.error(`forwarding worker ${level}: ${message}`);
 });
 
-export async function startForwardingWorker(connectionString: string): Promise<Runner> {
+export type ForwardingWorker = { stop(): Promise<void> };
+
+export async function startForwardingWorker(connectionString: string): Promise<ForwardingWorker> {
   const taskList: Record<string, Task> = {
     [FORWARD_TASK]: (payload) => runForwardJob(payload as ForwardJob),
     [REPLAY_TASK]: (payload) => runReplayJob(payload as ReplayJob),
@@ -36,5 +41,12 @@ export async function startForwardingWorker(connectionString: string): Promise<R
     pollInterval: 2_000,
   });
   await startPollScans();
-  return runner;
+  const relay = startOutboxRelay();
+  return {
+    // The relay first: rows it has not moved stay in the outbox for the next start.
+    stop: async () => {
+      await relay.stop();
+      await runner.stop();
+    },
+  };
 }

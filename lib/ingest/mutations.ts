@@ -1,4 +1,4 @@
-// The ingest write: delivery + event + job in ONE statement (a data-modifying CTE).
+// The ingest write: delivery + event + job (+ forward outbox row) in ONE statement (a data-modifying CTE).
 // One round trip is what decides ingest throughput, and a single statement is atomic
 // on its own. Races between concurrent callbacks are settled by the unique indexes
 // and ON CONFLICT row locks: ten identical requests at once make one event with
@@ -36,8 +36,8 @@ export type NewDelivery = {
   facts: CallbackFacts;
 };
 
-/** isNewEvent: this delivery created its event (not a duplicate of one already stored). */
-export type StoredDelivery = { deliveryId: string; eventId: string; jobId: string | null; isNewEvent: boolean };
+/** forwardQueued: the statement wrote a forward outbox row (the relay can be woken). */
+export type StoredDelivery = { deliveryId: string; eventId: string; jobId: string | null; forwardQueued: boolean };
 
 /** `db`: the pool, or a client inside a transaction (a delivery synthesized from a poll). */
 export async function storeDelivery(d: NewDelivery, db: Queryable = getPool()): Promise<StoredDelivery> {
@@ -47,7 +47,7 @@ export async function storeDelivery(d: NewDelivery, db: Queryable = getPool()): 
   const canAdvance = d.verification !== "failed";
   const jobState: JobState = facts.state ?? "unknown";
   const details = facts.details ? JSON.stringify(facts.details) : null;
-  const { rows } = await db.query<{ delivery_id: string; event_id: string; job_id: string | null }>({
+  const { rows } = await db.query<{ delivery_id: string; event_id: string; job_id: string | null; forward_queued: boolean }>({
     // Named: each pooled connection parses and plans this statement once.
     name: "ingest-store-delivery",
     text: INGEST.text,
@@ -84,7 +84,7 @@ export async function storeDelivery(d: NewDelivery, db: Queryable = getPool()): 
   });
   const row = rows[0];
   if (!row) throw new Error("ingest statement returned no row");
-  return { deliveryId: row.delivery_id, eventId: row.event_id, jobId: row.job_id, isNewEvent: row.event_id === d.eventId };
+  return { deliveryId: row.delivery_id, eventId: row.event_id, jobId: row.job_id, forwardQueued: row.forward_queued };
 }
 
 const INGEST = namedParameters(`
@@ -131,6 +131,18 @@ const INGEST = namedParameters(`
         provider_timestamp = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.provider_timestamp ELSE events.provider_timestamp END,
         external_job_id = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.external_job_id ELSE events.external_job_id END
       RETURNING id, job_id
+    ),
+    -- Forwarding is queued by this same statement (no crash window after the commit):
+    -- a new event, or a verified delivery of a known one (for verified-only
+    -- destinations), when the endpoint has an enabled destination. Which destinations
+    -- take it is decided when the row is moved into the queue (outbox-relay.ts).
+    outbox AS (
+      INSERT INTO forward_outbox (event_id, endpoint_id, is_new_event, verified)
+      SELECT event.id, :endpointId, event.id = :newEventId, :verification::verification = 'verified'
+      FROM event
+      WHERE (event.id = :newEventId OR :verification::verification = 'verified')
+        AND EXISTS (SELECT 1 FROM destinations WHERE endpoint_id = :endpointId AND enabled)
+      RETURNING 1
     )
     INSERT INTO deliveries (id, endpoint_id, event_id, received_at, method, path, query, headers, body, size, body_sha256,
                             source_ip, verification, verification_reason, response_status)
@@ -138,4 +150,4 @@ const INGEST = namedParameters(`
            :headers::jsonb, :body, :size::integer, :bodySha256, :sourceIp::text,
            :verification::verification, :verificationReason::text, :responseStatus::integer
     FROM event
-    RETURNING id AS delivery_id, event_id, (SELECT job_id FROM event) AS job_id`);
+    RETURNING id AS delivery_id, event_id, (SELECT job_id FROM event) AS job_id, EXISTS (SELECT 1 FROM outbox) AS forward_queued`);

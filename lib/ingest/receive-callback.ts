@@ -7,7 +7,7 @@ import { AppError } from "@/lib/http/app-error";
 import { databaseUnavailable } from "@/lib/http/error-response";
 import { pairRawHeaders, type HeaderList } from "@/lib/http/header-list";
 import { currentRawRequest } from "@/lib/http/request-context";
-import { enqueueForwarding } from "@/lib/forwarding/queue";
+import { wakeOutboxRelay } from "@/lib/forwarding/outbox-relay";
 import { announceStoredEvent } from "@/lib/live/announce-events";
 import { findEndpointForIngest } from "./endpoint-cache";
 import { isEndpointKey } from "./endpoint-key";
@@ -27,13 +27,9 @@ export async function receiveCallback(request: Request, key: string): Promise<St
   );
   // Committed: tell open Inbox pages (batched, after commit, not awaited).
   announceStoredEvent({ endpointId: endpoint.id, eventId: stored.eventId });
-  // Forwarding is queued after the commit and not awaited: the sender's answer never
-  // waits for it (a crash in between loses these forwards, not the event).
-  // Endpoints without destinations (known from the cache) cost no queue query at all.
-  if (endpoint.forwards) {
-    const job = { eventId: stored.eventId, endpointId: endpoint.id, isNewEvent: stored.isNewEvent, verified: stored.verification === "verified" };
-    enqueueForwarding(job).catch((error: unknown) => console.error(`forwarding of event ${stored.eventId} was not queued`, error));
-  }
+  // The ingest statement queued any forwards already (the outbox): hand them to the
+  // relay now instead of at its next safety-net round.
+  if (stored.forwardQueued) wakeOutboxRelay();
 
   return stored;
 }

@@ -1,12 +1,13 @@
 // Writes for re-polling. A poll is recorded in one transaction with everything it
 // implies: the job's state (only forward, by the same rule as callbacks:
 // job_adopts_state), when to poll next, the missed-callback flag, and (when the
-// endpoint forwards) the synthesized delivery and its forwarding jobs. A crash can
+// endpoint forwards) the synthesized delivery, whose ingest statement also queues its
+// forwards (the forward outbox). A crash can
 // therefore never leave a flagged job whose synthesized event was not queued.
 import type pg from "pg";
 import { getDb, getPool, Prisma } from "@/lib/db/client";
 import { notFound, AppError } from "@/lib/http/app-error";
-import { enqueueForwarding } from "@/lib/forwarding/queue";
+import { wakeOutboxRelay } from "@/lib/forwarding/outbox-relay";
 import { newId } from "@/lib/ids/new-id";
 import { storeDelivery } from "@/lib/ingest/mutations";
 import { isTerminalState } from "@/lib/jobs/constants";
@@ -93,6 +94,7 @@ export async function recordPoll(poll: PollRecord, options: { nextPollAt: Date |
       if (options.synthesis && poll.facts) synthesizedEventId = await synthesizeDelivery(client, poll, poll.facts, options.synthesis);
     }
     await client.query("COMMIT");
+    if (synthesizedEventId) wakeOutboxRelay();
     return { missedCallback: missed, synthesizedEventId };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
@@ -124,7 +126,8 @@ async function hasCallbackFor(client: pg.PoolClient, jobId: string, state: strin
 /**
  * Stores the poll's answer as a delivery of the event the missing callback would have
  * made (the preset's dedupe key, so a late real callback joins it instead of making a
- * second event), marks it with the poll, and queues it to the endpoint's destinations.
+ * second event), marks it with the poll; the ingest statement queues it to the
+ * endpoint's destinations.
  * It counts as verified: it came from the provider's API over our authenticated
  * request, and verified-only destinations are exactly the ones that need it.
  */
@@ -159,7 +162,6 @@ async function synthesizeDelivery(client: pg.PoolClient, poll: PollRecord, facts
     client,
   );
   await client.query("UPDATE deliveries SET poll_id = $2 WHERE id = $1", [stored.deliveryId, poll.id]);
-  await enqueueForwarding({ eventId: stored.eventId, endpointId: poll.endpointId, isNewEvent: stored.isNewEvent, verified: true }, client);
   return stored.eventId;
 }
 

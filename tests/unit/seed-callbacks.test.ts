@@ -20,7 +20,6 @@ function endpointFor(provider: ProviderId, secrets: string[]): SeedEndpoint {
     secrets,
     bodyLimitBytes: 1_000_000,
     archivedAt: null,
-    forwards: false,
   };
 }
 

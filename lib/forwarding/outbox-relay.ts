@@ -1,0 +1,114 @@
+// Moves forward outbox rows (written by the ingest statement, lib/ingest/mutations.ts)
+// into graphile-worker's queue, one transaction per batch of up to 500 rows. Each
+// batch is one notifying transaction where one per callback would serialise ingest
+// commits (see the forward_outbox migration). Woken in process right after a callback
+// that wrote a row commits, after a short pause that gathers a burst into one batch;
+// a slow safety net picks up rows that other processes (or a crash) left behind.
+// Several processes may relay at once: SKIP LOCKED hands each row to one of them.
+import { getPool } from "@/lib/db/client";
+import { FORWARD_TASK } from "./queue";
+
+export const RELAY_BATCH = 500;
+/** How long a wake-up waits so that a burst of callbacks moves as one batch. */
+const GATHER_MS = 10;
+/** Rows not announced in this process (another app process, a crash) wait at most this long. */
+const SAFETY_NET_MS = 1_000;
+
+/**
+ * A new event goes to every enabled destination that takes it (all events, or verified
+ * ones when it is verified); a later verified delivery of a known event goes to the
+ * verified-only destinations (the task skips what went out already). When a job for the
+ * pair exists (queued, running, or a retry waiting for its time) "unsafe_dedupe" leaves
+ * it alone: replacing it would reset a pending retry's attempt number.
+ */
+const MOVE_BATCH = `
+  WITH moved AS (
+    DELETE FROM forward_outbox
+    WHERE id IN (SELECT id FROM forward_outbox ORDER BY id LIMIT ${RELAY_BATCH} FOR UPDATE SKIP LOCKED)
+    RETURNING id, event_id, endpoint_id, is_new_event, verified
+  ),
+  queued AS (
+    SELECT j.id FROM (SELECT * FROM moved ORDER BY id) m
+    JOIN destinations d ON d.endpoint_id = m.endpoint_id AND d.enabled
+      AND ((m.is_new_event AND (d.forward = 'all' OR m.verified)) OR (NOT m.is_new_event AND m.verified AND d.forward = 'verified'))
+    CROSS JOIN LATERAL graphile_worker.add_job('${FORWARD_TASK}',
+      json_build_object('eventId', m.event_id, 'destinationId', d.id, 'attempt', 1),
+      job_key := 'forward:' || m.event_id || ':' || d.id, job_key_mode := 'unsafe_dedupe') j
+  )
+  SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM queued)::int AS queued`;
+
+/** Moves one batch; returns how many outbox rows it took. */
+export async function moveOutboxBatch(): Promise<number> {
+  const { rows } = await getPool().query<{ moved: number }>({ name: "forward-outbox-move", text: MOVE_BATCH });
+  return rows[0]?.moved ?? 0;
+}
+
+export type OutboxRelay = { wake(): void; stop(): Promise<void> };
+
+/**
+ * The relay's schedule around `move` (one batch, returning the rows taken): a full
+ * batch moves again at once, a wake-up during a move runs another one shortly after,
+ * and a failed move (database down) is retried by the safety net.
+ */
+export function createOutboxRelay(move: () => Promise<number> = moveOutboxBatch): OutboxRelay {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let timerAt = Infinity;
+  let running: Promise<void> | undefined;
+  let wokenWhileRunning = false;
+
+  const runIn = (ms: number) => {
+    const at = Date.now() + ms;
+    if (stopped || (timer && timerAt <= at)) return;
+    clearTimeout(timer);
+    timerAt = at;
+    timer = setTimeout(() => {
+      timer = undefined;
+      timerAt = Infinity;
+      running = drain().finally(() => (running = undefined));
+    }, ms);
+  };
+
+  const drain = async () => {
+    let next = SAFETY_NET_MS;
+    try {
+      let moved: number;
+      do {
+        wokenWhileRunning = false;
+        moved = await move();
+      } while (moved >= RELAY_BATCH && !stopped);
+      if (wokenWhileRunning) next = GATHER_MS;
+    } catch (error) {
+      console.error("forward outbox: moving rows into the queue failed; retrying shortly", error);
+    }
+    runIn(next);
+  };
+
+  runIn(0);
+  return {
+    wake() {
+      if (running) wokenWhileRunning = true;
+      else runIn(GATHER_MS);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+// Route handlers run in Next's bundle and the worker in the launcher's modules: the
+// running relay is shared through globalThis, like the database pool.
+const holder = globalThis as typeof globalThis & { __inboxOutboxRelay?: OutboxRelay };
+
+export function startOutboxRelay(): OutboxRelay {
+  const relay = createOutboxRelay();
+  holder.__inboxOutboxRelay = relay;
+  return relay;
+}
+
+/** After a commit that wrote an outbox row; a no-op in a process that runs no worker. */
+export function wakeOutboxRelay(): void {
+  holder.__inboxOutboxRelay?.wake();
+}
