@@ -49,6 +49,11 @@ const envSchema = z.object({
   INBOX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Seconds a provider is told to wait (Retry-After) when the database is unavailable. */
   INBOX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /**
+   * "off": this process serves HTTP only and runs no queue worker (forwards, replays,
+   * polls, alerts); another process with the default "on" must run on the same database.
+   */
+  INBOX_WORKER: z.enum(["on", "off"]).default("on"),
   /** Forwarding jobs (graphile-worker) run at once per process. */
   INBOX_FORWARD_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   /**

@@ -6,12 +6,14 @@
 //      first admin when INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD are set; the key that
 //      encrypts stored secrets (INBOX_SECRET_KEY, or .data/secret-key), with which any
 //      secret stored in plain text or under a previous key is sealed again
-//   4. the forwarding worker (graphile-worker: forwards events to destinations, bulk
-//      replays, sends alerts)
+//   4. the forward outbox relay (moves forwards that ingest stored into the queue)
 //   5. Next.js behind our own HTTP server, which hands route handlers what only the
 //      raw Node request knows (headers in order, peer address): lib/http/request-context
+//   6. unless INBOX_WORKER=off, the queue worker in a child process (graphile-worker:
+//      forwards events to destinations, bulk replays, polls, sends alerts):
+//      scripts/worker-process.ts, restarted if it dies
 // Ctrl-C (SIGINT) or SIGTERM stops accepting, finishes in-flight requests and stops
-// the forwarding worker (running jobs finish) and the embedded database cleanly.
+// the worker (running jobs finish) and the embedded database cleanly.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { isIPv6 } from "node:net";
 import next from "next";
@@ -19,13 +21,14 @@ import { ensureAdminFromEnv } from "@/lib/auth/users";
 import { rememberListeningOrigin } from "@/lib/alerts/links";
 import { applyMigrations } from "@/lib/db/migrate";
 import { getEnv, reloadEnv } from "@/lib/env";
-import { startForwardingWorker } from "@/lib/forwarding/worker";
+import { startOutboxRelay, type OutboxRelay } from "@/lib/forwarding/outbox-relay";
 import { rawRequestStore } from "@/lib/http/request-context";
 import { resealStoredSecrets } from "@/lib/secrets/mutations";
 import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
 import { buildIfStale } from "./build-if-stale";
 import { openDatabase } from "./database";
 import { ensureSecret } from "./local-secrets";
+import { superviseWorker, type WorkerSupervisor } from "./worker-supervisor";
 
 const isDev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -54,11 +57,14 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? "0.0.0.0";
   const database = await openDatabase();
   let stopping = false;
-  let worker: Awaited<ReturnType<typeof startForwardingWorker>> | undefined;
+  let relay: OutboxRelay | undefined;
+  let worker: WorkerSupervisor | undefined;
   let workerStopped: Promise<void> | undefined;
   // Once: shutdown starts it (no new jobs while requests drain), the database stop waits for it.
   const stopWorker = () =>
-    (workerStopped ??= worker?.stop().catch((error: unknown) => console.error("forwarding worker did not stop cleanly", error)) ?? Promise.resolve());
+    (workerStopped ??= Promise.all([relay?.stop(), worker?.stop()])
+      .then(() => undefined)
+      .catch((error: unknown) => console.error("the queue worker did not stop cleanly", error)));
   const stopDatabase = async () => {
     await stopWorker();
     await database.embedded?.stop().catch(() => {});
@@ -82,7 +88,7 @@ async function main(): Promise<void> {
     // rebuild under a running server (sources edited mid-run) would break its pages.
     if (!isDev && process.env.INBOX_BUILD_CHECK !== "off") buildIfStale();
     if (!isDev) Object.assign(process.env, { NODE_ENV: "production" });
-    worker = await startForwardingWorker(database.url);
+    relay = startOutboxRelay();
 
     // Listen first so Next learns the real port (PORT=0 picks a free one): it fetches
     // its own pages on hostname:port to answer a server action that redirects.
@@ -114,10 +120,12 @@ async function main(): Promise<void> {
     const selfHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
     // The base of links in alerts when INBOX_PUBLIC_URL is unset (lib/alerts/links.ts).
     const linkHost = host === "0.0.0.0" || host === "::" ? "localhost" : isIPv6(host) ? `[${host}]` : host;
-    rememberListeningOrigin(`http://${linkHost}:${actualPort}`);
+    const origin = `http://${linkHost}:${actualPort}`;
+    rememberListeningOrigin(origin);
     const app = next({ dev: isDev, dir: process.cwd(), hostname: selfHost, port: actualPort });
     await app.prepare();
     handle = app.getRequestHandler();
+    if (getEnv().INBOX_WORKER === "on") worker = superviseWorker({ origin });
     console.log(`Webhook Inbox ${isDev ? "(dev) " : ""}listening on http://localhost:${actualPort}`);
     console.log(`database: ${database.embedded ? "embedded PostgreSQL in .data/postgres" : "DATABASE_URL"}`);
     console.log(`API token: from ${token.source} (send as Authorization: Bearer <token>)`);

@@ -2,10 +2,16 @@
 // `prisma migrate deploy` uses, so Prisma's CLI agrees with us on machines that have
 // its schema engine. Each migration runs in its own transaction together with its
 // bookkeeping row: a failed migration leaves nothing behind and can simply be re-run.
+// graphile-worker's schema is migrated here as well, under the same lock.
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { Logger, runMigrations } from "graphile-worker";
 import pg from "pg";
+
+const quietLogger = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`queue schema ${level}: ${message}`);
+});
 
 /** Arbitrary constant; every process that migrates this database takes the same lock. */
 const MIGRATION_LOCK_ID = 72_707_369;
@@ -79,6 +85,9 @@ export async function applyMigrations(
       }
       applied.push(file.name);
     }
+    // The queue's own schema too, before anything listens: ingest (through the forward
+    // outbox relay and the alert triggers) queues jobs before the worker process starts.
+    await runMigrations({ connectionString, logger: quietLogger });
     return { applied };
   } finally {
     await client.end();

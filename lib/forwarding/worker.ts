@@ -1,15 +1,12 @@
-// The queue worker: graphile-worker inside the app process (scripts/start.ts), for
-// forwarding, replays and re-polling.
+// The queue worker: graphile-worker in its own process (scripts/worker-process.ts),
+// for forwarding, replays, re-polling and alerts.
 // It migrates its own schema (graphile_worker) on start, picks up jobs as they are
 // queued (LISTEN/NOTIFY) and jobs that were waiting when the process last stopped,
 // and finishes running jobs on stop. Several app processes share the queue safely.
-// The outbox relay runs beside it: it turns the forward outbox rows that ingest writes
-// into forward_event jobs.
 import { Logger, run, type Task } from "graphile-worker";
 import { ALERT_TASK } from "@/lib/alerts/constants";
 import { runAlertJob, type AlertJob } from "@/lib/alerts/send-alert";
 import { getEnv } from "@/lib/env";
-import { startOutboxRelay } from "./outbox-relay";
 import { FORWARD_TASK, REPLAY_TASK, type ForwardJob, type ReplayJob } from "./queue";
 import { runForwardJob, runReplayJob } from "./tasks";
 import { POLL_TASK, SCAN_TASK } from "@/lib/polling/mutations";
@@ -35,18 +32,11 @@ export async function startForwardingWorker(connectionString: string): Promise<F
     concurrency: getEnv().INBOX_FORWARD_CONCURRENCY,
     taskList,
     logger,
-    // scripts/start.ts owns SIGINT/SIGTERM and stops the runner itself.
+    // scripts/worker-process.ts owns SIGINT/SIGTERM and stops the runner itself.
     noHandleSignals: true,
     // A safety net only: LISTEN/NOTIFY wakes the worker for new and due jobs.
     pollInterval: 2_000,
   });
   await startPollScans();
-  const relay = startOutboxRelay();
-  return {
-    // The relay first: rows it has not moved stay in the outbox for the next start.
-    stop: async () => {
-      await relay.stop();
-      await runner.stop();
-    },
-  };
+  return { stop: () => runner.stop() };
 }

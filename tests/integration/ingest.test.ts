@@ -184,6 +184,14 @@ describe("accepted methods", () => {
       body,
     });
   });
+
+  it("answers uncompressed even to a sender that accepts gzip (the answer is tiny; compressing it cost CPU)", async () => {
+    const endpoint = await genericEndpoint();
+    const response = await sendCallback(endpoint, JSON.stringify({ nonce: randomUUID() }), { headers: { "accept-encoding": "gzip, deflate, br" } });
+    await expectAccepted(response);
+    expect(response.headers.get("content-encoding")).toBeNull();
+    expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
+  });
 });
 
 describe("what a delivery keeps", () => {

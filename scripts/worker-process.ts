@@ -1,0 +1,49 @@
+// The queue worker's own process (graphile-worker: forwards, replays, polls, alerts),
+// forked by scripts/start.ts after the database is migrated and the server listens.
+// Its own process because at a few hundred callbacks per second the web server and
+// the worker each need most of a core, and Node gives a process one thread: together
+// they queued each other's work for seconds.
+//
+//   argv: --origin <http://host:port>  where the web server listens (links in alerts)
+//
+// It stops on SIGTERM/SIGINT, and when the launcher goes away (the IPC channel
+// closes: a killed launcher must not leave a worker behind), letting running jobs
+// finish but never for longer than a forward may take.
+import { parseArgs } from "node:util";
+import { rememberListeningOrigin } from "@/lib/alerts/links";
+import { getPool } from "@/lib/db/client";
+import { requireDatabaseUrl } from "@/lib/env";
+import { startForwardingWorker } from "@/lib/forwarding/worker";
+
+/** A forward times out after 15 s; a stop that takes longer than this is stuck. */
+const STOP_DEADLINE_MS = 20_000;
+
+const { values } = parseArgs({ options: { origin: { type: "string" } } });
+if (values.origin) rememberListeningOrigin(values.origin);
+
+const worker = await startForwardingWorker(requireDatabaseUrl());
+process.send?.({ type: "ready" });
+
+let stopping = false;
+function stop(reason: string): void {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => {
+    console.error(`queue worker: still stopping after ${STOP_DEADLINE_MS / 1000} s (${reason}); exiting`);
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
+  void worker
+    .stop()
+    .then(() => getPool().end())
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error("queue worker did not stop cleanly", error);
+        process.exit(1);
+      },
+    );
+}
+
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));
+process.on("disconnect", () => stop("the launcher is gone"));

@@ -1,0 +1,52 @@
+// Runs scripts/worker-process.ts as a child of the launcher: restarted when it dies
+// (with a growing pause, so a worker that cannot start does not spin), stopped with
+// the app. The IPC channel is what lets the child notice a launcher that was killed.
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+const WORKER_SCRIPT = path.join(import.meta.dirname, "worker-process.ts");
+const FIRST_RESTART_MS = 1_000;
+const MAX_RESTART_MS = 30_000;
+/** A worker that ran this long was healthy: its next restart starts from the short pause again. */
+const HEALTHY_AFTER_MS = 60_000;
+/** Past the worker's own stop deadline (20 s): then it is killed. */
+const KILL_AFTER_MS = 25_000;
+
+export type WorkerSupervisor = { stop(): Promise<void> };
+
+export function superviseWorker(options: { origin: string }): WorkerSupervisor {
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  let restartMs = FIRST_RESTART_MS;
+  let restartTimer: NodeJS.Timeout | undefined;
+
+  const start = () => {
+    const startedAt = Date.now();
+    // The launcher's own loader flags (tsx) carry over: the child runs TypeScript too.
+    const current = fork(WORKER_SCRIPT, ["--origin", options.origin], { stdio: "inherit" });
+    child = current;
+    current.on("exit", (code, signal) => {
+      if (child === current) child = undefined;
+      if (stopping) return;
+      if (Date.now() - startedAt > HEALTHY_AFTER_MS) restartMs = FIRST_RESTART_MS;
+      console.error(`queue worker exited (${signal ?? `code ${code}`}); starting it again in ${restartMs / 1000} s`);
+      restartTimer = setTimeout(start, restartMs);
+      restartMs = Math.min(restartMs * 2, MAX_RESTART_MS);
+    });
+  };
+  start();
+
+  return {
+    async stop() {
+      stopping = true;
+      clearTimeout(restartTimer);
+      const current = child;
+      if (!current || current.exitCode !== null || current.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => current.once("exit", () => resolve()));
+      current.kill("SIGTERM");
+      const killer = setTimeout(() => current.kill("SIGKILL"), KILL_AFTER_MS);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
