@@ -3,7 +3,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 
-export type AppServer = { baseUrl: string; process: ChildProcess; output: () => string; stop(): Promise<void> };
+export type AppServer = {
+  baseUrl: string;
+  process: ChildProcess;
+  output: () => string;
+  /** SIGTERM: the app shuts down cleanly (in-flight requests and running jobs finish). */
+  stop(): Promise<void>;
+  /** SIGKILL: a crash, nothing after the current instruction runs. */
+  kill(): Promise<void>;
+};
 
 export const TEST_API_TOKEN = "test-token-0123456789abcdef";
 /** The admin every test server starts with (INBOX_ADMIN_EMAIL / INBOX_ADMIN_PASSWORD). */
@@ -52,17 +60,14 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
       reject(new Error(`app exited with ${code} before listening:\n${output}`));
     });
   });
-  return {
-    baseUrl,
-    process: child,
-    output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      // A process ended by a signal has a signalCode and no exitCode.
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
+  return { baseUrl, process: child, output: () => output, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
 }
 
 /** Resident memory of a process in bytes (Linux). */

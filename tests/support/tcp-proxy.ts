@@ -1,6 +1,8 @@
 // A TCP proxy in front of a server (the test database), that a test can take down and
 // bring back on the same port: the app behind it sees the database become unreachable
-// (open connections cut, new ones refused) and then come back.
+// (open connections cut, new ones refused) and then come back. Or it can freeze the
+// server's answers: statements still reach the database and commit, but the app never
+// hears back, which is how a test puts a crash right after a commit.
 import net from "node:net";
 
 export type TcpProxy = {
@@ -9,11 +11,20 @@ export type TcpProxy = {
   stop(): Promise<void>;
   /** Listens again on the same port. */
   start(): Promise<void>;
+  /**
+   * From now on nothing the server sends reaches the client, on open connections and
+   * new ones alike; the client's bytes still reach the server. There is no thaw: a
+   * test freezes to crash the app behind the proxy.
+   */
+  freeze(): void;
   close(): Promise<void>;
 };
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
+  /** Server side -> client side of each open connection, for freeze(). */
+  const answers = new Map<net.Socket, net.Socket>();
+  let frozen = false;
   const track = (socket: net.Socket) => {
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
@@ -25,7 +36,11 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       track(client);
       track(upstream);
       client.pipe(upstream);
-      upstream.pipe(client);
+      if (!frozen) {
+        upstream.pipe(client);
+        answers.set(upstream, client);
+        upstream.once("close", () => answers.delete(upstream));
+      }
       client.on("error", () => upstream.destroy());
       upstream.on("error", () => client.destroy());
       client.on("close", () => upstream.destroy());
@@ -59,6 +74,15 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       if (server) return;
       server = createServer();
       await listen(server, port);
+    },
+    freeze: () => {
+      frozen = true;
+      // Paused, not read and dropped: what the server sent stays unread in the socket.
+      for (const [upstream, client] of answers) {
+        upstream.unpipe(client);
+        upstream.pause();
+      }
+      answers.clear();
     },
     close: stop,
   };

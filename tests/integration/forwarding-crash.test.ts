@@ -1,0 +1,126 @@
+// A crash between the ingest statement's commit and anything after it (issue 4): the
+// callback is stored, so its forward must still go out once the app is back, exactly
+// once. The app talks to its database through a TCP proxy that freezes the database's
+// answers: the ingest statement commits, the app never hears so, and is killed while
+// waiting. It then restarts straight on the database.
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FORWARD_TASK } from "@/lib/forwarding/queue";
+import { ENDPOINT_CHANNEL } from "@/lib/ingest/endpoint-cache";
+import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
+import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
+import { startReceiver, type Receiver } from "@/tests/support/receiver";
+import { startTcpProxy, type TcpProxy } from "@/tests/support/tcp-proxy";
+
+// An app start under load can take a while; nothing here waits on a clock otherwise.
+const POLL = { timeout: 60_000, interval: 200 };
+
+let database: { url: string; drop(): Promise<void> };
+let proxy: TcpProxy;
+let server: AppServer;
+let receiver: Receiver;
+
+beforeAll(async () => {
+  database = await createFreshDatabase("forwarding_crash");
+  const direct = new URL(database.url);
+  proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+  const proxied = new URL(database.url);
+  proxied.hostname = "127.0.0.1";
+  proxied.port = String(proxy.port);
+  server = await startAppServer(proxied.toString());
+  receiver = await startReceiver();
+});
+
+afterAll(async () => {
+  // Killed, not stopped: an app behind a frozen proxy would wait forever to shut down.
+  await server?.kill();
+  await proxy?.close();
+  await receiver?.close();
+  await database?.drop();
+});
+
+/** Reads the real database directly, never through the proxy. */
+const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryDatabase<R>(database.url, text, params);
+
+const forwardsOf = (eventId: string) => receiver.requests.filter((r) => receiver.header(r, "x-inbox-event-id") === eventId).length;
+
+const attemptStatuses = async (eventId: string) =>
+  (await sql<{ status: string }>(`SELECT status FROM attempts WHERE event_id = $1 ORDER BY created_at`, [eventId])).map((a) => a.status);
+
+/**
+ * No forward job left anywhere in this test's own queue (a stray duplicate counts too,
+ * whatever its key), and the event's forward recorded as sent: nothing more will go out.
+ */
+async function forwardingDone(eventId: string): Promise<boolean> {
+  const jobs = await sql(`SELECT id FROM graphile_worker.jobs WHERE task_identifier = $1`, [FORWARD_TASK]);
+  return jobs.length === 0 && (await attemptStatuses(eventId)).includes("succeeded");
+}
+
+/** Waits until the event's forwarding is done, then checks it went out exactly once. */
+async function expectForwardedOnce(eventId: string): Promise<void> {
+  await expect.poll(() => forwardingDone(eventId), POLL).toBe(true);
+  expect(forwardsOf(eventId)).toBe(1);
+  expect(await attemptStatuses(eventId)).toEqual(["succeeded"]);
+}
+
+async function call<T>(path: string, body: Record<string, unknown>): Promise<T> {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${TEST_API_TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return (await response.json()) as T;
+}
+
+const sendCallback = (key: string, body: string) => fetch(`${server.baseUrl}/in/${key}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+
+describe("a crash right after the ingest statement commits", () => {
+  it("forwards the stored callback exactly once after the app restarts", async () => {
+    const endpoint = await call<{ id: string; key: string }>("/api/endpoints", { name: `crash-${randomUUID()}`, provider: "generic" });
+    await call(`/api/endpoints/${endpoint.id}/destinations`, { url: receiver.url(), forward: "all" });
+
+    // Frozen, the app can only take a callback whose endpoint it has cached (a cache
+    // miss reads the database and would never hear back). The cache is trusted only
+    // while its LISTEN connection is up, which the first callback opens: the second,
+    // once that connection listens, is the one that fills the cache. Both forward as
+    // usual, which also shows forwarding works up to the crash.
+    const warmUps: string[] = [];
+    const warmUp = async () => {
+      const answer = await sendCallback(endpoint.key, JSON.stringify({ warmUp: randomUUID() }));
+      expect(answer.status).toBe(200);
+      warmUps.push(((await answer.json()) as { eventId: string }).eventId);
+    };
+    await warmUp();
+    await expect
+      .poll(async () => (await sql(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query = $1`, [`LISTEN "${ENDPOINT_CHANNEL}"`])).length, {
+        ...POLL,
+        message: "the endpoint cache's LISTEN connection never came up",
+      })
+      .toBe(1);
+    await warmUp();
+    // Idle before the freeze: no forward of a warm-up is left half done by the crash.
+    for (const eventId of warmUps) await expectForwardedOnce(eventId);
+
+    proxy.freeze();
+    const body = JSON.stringify({ crash: randomUUID() });
+    const answered = sendCallback(endpoint.key, body).then(
+      (response) => `answered ${response.status}`,
+      () => "no answer",
+    );
+    const stored = async () => (await sql<{ event_id: string }>(`SELECT event_id FROM deliveries WHERE endpoint_id = $1 AND body = $2`, [endpoint.id, Buffer.from(body)]))[0];
+    await expect.poll(stored, { ...POLL, message: "the callback's delivery was never committed" }).toBeDefined();
+    const eventId = (await stored())?.event_id ?? "";
+
+    // The app never learned of the commit, so nothing after it ran: a crash right there.
+    await server.kill();
+    // Committed but never answered: the sender will retry, which is its duplicate to handle.
+    expect(await answered).toBe("no answer");
+    expect(forwardsOf(eventId)).toBe(0);
+
+    server = await startAppServer(database.url);
+    await expect.poll(() => forwardsOf(eventId), { ...POLL, message: "the stored callback was never forwarded after the restart" }).toBeGreaterThan(0);
+    await expectForwardedOnce(eventId);
+  }, 300_000);
+});
