@@ -54,7 +54,9 @@ const attemptStatuses = async (eventId: string) =>
  */
 async function forwardingDone(eventId: string): Promise<boolean> {
   const jobs = await sql(`SELECT id FROM graphile_worker.jobs WHERE task_identifier = $1`, [FORWARD_TASK]);
-  return jobs.length === 0 && (await attemptStatuses(eventId)).includes("succeeded");
+  // Nothing waiting in the forward outbox either: a row moved twice would show there.
+  const waiting = await sql(`SELECT id FROM forward_outbox`);
+  return jobs.length === 0 && waiting.length === 0 && (await attemptStatuses(eventId)).includes("succeeded");
 }
 
 /** Waits until the event's forwarding is done, then checks it went out exactly once. */
