@@ -21,8 +21,8 @@ const STOP_DEADLINE_MS = 20_000;
 const { values } = parseArgs({ options: { origin: { type: "string" } } });
 if (values.origin) rememberListeningOrigin(values.origin);
 
-const worker = await startForwardingWorker(requireDatabaseUrl());
-process.send?.({ type: "ready" });
+// The launcher unlocks this worker's jobs if it dies mid-job (worker-supervisor.ts).
+const worker = await startForwardingWorker(requireDatabaseUrl(), (id) => process.send?.({ type: "worker-id", id }));
 
 let stopping = false;
 function stop(reason: string): void {

@@ -1,8 +1,11 @@
 // Runs scripts/worker-process.ts as a child of the launcher: restarted when it dies
 // (with a growing pause, so a worker that cannot start does not spin), stopped with
-// the app. The IPC channel is what lets the child notice a launcher that was killed.
+// the app. The IPC channel is what lets the child notice a launcher that was killed,
+// and what tells the launcher the ids its workers lock jobs under: a job that a dead
+// worker held would otherwise wait for graphile-worker's 4-hour lock timeout.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { getPool } from "@/lib/db/client";
 
 const WORKER_SCRIPT = path.join(import.meta.dirname, "worker-process.ts");
 const FIRST_RESTART_MS = 1_000;
@@ -14,19 +17,33 @@ const KILL_AFTER_MS = 25_000;
 
 export type WorkerSupervisor = { stop(): Promise<void> };
 
+/** Jobs the dead process had taken become runnable again (they record what went out already). */
+async function unlockJobsOf(workerIds: string[]): Promise<void> {
+  await getPool()
+    .query("SELECT graphile_worker.force_unlock_workers($1::text[])", [workerIds])
+    .catch((error: unknown) => console.error("could not release the jobs of a stopped queue worker", error));
+}
+
 export function superviseWorker(options: { origin: string }): WorkerSupervisor {
   let child: ChildProcess | undefined;
   let stopping = false;
   let restartMs = FIRST_RESTART_MS;
   let restartTimer: NodeJS.Timeout | undefined;
+  let released: Promise<void> = Promise.resolve();
 
   const start = () => {
     const startedAt = Date.now();
     // The launcher's own loader flags (tsx) carry over: the child runs TypeScript too.
     const current = fork(WORKER_SCRIPT, ["--origin", options.origin], { stdio: "inherit" });
+    const workerIds: string[] = [];
     child = current;
+    current.on("message", (message: { type?: string; id?: unknown }) => {
+      if (message.type === "worker-id" && typeof message.id === "string") workerIds.push(message.id);
+    });
     current.on("exit", (code, signal) => {
       if (child === current) child = undefined;
+      // Also after a clean stop: a worker stopped by its deadline may still hold a job.
+      if (workerIds.length) released = unlockJobsOf(workerIds);
       if (stopping) return;
       if (Date.now() - startedAt > HEALTHY_AFTER_MS) restartMs = FIRST_RESTART_MS;
       console.error(`queue worker exited (${signal ?? `code ${code}`}); starting it again in ${restartMs / 1000} s`);
@@ -41,12 +58,15 @@ export function superviseWorker(options: { origin: string }): WorkerSupervisor {
       stopping = true;
       clearTimeout(restartTimer);
       const current = child;
-      if (!current || current.exitCode !== null || current.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => current.once("exit", () => resolve()));
-      current.kill("SIGTERM");
-      const killer = setTimeout(() => current.kill("SIGKILL"), KILL_AFTER_MS);
-      await exited;
-      clearTimeout(killer);
+      if (current && current.exitCode === null && current.signalCode === null) {
+        const exited = new Promise<void>((resolve) => current.once("exit", () => resolve()));
+        current.kill("SIGTERM");
+        const killer = setTimeout(() => current.kill("SIGKILL"), KILL_AFTER_MS);
+        await exited;
+        clearTimeout(killer);
+      }
+      // Before the database may stop.
+      await released;
     },
   };
 }

@@ -3,7 +3,8 @@
 // It migrates its own schema (graphile_worker) on start, picks up jobs as they are
 // queued (LISTEN/NOTIFY) and jobs that were waiting when the process last stopped,
 // and finishes running jobs on stop. Several app processes share the queue safely.
-import { Logger, run, type Task } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, run, type Task, type WorkerEvents } from "graphile-worker";
 import { ALERT_TASK } from "@/lib/alerts/constants";
 import { runAlertJob, type AlertJob } from "@/lib/alerts/send-alert";
 import { getEnv } from "@/lib/env";
@@ -19,7 +20,8 @@ const logger = new Logger(() => (level, message) => {
 
 export type ForwardingWorker = { stop(): Promise<void> };
 
-export async function startForwardingWorker(connectionString: string): Promise<ForwardingWorker> {
+/** onWorkerId: the id under which each of graphile-worker's workers locks the jobs it runs. */
+export async function startForwardingWorker(connectionString: string, onWorkerId: (id: string) => void = () => {}): Promise<ForwardingWorker> {
   const taskList: Record<string, Task> = {
     [FORWARD_TASK]: (payload) => runForwardJob(payload as ForwardJob),
     [REPLAY_TASK]: (payload) => runReplayJob(payload as ReplayJob),
@@ -27,7 +29,10 @@ export async function startForwardingWorker(connectionString: string): Promise<F
     [POLL_TASK]: (payload) => runPollJob(payload as PollJobPayload),
     [ALERT_TASK]: (payload) => runAlertJob(payload as AlertJob),
   };
+  const events: WorkerEvents = new EventEmitter();
+  events.on("worker:create", ({ worker }) => onWorkerId(worker.workerId));
   const runner = await run({
+    events,
     connectionString,
     concurrency: getEnv().INBOX_FORWARD_CONCURRENCY,
     taskList,

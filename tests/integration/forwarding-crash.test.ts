@@ -4,6 +4,7 @@
 // answers: the ingest statement commits, the app never hears so, and is killed while
 // waiting. It then restarts straight on the database.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORWARD_TASK } from "@/lib/forwarding/queue";
@@ -124,5 +125,34 @@ describe("a crash right after the ingest statement commits", () => {
     server = await startAppServer(database.url);
     await expect.poll(() => forwardsOf(eventId), { ...POLL, message: "the stored callback was never forwarded after the restart" }).toBeGreaterThan(0);
     await expectForwardedOnce(eventId);
+  }, 300_000);
+});
+
+/** The launcher's children: the queue worker process. */
+const childPids = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+
+describe("a queue worker that dies in the middle of a forward", () => {
+  it("sends the forward again as soon as the worker is back, not after the queue's 4-hour lock", async () => {
+    const holding = await startReceiver();
+    // The first request is never answered: the worker is killed while it waits.
+    holding.respond = (_request, index) => (index === 0 ? new Promise(() => {}) : { status: 200 });
+    try {
+      const endpoint = await call<{ id: string; key: string }>("/api/endpoints", { name: `worker-crash-${randomUUID()}`, provider: "generic" });
+      await call(`/api/endpoints/${endpoint.id}/destinations`, { url: holding.url(), forward: "all" });
+      const answer = await sendCallback(endpoint.key, JSON.stringify({ workerCrash: randomUUID() }));
+      expect(answer.status).toBe(200);
+      const { eventId } = (await answer.json()) as { eventId: string };
+      await expect.poll(() => holding.requests.length, { ...POLL, message: "the forward never started" }).toBe(1);
+
+      const [worker] = childPids(server.process.pid ?? 0);
+      expect(worker, "the app runs its queue worker as a child process").toBeDefined();
+      process.kill(worker ?? 0, "SIGKILL");
+
+      await expect.poll(() => holding.requests.length, { ...POLL, message: "the interrupted forward was not sent again after the worker restarted" }).toBe(2);
+      expect(holding.header(holding.requests[1]!, "x-inbox-event-id")).toBe(eventId);
+      await expect.poll(() => attemptStatuses(eventId), POLL).toEqual(["succeeded"]);
+    } finally {
+      await holding.close();
+    }
   }, 300_000);
 });
