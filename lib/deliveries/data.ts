@@ -10,11 +10,6 @@ export async function getDeliveryBody(id: string): Promise<{ id: string; body: U
   return row;
 }
 
-/** What a sender's answer does not say: the event a delivery joined and why it verified or not. */
-export async function getDeliveryOutcome(id: string): Promise<{ eventId: string; verification: string; verificationReason: string | null } | null> {
-  return getDb().delivery.findUnique({ where: { id }, select: { eventId: true, verification: true, verificationReason: true } });
-}
-
 // ---------------------------------------------------------------------------
 // The delivery feed of one endpoint (the CLI's `forward` reads it as a stream).
 // Order: (xact_id, id), the transaction that stored each delivery. A transaction that

@@ -1,18 +1,16 @@
 // "Send a test callback": the preset's documented sample payload, signed with the
-// endpoint's newest secret the way the provider signs, POSTed over real HTTP to the
-// endpoint's own ingest URL on this very process. It exercises the whole path a real
-// callback takes (body cap, verification, storage, job state), which is the point:
-// "verified" here means the secret and scheme are set up right.
+// endpoint's newest secret the way the provider signs, handed to the ingest path in
+// this process (lib/ingest/receive-callback.ts). It takes the steps a real callback
+// takes (body cap, verification, storage, job state, live Inbox, forwarding), which
+// is the point: "verified" here means the secret and scheme are set up right.
 import { randomUUID } from "node:crypto";
-import { IncomingMessage } from "node:http";
-import { getDeliveryOutcome } from "@/lib/deliveries/data";
-import { AppError } from "@/lib/http/app-error";
-import { currentRawRequest } from "@/lib/http/request-context";
+import { toAppError } from "@/lib/http/error-response";
+import { findOpenEndpoint, receiveOwnCallback } from "@/lib/ingest/receive-callback";
 import type { ProviderId } from "@/lib/providers/schema";
 import { signHmac } from "@/lib/verify/hmac";
 import type { VerificationConfig } from "@/lib/verify/schema";
 import { signStandardWebhooks } from "@/lib/verify/standard-webhooks";
-import { findIngestEndpoint, getEndpoint } from "./data";
+import { getEndpoint } from "./data";
 
 type Sample = {
   payload: (now: Date) => Record<string, unknown>;
@@ -140,42 +138,17 @@ export type TestCallbackResult = {
   error: string | null;
 };
 
-/**
- * This process's own address, from the socket the current request arrived on: the
- * test goes to the server that is answering, never to a host named by the request
- * (Host headers and forwarded headers are caller-controlled).
- */
-function ownOrigin(): string {
-  const raw = currentRawRequest();
-  const socket = raw?.body instanceof IncomingMessage ? raw.body.socket : null;
-  if (!socket?.localAddress || !socket.localPort) {
-    throw new AppError("internal_error", "test callbacks need the app started with npm start (its server knows its own address)");
-  }
-  const address = socket.localAddress.replace(/^::ffff:/, "");
-  return `http://${address.includes(":") ? `[${address}]` : address}:${socket.localPort}`;
-}
-
 export async function sendTestCallback(endpointId: string): Promise<TestCallbackResult> {
-  const { key, archivedAt } = await getEndpoint(endpointId);
-  if (archivedAt) throw new AppError("endpoint_archived", "this endpoint is archived; it no longer accepts callbacks");
-  const endpoint = await findIngestEndpoint(key);
-  if (!endpoint) throw new AppError("not_found", "endpoint not found");
+  const { key } = await getEndpoint(endpointId);
+  // Archived (in another tab, say): nothing to test, so the error is thrown for the page to show.
+  const endpoint = await findOpenEndpoint(key);
   const request = buildTestCallback(endpoint, endpoint.secrets[0]);
-  const response = await fetch(`${ownOrigin()}/in/${key}`, {
-    method: "POST",
-    headers: request.headers,
-    body: request.body,
-    signal: AbortSignal.timeout(15_000),
-  });
-  const answer = (await response.json().catch(() => ({}))) as { deliveryId?: unknown; error?: { message?: unknown } };
-  const deliveryId = typeof answer.deliveryId === "string" ? answer.deliveryId : null;
-  const stored = deliveryId ? await getDeliveryOutcome(deliveryId) : null;
-  return {
-    status: response.status,
-    deliveryId,
-    eventId: stored?.eventId ?? null,
-    verification: stored?.verification ?? null,
-    reason: stored?.verificationReason ?? null,
-    error: stored ? null : typeof answer.error?.message === "string" ? answer.error.message : null,
-  };
+  try {
+    const stored = await receiveOwnCallback(endpoint, { headers: Object.entries(request.headers), body: Buffer.from(request.body, "utf8") });
+    return { status: stored.status, deliveryId: stored.deliveryId, eventId: stored.eventId, verification: stored.verification, reason: stored.reason, error: null };
+  } catch (error) {
+    // Refused as the ingest URL would refuse a provider (413, 503): that answer is the result.
+    const refusal = toAppError(error);
+    return { status: refusal.status, deliveryId: null, eventId: null, verification: null, reason: null, error: refusal.message };
+  }
 }

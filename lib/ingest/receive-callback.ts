@@ -2,7 +2,11 @@
 // the raw bytes -> read the payload with the endpoint's preset -> one atomic write
 // -> answer. Nothing is answered 2xx before the write commits; when the database
 // cannot take it the caller answers 503 with Retry-After so the sender retries.
+// Two ways in share every step: a callback over HTTP (receiveCallback, /in/<key>)
+// and one built in this process (receiveOwnCallback, the dashboard's test callback),
+// so a test callback is stored, announced and forwarded exactly like a real one.
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import type { IngestEndpoint } from "@/lib/endpoints/types";
 import { AppError } from "@/lib/http/app-error";
 import { databaseUnavailable } from "@/lib/http/error-response";
 import { pairRawHeaders, type HeaderList } from "@/lib/http/header-list";
@@ -11,20 +15,39 @@ import { wakeOutboxRelay } from "@/lib/forwarding/outbox-relay";
 import { announceStoredEvent } from "@/lib/live/announce-events";
 import { findEndpointForIngest } from "./endpoint-cache";
 import { isEndpointKey } from "./endpoint-key";
-import { readBodyWithinLimit } from "./read-body";
-import { verifyAndStore, type StoredCallback } from "./verify-and-store";
+import { payloadTooLarge, readBodyWithinLimit } from "./read-body";
+import { verifyAndStore, type ArrivedCallback, type StoredCallback } from "./verify-and-store";
 
-export async function receiveCallback(request: Request, key: string): Promise<StoredCallback> {
-  const receivedAt = new Date();
+/** The endpoint that takes callbacks at this key: unknown keys and archived endpoints are refused. */
+export async function findOpenEndpoint(key: string): Promise<IngestEndpoint> {
   const endpoint = isEndpointKey(key) ? await findEndpointForIngest(key).catch(asUnavailable) : null;
   if (!endpoint) throw new AppError("not_found", "no endpoint has this ingest URL");
   if (endpoint.archivedAt) throw new AppError("endpoint_archived", "this endpoint was archived and no longer accepts callbacks");
+  return endpoint;
+}
 
+export async function receiveCallback(request: Request, key: string): Promise<StoredCallback> {
+  const receivedAt = new Date();
+  const endpoint = await findOpenEndpoint(key);
   const body = await readBodyWithinLimit(request, endpoint.bodyLimitBytes);
   const raw = describeRequest(request, key);
-  const stored = await verifyAndStore(endpoint, { receivedAt, method: request.method, path: raw.path, query: raw.query, headers: raw.headers, body, sourceIp: raw.sourceIp }).catch(
-    asUnavailable,
-  );
+  return accept(endpoint, { receivedAt, method: request.method, path: raw.path, query: raw.query, headers: raw.headers, body, sourceIp: raw.sourceIp });
+}
+
+/**
+ * A POST to the bare ingest URL made in this process, for an endpoint from
+ * findOpenEndpoint. There is no peer, so its source address is unknown (null)
+ * rather than a made-up one.
+ */
+export async function receiveOwnCallback(endpoint: IngestEndpoint, request: { headers: HeaderList; body: Buffer }): Promise<StoredCallback> {
+  const receivedAt = new Date();
+  if (request.body.byteLength > endpoint.bodyLimitBytes) throw payloadTooLarge(endpoint.bodyLimitBytes);
+  return accept(endpoint, { receivedAt, method: "POST", path: "", query: "", headers: request.headers, body: request.body, sourceIp: null });
+}
+
+/** Everything after the body is read, in one place so the two ways in cannot drift. */
+async function accept(endpoint: IngestEndpoint, callback: ArrivedCallback): Promise<StoredCallback> {
+  const stored = await verifyAndStore(endpoint, callback).catch(asUnavailable);
   // Committed: tell open Inbox pages (batched, after commit, not awaited).
   announceStoredEvent({ endpointId: endpoint.id, eventId: stored.eventId });
   // The ingest statement queued any forwards already (the outbox): hand them to the
