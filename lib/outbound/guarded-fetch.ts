@@ -2,9 +2,11 @@
 // replay, test callbacks to other hosts, and later polling. The address actually
 // connected to is checked: a literal IP before connecting, a host name inside the DNS
 // lookup the socket uses, so the checked address is the one dialled (no gap for DNS
-// rebinding between a check and the connection). Redirects are never followed; the
-// response body is read up to a cap after decompression; the whole exchange has a
-// deadline. Network outcomes are results, never exceptions: callers record them.
+// rebinding between a check and the connection). Connections are kept alive and pooled
+// per origin (connection-pool.ts), which only ever holds sockets that passed that check.
+// Redirects are never followed; the response body is read up to a cap after
+// decompression; the whole exchange has a deadline. Network outcomes are results, never
+// exceptions: callers record them.
 import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
@@ -16,6 +18,7 @@ import { AppError } from "@/lib/http/app-error";
 import { withRequestFraming } from "@/lib/http/header-list";
 import { describeNetworkError } from "@/lib/http/network-error";
 import { checkAddress, parseAllowList, type AllowList } from "./address-policy";
+import { agentsFor } from "./connection-pool";
 
 export type OutboundRequest = {
   url: string;
@@ -83,61 +86,87 @@ export async function sendOutbound(request: OutboundRequest, options: { allow?: 
       resolve(result);
     };
     const client = url.protocol === "https:" ? https : http;
-    const outgoing = client.request({
-      protocol: url.protocol,
-      hostname: host,
-      port: url.port || undefined,
-      path: `${url.pathname}${url.search}`,
-      method: request.method,
-      // Flat [name, value, ...]: order and repeated names go out as given. In this form
-      // Node adds nothing itself, so Host and the body's length are filled in here.
-      headers: withRequestFraming(request.headers, url.host, request.body).flat(),
-      lookup,
-      // A fresh connection per request: a pooled socket must not outlive its address check.
-      agent: false,
-      // Node's TLS checks the certificate against the name; keep SNI on the host name.
-      ...(url.protocol === "https:" && !net.isIP(host) ? { servername: host } : {}),
-    });
+    let outgoing: http.ClientRequest;
     const deadline = setTimeout(() => {
       finish({ outcome: "error", error: `no complete answer within ${timeoutMs / 1000} s`, durationMs: elapsed() });
       outgoing.destroy();
     }, timeoutMs);
 
-    outgoing.on("error", (error: NodeJS.ErrnoException) => {
-      if (blockedReason) finish({ outcome: "blocked", reason: blockedReason, durationMs: elapsed() });
-      else finish({ outcome: "error", error: describeNetworkError(error), durationMs: elapsed() });
-    });
-    outgoing.on("response", (response) => {
-      const headers = pairs(response.rawHeaders);
-      const body = decoded(response);
-      const chunks: Buffer[] = [];
-      let kept = 0;
-      let truncated = false;
-      const done = () =>
-        finish({ outcome: "response", status: response.statusCode ?? 0, headers, body: Buffer.concat(chunks, kept), truncated, durationMs: elapsed() });
-      body.on("data", (chunk: Buffer) => {
-        if (truncated) return;
-        const room = cap - kept;
-        if (chunk.byteLength > room) {
-          chunks.push(chunk.subarray(0, room));
-          kept += room;
-          truncated = true;
-          // Enough read: stop the transfer (and any decompression) now.
-          done();
+    const send = (agent: http.Agent | false) => {
+      outgoing = client.request({
+        protocol: url.protocol,
+        hostname: host,
+        port: url.port || undefined,
+        path: `${url.pathname}${url.search}`,
+        method: request.method,
+        // Flat [name, value, ...]: order and repeated names go out as given. In this form
+        // Node adds only Connection itself, so Host and the body's length are filled in here.
+        headers: withRequestFraming(request.headers, url.host, request.body).flat(),
+        // Runs only when this request opens a new socket; a pooled one passed it on connecting.
+        lookup,
+        agent,
+        // Node's TLS checks the certificate against the name; keep SNI on the host name.
+        ...(url.protocol === "https:" && !net.isIP(host) ? { servername: host } : {}),
+      });
+      const attempt = outgoing;
+      // A reused socket's byte count carries on from earlier answers: mark where this one starts.
+      let bytesReadBefore = 0;
+      attempt.on("socket", (socket) => (bytesReadBefore = socket.bytesRead));
+
+      attempt.on("error", (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket the receiver closed while it sat idle (a race the idle timeout
+        // narrows but cannot rule out) fails on the next write or read. Nothing of an answer
+        // came, so the receiver most likely never saw the request: send it once more on a
+        // fresh connection, as Node's docs advise: one outside the pool, which may hold more
+        // sockets gone stale alike. Not after a response began (the receiver acted on it),
+        // and not when a fresh connection fails (that is the receiver's answer).
+        const stale =
+          !settled &&
+          attempt.reusedSocket &&
+          (error.code === "ECONNRESET" || error.code === "EPIPE") &&
+          attempt.socket?.bytesRead === bytesReadBefore;
+        if (stale) return send(false);
+        if (blockedReason) finish({ outcome: "blocked", reason: blockedReason, durationMs: elapsed() });
+        else finish({ outcome: "error", error: describeNetworkError(error), durationMs: elapsed() });
+      });
+      attempt.on("response", (response) => {
+        const headers = pairs(response.rawHeaders);
+        const body = decoded(response);
+        const chunks: Buffer[] = [];
+        let kept = 0;
+        let truncated = false;
+        const done = () =>
+          finish({ outcome: "response", status: response.statusCode ?? 0, headers, body: Buffer.concat(chunks, kept), truncated, durationMs: elapsed() });
+        body.on("data", (chunk: Buffer) => {
+          if (truncated) return;
+          const room = cap - kept;
+          if (chunk.byteLength > room) {
+            chunks.push(chunk.subarray(0, room));
+            kept += room;
+            truncated = true;
+            // Enough read: stop the transfer (and any decompression) now. Node destroys the
+            // socket of a response not read to its end, so a half-read connection never goes
+            // back to the pool.
+            done();
+            response.destroy();
+            return;
+          }
+          chunks.push(chunk);
+          kept += chunk.byteLength;
+        });
+        body.on("end", done);
+        body.on("error", (error: Error) => {
+          // The rest of the answer is not wanted: close the connection rather than leave it
+          // stuck mid-body.
           response.destroy();
-          return;
-        }
-        chunks.push(chunk);
-        kept += chunk.byteLength;
+          if (settled) return;
+          // A body that cannot be decompressed is still an answer: keep the status.
+          finish({ outcome: "error", error: `the response body could not be read: ${error.message}`, durationMs: elapsed() });
+        });
       });
-      body.on("end", done);
-      body.on("error", (error: Error) => {
-        if (settled) return;
-        // A body that cannot be decompressed is still an answer: keep the status.
-        finish({ outcome: "error", error: `the response body could not be read: ${error.message}`, durationMs: elapsed() });
-      });
-    });
-    outgoing.end(request.body);
+      attempt.end(request.body);
+    };
+    send(agentsFor(allow)[url.protocol as "http:" | "https:"]);
   });
 }
 

@@ -1,8 +1,11 @@
 // The guarded outbound client against real listeners on 127.0.0.1 and ::1: every
 // blocked address form is refused before any connection reaches a listener; an
 // allow-listed address gets the exact request; redirects are not followed; bodies are
-// capped after decompression; a silent target times out.
-import { once } from "node:events";
+// capped after decompression; a silent target times out. Connections are kept alive
+// and reused, a stale one is retried once on a fresh connection, and an idle pooled
+// connection does not keep the process alive.
+import { spawn } from "node:child_process";
+import { EventEmitter, once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
@@ -10,17 +13,38 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAllowList } from "@/lib/outbound/address-policy";
 import { parseOutboundUrl, sendOutbound } from "@/lib/outbound/guarded-fetch";
 
-type Receiver = { port: number; connections: number; requests: Array<{ method: string; url: string; rawHeaders: string[]; body: Buffer }>; close(): Promise<void> };
+type Receiver = {
+  port: number;
+  /** Connections accepted so far. */
+  connections: number;
+  requests: Array<{ method: string; url: string; rawHeaders: string[]; body: Buffer }>;
+  /** Resolves once `count` connections have closed. */
+  closedConnections(count: number): Promise<void>;
+  close(): Promise<void>;
+};
 
-async function receiver(host: string, respond: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<Receiver> {
-  const state = { connections: 0, requests: [] as Receiver["requests"] };
+/** `nth` is the request's place on its connection: 1 for the first, 2 for a reuse... */
+type Respond = (req: http.IncomingMessage, res: http.ServerResponse, nth: number) => void;
+
+async function receiver(host: string, respond: Respond): Promise<Receiver> {
+  const state = { connections: 0, closed: 0, requests: [] as Receiver["requests"] };
+  const served = new WeakMap<object, number>();
+  const closings = new EventEmitter();
   const server = http.createServer(async (req, res) => {
+    const nth = (served.get(req.socket) ?? 0) + 1;
+    served.set(req.socket, nth);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     state.requests.push({ method: req.method ?? "", url: req.url ?? "", rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) });
-    respond(req, res);
+    respond(req, res, nth);
   });
-  server.on("connection", () => (state.connections += 1));
+  server.on("connection", (socket) => {
+    state.connections += 1;
+    socket.on("close", () => {
+      state.closed += 1;
+      closings.emit("closed");
+    });
+  });
   server.listen(0, host);
   await once(server, "listening");
   return {
@@ -29,6 +53,9 @@ async function receiver(host: string, respond: (req: http.IncomingMessage, res: 
       return state.connections;
     },
     requests: state.requests,
+    async closedConnections(count) {
+      while (state.closed < count) await once(closings, "closed");
+    },
     close: () => {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
@@ -149,7 +176,7 @@ describe("an allow-listed receiver", () => {
     expect(seen?.url).toBe("/hook?a=1");
     expect(seen?.body.equals(body)).toBe(true);
     const names = (seen?.rawHeaders ?? []).filter((_, i) => i % 2 === 0);
-    // Node adds "Connection: close" itself (one connection per request).
+    // Node adds "Connection: keep-alive" itself.
     expect(names).toEqual(["Host", "Content-Type", "X-Dup", "X-Dup", "Content-Length", "Connection"]);
   });
 
@@ -177,5 +204,107 @@ describe("an allow-listed receiver", () => {
     await closed.close();
     const result = await sendOutbound({ url: `http://127.0.0.1:${port}/`, method: "GET", headers: [] }, { allow: allowLoopback });
     expect(result).toMatchObject({ outcome: "error", error: "connection refused" });
+  });
+});
+
+describe("kept-alive connections", () => {
+  const get = (port: number, path = "/") => sendOutbound({ url: `http://127.0.0.1:${port}${path}`, method: "GET", headers: [] }, { allow: allowLoopback });
+  const receivers: Receiver[] = [];
+  const listen = async (respond: Respond) => {
+    const started = await receiver("127.0.0.1", respond);
+    receivers.push(started);
+    return started;
+  };
+  afterAll(async () => {
+    for (const started of receivers) await started.close();
+  });
+
+  it("sends one request after another over one connection", async () => {
+    const target = await listen(ok);
+    for (let i = 0; i < 5; i++) expect(await get(target.port)).toMatchObject({ outcome: "response", status: 200 });
+    expect(target.connections).toBe(1);
+  });
+
+  it("opens a connection per concurrent request, and reuses them for the next ones", async () => {
+    const target = await listen(ok);
+    const batch = async () => {
+      for (const result of await Promise.all([1, 2, 3, 4].map(() => get(target.port)))) expect(result).toMatchObject({ outcome: "response", status: 200 });
+    };
+    await batch();
+    expect(target.connections).toBe(4);
+    await batch();
+    await batch();
+    expect(target.connections).toBe(4);
+  });
+
+  it("sends again on a fresh connection when a kept-alive one was dropped before answering", async () => {
+    // Like a receiver closing an idle connection just as the next request arrives on it.
+    const target = await listen((req, res, nth) => (nth === 2 ? req.socket.destroy() : res.end("ok")));
+    expect(await get(target.port)).toMatchObject({ outcome: "response", status: 200 });
+    const result = await get(target.port, "/second");
+    expect(result).toMatchObject({ outcome: "response", status: 200 });
+    expect(target.connections).toBe(2);
+    expect(target.requests.map((seen) => seen.url)).toEqual(["/", "/second", "/second"]);
+  });
+
+  it("does not send again once an answer began, even on a kept-alive connection", async () => {
+    // The receiver acted on the request: a second delivery would be a duplicate.
+    const target = await listen((req, res, nth) => (nth === 2 ? req.socket.end("HTTP/1.1 200 OK\r\ncontent-le") : res.end("ok")));
+    expect(await get(target.port)).toMatchObject({ outcome: "response", status: 200 });
+    expect(await get(target.port, "/second")).toMatchObject({ outcome: "error" });
+    expect(target.connections).toBe(1);
+    expect(target.requests.map((seen) => seen.url)).toEqual(["/", "/second"]);
+  });
+
+  it("does not send again when a fresh connection is dropped", async () => {
+    const target = await listen((req) => req.socket.destroy());
+    expect(await get(target.port)).toMatchObject({ outcome: "error" });
+    expect(target.connections).toBe(1);
+    expect(target.requests).toHaveLength(1);
+  });
+
+  it("closes a connection whose answer was cut off at the cap; the next requests get a clean one", async () => {
+    // An answer without end: only the client closing the connection ends it. Neither
+    // parked in the pool mid-body nor drained in the background, it must be closed.
+    const endless = (res: http.ServerResponse) => {
+      const chunk = Buffer.alloc(64 * 1024, "a");
+      const more = () => {
+        while (!res.destroyed && res.write(chunk));
+      };
+      res.on("drain", more);
+      more();
+    };
+    const target = await listen((req, res) => (req.url === "/endless" ? endless(res) : res.end("ok")));
+    expect(await get(target.port, "/endless")).toMatchObject({ outcome: "response", status: 200, truncated: true });
+    await target.closedConnections(1);
+    for (let i = 0; i < 2; i++) {
+      const result = await get(target.port);
+      expect(result).toMatchObject({ outcome: "response", status: 200, truncated: false });
+      expect(result.outcome === "response" && result.body.toString()).toBe("ok");
+    }
+    expect(target.connections).toBe(2);
+  });
+
+  it("does not keep the process alive with an idle pooled connection", async () => {
+    const target = await listen(ok);
+    // A process of its own: what keeps this test process's event loop alive is not the client's.
+    const script = `
+      const { sendOutbound } = await import(${JSON.stringify(`${process.cwd()}/lib/outbound/guarded-fetch.ts`)});
+      const { parseAllowList } = await import(${JSON.stringify(`${process.cwd()}/lib/outbound/address-policy.ts`)});
+      const send = () => sendOutbound({ url: process.argv[1], method: "GET", headers: [] }, { allow: parseAllowList("127.0.0.1") });
+      const outcomes = [(await send()).outcome, (await send()).outcome];
+      console.log(JSON.stringify({ outcomes, keepingAlive: process.getActiveResourcesInfo() }));`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, `http://127.0.0.1:${target.port}/`], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect(code, output).toBe(0);
+    const seen = JSON.parse(output) as { outcomes: string[]; keepingAlive: string[] };
+    expect(seen.outcomes).toEqual(["response", "response"]);
+    // Both went over one connection, so it was idle in the pool when the child looked,
+    // yet no TCP handle held the child's event loop.
+    expect(target.connections).toBe(1);
+    expect(seen.keepingAlive).not.toContain("TCPSocketWrap");
   });
 });
