@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
-import { startTcpProxy, type TcpProxy } from "@/tests/support/tcp-proxy";
+import { proxyDatabase, type TcpProxy } from "@/tests/support/tcp-proxy";
 
 const RETRY_AFTER_SECONDS = "7";
 
@@ -55,13 +55,10 @@ describe("when the database becomes unreachable and comes back", () => {
 
   beforeAll(async () => {
     database = await createFreshDatabase("database_down");
-    const target = new URL(database.url);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const proxied = new URL(database.url);
-    proxied.hostname = "127.0.0.1";
-    proxied.port = String(proxy.port);
+    const proxied = await proxyDatabase(database.url);
+    proxy = proxied.proxy;
     // Start-up applies the migrations through the proxy too.
-    server = await startAppServer(proxied.toString(), { INBOX_RETRY_AFTER_SECONDS: RETRY_AFTER_SECONDS });
+    server = await startAppServer(proxied.url, { INBOX_RETRY_AFTER_SECONDS: RETRY_AFTER_SECONDS });
 
     const created = await fetch(`${server.baseUrl}/api/endpoints`, {
       method: "POST",

@@ -12,7 +12,7 @@ import { ENDPOINT_CHANNEL } from "@/lib/ingest/endpoint-cache";
 import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
-import { startTcpProxy, type TcpProxy } from "@/tests/support/tcp-proxy";
+import { proxyDatabase, type TcpProxy } from "@/tests/support/tcp-proxy";
 
 // An app start under load can take a while; nothing here waits on a clock otherwise.
 const POLL = { timeout: 60_000, interval: 200 };
@@ -24,12 +24,9 @@ let receiver: Receiver;
 
 beforeAll(async () => {
   database = await createFreshDatabase("forwarding_crash");
-  const direct = new URL(database.url);
-  proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
-  const proxied = new URL(database.url);
-  proxied.hostname = "127.0.0.1";
-  proxied.port = String(proxy.port);
-  server = await startAppServer(proxied.toString());
+  const proxied = await proxyDatabase(database.url);
+  proxy = proxied.proxy;
+  server = await startAppServer(proxied.url);
   receiver = await startReceiver();
 });
 
