@@ -32,20 +32,24 @@ export async function resetPassword(userId: string, password: string): Promise<v
 }
 
 /**
- * The set-up page's admin, only while nobody exists. An advisory lock makes two
- * set-up forms submitted at once create one admin, not two. Null when someone exists.
+ * Runs `work` while holding the one advisory lock that every way of making an admin
+ * takes: two set-up forms submitted at once, or two processes starting at once with
+ * INBOX_ADMIN_EMAIL on an empty database, then make one admin, not two or a failure.
  */
-export async function createFirstAdmin(input: Omit<PersonInput, "role">): Promise<{ id: string } | null> {
+async function withAdminLock<T>(work: () => Promise<T>): Promise<T> {
   const client = await getPool().connect();
   try {
     await client.query("SELECT pg_advisory_lock(hashtext('inbox:first-admin'))");
-    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM users");
-    if ((rows[0]?.n ?? 0) > 0) return null;
-    return await createPerson({ ...input, role: "admin" });
+    return await work();
   } finally {
     await client.query("SELECT pg_advisory_unlock(hashtext('inbox:first-admin'))").catch(() => {});
     client.release();
   }
+}
+
+/** The set-up page's admin, only while nobody exists. Null when someone exists. */
+export function createFirstAdmin(input: Omit<PersonInput, "role">): Promise<{ id: string } | null> {
+  return withAdminLock(async () => ((await countPeople()) > 0 ? null : createPerson({ ...input, role: "admin" })));
 }
 
 export async function countPeople(): Promise<number> {
@@ -56,17 +60,19 @@ export async function countPeople(): Promise<number> {
  * INBOX_ADMIN_EMAIL + INBOX_ADMIN_PASSWORD: create that admin, or if the email exists,
  * make it an admin and reset its password (the way back in when a password is lost).
  */
-export async function ensureAdminFromEnv(email: string, password: string): Promise<"created" | "reset"> {
-  const db = getDb();
-  const existing = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
-  if (!existing) {
-    await createPerson({ email, name: email.split("@")[0] ?? "Admin", password, role: "admin" });
-    return "created";
-  }
-  await db.user.update({ where: { id: existing.id }, data: { role: "admin" } });
-  const hasPassword = await db.account.findFirst({ where: { userId: existing.id, providerId: "credential" } });
-  const ctx = await getAuth().$context;
-  if (hasPassword) await resetPassword(existing.id, password);
-  else await ctx.internalAdapter.linkAccount({ userId: existing.id, providerId: "credential", accountId: existing.id, password: await ctx.password.hash(password) });
-  return "reset";
+export function ensureAdminFromEnv(email: string, password: string): Promise<"created" | "reset"> {
+  return withAdminLock(async () => {
+    const db = getDb();
+    const existing = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
+    if (!existing) {
+      await createPerson({ email, name: email.split("@")[0] ?? "Admin", password, role: "admin" });
+      return "created";
+    }
+    await db.user.update({ where: { id: existing.id }, data: { role: "admin" } });
+    const hasPassword = await db.account.findFirst({ where: { userId: existing.id, providerId: "credential" } });
+    const ctx = await getAuth().$context;
+    if (hasPassword) await resetPassword(existing.id, password);
+    else await ctx.internalAdapter.linkAccount({ userId: existing.id, providerId: "credential", accountId: existing.id, password: await ctx.password.hash(password) });
+    return "reset";
+  });
 }
