@@ -31,6 +31,8 @@ export async function getPollingSettings(endpointId: string): Promise<PollingVie
 
 export type PollContext = {
   job: { id: string; externalId: string; endpointId: string; state: JobState; pollCount: number };
+  /** The provider asked (Retry-After on a 429/503) not to be polled for this job before then; null when free. */
+  backoffUntil: Date | null;
   endpoint: {
     provider: ProviderId;
     extraction: ExtractionConfig | null;
@@ -51,6 +53,8 @@ export async function loadPollContext(jobId: string): Promise<PollContext> {
       endpointId: true,
       state: true,
       pollCount: true,
+      nextPollAt: true,
+      polls: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { responseStatus: true } },
       endpoint: {
         select: {
           provider: true,
@@ -70,6 +74,7 @@ export async function loadPollContext(jobId: string): Promise<PollContext> {
   }
   return {
     job: { id: job.id, externalId: job.externalId, endpointId: job.endpointId, state: job.state, pollCount: job.pollCount },
+    backoffUntil: backoffUntil(job.nextPollAt, job.polls[0]?.responseStatus ?? null),
     endpoint: {
       provider: providerIdSchema.parse(endpoint.provider),
       extraction: endpoint.extraction === null ? null : extractionConfigSchema.parse(endpoint.extraction),
@@ -81,12 +86,10 @@ export async function loadPollContext(jobId: string): Promise<PollContext> {
   };
 }
 
-/** When the provider asked us (Retry-After) not to poll this job before; null when free to poll. */
-export async function pollBackoffUntil(jobId: string): Promise<Date | null> {
-  const job = await getDb().job.findUnique({ where: { id: jobId }, select: { nextPollAt: true, polls: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { responseStatus: true } } } });
-  const last = job?.polls[0];
-  if (!job?.nextPollAt || !last || (last.responseStatus !== 429 && last.responseStatus !== 503)) return null;
-  return job.nextPollAt > new Date() ? job.nextPollAt : null;
+/** A next poll time set after a 429/503 is the provider's Retry-After: until then, polling it is refused. */
+function backoffUntil(nextPollAt: Date | null, lastResponseStatus: number | null): Date | null {
+  if (!nextPollAt || (lastResponseStatus !== 429 && lastResponseStatus !== 503)) return null;
+  return nextPollAt > new Date() ? nextPollAt : null;
 }
 
 export const pollView = {

@@ -10,7 +10,7 @@ import { parsePayload } from "@/lib/ingest/payload";
 import { isTerminalState } from "@/lib/jobs/constants";
 import { sendOutbound, type OutboundResult } from "@/lib/outbound/guarded-fetch";
 import { getPreset } from "@/lib/providers/registry";
-import { loadPollContext, pollBackoffUntil, type PollContext } from "./data";
+import { loadPollContext, type PollContext } from "./data";
 import { recordPoll, type PollRecord, type RecordedPoll, type Synthesis } from "./mutations";
 import { getPollPreset } from "./presets";
 import { nextPollDelayMs } from "./schedule";
@@ -23,8 +23,8 @@ const MAX_POLL_RESPONSE_BYTES = 1024 * 1024;
 const CREDENTIAL_MASK = "<credential>";
 
 export async function pollJob(jobId: string, trigger: PollTrigger): Promise<{ pollId: string } & RecordedPoll> {
-  if (trigger === "manual") await refuseDuringBackoff(jobId);
   const context = await loadPollContext(jobId);
+  if (trigger === "manual") refuseDuringBackoff(context.backoffUntil);
   const { job, endpoint } = context;
   const headers = requestHeaders(context);
   const createdAt = new Date();
@@ -82,8 +82,7 @@ function buildUrl({ job, endpoint }: PollContext): { url: string } | { blocked: 
   }
 }
 
-async function refuseDuringBackoff(jobId: string): Promise<void> {
-  const until = await pollBackoffUntil(jobId);
+function refuseDuringBackoff(until: Date | null): void {
   if (!until) return;
   const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
   throw new AppError("rate_limited", `the provider asked us to wait (Retry-After) until ${until.toISOString()}; poll again in ${seconds} s`, {
