@@ -169,6 +169,29 @@ describe("re-polling a job", () => {
     expect(failedView.body.items.map((j) => j.id)).toContain(jobId);
   });
 
+  it("sends one alert, not two, to a channel taking both triggers when a poll finds the job failed without its callback", async () => {
+    const ep = await descriptEndpoint();
+    const both = await call<{ id: string }>(`/api/endpoints/${ep.id}/alert-channels`, {
+      method: "POST",
+      body: JSON.stringify({ kind: "webhook", url: provider.url("/alerts/both"), triggers: ["job.failed", "job.missed_callback"] }),
+    });
+    const missedOnly = await call<{ id: string }>(`/api/endpoints/${ep.id}/alert-channels`, {
+      method: "POST",
+      body: JSON.stringify({ kind: "webhook", url: provider.url("/alerts/missed"), triggers: ["job.missed_callback"] }),
+    });
+    expect([both.status, missedOnly.status]).toEqual([201, 201]);
+    const externalId = `dsc-${randomUUID()}`;
+    const jobId = await callback(ep.key, { job_id: externalId, job_type: "import/project_media", job_state: "running" });
+    answers.set(externalId, [json(descriptJob({ jobId: externalId, result: { status: "error", error: "media could not be decoded" } }))]);
+
+    const result = await pollOk(jobId);
+    expect(result.missedCallback).toBe(true);
+    expect((await job(jobId)).state).toBe("failed");
+    const alerts = await sql<{ channel_id: string; type: string }>("SELECT channel_id, type FROM alerts WHERE job_id = $1 ORDER BY channel_id", [jobId]);
+    expect(alerts.filter((a) => a.channel_id === both.body.id).map((a) => a.type)).toEqual(["job.failed"]);
+    expect(alerts.filter((a) => a.channel_id === missedOnly.body.id).map((a) => a.type)).toEqual(["job.missed_callback"]);
+  });
+
   it("does not flag a job whose terminal callback did arrive", async () => {
     const ep = await descriptEndpoint();
     const externalId = `dsc-${randomUUID()}`;
