@@ -17,7 +17,16 @@ import { DEFAULT_BURST_MINUTES, DEFAULT_BURST_THRESHOLD, MAX_BURST_MINUTES, MAX_
 
 type State = { error: string | null; done?: string };
 
-export type AlertChannelSummary = { id: string; kind: string; urlHint: string; enabled: boolean; triggers: string[]; burstThreshold: number; burstMinutes: number };
+export type AlertChannelSummary = {
+  id: string;
+  kind: string;
+  urlHint: string;
+  enabled: boolean;
+  disabledReason: string | null;
+  triggers: string[];
+  burstThreshold: number;
+  burstMinutes: number;
+};
 export type AlertSummary = {
   id: string;
   type: string;
@@ -109,6 +118,11 @@ export function AlertsPanel({
                 Remove
               </Button>
               <p className="w-full text-xs text-zinc-600 dark:text-zinc-400">{describeTriggers(channel)}</p>
+              {channel.disabledReason && (
+                <p className="w-full text-xs text-amber-700 dark:text-amber-400">
+                  Turned off because the URL no longer works ({channel.disabledReason}). Fix or replace it in Slack, then turn the channel on again.
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -7,7 +7,7 @@ import { openSecret } from "@/lib/secrets/secret-box";
 import { maskChannelUrl } from "./mask-url";
 import type { ListAlertsQuery } from "./schema";
 
-export const channelView = { id: true, endpointId: true, kind: true, url: true, enabled: true, triggers: true, burstThreshold: true, burstMinutes: true, createdAt: true, updatedAt: true } as const;
+export const channelView = { id: true, endpointId: true, kind: true, url: true, enabled: true, disabledReason: true, triggers: true, burstThreshold: true, burstMinutes: true, createdAt: true, updatedAt: true } as const;
 
 type SealedChannel = { url: string } & Record<string, unknown>;
 

@@ -23,7 +23,8 @@ export async function updateAlertChannel(endpointId: string, id: string, input: 
   try {
     const row = await getDb().alertChannel.update({
       where: { id, endpointId },
-      data: { ...input, url: input.url === undefined ? undefined : sealSecret(input.url) },
+      // Turned on again (or given a new URL) by a person: the old switch-off reason is history.
+      data: { ...input, url: input.url === undefined ? undefined : sealSecret(input.url), ...(input.enabled || input.url ? { disabledReason: null } : {}) },
       select: channelView,
     });
     return withMaskedUrl(row);
@@ -49,7 +50,8 @@ export async function createTestAlert(endpointId: string, channelId: string): Pr
   return id;
 }
 
-export type AlertOutcome = { status: AlertStatus; responseStatus: number | null; error: string | null; nextRetryAt: Date | null };
+/** switchOff: the reason to turn the channel off (its URL is gone), or null. */
+export type AlertOutcome = { status: AlertStatus; responseStatus: number | null; error: string | null; nextRetryAt: Date | null; switchOff?: string | null };
 
 /**
  * Records attempt number `attempt` and, when a retry is due, queues it: one statement,
@@ -63,7 +65,11 @@ export async function recordAlertOutcome(alertId: string, attempt: number, outco
         error = ${outcome.error}::text, next_retry_at = ${outcome.nextRetryAt}::timestamptz, last_attempt_at = now(),
         sent_at = CASE WHEN ${outcome.status}::text = 'sent' THEN now() END
       WHERE id = ${alertId}::text AND attempts = ${attempt - 1}::integer
-      RETURNING id
+      RETURNING id, channel_id
+    ),
+    switched_off AS (
+      UPDATE alert_channels SET enabled = false, disabled_reason = ${outcome.switchOff ?? null}::text, updated_at = now()
+      WHERE ${outcome.switchOff ?? null}::text IS NOT NULL AND id = (SELECT channel_id FROM updated)
     )
     SELECT id, CASE WHEN ${outcome.nextRetryAt}::timestamptz IS NOT NULL THEN
       (graphile_worker.add_job(${ALERT_TASK}::text, json_build_object('alertId', id, 'attempt', ${attempt + 1}::integer), run_at := ${outcome.nextRetryAt}::timestamptz)).id

@@ -1,7 +1,8 @@
 // Sends one alert to its channel through the guarded outbound client and records how
 // it went. Alerts are for people, so a few quick retries (INBOX_ALERT_RETRY_SCHEDULE),
 // not forwarding's day of them; Retry-After on 429 and 503 is honoured. Answers that
-// retrying cannot fix (a revoked Slack webhook answers 403/404) fail at once.
+// retrying cannot fix (a revoked Slack webhook answers 403/404) fail at once, and
+// when they say the URL is gone the channel is turned off, saying why.
 import { getEnv } from "@/lib/env";
 import { parseRetryAfter, retryDelayMs } from "@/lib/forwarding/retry-schedule";
 import { firstHeader } from "@/lib/http/header-list";
@@ -51,11 +52,24 @@ function describeFailure(result: OutboundResult): string {
   return `the receiver answered ${result.status}${reason ? `: ${reason}` : ""}`;
 }
 
-function outcomeOf(result: OutboundResult, attempt: number, retries: boolean): AlertOutcome {
+/**
+ * Answers that mean the channel's URL is gone for good. Slack's incoming webhooks say
+ * 403 invalid_token, 404 no_service or channel_not_found, 410 channel_is_archived; a
+ * generic receiver says so with 410, as for destinations.
+ */
+function goneReason(kind: string, result: OutboundResult): string | null {
+  if (result.outcome !== "response") return null;
+  const gone = kind === "slack" ? [403, 404, 410].includes(result.status) : result.status === 410;
+  return gone ? describeFailure(result) : null;
+}
+
+function outcomeOf(result: OutboundResult, attempt: number, retries: boolean, kind: string): AlertOutcome {
   const responseStatus = result.outcome === "response" ? result.status : null;
   if (responseStatus !== null && responseStatus >= 200 && responseStatus < 300) return { status: "sent", responseStatus, error: null, nextRetryAt: null };
   const error = describeFailure(result);
   if (result.outcome === "blocked") return { status: "blocked", responseStatus, error, nextRetryAt: null };
+  const switchOff = goneReason(kind, result);
+  if (switchOff) return { status: "failed", responseStatus, error, nextRetryAt: null, switchOff };
   const now = Date.now();
   const delay =
     retries && isRetryable(result)
@@ -94,7 +108,7 @@ export async function deliverAlert(alertId: string, attempt: number, options: { 
     timeoutMs: TIMEOUT_MS,
     maxResponseBytes: KEPT_RESPONSE_BYTES,
   });
-  await recordAlertOutcome(alert.id, attempt, outcomeOf(result, attempt, options.retries));
+  await recordAlertOutcome(alert.id, attempt, outcomeOf(result, attempt, options.retries, channel.kind));
 }
 
 export const runAlertJob = (job: AlertJob) => deliverAlert(job.alertId, job.attempt, { retries: true });

@@ -9,6 +9,7 @@ export function serializeAlertChannel(row: AlertChannelView) {
     kind: row.kind,
     urlHint: row.urlHint,
     enabled: row.enabled,
+    disabledReason: row.disabledReason,
     triggers: row.triggers,
     burstThreshold: row.burstThreshold,
     burstMinutes: row.burstMinutes,

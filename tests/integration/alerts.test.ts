@@ -11,7 +11,7 @@ import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-databa
 import { signInCookie } from "@/tests/support/page-forms";
 import { startReceiver, type ReceivedRequest, type Receiver } from "@/tests/support/receiver";
 
-type Channel = { id: string; kind: string; urlHint: string; enabled: boolean; triggers: string[]; burstThreshold: number; burstMinutes: number; url?: unknown };
+type Channel = { id: string; kind: string; urlHint: string; enabled: boolean; disabledReason: string | null; triggers: string[]; burstThreshold: number; burstMinutes: number; url?: unknown };
 type Alert = {
   id: string;
   endpointId: string;
@@ -353,15 +353,36 @@ describe("sending", () => {
     expect((arrivals[1] ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(1000);
   });
 
-  it("does not retry an answer retrying cannot fix (a revoked Slack webhook)", async () => {
+  it("does not retry a revoked Slack webhook, turns the channel off saying why, and on again clears it", async () => {
     const ep = await scriptixEndpoint();
     const revoked = await receiver();
     revoked.respond = () => ({ status: 404, body: "no_service" });
-    await channel(ep.id, { kind: "slack", url: revoked.url() });
+    const slack = await channel(ep.id, { kind: "slack", url: revoked.url() });
     await callback(ep.key, failure(`stt_${randomUUID()}`));
     const [alert] = await settledAlerts(ep.id);
     expect(alert).toMatchObject({ status: "failed", attempts: 1, responseStatus: 404, error: "the receiver answered 404: no_service" });
     expect(revoked.requests).toHaveLength(1);
+    const listed = async () => (await call<{ items: Channel[] }>(`/api/endpoints/${ep.id}/alert-channels`)).body.items.find((c) => c.id === slack.id);
+    expect(await listed()).toMatchObject({ enabled: false, disabledReason: "the receiver answered 404: no_service" });
+
+    // The next failure makes no alert for the turned-off channel.
+    await callback(ep.key, failure(`stt_${randomUUID()}`));
+    expect(await settledAlerts(ep.id)).toHaveLength(1);
+    expect((await call(`/api/endpoints/${ep.id}/alert-channels/${slack.id}`, { method: "PATCH", body: JSON.stringify({ enabled: true }) })).status).toBe(200);
+    expect(await listed()).toMatchObject({ enabled: true, disabledReason: null });
+  });
+
+  it("keeps a generic webhook channel on after a 404 (only 410 says gone), and turns it off on 410", async () => {
+    const ep = await scriptixEndpoint();
+    const hook = await receiver();
+    hook.respond = (_request, index) => ({ status: index === 0 ? 404 : 410, body: "nope" });
+    const created = await channel(ep.id, { kind: "webhook", url: hook.url() });
+    const enabledNow = async () => (await call<{ items: Channel[] }>(`/api/endpoints/${ep.id}/alert-channels`)).body.items.find((c) => c.id === created.id)?.enabled;
+    await callback(ep.key, failure(`stt_${randomUUID()}`));
+    await settledAlerts(ep.id);
+    expect(await enabledNow()).toBe(true);
+    await callback(ep.key, failure(`stt_${randomUUID()}`));
+    await expect.poll(enabledNow, { timeout: 20_000 }).toBe(false);
   });
 
   it("records a channel on a private address that the allow-list does not open as blocked, without connecting", async () => {
