@@ -21,8 +21,12 @@ const STOP_DEADLINE_MS = 20_000;
 const { values } = parseArgs({ options: { origin: { type: "string" } } });
 if (values.origin) rememberListeningOrigin(values.origin);
 
+// Stopping is wired up before the worker has started: a launcher killed during the
+// seconds a start takes fires 'disconnect' once, and nobody would hear it later.
 // The launcher unlocks this worker's jobs if it dies mid-job (worker-supervisor.ts).
-const worker = await startForwardingWorker(requireDatabaseUrl(), (id) => process.send?.({ type: "worker-id", id }));
+const started = startForwardingWorker(requireDatabaseUrl(), (id) => {
+  if (process.connected) process.send?.({ type: "worker-id", id });
+});
 
 let stopping = false;
 function stop(reason: string): void {
@@ -32,8 +36,8 @@ function stop(reason: string): void {
     console.error(`queue worker: still stopping after ${STOP_DEADLINE_MS / 1000} s (${reason}); exiting`);
     process.exit(1);
   }, STOP_DEADLINE_MS).unref();
-  void worker
-    .stop()
+  void started
+    .then((worker) => worker.stop())
     .then(() => getPool().end())
     .then(
       () => process.exit(0),
@@ -47,3 +51,9 @@ function stop(reason: string): void {
 process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("disconnect", () => stop("the launcher is gone"));
+// Or it went while this module's imports loaded, before anyone listened. (process.send
+// exists only in a forked worker: run on its own, there is no launcher to lose.)
+if (process.send && !process.connected) stop("the launcher is gone");
+
+// A worker that cannot start exits with the error; the supervisor starts it again.
+await started;
