@@ -7,9 +7,9 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FORWARD_TASK } from "@/lib/forwarding/queue";
 import { ENDPOINT_CHANNEL } from "@/lib/ingest/endpoint-cache";
-import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
+import { startAppServer, type AppServer } from "@/tests/support/app-server";
+import { createForwardingEndpoint, forwardChecks, sendCallback } from "@/tests/support/forwarding";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
 import { proxyDatabase, type TcpProxy } from "@/tests/support/tcp-proxy";
@@ -41,45 +41,12 @@ afterAll(async () => {
 /** Reads the real database directly, never through the proxy. */
 const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryDatabase<R>(database.url, text, params);
 
-const forwardsOf = (eventId: string) => receiver.requests.filter((r) => receiver.header(r, "x-inbox-event-id") === eventId).length;
-
-const attemptStatuses = async (eventId: string) =>
-  (await sql<{ status: string }>(`SELECT status FROM attempts WHERE event_id = $1 ORDER BY created_at`, [eventId])).map((a) => a.status);
-
-/**
- * No forward job left anywhere in this test's own queue (a stray duplicate counts too,
- * whatever its key), and the event's forward recorded as sent: nothing more will go out.
- */
-async function forwardingDone(eventId: string): Promise<boolean> {
-  const jobs = await sql(`SELECT id FROM graphile_worker.jobs WHERE task_identifier = $1`, [FORWARD_TASK]);
-  // Nothing waiting in the forward outbox either: a row moved twice would show there.
-  const waiting = await sql(`SELECT id FROM forward_outbox`);
-  return jobs.length === 0 && waiting.length === 0 && (await attemptStatuses(eventId)).includes("succeeded");
-}
-
-/** Waits until the event's forwarding is done, then checks it went out exactly once. */
-async function expectForwardedOnce(eventId: string): Promise<void> {
-  await expect.poll(() => forwardingDone(eventId), POLL).toBe(true);
-  expect(forwardsOf(eventId)).toBe(1);
-  expect(await attemptStatuses(eventId)).toEqual(["succeeded"]);
-}
-
-async function call<T>(path: string, body: Record<string, unknown>): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${TEST_API_TOKEN}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(response.status, await response.clone().text()).toBe(201);
-  return (await response.json()) as T;
-}
-
-const sendCallback = (key: string, body: string) => fetch(`${server.baseUrl}/in/${key}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+const checks = () => forwardChecks(database.url, receiver, POLL);
+const sendTo = (key: string, body: string) => sendCallback(server.baseUrl, key, body);
 
 describe("a crash right after the ingest statement commits", () => {
   it("forwards the stored callback exactly once after the app restarts", async () => {
-    const endpoint = await call<{ id: string; key: string }>("/api/endpoints", { name: `crash-${randomUUID()}`, provider: "generic" });
-    await call(`/api/endpoints/${endpoint.id}/destinations`, { url: receiver.url(), forward: "all" });
+    const endpoint = await createForwardingEndpoint(server.baseUrl, receiver.url());
 
     // Frozen, the app can only take a callback whose endpoint it has cached (a cache
     // miss reads the database and would never hear back). The cache is trusted only
@@ -88,7 +55,7 @@ describe("a crash right after the ingest statement commits", () => {
     // usual, which also shows forwarding works up to the crash.
     const warmUps: string[] = [];
     const warmUp = async () => {
-      const answer = await sendCallback(endpoint.key, JSON.stringify({ warmUp: randomUUID() }));
+      const answer = await sendTo(endpoint.key, JSON.stringify({ warmUp: randomUUID() }));
       expect(answer.status).toBe(200);
       warmUps.push(((await answer.json()) as { eventId: string }).eventId);
     };
@@ -101,11 +68,11 @@ describe("a crash right after the ingest statement commits", () => {
       .toBe(1);
     await warmUp();
     // Idle before the freeze: no forward of a warm-up is left half done by the crash.
-    for (const eventId of warmUps) await expectForwardedOnce(eventId);
+    for (const eventId of warmUps) await checks().expectForwardedOnce(eventId);
 
     proxy.freeze();
     const body = JSON.stringify({ crash: randomUUID() });
-    const answered = sendCallback(endpoint.key, body).then(
+    const answered = sendTo(endpoint.key, body).then(
       (response) => `answered ${response.status}`,
       () => "no answer",
     );
@@ -117,11 +84,11 @@ describe("a crash right after the ingest statement commits", () => {
     await server.kill();
     // Committed but never answered: the sender will retry, which is its duplicate to handle.
     expect(await answered).toBe("no answer");
-    expect(forwardsOf(eventId)).toBe(0);
+    expect(checks().forwardsOf(eventId)).toBe(0);
 
     server = await startAppServer(database.url);
-    await expect.poll(() => forwardsOf(eventId), { ...POLL, message: "the stored callback was never forwarded after the restart" }).toBeGreaterThan(0);
-    await expectForwardedOnce(eventId);
+    await expect.poll(() => checks().forwardsOf(eventId), { ...POLL, message: "the stored callback was never forwarded after the restart" }).toBeGreaterThan(0);
+    await checks().expectForwardedOnce(eventId);
   }, 300_000);
 });
 
@@ -134,9 +101,8 @@ describe("a queue worker that dies in the middle of a forward", () => {
     // The first request is never answered: the worker is killed while it waits.
     holding.respond = (_request, index) => (index === 0 ? new Promise(() => {}) : { status: 200 });
     try {
-      const endpoint = await call<{ id: string; key: string }>("/api/endpoints", { name: `worker-crash-${randomUUID()}`, provider: "generic" });
-      await call(`/api/endpoints/${endpoint.id}/destinations`, { url: holding.url(), forward: "all" });
-      const answer = await sendCallback(endpoint.key, JSON.stringify({ workerCrash: randomUUID() }));
+      const endpoint = await createForwardingEndpoint(server.baseUrl, holding.url());
+      const answer = await sendTo(endpoint.key, JSON.stringify({ workerCrash: randomUUID() }));
       expect(answer.status).toBe(200);
       const { eventId } = (await answer.json()) as { eventId: string };
       await expect.poll(() => holding.requests.length, { ...POLL, message: "the forward never started" }).toBe(1);
@@ -147,7 +113,7 @@ describe("a queue worker that dies in the middle of a forward", () => {
 
       await expect.poll(() => holding.requests.length, { ...POLL, message: "the interrupted forward was not sent again after the worker restarted" }).toBe(2);
       expect(holding.header(holding.requests[1]!, "x-inbox-event-id")).toBe(eventId);
-      await expect.poll(() => attemptStatuses(eventId), POLL).toEqual(["succeeded"]);
+      await expect.poll(() => checks().attemptStatuses(eventId), POLL).toEqual(["succeeded"]);
     } finally {
       await holding.close();
     }

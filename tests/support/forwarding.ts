@@ -32,6 +32,8 @@ export const sendCallback = (baseUrl: string, key: string, body: string) =>
 export type ForwardChecks = {
   /** Requests the receiver got for the event so far. */
   forwardsOf(eventId: string): number;
+  /** The statuses of the event's attempts, oldest first. */
+  attemptStatuses(eventId: string): Promise<string[]>;
   /** Waits until the event's forwarding is done, then checks it went out exactly once. */
   expectForwardedOnce(eventId: string): Promise<void>;
 };
@@ -55,6 +57,7 @@ export function forwardChecks(databaseUrl: string, receiver: Receiver, poll: { t
 
   return {
     forwardsOf,
+    attemptStatuses,
     async expectForwardedOnce(eventId) {
       await expect.poll(() => forwardingDone(eventId), { ...poll, message: `event ${eventId} was never forwarded` }).toBe(true);
       expect(forwardsOf(eventId)).toBe(1);
