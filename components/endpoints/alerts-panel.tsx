@@ -120,7 +120,7 @@ export function AlertsPanel({
               <p className="w-full text-xs text-zinc-600 dark:text-zinc-400">{describeTriggers(channel)}</p>
               {channel.disabledReason && (
                 <p className="w-full text-xs text-amber-700 dark:text-amber-400">
-                  Turned off because the URL no longer works ({channel.disabledReason}). Fix or replace it in Slack, then turn the channel on again.
+                  Turned off because the URL no longer works ({channel.disabledReason}). Replace the URL or fix it at the receiver, then turn the channel on again.
                 </p>
               )}
             </li>

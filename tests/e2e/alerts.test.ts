@@ -83,4 +83,25 @@ describe("alerts panel", () => {
     await panel.getByTestId("alert-row").filter({ hasText: "removed" }).first().waitFor();
     expectNoPageErrors(errors);
   });
+
+  it("turns off a channel whose Slack webhook was revoked and says why on the page", async () => {
+    const revoked = await startReceiver();
+    revoked.respond = () => ({ status: 404, body: "no_service" });
+    try {
+      const endpoint = await createEndpoint({ name: "Transcripts (revoked Slack)", provider: "scriptix", secrets: [SECRET] });
+      await page.goto(`/endpoints/${endpoint.id}`);
+      const panel = page.locator("section", { has: page.getByRole("heading", { name: "Alerts", exact: true }) });
+      await panel.getByLabel("Webhook URL").fill(revoked.url(`/services/T0E2E/B0E2E/${randomUUID()}`));
+      await panel.getByRole("button", { name: "Add channel" }).click();
+      await panel.getByText("Channel added. Send a test to check it.").waitFor();
+      const row = panel.getByTestId("alert-channel-row");
+      await row.getByRole("button", { name: "Send test" }).click();
+      await row.getByText("Turned off because the URL no longer works (the receiver answered 404: no_service).", { exact: false }).waitFor();
+      await row.getByText("off", { exact: true }).waitFor();
+      await screenshotBothThemes(page, "endpoint-alerts-revoked");
+      expectNoPageErrors(errors);
+    } finally {
+      await revoked.close();
+    }
+  });
 });
