@@ -28,7 +28,7 @@ import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
 import { buildIfStale } from "./build-if-stale";
 import { openDatabase } from "./database";
 import { ensureSecret } from "./local-secrets";
-import { superviseWorker, type WorkerSupervisor } from "./worker-supervisor";
+import { releaseAbandonedJobs, superviseWorker, type WorkerSupervisor } from "./worker-supervisor";
 
 const isDev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -125,7 +125,10 @@ async function main(): Promise<void> {
     const app = next({ dev: isDev, dir: process.cwd(), hostname: selfHost, port: actualPort });
     await app.prepare();
     handle = app.getRequestHandler();
-    if (getEnv().INBOX_WORKER === "on") worker = superviseWorker({ origin });
+    if (getEnv().INBOX_WORKER === "on") {
+      if (database.embedded) await releaseAbandonedJobs();
+      worker = superviseWorker({ origin });
+    }
     console.log(`Webhook Inbox ${isDev ? "(dev) " : ""}listening on http://localhost:${actualPort}`);
     console.log(`database: ${database.embedded ? "embedded PostgreSQL in .data/postgres" : "DATABASE_URL"}`);
     console.log(`API token: from ${token.source} (send as Authorization: Bearer <token>)`);

@@ -21,7 +21,19 @@ export type WorkerSupervisor = { stop(): Promise<void> };
 async function unlockJobsOf(workerIds: string[]): Promise<void> {
   await getPool()
     .query("SELECT graphile_worker.force_unlock_workers($1::text[])", [workerIds])
-    .catch((error: unknown) => console.error("could not release the jobs of a stopped queue worker", error));
+    .catch((error: unknown) => console.error(`could not release the jobs of the stopped queue worker (graphile-worker frees them after 4 hours): ${(error as Error).message}`));
+}
+
+/**
+ * Every job lock left in the queue, for a database only this app uses (the embedded
+ * one, whose data directory one server at a time can own): whatever is locked at start
+ * was taken by a worker of an earlier run that did not finish it (the database was
+ * stopped under it, or the machine went down).
+ */
+export async function releaseAbandonedJobs(): Promise<void> {
+  await getPool().query(
+    "SELECT graphile_worker.force_unlock_workers(ARRAY(SELECT DISTINCT locked_by FROM graphile_worker.jobs WHERE locked_by IS NOT NULL))",
+  );
 }
 
 export function superviseWorker(options: { origin: string }): WorkerSupervisor {
@@ -42,8 +54,9 @@ export function superviseWorker(options: { origin: string }): WorkerSupervisor {
     });
     current.on("exit", (code, signal) => {
       if (child === current) child = undefined;
-      // Also after a clean stop: a worker stopped by its deadline may still hold a job.
-      if (workerIds.length) released = unlockJobsOf(workerIds);
+      // A worker that stopped cleanly (exit 0) released its jobs itself; one that was
+      // killed or gave up at its stop deadline may still hold some.
+      if (code !== 0 && workerIds.length) released = unlockJobsOf(workerIds);
       if (stopping) return;
       if (Date.now() - startedAt > HEALTHY_AFTER_MS) restartMs = FIRST_RESTART_MS;
       console.error(`queue worker exited (${signal ?? `code ${code}`}); starting it again in ${restartMs / 1000} s`);
