@@ -27,10 +27,12 @@ import { resealStoredSecrets } from "@/lib/secrets/mutations";
 import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
 import { buildIfStale } from "./build-if-stale";
 import { openDatabase } from "./database";
+import { ignoreClosedOutput } from "./ignore-closed-output";
 import { ensureSecret } from "./local-secrets";
 import { releaseAbandonedJobs, superviseWorker, type WorkerSupervisor } from "./worker-supervisor";
 
 const isDev = process.argv.includes("--dev");
+ignoreClosedOutput();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 /** How long a sender may keep uploading a body we answered without reading. */

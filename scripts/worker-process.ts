@@ -14,10 +14,12 @@ import { rememberListeningOrigin } from "@/lib/alerts/links";
 import { getPool } from "@/lib/db/client";
 import { requireDatabaseUrl } from "@/lib/env";
 import { startForwardingWorker } from "@/lib/forwarding/worker";
+import { ignoreClosedOutput } from "./ignore-closed-output";
 
 /** A forward times out after 15 s; a stop that takes longer than this is stuck. */
 const STOP_DEADLINE_MS = 20_000;
 
+ignoreClosedOutput();
 const { values } = parseArgs({ options: { origin: { type: "string" } } });
 if (values.origin) rememberListeningOrigin(values.origin);
 
