@@ -16,7 +16,6 @@
 // CPU time is read from /proc for the app process and the database's backends, per
 // 1,000 callbacks, to show where the cost is.
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -24,6 +23,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
+import { childPids, procStatFields } from "@/tests/support/processes";
 import { buildIfStale } from "./build-if-stale";
 import { createThrowawayDatabase } from "./throwaway-database";
 
@@ -107,13 +107,9 @@ const TICKS_PER_SECOND = 100;
 
 /** CPU seconds (user + system) a process has used; 0 once it is gone. */
 function cpuSeconds(pid: number): number {
-  try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
+  // utime and stime: stat fields 14 and 15.
+  const fields = procStatFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND : 0;
 }
 
 /** CPU used by the app process and by the database's backends, between two readings. */
@@ -128,15 +124,6 @@ function databaseCpuMeter(client: pg.Client): CpuMeter {
     // Backends that connected in between count from zero.
     since: (start, end) => [...end].reduce((sum, [pid, seconds]) => sum + seconds - (start.get(pid) ?? 0), 0),
   };
-}
-
-/** The launcher's child processes: the queue worker (scripts/worker-process.ts). */
-function childPids(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
 }
 
 type CpuReading = { web: number; worker: number; postgres: Map<number, number> };

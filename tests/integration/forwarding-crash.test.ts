@@ -4,13 +4,13 @@
 // answers: the ingest statement commits, the app never hears so, and is killed while
 // waiting. It then restarts straight on the database.
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENDPOINT_CHANNEL } from "@/lib/ingest/endpoint-cache";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { createForwardingEndpoint, forwardChecks, sendCallback } from "@/tests/support/forwarding";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
+import { childPids } from "@/tests/support/processes";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
 import { proxyDatabase, type TcpProxy } from "@/tests/support/tcp-proxy";
 
@@ -91,9 +91,6 @@ describe("a crash right after the ingest statement commits", () => {
     await checks().expectForwardedOnce(eventId);
   }, 300_000);
 });
-
-/** The launcher's children: the queue worker process. */
-const childPids = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
 
 describe("a queue worker that dies in the middle of a forward", () => {
   it("sends the forward again as soon as the worker is back, not after the queue's 4-hour lock", async () => {

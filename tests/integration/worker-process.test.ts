@@ -4,11 +4,12 @@
 // INBOX_WORKER=off runs none (its forwards wait in the queue for a worker elsewhere),
 // and no way of ending the app leaves a worker behind.
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FORWARD_TASK, forwardJobKey } from "@/lib/forwarding/queue";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
+import { childPids, procStatFields } from "@/tests/support/processes";
 import { createForwardingEndpoint, forwardChecks, sendCallback, type ForwardChecks } from "@/tests/support/forwarding";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
 
@@ -21,15 +22,8 @@ type Proc = { pid: number; startTime: string };
 
 /** State and start time from /proc/<pid>/stat; undefined once the pid is gone. */
 function procStat(pid: number): { state: string; startTime: string } | undefined {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  } catch {
-    return undefined;
-  }
-  // The command name (field 2) may hold spaces and parentheses: count from its closing one.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return { state: fields[0] ?? "", startTime: fields[19] ?? "" };
+  const fields = procStatFields(pid);
+  return fields && { state: fields[0] ?? "", startTime: fields[19] ?? "" };
 }
 
 /** Still running: neither gone nor a zombie waiting to be reaped (an orphan's reaper may be slow). */
@@ -40,8 +34,7 @@ function isRunning(proc: Proc): boolean {
 
 /** Every live child of the process, whichever of its threads started it. */
 function childrenOf(pid: number): Proc[] {
-  const pids = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean).map(Number));
-  return pids.flatMap((child) => {
+  return childPids(pid).flatMap((child) => {
     const stat = procStat(child);
     return stat && stat.state !== "Z" ? [{ pid: child, startTime: stat.startTime }] : [];
   });
