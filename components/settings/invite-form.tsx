@@ -21,6 +21,7 @@ export function InviteForm({ action, lifetimeDays }: { action: (previous: State,
         <div className="w-32">
           <Field label="Role" htmlFor="invite-role">
             <Select id="invite-role" name="role" defaultValue="member">
+              <option value="viewer">Viewer</option>
               <option value="member">Member</option>
               <option value="admin">Admin</option>
             </Select>

@@ -2,11 +2,12 @@
 
 import { useState, useTransition } from "react";
 import { Select } from "@/components/ui/field";
+import { asRole, type Role } from "@/lib/auth/roles";
 
 type State = { error: string | null; done?: string };
 
 /** An admin's control over a teammate's role; the server refuses demoting the last admin. */
-export function RoleSelect({ role, memberLabel, change }: { role: "admin" | "member"; memberLabel: string; change: (role: string) => Promise<State> }) {
+export function RoleSelect({ role, memberLabel, change }: { role: Role; memberLabel: string; change: (role: string) => Promise<State> }) {
   const [value, setValue] = useState(role);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -19,7 +20,7 @@ export function RoleSelect({ role, memberLabel, change }: { role: "admin" | "mem
         disabled={pending}
         className="h-7 w-28 text-xs"
         onChange={(event) => {
-          const next = event.target.value === "admin" ? "admin" : "member";
+          const next = asRole(event.target.value);
           setValue(next);
           setSaved(false);
           startTransition(async () => {
@@ -30,6 +31,7 @@ export function RoleSelect({ role, memberLabel, change }: { role: "admin" | "mem
           });
         }}
       >
+        <option value="viewer">Viewer</option>
         <option value="member">Member</option>
         <option value="admin">Admin</option>
       </Select>

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/http/app-error";
 import { newId } from "@/lib/ids/new-id";
+import { asRole, type Role } from "./roles";
 
 const TOKEN_PREFIX = "inbox_pat_";
 /** How often last_used_at is written for a busy token (one write per token and window). */
@@ -37,7 +38,7 @@ export async function revokeApiToken(userId: string, tokenId: string): Promise<v
   if (count === 0) throw notFound("token");
 }
 
-export type TokenOwner = { id: string; email: string; name: string; role: string };
+export type TokenOwner = { id: string; email: string; name: string; role: Role };
 
 /** The owner of a live personal token, or null. */
 export async function findApiTokenOwner(token: string): Promise<TokenOwner | null> {
@@ -52,5 +53,5 @@ export async function findApiTokenOwner(token: string): Promise<TokenOwner | nul
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return row.user;
+  return { ...row.user, role: asRole(row.user.role) };
 }

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/http/app-error";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { findApiTokenOwner, type TokenOwner } from "./api-tokens";
 import { getAuth } from "./auth";
+import { asRole, type Role } from "./roles";
 
 export type Principal = { kind: "operator" } | { kind: "user"; via: "session" | "token"; user: TokenOwner };
 
@@ -24,7 +25,12 @@ export async function authenticateRequest(request: Request): Promise<Principal> 
   if (!session) throw new AppError("unauthorized", "sign in, or send Authorization: Bearer <token>");
   if (!SAFE_METHODS.has(request.method)) requireSameOrigin(request);
   const { id, email, name, role } = session.user;
-  return { kind: "user", via: "session", user: { id, email, name, role: role ?? "member" } };
+  return { kind: "user", via: "session", user: { id, email, name, role: asRole(role) } };
+}
+
+/** The operator token (INBOX_API_TOKEN) is the instance's own key: admin. */
+export function principalRole(principal: Principal): Role {
+  return principal.kind === "operator" ? "admin" : principal.user.role;
 }
 
 async function authenticateBearer(header: string): Promise<Principal> {

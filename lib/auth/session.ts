@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/http/app-error";
 import { getAuth } from "./auth";
-import { countPeople, type Role } from "./users";
+import { asRole, hasRole, type Role } from "./roles";
+import { countPeople } from "./users";
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role };
 
@@ -14,7 +15,7 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await getAuth().api.getSession({ headers: await headers() });
   if (!session) return null;
   const { id, email, name, role } = session.user;
-  return { id, email, name, role: role === "admin" ? "admin" : "member" };
+  return { id, email, name, role: asRole(role) };
 });
 
 /**
@@ -29,9 +30,13 @@ export async function requireUser(): Promise<SignedInUser> {
   redirect(returnTo === "/" ? "/login" : `/login?next=${encodeURIComponent(returnTo)}`);
 }
 
-export async function requireAdmin(): Promise<SignedInUser> {
+/**
+ * For server actions: the signed-in user if they hold `role`, else a 403 AppError
+ * naming the role (the same words as the API's). The one place actions check roles.
+ */
+export async function requireUserWithRole(role: Role): Promise<SignedInUser> {
   const user = await requireUser();
-  if (user.role !== "admin") throw new AppError("forbidden", "only an admin can do this");
+  if (!hasRole(user.role, role)) throw new AppError("forbidden", `this needs the ${role} role; you are a ${user.role}`);
   return user;
 }
 

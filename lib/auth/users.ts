@@ -3,8 +3,7 @@
 // hashing is Better Auth's own (scrypt), through its context, so sign-in can verify it.
 import { getAuth } from "./auth";
 import { getDb, getPool } from "@/lib/db/client";
-
-export type Role = "admin" | "member";
+import type { Role } from "./roles";
 
 export type PersonInput = { email: string; name: string; password: string; role: Role };
 

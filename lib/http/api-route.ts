@@ -1,20 +1,28 @@
 // Wraps an /api route handler: authenticates the caller first (bearer token or
-// session, lib/auth/authenticate.ts), turns every thrown error into the standard
-// error body.
+// session, lib/auth/authenticate.ts), checks they hold the role the route needs
+// (lib/auth/roles.ts), turns every thrown error into the standard error body.
+// The one place API permissions are checked: each route names its role here.
 import type { z } from "zod";
-import { authenticateRequest, type Principal } from "@/lib/auth/authenticate";
+import { authenticateRequest, principalRole, type Principal } from "@/lib/auth/authenticate";
+import { hasRole, type Role } from "@/lib/auth/roles";
 import { AppError } from "./app-error";
 import { errorResponse, validationError } from "./error-response";
 
-export function apiRoute<Ctx>(handler: (request: Request, context: Ctx, principal: Principal) => Promise<Response>) {
+export function apiRoute<Ctx>(role: Role, handler: (request: Request, context: Ctx, principal: Principal) => Promise<Response>) {
   return async (request: Request, context: Ctx): Promise<Response> => {
     try {
       const principal = await authenticateRequest(request);
+      requireRole(principalRole(principal), role);
       return await handler(request, context, principal);
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+/** 403 naming the role needed, so a person knows whom to ask. */
+export function requireRole(actual: Role, needed: Role): void {
+  if (!hasRole(actual, needed)) throw new AppError("forbidden", `this needs the ${needed} role; you are a ${actual}`);
 }
 
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {

@@ -4,7 +4,8 @@
 // is opened in two tabs at the same moment.
 import { randomBytes } from "node:crypto";
 import { hashToken } from "@/lib/auth/api-tokens";
-import { createPerson, normalizeEmail, type Role } from "@/lib/auth/users";
+import { asRole, type Role } from "@/lib/auth/roles";
+import { createPerson, normalizeEmail } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/app-error";
 import { newId } from "@/lib/ids/new-id";
@@ -14,7 +15,6 @@ export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type PendingInvitation = { id: string; email: string; role: Role; createdAt: Date; expiresAt: Date; invitedBy: string };
 
-const asRole = (value: string): Role => (value === "admin" ? "admin" : "member");
 
 /** Creates an invitation and returns its token (shown once: only the hash is kept). */
 export async function createInvitation(invitedById: string, input: InviteInput): Promise<{ token: string; invitation: PendingInvitation }> {

@@ -1,7 +1,7 @@
 // The team: who has an account and with which role. Changes that could leave the
 // instance without an admin are serialised by a transaction-scoped advisory lock,
 // so two admins demoting each other at once cannot both succeed.
-import type { Role } from "@/lib/auth/users";
+import { asRole, type Role } from "@/lib/auth/roles";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/app-error";
 
@@ -9,7 +9,7 @@ export type Member = { id: string; email: string; name: string; role: Role; crea
 
 export async function listMembers(): Promise<Member[]> {
   const rows = await getDb().user.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, email: true, name: true, role: true, createdAt: true } });
-  return rows.map((row) => ({ ...row, role: row.role === "admin" ? "admin" : "member" }));
+  return rows.map((row) => ({ ...row, role: asRole(row.role) }));
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -2,9 +2,7 @@
 // schemas are the source of the types; pages parse FormData with them.
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
-
-export const roles = ["member", "admin"] as const;
-export const roleSchema = z.enum(roles);
+import { roleSchema } from "@/lib/auth/roles";
 
 export const inviteSchema = z.object({
   email: z.email("Enter a valid email address.").trim().toLowerCase(),

@@ -9,7 +9,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { getAuth } from "@/lib/auth/auth";
-import { requireAdmin, requireUser, type SignedInUser } from "@/lib/auth/session";
+import { requireUser, requireUserWithRole, type SignedInUser } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
 import { createInvitation, revokeInvitation } from "@/lib/team/invitations";
 import { changeMemberRole, removeMember } from "@/lib/team/members";
@@ -70,10 +70,10 @@ export async function changePasswordAction(_previous: ActionState, form: FormDat
   redirect("/settings?password=changed");
 }
 
-/** requireAdmin's refusal as form state: a member gets an error, not a silent success. */
+/** requireUserWithRole's refusal as form state: a member gets an error, not a silent success. */
 async function asAdmin(): Promise<SignedInUser | ActionState> {
   try {
-    return await requireAdmin();
+    return await requireUserWithRole("admin");
   } catch (error) {
     unstable_rethrow(error); // the redirect to /login of a signed-out caller
     return failed(error);

@@ -8,7 +8,7 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 export const dynamic = "force-dynamic";
 
 // GET /api/alerts?endpointId=&limit=&cursor= - alerts newest first, with how sending went.
-export const GET = apiRoute(async (request: Request) => {
+export const GET = apiRoute("viewer", async (request: Request) => {
   const page = await listAlerts(parseSearchParams(request, listAlertsQuerySchema));
   return jsonResponse({ items: page.items.map(serializeAlert), nextCursor: page.nextCursor });
 });

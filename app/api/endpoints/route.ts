@@ -10,7 +10,7 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 export const dynamic = "force-dynamic";
 
 // GET /api/endpoints?archived=&limit=&cursor= - active endpoints (or archived ones), newest first.
-export const GET = apiRoute(async (request: Request) => {
+export const GET = apiRoute("viewer", async (request: Request) => {
   const query = parseSearchParams(request, listEndpointsSchema);
   const origin = publicOrigin(request);
   const page = await listEndpoints(query);
@@ -18,7 +18,7 @@ export const GET = apiRoute(async (request: Request) => {
 });
 
 // POST /api/endpoints - create an endpoint with a provider preset; 201 with its ingest URL.
-export const POST = apiRoute(async (request: Request) => {
+export const POST = apiRoute("admin", async (request: Request) => {
   const input = await parseJsonBody(request, createEndpointSchema);
   const row = await createEndpoint(input);
   return jsonResponse(serializeEndpoint(row, publicOrigin(request)), { status: 201 });

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 // GET /api/events?endpointId=&jobId=&provider=&verification=&jobState=&type=&from=&to=&q=&limit=&cursor=
 // - newest first by first receipt; the Inbox page uses the same filters.
-export const GET = apiRoute(async (request: Request) => {
+export const GET = apiRoute("viewer", async (request: Request) => {
   const page = await listEvents(parseSearchParams(request, listEventsSchema));
   return jsonResponse({ items: page.items.map(serializeListedEvent), nextCursor: page.nextCursor });
 });

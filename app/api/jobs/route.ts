@@ -8,7 +8,7 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 export const dynamic = "force-dynamic";
 
 // GET /api/jobs?endpointId=&state=&limit=&cursor= - newest first.
-export const GET = apiRoute(async (request: Request) => {
+export const GET = apiRoute("viewer", async (request: Request) => {
   const page = await listJobs(parseSearchParams(request, listJobsSchema));
   return jsonResponse({ items: page.items.map(serializeJob), nextCursor: page.nextCursor });
 });

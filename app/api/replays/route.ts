@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 // POST /api/replays - { filter: <GET /api/events filters>, url | destinationId, resign? } + optional
 // Idempotency-Key header -> 202 { id, total }; a repeat of the key answers the same batch
 // (Idempotent-Replayed: true), a key reused for another request 409.
-export const POST = apiRoute(async (request: Request, _context: unknown, principal) => {
+export const POST = apiRoute("member", async (request: Request, _context: unknown, principal) => {
   const input = await parseJsonBody(request, bulkReplaySchema);
   const key = parseIdempotencyKey(request.headers.get("idempotency-key"));
   const { isRepeat, ...batch } = await startBulkReplay(input, principalScope(principal), key);

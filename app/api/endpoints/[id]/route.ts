@@ -12,20 +12,20 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 // GET /api/endpoints/<id> - one endpoint (secrets never included).
-export const GET = apiRoute(async (request: Request, { params }: Context) => {
+export const GET = apiRoute("viewer", async (request: Request, { params }: Context) => {
   const row = await getEndpoint((await params).id);
   return jsonResponse(serializeEndpoint(row, publicOrigin(request)));
 });
 
 // PATCH /api/endpoints/<id> - change name, verification, secrets (replaced as a set), extraction, body cap.
-export const PATCH = apiRoute(async (request: Request, { params }: Context) => {
+export const PATCH = apiRoute("admin", async (request: Request, { params }: Context) => {
   const input = await parseJsonBody(request, updateEndpointSchema);
   const row = await updateEndpoint((await params).id, input);
   return jsonResponse(serializeEndpoint(row, publicOrigin(request)));
 });
 
 // DELETE /api/endpoints/<id> - archive: stored data stays, the ingest URL answers 410.
-export const DELETE = apiRoute(async (request: Request, { params }: Context) => {
+export const DELETE = apiRoute("admin", async (request: Request, { params }: Context) => {
   const row = await archiveEndpoint((await params).id);
   return jsonResponse(serializeEndpoint(row, publicOrigin(request)));
 });

@@ -7,7 +7,7 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 export const dynamic = "force-dynamic";
 
 // GET /api/events/<id> - the event, its payload and every delivery with headers.
-export const GET = apiRoute(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
+export const GET = apiRoute("viewer", async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   return jsonResponse(serializeEventDetail(await getEvent((await params).id)));
 });
 

@@ -5,7 +5,7 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 export const dynamic = "force-dynamic";
 
 // GET /api/deliveries/<id>/raw - the body bytes exactly as received, as a download.
-export const GET = apiRoute(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
+export const GET = apiRoute("viewer", async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const delivery = await getDeliveryBody((await params).id);
   return new Response(Buffer.from(delivery.body), {
     headers: {

@@ -11,13 +11,13 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 // GET /api/endpoints/<id>/alert-channels - where this endpoint's alerts go (oldest first); URLs masked.
-export const GET = apiRoute(async (_request: Request, { params }: Context) => {
+export const GET = apiRoute("viewer", async (_request: Request, { params }: Context) => {
   const rows = await listAlertChannels((await params).id);
   return jsonResponse({ items: rows.map(serializeAlertChannel) });
 });
 
 // POST /api/endpoints/<id>/alert-channels - { kind, url, enabled?, triggers?, burstThreshold?, burstMinutes? } -> 201
-export const POST = apiRoute(async (request: Request, { params }: Context) => {
+export const POST = apiRoute("admin", async (request: Request, { params }: Context) => {
   const input = await parseJsonBody(request, createAlertChannelSchema);
   const row = await createAlertChannel((await params).id, input);
   return jsonResponse(serializeAlertChannel(row), { status: 201 });

@@ -11,13 +11,13 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 // GET /api/endpoints/<id>/destinations - where this endpoint's events are forwarded (oldest first).
-export const GET = apiRoute(async (_request: Request, { params }: Context) => {
+export const GET = apiRoute("viewer", async (_request: Request, { params }: Context) => {
   const rows = await listDestinations((await params).id);
   return jsonResponse({ items: rows.map(serializeDestination) });
 });
 
 // POST /api/endpoints/<id>/destinations - { url, enabled?, signingSecret?, resign?, forward? } -> 201
-export const POST = apiRoute(async (request: Request, { params }: Context) => {
+export const POST = apiRoute("admin", async (request: Request, { params }: Context) => {
   const input = await parseJsonBody(request, createDestinationSchema);
   const row = await createDestination((await params).id, input);
   return jsonResponse(serializeDestination(row), { status: 201 });

@@ -11,12 +11,12 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 // GET /api/endpoints/<id>/polling - the status API settings (never the credential) and what the preset's docs give.
-export const GET = apiRoute(async (_request: Request, { params }: Context) => {
+export const GET = apiRoute("viewer", async (_request: Request, { params }: Context) => {
   return jsonResponse(serializePollingSettings(await getPollingSettings((await params).id)));
 });
 
 // PUT /api/endpoints/<id>/polling - { baseUrl, pathTemplate, credentialHeader?, credentialPrefix?, credential?, expectTerminalMinutes? }
-export const PUT = apiRoute(async (request: Request, { params }: Context) => {
+export const PUT = apiRoute("admin", async (request: Request, { params }: Context) => {
   const input = await parseJsonBody(request, putPollingSchema);
   const { id } = await params;
   await savePollingSettings(id, input);
@@ -24,7 +24,7 @@ export const PUT = apiRoute(async (request: Request, { params }: Context) => {
 });
 
 // DELETE /api/endpoints/<id>/polling - polling and missed-callback detection off; recorded polls stay.
-export const DELETE = apiRoute(async (_request: Request, { params }: Context) => {
+export const DELETE = apiRoute("admin", async (_request: Request, { params }: Context) => {
   await clearPollingSettings((await params).id);
   return new Response(null, { status: 204 });
 });

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 // POST /api/events/<id>/replay - { url | destinationId, deliveryId?, resign? } + optional Idempotency-Key
 // header -> 200 with the attempt, whatever the target answered (status succeeded | failed | blocked).
-export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }, principal) => {
+export const POST = apiRoute("member", async (request: Request, { params }: { params: Promise<{ id: string }> }, principal) => {
   const input = await parseJsonBody(request, replayEventSchema);
   const key = parseIdempotencyKey(request.headers.get("idempotency-key"));
   const attempt = await replayEvent((await params).id, input, key === null ? null : { scope: principalScope(principal), key });

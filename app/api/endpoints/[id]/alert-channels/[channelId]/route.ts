@@ -10,14 +10,14 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string; channelId: string }> };
 
 // PATCH /api/endpoints/<id>/alert-channels/<channelId> - any of url, enabled, triggers, burstThreshold, burstMinutes.
-export const PATCH = apiRoute(async (request: Request, { params }: Context) => {
+export const PATCH = apiRoute("admin", async (request: Request, { params }: Context) => {
   const input = await parseJsonBody(request, updateAlertChannelSchema);
   const { id, channelId } = await params;
   return jsonResponse(serializeAlertChannel(await updateAlertChannel(id, channelId, input)));
 });
 
 // DELETE /api/endpoints/<id>/alert-channels/<channelId> - 204; its alerts stay listed (channel null).
-export const DELETE = apiRoute(async (_request: Request, { params }: Context) => {
+export const DELETE = apiRoute("admin", async (_request: Request, { params }: Context) => {
   const { id, channelId } = await params;
   await deleteAlertChannel(id, channelId);
   return new Response(null, { status: 204 });

@@ -13,7 +13,7 @@ type Context = { params: Promise<{ id: string }> };
 // GET /api/endpoints/<id>/deliveries/stream - Server-Sent Events: the endpoint's deliveries
 // (method, path, query, headers, body) in a resumable order; Last-Event-ID or ?after= resumes,
 // ?since= starts with older ones.
-export const GET = apiRoute(async (request: Request, { params }: Context) => {
+export const GET = apiRoute("viewer", async (request: Request, { params }: Context) => {
   const query = parseSearchParams(request, deliveryStreamQuerySchema);
   const { id } = await getEndpoint((await params).id);
   const resumeFrom = request.headers.get("last-event-id") ?? query.after;

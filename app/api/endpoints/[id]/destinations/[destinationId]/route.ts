@@ -10,14 +10,14 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string; destinationId: string }> };
 
 // PATCH /api/endpoints/<id>/destinations/<destinationId> - change any field; signingSecret: null removes it.
-export const PATCH = apiRoute(async (request: Request, { params }: Context) => {
+export const PATCH = apiRoute("admin", async (request: Request, { params }: Context) => {
   const input = await parseJsonBody(request, updateDestinationSchema);
   const { id, destinationId } = await params;
   return jsonResponse(serializeDestination(await updateDestination(id, destinationId, input)));
 });
 
 // DELETE /api/endpoints/<id>/destinations/<destinationId> - 204; its attempts stay (destinationId null).
-export const DELETE = apiRoute(async (_request: Request, { params }: Context) => {
+export const DELETE = apiRoute("admin", async (_request: Request, { params }: Context) => {
   const { id, destinationId } = await params;
   await deleteDestination(id, destinationId);
   return new Response(null, { status: 204 });

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string; channelId: string }> };
 
 // POST /api/endpoints/<id>/alert-channels/<channelId>/test - sends a test message now; 200 with the alert and its outcome.
-export const POST = apiRoute(async (_request: Request, { params }: Context) => {
+export const POST = apiRoute("admin", async (_request: Request, { params }: Context) => {
   const { id, channelId } = await params;
   return jsonResponse(serializeAlert(await sendTestAlert(id, channelId)));
 });
