@@ -3,6 +3,7 @@
 import { getDb, Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/http/app-error";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import type { VerificationOutcome } from "@/lib/verify/types";
 import { containsPattern } from "./like-pattern";
 import type { EventFilters, ListEventsQuery } from "./schema";
 import type { EventSummaryRow } from "./serialize";
@@ -80,14 +81,14 @@ export async function countMatchingEvents(filters: EventFilters, cap: number): P
   return row?.count ?? 0;
 }
 
-/** The ids of every event matching the filters, oldest first; null when more than `cap` match. */
-export async function listMatchingEventIds(filters: EventFilters, cap: number): Promise<string[] | null> {
-  const rows = await getDb().$queryRaw<Array<{ id: string }>>`
-    SELECT e.id FROM events e JOIN endpoints en ON en.id = e.endpoint_id
+/** Every event matching the filters (its id and how its signature check went), oldest first; null when more than `cap` match. */
+export async function listMatchingEvents(filters: EventFilters, cap: number): Promise<Array<{ id: string; verification: VerificationOutcome }> | null> {
+  const rows = await getDb().$queryRaw<Array<{ id: string; verification: VerificationOutcome }>>`
+    SELECT e.id, e.verification::text AS verification FROM events e JOIN endpoints en ON en.id = e.endpoint_id
     ${whereOf(filterConditions(filters))}
     ORDER BY e.first_received_at, e.id
     LIMIT ${cap + 1}`;
-  return rows.length > cap ? null : rows.map((row) => row.id);
+  return rows.length > cap ? null : rows;
 }
 
 /** The filters as SQL conditions on `events e` joined with `endpoints en`. */

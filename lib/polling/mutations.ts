@@ -14,26 +14,42 @@ import { isTerminalState } from "@/lib/jobs/constants";
 import { sealSecret } from "@/lib/secrets/secret-box";
 import type { CallbackFacts } from "@/lib/providers/types";
 import { GIVE_UP_AFTER_MS } from "./schedule";
-import type { PutPollingInput } from "./schema";
+import { pollCredentialRebinding } from "./credential-place";
+import { pollingSettingsSchema, type PutPollingInput } from "./schema";
 
 export const POLL_TASK = "poll_job";
 export const SCAN_TASK = "schedule_polls";
 
+/**
+ * A stored key is kept only while it goes where it was entered for: a new origin,
+ * header or prefix without the key entered again is refused (credential-place.ts).
+ */
 export async function savePollingSettings(endpointId: string, input: PutPollingInput): Promise<void> {
   if (input.credential && input.credentialHeader === null) {
     throw new AppError("validation_failed", "credentialHeader: name the header that carries the credential (e.g. Authorization)");
   }
   const { credential, expectTerminalMinutes, ...settings } = input;
-  const { count } = await getDb().endpoint.updateMany({
-    where: { id: endpointId },
-    data: {
-      polling: settings,
-      expectTerminalMinutes,
-      // undefined keeps the stored credential; null removes it.
-      ...(credential !== undefined && { pollCredential: credential === null ? null : sealSecret(credential) }),
-    },
+  await getDb().$transaction(async (tx) => {
+    // Row lock: the check and the write see the same stored settings, so a save that
+    // keeps the key cannot pass against settings another save is replacing.
+    const [row] = await tx.$queryRaw<Array<{ polling: unknown; has_credential: boolean }>>`
+      SELECT polling, poll_credential IS NOT NULL AS has_credential FROM endpoints WHERE id = ${endpointId} FOR UPDATE`;
+    if (!row) throw notFound("endpoint");
+    if (credential === undefined && row.has_credential) {
+      const stored = pollingSettingsSchema.safeParse(row.polling);
+      const reason = pollCredentialRebinding(stored.success ? stored.data : null, settings);
+      if (reason !== null) throw new AppError("validation_failed", `credential: ${reason}`);
+    }
+    await tx.endpoint.update({
+      where: { id: endpointId },
+      data: {
+        polling: settings,
+        expectTerminalMinutes,
+        // undefined keeps the stored credential; null removes it.
+        ...(credential !== undefined && { pollCredential: credential === null ? null : sealSecret(credential) }),
+      },
+    });
   });
-  if (count === 0) throw notFound("endpoint");
 }
 
 /** Polling off: settings, credential and missed-callback detection go; recorded polls stay. */
