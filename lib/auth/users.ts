@@ -3,7 +3,9 @@
 // hashing is Better Auth's own (scrypt), through its context, so sign-in can verify it.
 import { getAuth } from "./auth";
 import { getDb, getPool } from "@/lib/db/client";
+import { deleteSetupCode } from "./mutations";
 import type { Role } from "./roles";
+import { isSetupCodeCorrect } from "./setup-code";
 
 export type PersonInput = { email: string; name: string; password: string; role: Role };
 
@@ -46,9 +48,20 @@ async function withAdminLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The set-up page's admin, only while nobody exists. Null when someone exists. */
-export function createFirstAdmin(input: Omit<PersonInput, "role">): Promise<{ id: string } | null> {
-  return withAdminLock(async () => ((await countPeople()) > 0 ? null : createPerson({ ...input, role: "admin" })));
+export type FirstAdminOutcome = { outcome: "created"; id: string } | { outcome: "someone-exists" } | { outcome: "wrong-code" };
+
+/**
+ * The set-up page's admin: only while nobody exists, and only with the set-up code
+ * (lib/auth/setup-code.ts), which is then used up.
+ */
+export function createFirstAdmin(input: Omit<PersonInput, "role">, setupCode: string): Promise<FirstAdminOutcome> {
+  return withAdminLock(async () => {
+    if ((await countPeople()) > 0) return { outcome: "someone-exists" };
+    if (!(await isSetupCodeCorrect(setupCode))) return { outcome: "wrong-code" };
+    const { id } = await createPerson({ ...input, role: "admin" });
+    await deleteSetupCode();
+    return { outcome: "created", id };
+  });
 }
 
 export async function countPeople(): Promise<number> {
@@ -65,6 +78,8 @@ export function ensureAdminFromEnv(email: string, password: string): Promise<"cr
     const existing = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
     if (!existing) {
       await createPerson({ email, name: email.split("@")[0] ?? "Admin", password, role: "admin" });
+      // Someone exists now: a set-up code made before has nothing left to set up.
+      await deleteSetupCode();
       return "created";
     }
     await db.user.update({ where: { id: existing.id }, data: { role: "admin" } });

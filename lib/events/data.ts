@@ -5,7 +5,7 @@ import { notFound } from "@/lib/http/app-error";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
 import type { VerificationOutcome } from "@/lib/verify/types";
 import { containsPattern } from "./like-pattern";
-import type { EventFilters, ListEventsQuery } from "./schema";
+import type { EventDeliveriesQuery, EventFilters, ListEventsQuery } from "./schema";
 import type { EventSummaryRow } from "./serialize";
 
 export const eventSummary = {
@@ -122,16 +122,28 @@ function jobStateCondition(state: string, query: EventFilters): Prisma.Sql {
   return Prisma.sql`e.job_id IN (SELECT js.id FROM jobs js WHERE ${Prisma.join(jobConditions, " AND ")})`;
 }
 
-export async function getEvent(id: string) {
+/**
+ * The event and one page of its deliveries, oldest first: a sender retrying one
+ * callback without end must not make one answer unbounded. The cursor is the last
+ * delivery of the page before; the next page holds strictly later ones.
+ */
+export async function getEvent(id: string, page: EventDeliveriesQuery) {
+  const after = decodeCursor(page.deliveriesCursor);
   const event = await getDb().event.findUnique({
     where: { id },
     select: {
       ...eventSummary,
       payload: true,
       payloadDeliveryId: true,
-      deliveries: { select: deliverySummary, orderBy: [{ receivedAt: "asc" }, { id: "asc" }] },
+      deliveries: {
+        select: deliverySummary,
+        where: after ? { OR: [{ receivedAt: { gt: after.at } }, { receivedAt: after.at, id: { gt: after.id } }] } : {},
+        orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+        take: page.deliveriesLimit + 1,
+      },
     },
   });
   if (!event) throw notFound("event");
-  return event;
+  const { items, nextCursor } = toPage(event.deliveries, page.deliveriesLimit, (d) => d.receivedAt);
+  return { ...event, deliveries: items, deliveriesNextCursor: nextCursor };
 }
