@@ -5,10 +5,10 @@
 // they prove one body and are what a person debugging verification needs to see.
 
 /** Names that are credentials whatever precedes them (compared lower-case). */
-const CREDENTIAL_NAMES = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "api-key", "apikey", "x-functions-key"]);
+const CREDENTIAL_NAMES = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "api-key", "apikey"]);
 
 /** A name ending in one of these is a credential: X-Auth-Token, X-Vault-Token, Private-Token, X-Webhook-Secret, X-Api-Key ... */
-const CREDENTIAL_SUFFIXES = ["token", "secret", "password", "passwd", "apikey", "api-key", "api_key", "authorization"];
+const CREDENTIAL_SUFFIX = /(?:token|secret|password|passwd|apikey|api-key|api_key|authorization)$/;
 
 /**
  * "...-Key" is a credential only after a word that says so (X-Access-Key,
@@ -19,7 +19,9 @@ const KEY_QUALIFIERS = new Set(["api", "access", "secret", "auth", "private", "c
 /** Case-insensitive, on the name alone (see the lists above). */
 export function isCredentialHeader(name: string): boolean {
   const lower = name.trim().toLowerCase();
-  if (CREDENTIAL_NAMES.has(lower) || CREDENTIAL_SUFFIXES.some((suffix) => lower.endsWith(suffix))) return true;
+  if (CREDENTIAL_NAMES.has(lower) || CREDENTIAL_SUFFIX.test(lower)) return true;
+  // Runs for every header of every callback: most names end elsewhere and stop here.
+  if (!lower.endsWith("key")) return false;
   const words = lower.split(/[-_.]/);
   return words.length > 1 && words.at(-1) === "key" && words.slice(0, -1).some((word) => KEY_QUALIFIERS.has(word));
 }
