@@ -25,6 +25,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { getEnv, reloadEnv } from "@/lib/env";
 import { startOutboxRelay, type OutboxRelay } from "@/lib/forwarding/outbox-relay";
 import { rawRequestStore } from "@/lib/http/request-context";
+import { resealDeliveryHeaders } from "@/lib/deliveries/mutations";
 import { resealStoredSecrets } from "@/lib/secrets/mutations";
 import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
 import { buildIfStale } from "./build-if-stale";
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
     reloadEnv();
     const resealed = await resealStoredSecrets();
     if (resealed) console.log(`stored secrets sealed with the key from ${secretKey.source}: ${resealed} rows`);
+    const resealedDeliveries = await resealDeliveryHeaders();
+    if (resealedDeliveries) console.log(`credential headers of stored deliveries sealed with the key from ${secretKey.source}: ${resealedDeliveries} rows`);
     const { INBOX_ADMIN_EMAIL: adminEmail, INBOX_ADMIN_PASSWORD: adminPassword } = getEnv();
     if (adminEmail && adminPassword) {
       console.log(`admin ${adminEmail}: ${await ensureAdminFromEnv(adminEmail, adminPassword)}`);

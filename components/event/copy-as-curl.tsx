@@ -8,11 +8,15 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { visibleText } from "@/components/json/visible-text";
 import { buildCurlCommand, hasCredentials, REDACTED, type CurlSource } from "@/lib/events/curl-command";
 
+/** Every value of a credential header, in arrival order (a server action bound to the delivery; admins only). */
+export type RevealHeaderValues = (name: string) => Promise<string[]>;
+
 /**
- * `source` comes with credential values blanked; "Include credential values" fetches
- * them from the server (revealCredentials) and only then puts them in the command.
+ * `source` comes with credential values masked; for an admin (`revealCredentials`
+ * given) "Include credential values" fetches them from the server, one request per
+ * header name, and only then puts them in the command.
  */
-export function CopyAsCurl({ source, rawHref, revealCredentials }: { source: CurlSource; rawHref: string; revealCredentials: () => Promise<Record<number, string>> }) {
+export function CopyAsCurl({ source, rawHref, revealCredentials }: { source: CurlSource; rawHref: string; revealCredentials?: RevealHeaderValues }) {
   const [revealed, setRevealed] = useState<Record<number, string> | null>(null);
   const [includeCredentials, setIncludeCredentials] = useState(false);
   const withValues: CurlSource = revealed ? { ...source, headers: source.headers.map((h, i) => (h.isCredential ? { ...h, value: revealed[i] ?? "" } : h)) } : source;
@@ -22,12 +26,12 @@ export function CopyAsCurl({ source, rawHref, revealCredentials }: { source: Cur
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <CopyButton value={command} label="Copy as curl" />
-        {hasCredentials(source) && (
+        {hasCredentials(source) && revealCredentials && (
           <Button
             size="sm"
             variant="ghost"
             onClick={async () => {
-              if (!includeCredentials && revealed === null) setRevealed(await revealCredentials());
+              if (!includeCredentials && revealed === null) setRevealed(await revealAll(source, revealCredentials));
               setIncludeCredentials(!includeCredentials);
             }}
           >
@@ -54,5 +58,24 @@ export function CopyAsCurl({ source, rawHref, revealCredentials }: { source: Cur
         {visibleText(command)}
       </pre>
     </div>
+  );
+}
+
+/** The plain value of every credential header, by its position in the command's header list. */
+async function revealAll(source: CurlSource, reveal: RevealHeaderValues): Promise<Record<number, string>> {
+  const byName = new Map<string, string[]>();
+  for (const header of source.headers) {
+    const lower = header.name.toLowerCase();
+    if (header.isCredential && !byName.has(lower)) byName.set(lower, await reveal(header.name));
+  }
+  const next = new Map<string, number>();
+  return Object.fromEntries(
+    source.headers.flatMap((header, index) => {
+      if (!header.isCredential) return [];
+      const lower = header.name.toLowerCase();
+      const occurrence = next.get(lower) ?? 0;
+      next.set(lower, occurrence + 1);
+      return [[index, byName.get(lower)?.[occurrence] ?? ""]];
+    }),
   );
 }

@@ -7,10 +7,9 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { buttonClasses } from "@/components/ui/button";
 import type { CurlSource } from "@/lib/events/curl-command";
 import type { HeaderList } from "@/lib/http/header-list";
-import { revealCredentials } from "@/app/(app)/events/[id]/actions";
-import { CopyAsCurl } from "./copy-as-curl";
+import { CopyAsCurl, type RevealHeaderValues } from "./copy-as-curl";
 import { formatBytes } from "./format-bytes";
-import { HeadersTable } from "./headers-table";
+import { HeadersTable, type RevealHeaderValue } from "./headers-table";
 
 type Delivery = {
   id: string;
@@ -18,7 +17,9 @@ type Delivery = {
   method: string;
   path: string;
   query: string;
+  /** Credential values masked (lib/deliveries/sealed-headers.ts). */
   headers: HeaderList;
+  maskedHeaders: string[];
   size: number;
   bodySha256: string;
   sourceIp: string | null;
@@ -31,7 +32,10 @@ export function rawHrefOf(deliveryId: string): string {
   return `/api/deliveries/${encodeURIComponent(deliveryId)}/raw`;
 }
 
-export function DeliveryPanel({ delivery, position, total, curl }: { delivery: Delivery; position: number; total: number; curl: CurlSource }) {
+/** `reveal`: server actions bound to this delivery, for admins only; others see masked values. */
+export type DeliveryReveal = { one: RevealHeaderValue; all: RevealHeaderValues };
+
+export function DeliveryPanel({ delivery, position, total, curl, reveal }: { delivery: Delivery; position: number; total: number; curl: CurlSource; reveal?: DeliveryReveal }) {
   const target = `${delivery.path || "/"}${delivery.query ? `?${delivery.query}` : ""}`;
   const rawHref = rawHrefOf(delivery.id);
   return (
@@ -68,11 +72,11 @@ export function DeliveryPanel({ delivery, position, total, curl }: { delivery: D
         />
         <section aria-label={`Headers of delivery ${position}`}>
           <h3 className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Headers</h3>
-          <HeadersTable deliveryId={delivery.id} headers={delivery.headers} caption={`Headers of delivery ${position}`} />
+          <HeadersTable headers={delivery.headers} maskedHeaders={delivery.maskedHeaders} reveal={reveal?.one} caption={`Headers of delivery ${position}`} />
         </section>
         <section aria-label={`Replay delivery ${position} with curl`}>
           <h3 className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Copy as curl</h3>
-          <CopyAsCurl source={curl} rawHref={rawHref} revealCredentials={revealCredentials.bind(null, delivery.id)} />
+          <CopyAsCurl source={curl} rawHref={rawHref} revealCredentials={reveal?.all} />
         </section>
       </div>
     </Panel>

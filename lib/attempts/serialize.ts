@@ -1,5 +1,10 @@
 // The API shape of an attempt. The response body is text when it decodes as UTF-8,
-// else base64 (responseBodyEncoding says which).
+// else base64 (responseBodyEncoding says which). Stored header lists are shown with
+// credential values masked: a receiver's Set-Cookie, or a header sent before it was
+// listed as a credential.
+import { maskStoredHeaders } from "@/lib/deliveries/sealed-headers";
+import { toHeaderList } from "@/lib/events/detail";
+
 type AttemptRow = {
   id: string;
   eventId: string;
@@ -23,6 +28,10 @@ type AttemptRow = {
   createdAt: Date;
 };
 
+function shownHeaders(stored: unknown): Array<[string, string]> | null {
+  return stored === null ? null : maskStoredHeaders(toHeaderList(stored)).headers;
+}
+
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function bodyText(body: Uint8Array | null): { responseBody: string | null; responseBodyEncoding: "utf8" | "base64" | null } {
@@ -40,7 +49,7 @@ type ResponseColumns = Pick<AttemptRow, "responseStatus" | "responseHeaders" | "
 export function serializeResponse(row: ResponseColumns) {
   return {
     responseStatus: row.responseStatus,
-    responseHeaders: row.responseHeaders,
+    responseHeaders: shownHeaders(row.responseHeaders),
     ...bodyText(row.responseBody),
     responseTruncated: row.responseTruncated,
     durationMs: row.durationMs,
@@ -56,7 +65,7 @@ export function serializeAttempt(row: AttemptRow) {
     batchId: row.batchId,
     url: row.url,
     method: row.method,
-    requestHeaders: row.requestHeaders,
+    requestHeaders: shownHeaders(row.requestHeaders),
     bodySha256: row.bodySha256,
     status: row.status,
     ...serializeResponse(row),

@@ -121,9 +121,11 @@ async function streamOnce(options: ForwardOptions, state: StreamState, output: O
 async function forwardDelivery(delivery: StreamedDelivery, options: ForwardOptions, output: Output, signal: AbortSignal): Promise<void> {
   const body = delivery.bodyBase64 === null ? await fetchRawBody(delivery.id, options.inbox, signal) : Buffer.from(delivery.bodyBase64, "base64");
   const path = targetPath(options.target, delivery.path, delivery.query);
-  // Credentials stay: for token-checked providers (JSON2Video, Descript) the Authorization
-  // header is the signature the local app verifies, and it goes to the user's own machine.
-  const headers = withInboxIds(withoutHopHeaders(delivery.headers), { eventId: delivery.eventId, deliveryId: delivery.id });
+  // The stream masks credential values ("Bearer ••••abcd"), and a mask sent on would only
+  // fail the local app's check in a confusing way: those headers are left out.
+  const masked = new Set(delivery.maskedHeaders);
+  const sent = withoutHopHeaders(delivery.headers).filter(([name]) => !masked.has(name.toLowerCase()));
+  const headers = withInboxIds(sent, { eventId: delivery.eventId, deliveryId: delivery.id });
   const outcome = await sendRequest({ url: options.target, path, method: delivery.method, headers, body });
   const time = new Date(delivery.receivedAt).toTimeString().slice(0, 8);
   const note = delivery.verification === "failed" ? "  (failed verification at the inbox)" : "";

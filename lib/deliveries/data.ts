@@ -76,3 +76,10 @@ export async function startOfFeed(endpointId: string, since: Date | null): Promi
   if (!row) throw new Error("feed start query returned no row");
   return { xactId: row.first ?? row.horizon, id: "" };
 }
+
+/** The stored header list of one delivery (credential values sealed). */
+export async function getDeliveryHeaders(id: string): Promise<unknown> {
+  const row = await getDb().delivery.findUnique({ where: { id }, select: { headers: true } });
+  if (!row) throw notFound("delivery");
+  return row.headers;
+}

@@ -19,7 +19,7 @@ export const deliveryStreamQuerySchema = z.object({
   since: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
 });
 
-/** `data` of a `delivery` message: everything needed to re-send the request as it arrived. */
+/** `data` of a `delivery` message: everything needed to re-send the request as it arrived, less its credentials. */
 export const streamedDeliverySchema = z.object({
   id: z.string(),
   eventId: z.string(),
@@ -29,8 +29,10 @@ export const streamedDeliverySchema = z.object({
   path: z.string(),
   /** The raw query string without "?" ("" when none). */
   query: z.string(),
-  /** As received: [name, value] pairs in arrival order, original case, repeats kept. */
+  /** As received: [name, value] pairs in arrival order, original case, repeats kept; credential values masked. */
   headers: z.array(z.tuple([z.string(), z.string()])),
+  /** Lower-case names whose values are masked ("Bearer ••••abcd"): never re-sent. */
+  maskedHeaders: z.array(z.string()),
   size: z.number().int(),
   bodySha256: z.string(),
   verification: z.enum(["verified", "failed", "unsigned"]),
@@ -41,3 +43,6 @@ export type StreamedDelivery = z.infer<typeof streamedDeliverySchema>;
 
 /** `data` of the `ready` message that opens every stream (its id is the starting position). */
 export const feedReadySchema = z.object({ endpointId: z.string(), position: z.string() });
+
+/** Body of POST /api/deliveries/<id>/headers/reveal. */
+export const revealCredentialHeaderSchema = z.object({ name: z.string().trim().min(1).max(200) });

@@ -1,5 +1,6 @@
 import { toHeaderList } from "@/lib/events/detail";
 import type { FeedDelivery } from "./data";
+import { maskStoredHeaders } from "./sealed-headers";
 import type { StreamedDelivery } from "./schema";
 
 export function serializeFeedDelivery(row: FeedDelivery): StreamedDelivery {
@@ -10,7 +11,7 @@ export function serializeFeedDelivery(row: FeedDelivery): StreamedDelivery {
     method: row.method,
     path: row.path,
     query: row.query,
-    headers: toHeaderList(row.headers),
+    ...maskStoredHeaders(toHeaderList(row.headers)),
     size: row.size,
     bodySha256: row.bodySha256,
     verification: row.verification,

@@ -1,4 +1,6 @@
+import { maskStoredHeaders } from "@/lib/deliveries/sealed-headers";
 import type { Prisma } from "@/lib/db/client";
+import { toHeaderList } from "./detail";
 
 export type EventSummaryRow = {
   id: string;
@@ -52,7 +54,7 @@ export function serializeEventDetail(
     ...serializeEventSummary(row),
     payload: row.payload,
     payloadDeliveryId: row.payloadDeliveryId,
-    deliveries: row.deliveries.map((d) => ({ ...d, receivedAt: d.receivedAt.toISOString() })),
+    deliveries: row.deliveries.map((d) => ({ ...d, ...maskStoredHeaders(toHeaderList(d.headers)), receivedAt: d.receivedAt.toISOString() })),
     deliveriesNextCursor: row.deliveriesNextCursor,
   };
 }

@@ -7,7 +7,7 @@
 import { firstHeader, type HeaderList } from "@/lib/http/header-list";
 import { withInboxIds, withoutHopHeaders } from "@/lib/http/hop-headers";
 import { AppError } from "@/lib/http/app-error";
-import { isCredentialHeader } from "@/lib/http/credential-headers";
+import { isStoredCredential } from "@/lib/deliveries/sealed-headers";
 import type { ResignMode } from "@/lib/destinations/schema";
 import type { VerificationConfig } from "@/lib/verify/schema";
 import { signHmac } from "@/lib/verify/hmac";
@@ -35,9 +35,9 @@ export function buildForwardHeaders(source: ForwardSource, signing: Signing, now
   if (resigning && delivery.verification === "failed") throw notVerified();
   const providerHeader = endpoint.verification.scheme === "hmac" ? endpoint.verification.header : null;
   const headers = withInboxIds(
-    withoutHopHeaders(delivery.headers).filter(([name]) => {
+    withoutHopHeaders(delivery.headers).filter(([name, value]) => {
       const lower = name.toLowerCase();
-      if (isCredentialHeader(lower)) return false;
+      if (isStoredCredential(name, value)) return false;
       return !(resigning && (SIGNATURE_HEADERS.has(lower) || lower === providerHeader));
     }),
     { eventId: source.eventId, deliveryId: delivery.id },

@@ -7,6 +7,7 @@
 // It runs on the pg pool as a named prepared statement, not through Prisma's
 // $queryRaw: parsing and planning this CTE on every call plus the client's per-query
 // work cost a third of ingest throughput (scripts/bench.ts: ~450 -> ~720 req/s).
+import { sealCredentialHeaders } from "@/lib/deliveries/sealed-headers";
 import { getPool, type Queryable } from "@/lib/db/client";
 import { namedParameters } from "@/lib/db/named-parameters";
 import type { JobState } from "@/lib/jobs/constants";
@@ -23,7 +24,10 @@ export type NewDelivery = {
   method: string;
   path: string;
   query: string;
+  /** As received: credential values are sealed here, just before they are written. */
   headers: ReadonlyArray<readonly [string, string]>;
+  /** The endpoint's token header (token scheme): its value is the endpoint secret, whatever its name. */
+  tokenHeader: string | null;
   body: Buffer;
   bodySha256: string;
   sourceIp: string | null;
@@ -47,6 +51,7 @@ export async function storeDelivery(d: NewDelivery, db: Queryable = getPool()): 
   const canAdvance = d.verification !== "failed";
   const jobState: JobState = facts.state ?? "unknown";
   const details = facts.details ? JSON.stringify(facts.details) : null;
+  const stored = sealCredentialHeaders(d.headers, d.tokenHeader);
   const { rows } = await db.query<{ delivery_id: string; event_id: string; job_id: string | null; forward_queued: boolean }>({
     // Named: each pooled connection parses and plans this statement once.
     name: "ingest-store-delivery",
@@ -73,7 +78,8 @@ export async function storeDelivery(d: NewDelivery, db: Queryable = getPool()): 
       method: d.method,
       path: d.path,
       query: d.query,
-      headers: JSON.stringify(d.headers),
+      headers: JSON.stringify(stored.headers),
+      credentialKey: stored.credentialKey,
       body: d.body,
       size: d.body.byteLength,
       bodySha256: d.bodySha256,
@@ -144,10 +150,10 @@ const INGEST = namedParameters(`
         AND EXISTS (SELECT 1 FROM destinations WHERE endpoint_id = :endpointId AND enabled)
       RETURNING 1
     )
-    INSERT INTO deliveries (id, endpoint_id, event_id, received_at, method, path, query, headers, body, size, body_sha256,
+    INSERT INTO deliveries (id, endpoint_id, event_id, received_at, method, path, query, headers, credential_key, body, size, body_sha256,
                             source_ip, verification, verification_reason, response_status)
     SELECT :deliveryId, :endpointId, event.id, :receivedAt::timestamptz, :method, :path, :query,
-           :headers::jsonb, :body, :size::integer, :bodySha256, :sourceIp::text,
+           :headers::jsonb, :credentialKey::text, :body, :size::integer, :bodySha256, :sourceIp::text,
            :verification::verification, :verificationReason::text, :responseStatus::integer
     FROM event
     RETURNING id AS delivery_id, event_id, (SELECT job_id FROM event) AS job_id, EXISTS (SELECT 1 FROM outbox) AS forward_queued`);

@@ -44,6 +44,7 @@ export async function verifyAndStore(endpoint: IngestEndpoint, callback: Arrived
     endpointId: endpoint.id,
     provider: endpoint.provider,
     ...callback,
+    tokenHeader: endpoint.verification.scheme === "token" ? endpoint.verification.header : null,
     bodySha256,
     verification: verification.outcome,
     verificationReason: verification.reason,

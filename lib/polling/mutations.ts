@@ -165,6 +165,7 @@ async function synthesizeDelivery(client: pg.PoolClient, poll: PollRecord, facts
         ["x-inbox-synthesized-from", "poll"],
         ["x-inbox-poll-id", poll.id],
       ],
+      tokenHeader: null,
       body: synthesis.body,
       bodySha256: synthesis.bodySha256,
       sourceIp: null,

@@ -45,6 +45,11 @@ export function isSealed(value: string): boolean {
   return value.startsWith(PREFIX);
 }
 
+/** The id of the current key, as it appears in values it seals. */
+export function currentKeyId(): string {
+  return currentKey().id;
+}
+
 /** Whether a sealed value was sealed with the current key (else it needs resealing). */
 export function isSealedWithCurrentKey(value: string): boolean {
   return isSealed(value) && value.slice(PREFIX.length).split(":")[0] === currentKey().id;

@@ -11,6 +11,7 @@
 // reproducible and two runs never collide.
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
+import { PLAIN_CREDENTIALS } from "@/lib/deliveries/sealed-headers";
 import { namedParameters } from "@/lib/db/named-parameters";
 import { providerIds } from "@/lib/providers/schema";
 import { ERRORS } from "./job-callbacks";
@@ -293,11 +294,16 @@ const INSERT_EVENTS = `
          payload, delivery_id, 1 + duplicated::int, at, CASE WHEN duplicated THEN retry_at ELSE at END
   FROM seed_batch`;
 
-/** The first delivery of every event, and the provider's retry for the duplicated ones. */
+/**
+ * The first delivery of every event, and the provider's retry for the duplicated ones.
+ * SQL cannot seal with INBOX_SECRET_KEY: token-scheme rows are marked 'plain' and the
+ * app's next start seals their Authorization values (lib/deliveries/mutations.ts).
+ */
 const INSERT_DELIVERIES = `
-  INSERT INTO deliveries (id, endpoint_id, event_id, received_at, method, path, query, headers, body, size, body_sha256,
+  INSERT INTO deliveries (id, endpoint_id, event_id, received_at, method, path, query, credential_key, headers, body, size, body_sha256,
                           source_ip, verification, verification_reason, response_status)
   SELECT d.id, endpoint_id, event_id, d.received_at, 'POST', '', '',
+         CASE WHEN provider IN ('json2video', 'descript') THEN '${PLAIN_CREDENTIALS}' END,
          jsonb_build_array(
            jsonb_build_array('Host', 'hooks.inbox.example.com'),
            jsonb_build_array('User-Agent', CASE provider WHEN 'aspect' THEN 'Svix-Webhooks/1.62.0' WHEN 'scriptix' THEN 'Scriptix-Webhooks/2.0'

@@ -68,7 +68,7 @@ describe("event page", () => {
     expectNoPageErrors(errors);
   });
 
-  it("masks the Authorization header until revealed, and keeps it out of the curl command", async () => {
+  it("masks the Authorization header until an admin reveals it, and keeps it out of the curl command", async () => {
     await page.goto(`/jobs`);
     // The progress event is reached the way a person would: job list -> job -> event.
     await page.getByRole("link", { name: taskId }).click();
@@ -81,6 +81,9 @@ describe("event page", () => {
     // Not hidden by CSS or left in React's payload either: absent from what the server sent.
     expect(await (await page.request.get(page.url())).text()).not.toContain("hunter2-credential");
     expect(await page.getByRole("table").first().innerText()).toContain("svix-signature");
+    // Masked, not blank: the scheme and the last 4 characters tell a person which token came.
+    expect(await page.getByRole("table").first().innerText()).toContain("Bearer ••••tial");
+    await screenshotBothThemes(page, "event-page-masked");
 
     await page.getByRole("button", { name: "Reveal the value of authorization" }).click();
     await expect.poll(() => page.getByRole("table").first().innerText()).toContain("Bearer hunter2-credential");

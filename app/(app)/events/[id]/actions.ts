@@ -1,37 +1,32 @@
 "use server";
 
-// Server actions of the event page. Credential header values leave the server only
-// when a signed-in person asks for them (a click on "reveal" or "Include credential
-// values"): the page is rendered with those values blanked, so they are not in its HTML
-// or its React payload. Replay sends the event to a destination or a URL.
+// Server actions of the event page. Credential header values are rendered masked;
+// their plain values leave the server only when an admin asks (a click on "reveal" or
+// "Include credential values"), and each such reveal is recorded in the audit log.
+// Replay sends the event to a destination or a URL.
 import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { requireUser, requireUserWithRole } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { isCredentialHeader } from "@/lib/http/credential-headers";
+import { auditActorOf } from "@/lib/audit/actor";
+import { requireUserWithRole } from "@/lib/auth/session";
+import { revealCredentialHeader } from "@/lib/deliveries/reveal-credential";
+import { revealCredentialHeaderSchema } from "@/lib/deliveries/schema";
 import { AppError } from "@/lib/http/app-error";
-import type { HeaderList } from "@/lib/http/header-list";
 import { replayEvent } from "@/lib/replay/replay-event";
 import { idempotencyKeySchema, replayEventSchema } from "@/lib/replay/schema";
 
 const deliveryIdSchema = z.string().min(1).max(100);
 
-async function storedHeaders(deliveryId: string): Promise<HeaderList> {
-  await requireUser();
-  const delivery = await getDb().delivery.findUnique({ where: { id: deliveryIdSchema.parse(deliveryId) }, select: { headers: true } });
-  return (delivery?.headers ?? []) as unknown as HeaderList;
+/** Every value of one credential header of a delivery, in arrival order (admin; recorded). */
+export async function revealCredentialValues(deliveryId: string, name: string): Promise<string[]> {
+  const user = await requireUserWithRole("admin");
+  const header = revealCredentialHeaderSchema.parse({ name });
+  return revealCredentialHeader(deliveryIdSchema.parse(deliveryId), header.name, auditActorOf({ kind: "user", via: "session", user }));
 }
 
-/** Every credential header value of a delivery, by its position in the header list. */
-export async function revealCredentials(deliveryId: string): Promise<Record<number, string>> {
-  const headers = await storedHeaders(deliveryId);
-  return Object.fromEntries(headers.flatMap(([name, value], index) => (isCredentialHeader(name) ? [[index, value]] : [])));
-}
-
-/** One credential header value (empty when the position holds no credential). */
-export async function revealCredential(deliveryId: string, index: number): Promise<string> {
-  return (await revealCredentials(deliveryId))[z.number().int().min(0).parse(index)] ?? "";
+/** The `occurrence`-th value of one credential header (the headers table's reveal). */
+export async function revealCredentialValue(deliveryId: string, name: string, occurrence: number): Promise<string> {
+  return (await revealCredentialValues(deliveryId, name))[z.number().int().min(0).parse(occurrence)] ?? "";
 }
 
 export type ReplayState = { error: string | null; attempt: { id: string; status: string; responseStatus: number | null; error: string | null } | null };

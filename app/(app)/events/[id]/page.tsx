@@ -15,6 +15,7 @@ import { DescriptionList, Panel } from "@/components/ui/panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { listEventAttempts } from "@/lib/attempts/data";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listDestinations } from "@/lib/destinations/data";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
@@ -22,7 +23,8 @@ import { getEnv } from "@/lib/env";
 import { curlBodyFor, type CurlSource } from "@/lib/events/curl-command";
 import { resignRefusal } from "@/lib/forwarding/resign-policy";
 import { EVENT_DELIVERIES_LIMIT, getEventDetail, type EventDetail } from "@/lib/events/detail";
-import { blankCredentialValues, isCredentialHeader } from "@/lib/http/credential-headers";
+import { maskStoredHeaders, type MaskedHeaders } from "@/lib/deliveries/sealed-headers";
+import { revealCredentialValue, revealCredentialValues } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -86,15 +88,20 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
       {event.deliveryCount > EVENT_DELIVERIES_LIMIT && (
         <Alert tone="info">This event has {event.deliveryCount} deliveries; the first {EVENT_DELIVERIES_LIMIT} are shown.</Alert>
       )}
-      {event.deliveries.map((delivery, index) => (
-        <DeliveryPanel
-          key={delivery.id}
-          delivery={{ ...delivery, headers: blankCredentialValues(delivery.headers) }}
-          position={index + 1}
-          total={event.deliveryCount}
-          curl={curlSourceOf(delivery, ingestUrlFor(event.endpoint.key, origin))}
-        />
-      ))}
+      {event.deliveries.map((delivery, index) => {
+        // Credential values leave the server masked; only an admin gets the reveal actions.
+        const shown = { ...delivery, ...maskStoredHeaders(delivery.headers) };
+        return (
+          <DeliveryPanel
+            key={delivery.id}
+            delivery={shown}
+            position={index + 1}
+            total={event.deliveryCount}
+            curl={curlSourceOf(shown, ingestUrlFor(event.endpoint.key, origin))}
+            reveal={hasRole(user.role, "admin") ? { one: revealCredentialValue.bind(null, delivery.id), all: revealCredentialValues.bind(null, delivery.id) } : undefined}
+          />
+        );
+      })}
     </div>
   );
 }
@@ -126,12 +133,13 @@ function summaryItems(event: EventDetail) {
   ];
 }
 
-function curlSourceOf(delivery: EventDetail["deliveries"][number], ingestUrl: string): CurlSource {
+function curlSourceOf(delivery: EventDetail["deliveries"][number] & MaskedHeaders, ingestUrl: string): CurlSource {
+  const masked = new Set(delivery.maskedHeaders);
   return {
     method: delivery.method,
     url: `${ingestUrl}${delivery.path}${delivery.query ? `?${delivery.query}` : ""}`,
-    // Credential values stay on the server until revealed (actions.ts).
-    headers: blankCredentialValues(delivery.headers).map(([name, value]) => ({ name, value, isCredential: isCredentialHeader(name) })),
+    // Credential values are masked here; an admin's reveal fetches them (actions.ts).
+    headers: delivery.headers.map(([name, value]) => ({ name, value, isCredential: masked.has(name.toLowerCase()) })),
     body: curlBodyFor(delivery.body, delivery.size, `${delivery.id}.bin`),
   };
 }
