@@ -1,4 +1,5 @@
-// The ingest write: delivery + event + job (+ forward outbox row) in ONE statement (a data-modifying CTE).
+// The ingest write: delivery + event + job (+ forward outbox row) in ONE statement (a data-modifying CTE),
+// after taking a token from the endpoint's rate-limit bucket in that same statement.
 // One round trip is what decides ingest throughput, and a single statement is atomic
 // on its own. Races between concurrent callbacks are settled by the unique indexes
 // and ON CONFLICT row locks: ten identical requests at once make one event with
@@ -9,6 +10,8 @@
 // work cost a third of ingest throughput (scripts/bench.ts: ~450 -> ~720 req/s).
 import { getPool, type Queryable } from "@/lib/db/client";
 import { namedParameters } from "@/lib/db/named-parameters";
+import { RATE_LIMIT_BURST_FACTOR } from "@/lib/endpoints/schema";
+import { AppError } from "@/lib/http/app-error";
 import type { JobState } from "@/lib/jobs/constants";
 import type { CallbackFacts } from "@/lib/providers/types";
 import type { VerificationOutcome } from "@/lib/verify/types";
@@ -34,6 +37,11 @@ export type NewDelivery = {
   /** JSON text of the payload for the event, or null when the body is not JSON. */
   payloadJson: string | null;
   facts: CallbackFacts;
+  /**
+   * The endpoint's limit, for a callback that arrived over HTTP; null for ones we make
+   * ourselves (polls, the seed), which no stranger can send.
+   */
+  rateLimitPerSecond: number | null;
 };
 
 /** forwardQueued: the statement wrote a forward outbox row (the relay can be woken). */
@@ -80,15 +88,48 @@ export async function storeDelivery(d: NewDelivery, db: Queryable = getPool()): 
       sourceIp: d.sourceIp,
       verificationReason: d.verificationReason,
       responseStatus: d.responseStatus,
+      ratePerSecond: d.rateLimitPerSecond,
+      rateBurst: d.rateLimitPerSecond === null ? null : d.rateLimitPerSecond * RATE_LIMIT_BURST_FACTOR,
     }),
   });
   const row = rows[0];
+  // No row: the bucket had no token, so the statement wrote nothing.
+  if (!row && d.rateLimitPerSecond !== null) throw rateLimited(d.rateLimitPerSecond);
   if (!row) throw new Error("ingest statement returned no row");
   return { deliveryId: row.delivery_id, eventId: row.event_id, jobId: row.job_id, forwardQueued: row.forward_queued };
 }
 
+function rateLimited(perSecond: number): AppError {
+  // Whole callbacks a second: a token is back within a second.
+  return new AppError(
+    "rate_limited",
+    `this endpoint takes at most ${perSecond} callbacks a second (bursts up to ${perSecond * RATE_LIMIT_BURST_FACTOR}); nothing was stored; retry in a second`,
+    { headers: { "retry-after": "1" } },
+  );
+}
+
+// The token bucket: refilled by the time since it was last touched, at most the burst.
+// The row lock of ON CONFLICT orders concurrent callbacks of one endpoint, across every
+// app process; clock_timestamp() (not the transaction's start) is read once the lock
+// is held, so time only moves forward for a bucket. The later inserts run only when a
+// token was taken (or the endpoint is unlimited).
 const INGEST = namedParameters(`
-    WITH existing_job AS (
+    WITH rate_token AS (
+      INSERT INTO endpoint_rate_buckets AS bucket (endpoint_id, tokens, refilled_at)
+      SELECT :endpointId, :rateBurst::double precision - 1, clock_timestamp()
+      WHERE :ratePerSecond::double precision IS NOT NULL
+      ON CONFLICT (endpoint_id) DO UPDATE SET
+        tokens = LEAST(:rateBurst::double precision,
+                       bucket.tokens + :ratePerSecond::double precision * GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - bucket.refilled_at))) - 1,
+        refilled_at = GREATEST(bucket.refilled_at, clock_timestamp())
+      WHERE LEAST(:rateBurst::double precision,
+                  bucket.tokens + :ratePerSecond::double precision * GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - bucket.refilled_at))) >= 1
+      RETURNING 1
+    ),
+    admitted AS (
+      SELECT WHERE :ratePerSecond::double precision IS NULL OR EXISTS (SELECT 1 FROM rate_token)
+    ),
+    existing_job AS (
       SELECT id FROM jobs
       WHERE NOT :canAdvance::boolean AND endpoint_id = :endpointId AND external_id = :externalJobId::text
     ),
@@ -96,7 +137,7 @@ const INGEST = namedParameters(`
       INSERT INTO jobs (id, endpoint_id, external_id, provider, state, state_at, output_url, error, details, first_seen_at, last_event_at)
       SELECT :newJobId, :endpointId, :externalJobId::text, :provider, :jobState::job_state, :providerTimestamp::timestamptz,
              :outputUrl::text, :error::text, :details::jsonb, :receivedAt::timestamptz, :receivedAt::timestamptz
-      WHERE :canAdvance::boolean AND :externalJobId::text IS NOT NULL
+      WHERE :canAdvance::boolean AND :externalJobId::text IS NOT NULL AND EXISTS (SELECT FROM admitted)
       ON CONFLICT (endpoint_id, external_id) DO UPDATE SET
         -- Concurrent callbacks commit in any order; keep the true first and last arrival.
         first_seen_at = LEAST(jobs.first_seen_at, EXCLUDED.first_seen_at),
@@ -114,9 +155,10 @@ const INGEST = namedParameters(`
     event AS (
       INSERT INTO events (id, endpoint_id, dedupe_key, job_id, external_job_id, type, state, provider_timestamp, verification,
                           payload, payload_delivery_id, delivery_count, first_received_at, last_received_at)
-      VALUES (:newEventId, :endpointId, :dedupeKey, (SELECT id FROM job LIMIT 1), :externalJobId::text, :eventType::text,
-              :eventState::job_state, :providerTimestamp::timestamptz, :verification::verification,
-              :payloadJson::jsonb, :deliveryId, 1, :receivedAt::timestamptz, :receivedAt::timestamptz)
+      SELECT :newEventId, :endpointId, :dedupeKey, (SELECT id FROM job LIMIT 1), :externalJobId::text, :eventType::text,
+             :eventState::job_state, :providerTimestamp::timestamptz, :verification::verification,
+             :payloadJson::jsonb, :deliveryId, 1, :receivedAt::timestamptz, :receivedAt::timestamptz
+      FROM admitted
       ON CONFLICT (endpoint_id, dedupe_key) DO UPDATE SET
         delivery_count = events.delivery_count + 1,
         first_received_at = LEAST(events.first_received_at, EXCLUDED.first_received_at),
