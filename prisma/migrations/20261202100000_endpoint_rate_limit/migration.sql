@@ -1,16 +1,16 @@
 -- Per-endpoint rate limit (README "Security" > "Limits"): a token bucket per endpoint,
--- refilled at rate_limit_per_second up to twice that (the burst). The ingest statement
--- (lib/ingest/mutations.ts) takes a token in the same statement that stores the
--- callback, so every app process shares one bucket and no round trip is added.
+-- refilled at rate_limit_per_second up to twice that (the burst). Ingest
+-- (lib/ingest/mutations.ts) takes a token just before the statement that stores the
+-- callback, so every app process shares one bucket.
 -- Existing endpoints get the default too: an ingest URL is public, and unlimited is a
 -- choice (null) an admin makes for an endpoint, not the state it starts in.
 -- AlterTable
 ALTER TABLE "endpoints" ADD COLUMN "rate_limit_per_second" INTEGER DEFAULT 50;
 
--- UNLOGGED: a bucket is a few numbers that change on every callback. Writing them to
--- the WAL would add work to each ingest, and a refused callback (which writes nothing
--- else) commits without waiting for a WAL flush. After a crash the table is empty:
--- every bucket starts full again, which is harmless.
+-- UNLOGGED: a bucket is a few numbers that change on every callback. Not in the WAL,
+-- taking a token commits without waiting for a WAL flush, so the bucket's row lock,
+-- which orders an endpoint's concurrent callbacks, is held for microseconds. After a
+-- crash the table is empty: every bucket starts full again, which is harmless.
 -- CreateTable
 CREATE UNLOGGED TABLE "endpoint_rate_buckets" (
     "endpoint_id" TEXT NOT NULL,
