@@ -59,8 +59,19 @@ const envSchema = z.object({
   /** The one-time set-up code (instead of one generated at start); for tests and scripted installs. */
   INBOX_SETUP_CODE: z.string().trim().min(12, "INBOX_SETUP_CODE must be at least 12 characters").optional(),
   INBOX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Seconds a provider is told to wait (Retry-After) when the database is unavailable. */
+  /** Seconds a provider is told to wait (Retry-After) when the database is unavailable or ingest is at its in-flight limits. */
   INBOX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  // Limits a stranger with an ingest URL meets (README "Security" > "Limits").
+  /** A request's headers must all arrive within this many seconds, or the connection is closed (408). */
+  INBOX_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** A request body that sends nothing for this many seconds is dropped (408 if still answerable, then closed). */
+  INBOX_BODY_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
+  /** Open connections per process; more are refused at accept. Keep it below the open-file limit (ulimit -n). */
+  INBOX_MAX_CONNECTIONS: z.coerce.number().int().min(16).max(1_000_000).default(1024),
+  /** Ingest requests handled at once per process; past it 503 + Retry-After. */
+  INBOX_INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
+  /** Bytes of ingest bodies held in memory at once per process; past it 503 + Retry-After. */
+  INBOX_INGEST_MAX_IN_FLIGHT_BYTES: z.coerce.number().int().min(1024 * 1024).max(16 * 1024 ** 3).default(64 * 1024 * 1024),
   /**
    * "off": this process serves HTTP only and runs no queue worker (forwards, replays,
    * polls, alerts); another process with the default "on" must run on the same database.

@@ -161,7 +161,8 @@ async function main(): Promise<void> {
   await observer.connect();
   const meter = databaseCpuMeter(observer);
   try {
-    const endpoint = await api<{ id: string; key: string }>(web.baseUrl, "/api/endpoints", { name: "bench", provider: "clipzy" });
+    // No rate limit: the backlog is sent as fast as the web process takes it.
+    const endpoint = await api<{ id: string; key: string }>(web.baseUrl, "/api/endpoints", { name: "bench", provider: "clipzy", rateLimitPerSecond: null });
     // Unsigned callbacks: forward all, not only verified ones.
     await api(web.baseUrl, `/api/endpoints/${endpoint.id}/destinations`, { url: receiver.url, forward: "all" });
 

@@ -10,7 +10,9 @@
 //      secret stored in plain text or under a previous key is sealed again
 //   4. the forward outbox relay (moves forwards that ingest stored into the queue)
 //   5. Next.js behind our own HTTP server, which hands route handlers what only the
-//      raw Node request knows (headers in order, peer address): lib/http/request-context
+//      raw Node request knows (headers in order, peer address): lib/http/request-context,
+//      and holds the limits a stranger meets (header and body timeouts, connections,
+//      ingest requests and body bytes in flight: README "Security" > "Limits")
 //   6. unless INBOX_WORKER=off, the queue worker in a child process (graphile-worker:
 //      forwards events to destinations, bulk replays, polls, sends alerts):
 //      scripts/worker-process.ts, restarted if it dies
@@ -24,8 +26,11 @@ import { rememberListeningOrigin } from "@/lib/alerts/links";
 import { applyMigrations } from "@/lib/db/migrate";
 import { getEnv, reloadEnv } from "@/lib/env";
 import { startOutboxRelay, type OutboxRelay } from "@/lib/forwarding/outbox-relay";
+import { AppError } from "@/lib/http/app-error";
 import { rawRequestStore } from "@/lib/http/request-context";
 import { resealDeliveryHeaders } from "@/lib/deliveries/mutations";
+import { dropStalledBody } from "@/lib/http/stalled-body";
+import { createInFlightBudget, serverBusy } from "@/lib/ingest/in-flight-budget";
 import { resealStoredSecrets } from "@/lib/secrets/mutations";
 import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
 import { buildIfStale } from "./build-if-stale";
@@ -56,6 +61,18 @@ function lingerOnUnreadBody(req: IncomingMessage, res: ServerResponse): void {
     req.resume();
   });
 }
+
+/** Answers before Next is involved (starting, over the in-flight budget): cheap, so a flood costs little. */
+function answerEarly(res: ServerResponse, error: AppError): void {
+  res.writeHead(error.status, { "content-type": "application/json", "cache-control": "no-store", ...error.headers });
+  res.end(JSON.stringify({ error: { code: error.code, message: error.message } }));
+}
+
+/**
+ * How often Node looks for connections past the headers timeout. Its default (30 s)
+ * would let a trickling sender keep a connection up to 30 s longer than the timeout.
+ */
+const CONNECTION_CHECK_MS = 1_000;
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
@@ -101,27 +118,44 @@ async function main(): Promise<void> {
     // Listen first so Next learns the real port (PORT=0 picks a free one): it fetches
     // its own pages on hostname:port to answer a server action that redirects.
     let handle: ReturnType<ReturnType<typeof next>["getRequestHandler"]> | undefined;
-    const server = createServer((req, res) => {
-      const info = { rawHeaders: [...req.rawHeaders], remoteAddress: req.socket.remoteAddress ?? null, rawUrl: req.url ?? "/", body: req };
-      req.url = routableIngestUrl(info.rawUrl) ?? info.rawUrl;
-      lingerOnUnreadBody(req, res);
-      if (!handle) {
-        // The second or so between listening and Next being ready: senders retry.
-        res.writeHead(503, { "content-type": "application/json", "retry-after": "1" });
-        res.end('{"error":{"code":"starting","message":"the server is starting; retry in a second"}}');
-        return;
-      }
-      const ready = handle;
-      rawRequestStore.run(info, () => {
-        ready(req, res).catch((error: unknown) => {
-          console.error("request failed", error);
-          if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-          res.end('{"error":{"code":"internal_error","message":"something went wrong on our side"}}');
+    const limits = getEnv();
+    const bodyIdleMs = limits.INBOX_BODY_IDLE_TIMEOUT_SECONDS * 1000;
+    const ingestBudget = createInFlightBudget({ maxRequests: limits.INBOX_INGEST_MAX_IN_FLIGHT, maxBytes: limits.INBOX_INGEST_MAX_IN_FLIGHT_BYTES });
+    const server = createServer(
+      { headersTimeout: limits.INBOX_HEADERS_TIMEOUT_SECONDS * 1000, connectionsCheckingInterval: CONNECTION_CHECK_MS },
+      (req, res) => {
+        const rawUrl = req.url ?? "/";
+        const ingestUrl = routableIngestUrl(rawUrl);
+        req.url = ingestUrl ?? rawUrl;
+        lingerOnUnreadBody(req, res);
+        dropStalledBody(req, res, bodyIdleMs);
+        if (!handle) {
+          // The second or so between listening and Next being ready: senders retry.
+          answerEarly(res, new AppError("starting", "the server is starting; retry in a second", { headers: { "retry-after": "1" } }));
+          return;
+        }
+        const admission = ingestUrl ? ingestBudget.admit() : undefined;
+        if (admission === null) {
+          answerEarly(res, serverBusy(limits.INBOX_RETRY_AFTER_SECONDS));
+          return;
+        }
+        // "close": the answer was sent or the connection went away, whichever comes first.
+        if (admission) res.once("close", admission.release);
+        const info = { rawHeaders: [...req.rawHeaders], remoteAddress: req.socket.remoteAddress ?? null, rawUrl, body: req, admission };
+        const ready = handle;
+        rawRequestStore.run(info, () => {
+          ready(req, res).catch((error: unknown) => {
+            console.error("request failed", error);
+            if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+            res.end('{"error":{"code":"internal_error","message":"something went wrong on our side"}}');
+          });
         });
-      });
-    });
+      },
+    );
     // Providers may hold connections open; keep-alive beyond typical LB idle timeouts.
     server.keepAliveTimeout = 65_000;
+    // Past it Node closes new connections at once: file descriptors and memory stay bounded.
+    server.maxConnections = limits.INBOX_MAX_CONNECTIONS;
     await new Promise<void>((resolve) => server.listen(port, host, resolve));
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;

@@ -11,11 +11,18 @@ export function EndpointSettingsForm({
   name,
   bodyLimitKib,
   maxBodyLimitKib,
+  rateLimitPerSecond,
+  maxRateLimitPerSecond,
+  burstFactor,
   action,
 }: {
   name: string;
   bodyLimitKib: number;
   maxBodyLimitKib: number;
+  /** null: unlimited (the field is left empty). */
+  rateLimitPerSecond: number | null;
+  maxRateLimitPerSecond: number;
+  burstFactor: number;
   action: (previous: State, form: FormData) => Promise<State>;
 }) {
   const { state, formAction, onSubmit, pending } = useFormAction<State>(action, { error: null });
@@ -29,6 +36,26 @@ export function EndpointSettingsForm({
       <Field label="Body cap (KiB)" htmlFor="body-limit" hint={`Larger callbacks are answered 413 and not stored. 1 to ${maxBodyLimitKib.toLocaleString("en")} KiB.`}>
         <div className="w-40">
           <Input id="body-limit" name="bodyLimitKib" type="number" inputMode="numeric" min={1} max={maxBodyLimitKib} step={1} defaultValue={bodyLimitKib} required className="tabular-nums" />
+        </div>
+      </Field>
+      <Field
+        label="Rate limit (callbacks a second)"
+        htmlFor="rate-limit"
+        hint={`Bursts up to ${burstFactor}× this; more are answered 429 with Retry-After and not stored (providers retry). Empty: no limit.`}
+      >
+        <div className="w-40">
+          <Input
+            id="rate-limit"
+            name="rateLimitPerSecond"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={maxRateLimitPerSecond}
+            step={1}
+            defaultValue={rateLimitPerSecond ?? ""}
+            placeholder="no limit"
+            className="tabular-nums"
+          />
         </div>
       </Field>
       <Button type="submit" disabled={pending}>

@@ -17,6 +17,7 @@ export const endpointView = {
   verification: true,
   extraction: true,
   bodyLimitBytes: true,
+  rateLimitPerSecond: true,
   createdAt: true,
   updatedAt: true,
   archivedAt: true,
@@ -59,6 +60,7 @@ export async function findIngestEndpoint(key: string): Promise<IngestEndpoint | 
       extraction: true,
       secrets: true,
       bodyLimitBytes: true,
+      rateLimitPerSecond: true,
       archivedAt: true,
     },
   });

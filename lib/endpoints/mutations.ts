@@ -8,7 +8,7 @@ import { getPreset } from "@/lib/providers/registry";
 import { openSecrets, sealSecrets } from "@/lib/secrets/secret-box";
 import { providerIdSchema, type ProviderId } from "@/lib/providers/schema";
 import { MAX_SECRETS, verificationConfigSchema } from "@/lib/verify/schema";
-import { checkSecretsFitScheme, DEFAULT_BODY_LIMIT_BYTES, type CreateEndpointInput, type UpdateEndpointInput } from "./schema";
+import { checkSecretsFitScheme, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_RATE_LIMIT_PER_SECOND, type CreateEndpointInput, type UpdateEndpointInput } from "./schema";
 import { endpointView, getEndpoint, withSecretCount } from "./data";
 
 function checkExtractionAllowed(provider: ProviderId, extraction: unknown): void {
@@ -33,6 +33,7 @@ export async function createEndpoint(input: CreateEndpointInput) {
       extraction: input.extraction ?? Prisma.DbNull,
       secrets: sealSecrets(secrets),
       bodyLimitBytes: input.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+      rateLimitPerSecond: input.rateLimitPerSecond === undefined ? DEFAULT_RATE_LIMIT_PER_SECOND : input.rateLimitPerSecond,
     },
     select: { ...endpointView, secrets: true },
   });
@@ -57,6 +58,7 @@ export async function updateEndpoint(id: string, input: UpdateEndpointInput) {
         secrets: input.secrets && sealSecrets(input.secrets),
         extraction: input.extraction === null ? Prisma.DbNull : input.extraction,
         bodyLimitBytes: input.bodyLimitBytes,
+        rateLimitPerSecond: input.rateLimitPerSecond,
       },
       select: { ...endpointView, secrets: true },
     });

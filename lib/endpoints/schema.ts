@@ -11,8 +11,19 @@ export const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 /** The body is held in memory while it is verified and stored, so the cap has a ceiling. */
 export const MAX_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 
+/** New endpoints take this many callbacks a second; bursts up to RATE_LIMIT_BURST_FACTOR times that. */
+export const DEFAULT_RATE_LIMIT_PER_SECOND = 50;
+export const MAX_RATE_LIMIT_PER_SECOND = 100_000;
+/**
+ * The bucket holds this many seconds' worth of callbacks: a provider that sends a batch
+ * of job updates at once is not refused while its average stays under the rate.
+ */
+export const RATE_LIMIT_BURST_FACTOR = 2;
+
 const nameSchema = z.string().trim().min(1).max(200);
 const bodyLimitSchema = z.number().int().min(1024).max(MAX_BODY_LIMIT_BYTES);
+/** null: no limit. Whole callbacks a second, so Retry-After (whole seconds) is always 1. */
+const rateLimitSchema = z.number().int().min(1).max(MAX_RATE_LIMIT_PER_SECOND).nullable();
 
 export const createEndpointSchema = z.strictObject({
   name: nameSchema,
@@ -21,6 +32,7 @@ export const createEndpointSchema = z.strictObject({
   verification: verificationConfigSchema.optional(),
   extraction: extractionConfigSchema.optional(),
   bodyLimitBytes: bodyLimitSchema.optional(),
+  rateLimitPerSecond: rateLimitSchema.optional(),
 });
 export type CreateEndpointInput = z.infer<typeof createEndpointSchema>;
 
@@ -31,6 +43,7 @@ export const updateEndpointSchema = z.strictObject({
   verification: verificationConfigSchema.optional(),
   extraction: extractionConfigSchema.nullable().optional(),
   bodyLimitBytes: bodyLimitSchema.optional(),
+  rateLimitPerSecond: rateLimitSchema.optional(),
 });
 export type UpdateEndpointInput = z.infer<typeof updateEndpointSchema>;
 

@@ -9,6 +9,7 @@ type EndpointRow = {
   verification: Prisma.JsonValue;
   extraction: Prisma.JsonValue;
   bodyLimitBytes: number;
+  rateLimitPerSecond: number | null;
   secretCount: number;
   createdAt: Date;
   updatedAt: Date;
@@ -30,6 +31,7 @@ export function serializeEndpoint(row: EndpointRow, origin: string) {
     extraction: row.extraction,
     secretCount: row.secretCount,
     bodyLimitBytes: row.bodyLimitBytes,
+    rateLimitPerSecond: row.rateLimitPerSecond,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     archivedAt: row.archivedAt?.toISOString() ?? null,

@@ -10,5 +10,7 @@ export type IngestEndpoint = {
   extraction: ExtractionConfig | null;
   secrets: string[];
   bodyLimitBytes: number;
+  /** Callbacks a second over HTTP (lib/ingest/mutations.ts); null = unlimited. */
+  rateLimitPerSecond: number | null;
   archivedAt: Date | null;
 };

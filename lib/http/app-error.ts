@@ -14,12 +14,16 @@ export const errorStatus = {
   conflict: 409,
   /** Re-signing asked for a callback whose signature did not check out: it may go as received only. */
   not_verified: 409,
-  /** We hold back for the provider: it asked us to wait (Retry-After). */
+  /** Too many requests (Retry-After): an endpoint's rate limit, or a provider that asked us to wait. */
   rate_limited: 429,
+  /** A request body stalled past INBOX_BODY_IDLE_TIMEOUT_SECONDS (answered by scripts/start.ts). */
+  request_timeout: 408,
   endpoint_archived: 410,
   payload_too_large: 413,
   internal_error: 500,
   database_unavailable: 503,
+  /** Ingest is at its in-flight request or body-byte limit (Retry-After). */
+  server_busy: 503,
   /** Answered by scripts/start.ts in the moment between listening and the app being ready. */
   starting: 503,
 } as const;

@@ -6,6 +6,7 @@
 // separate copies of this module.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Readable } from "node:stream";
+import type { IngestAdmission } from "@/lib/ingest/in-flight-budget";
 
 export type RawRequestInfo = {
   rawHeaders: readonly string[];
@@ -17,6 +18,8 @@ export type RawRequestInfo = {
    * also read the Fetch Request's body.
    */
   body: Readable;
+  /** An ingest request's share of the process's in-flight budget (lib/ingest/in-flight-budget.ts). */
+  admission?: IngestAdmission;
 };
 
 const STORE_KEY = Symbol.for("webhook-inbox.raw-request");

@@ -1,4 +1,5 @@
-// The ingest write: delivery + event + job (+ forward outbox row) in ONE statement (a data-modifying CTE).
+// The ingest write: delivery + event + job (+ forward outbox row) in ONE statement (a data-modifying CTE),
+// after a token from the endpoint's rate-limit bucket (a statement of its own: see TAKE_RATE_TOKEN).
 // One round trip is what decides ingest throughput, and a single statement is atomic
 // on its own. Races between concurrent callbacks are settled by the unique indexes
 // and ON CONFLICT row locks: ten identical requests at once make one event with
@@ -10,6 +11,8 @@
 import { sealCredentialHeaders } from "@/lib/deliveries/sealed-headers";
 import { getPool, type Queryable } from "@/lib/db/client";
 import { namedParameters } from "@/lib/db/named-parameters";
+import { RATE_LIMIT_BURST_FACTOR } from "@/lib/endpoints/schema";
+import { AppError } from "@/lib/http/app-error";
 import type { JobState } from "@/lib/jobs/constants";
 import type { CallbackFacts } from "@/lib/providers/types";
 import type { VerificationOutcome } from "@/lib/verify/types";
@@ -38,13 +41,22 @@ export type NewDelivery = {
   /** JSON text of the payload for the event, or null when the body is not JSON. */
   payloadJson: string | null;
   facts: CallbackFacts;
+  /**
+   * The endpoint's limit, for a callback that arrived over HTTP; null for ones we make
+   * ourselves (polls, the seed), which no stranger can send.
+   */
+  rateLimitPerSecond: number | null;
 };
 
 /** forwardQueued: the statement wrote a forward outbox row (the relay can be woken). */
 export type StoredDelivery = { deliveryId: string; eventId: string; jobId: string | null; forwardQueued: boolean };
 
-/** `db`: the pool, or a client inside a transaction (a delivery synthesized from a poll). */
+/**
+ * `db`: the pool, or a client inside a transaction (a delivery synthesized from a poll,
+ * never rate limited: a token taken inside a transaction would lock the bucket until it ends).
+ */
 export async function storeDelivery(d: NewDelivery, db: Queryable = getPool()): Promise<StoredDelivery> {
+  if (d.rateLimitPerSecond !== null) await takeRateToken(d.endpointId, d.rateLimitPerSecond, db);
   const { facts } = d;
   // A delivery that failed verification is evidence, not data: it may join an
   // existing job's timeline but never creates a job or moves its state.
@@ -92,6 +104,44 @@ export async function storeDelivery(d: NewDelivery, db: Queryable = getPool()): 
   if (!row) throw new Error("ingest statement returned no row");
   return { deliveryId: row.delivery_id, eventId: row.event_id, jobId: row.job_id, forwardQueued: row.forward_queued };
 }
+
+/** 429 past the endpoint's rate; nothing is stored. */
+async function takeRateToken(endpointId: string, perSecond: number, db: Queryable): Promise<void> {
+  const { rowCount } = await db.query({
+    name: "ingest-take-rate-token",
+    text: TAKE_RATE_TOKEN.text,
+    values: TAKE_RATE_TOKEN.values({ endpointId, perSecond, burst: perSecond * RATE_LIMIT_BURST_FACTOR }),
+  });
+  if (rowCount) return;
+  // Whole callbacks a second: a token is back within a second.
+  throw new AppError(
+    "rate_limited",
+    `this endpoint takes at most ${perSecond} callbacks a second (bursts up to ${perSecond * RATE_LIMIT_BURST_FACTOR}); nothing was stored; retry in a second`,
+    { headers: { "retry-after": "1" } },
+  );
+}
+
+// The endpoint's token bucket, shared by every app process: refilled by the time since
+// it was last touched, at most the burst; a row only when a token was taken. The row
+// lock of ON CONFLICT orders concurrent callbacks, and clock_timestamp() is read once it
+// is held, so time only moves forward for a bucket.
+// A statement of its own, not a CTE of INGEST (which would save the round trip): a row
+// lock is held until its transaction commits, and INGEST commits after the WAL flush of
+// the delivery, so every callback of an endpoint would wait for the one before it to
+// be flushed. Measured with pgbench (32 writers, one endpoint, busy 2-core machine):
+// INGEST alone ~850/s; with the bucket folded in ~180/s; this statement first ~710/s.
+// On its UNLOGGED table it writes no WAL and its commit waits for no flush, so the lock
+// is held for microseconds.
+const TAKE_RATE_TOKEN = namedParameters(`
+    INSERT INTO endpoint_rate_buckets AS bucket (endpoint_id, tokens, refilled_at)
+    VALUES (:endpointId, :burst::double precision - 1, clock_timestamp())
+    ON CONFLICT (endpoint_id) DO UPDATE SET
+      tokens = LEAST(:burst::double precision,
+                     bucket.tokens + :perSecond::double precision * GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - bucket.refilled_at))) - 1,
+      refilled_at = GREATEST(bucket.refilled_at, clock_timestamp())
+    WHERE LEAST(:burst::double precision,
+                bucket.tokens + :perSecond::double precision * GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - bucket.refilled_at))) >= 1
+    RETURNING 1`);
 
 const INGEST = namedParameters(`
     WITH existing_job AS (

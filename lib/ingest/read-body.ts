@@ -1,9 +1,13 @@
 // Reads a request body into memory without ever holding more than `limit` bytes:
 // a declared Content-Length over the cap is refused before reading, and a chunked
-// body is cut off as soon as it passes the cap.
+// body is cut off as soon as it passes the cap. Behind our server the bytes also count
+// against the process's in-flight budget (503 past it, in-flight-budget.ts); a body
+// that stalls is dropped by the server itself (lib/http/stalled-body.ts).
 import type { Readable } from "node:stream";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { currentRawRequest } from "@/lib/http/request-context";
+import { serverBusy, type IngestAdmission } from "./in-flight-budget";
 
 export function payloadTooLarge(limit: number): AppError {
   // The server discards the rest of the upload for a moment, then closes (scripts/start.ts).
@@ -16,10 +20,14 @@ export async function readBodyWithinLimit(request: Request, limit: number): Prom
   // Behind our server the Node stream is at hand and cheaper to read than the
   // Fetch body; `next dev` alone only has the latter.
   const raw = currentRawRequest();
-  return raw ? readNodeStream(raw.body, limit) : readWebStream(request.body, limit);
+  const admission = raw?.admission;
+  if (admission && declared !== null && !admission.fits(Number(declared))) throw busy();
+  return raw ? readNodeStream(raw.body, limit, admission) : readWebStream(request.body, limit);
 }
 
-function readNodeStream(body: Readable, limit: number): Promise<Buffer> {
+const busy = () => serverBusy(getEnv().INBOX_RETRY_AFTER_SECONDS);
+
+function readNodeStream(body: Readable, limit: number, admission: IngestAdmission | undefined): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -34,6 +42,11 @@ function readNodeStream(body: Readable, limit: number): Promise<Buffer> {
         // Stop reading but leave the connection to the server, which answers first.
         body.pause();
         settle(payloadTooLarge(limit));
+        return;
+      }
+      if (admission && !admission.take(chunk.byteLength)) {
+        body.pause();
+        settle(busy());
         return;
       }
       chunks.push(chunk);

@@ -48,7 +48,7 @@ export async function receiveOwnCallback(endpoint: IngestEndpoint, request: { he
 
 /** Everything after the body is read, in one place so the two ways in cannot drift. */
 async function accept(endpoint: IngestEndpoint, callback: ArrivedCallback): Promise<StoredCallback> {
-  const stored = await verifyAndStore(endpoint, callback).catch(asUnavailable);
+  const stored = await verifyAndStore(endpoint, callback, { limited: true }).catch(asUnavailable);
   // Committed: tell open Inbox pages (batched, after commit, not awaited).
   announceStoredEvent({ endpointId: endpoint.id, eventId: stored.eventId });
   // The ingest statement queued any forwards already (the outbox): hand them to the

@@ -30,7 +30,11 @@ export type StoredCallback = StoredDelivery & {
   reason: string | null;
 };
 
-export async function verifyAndStore(endpoint: IngestEndpoint, callback: ArrivedCallback): Promise<StoredCallback> {
+/**
+ * `limited`: count the callback against the endpoint's rate limit (429 past it). The
+ * seed, which dates thousands of callbacks in the past at once, does not.
+ */
+export async function verifyAndStore(endpoint: IngestEndpoint, callback: ArrivedCallback, { limited }: { limited: boolean }): Promise<StoredCallback> {
   const { receivedAt, headers, body } = callback;
   const verification = verifyDelivery({ config: endpoint.verification, secrets: endpoint.secrets, headers, body, now: receivedAt.getTime() });
   const payload = parsePayload(body);
@@ -53,6 +57,7 @@ export async function verifyAndStore(endpoint: IngestEndpoint, callback: Arrived
     dedupeKey: facts.dedupeKey ?? `sha256:${bodySha256}`,
     payloadJson: payload.jsonText,
     facts,
+    rateLimitPerSecond: limited ? endpoint.rateLimitPerSecond : null,
   });
   return { ...stored, status, verification: verification.outcome, reason: verification.reason };
 }

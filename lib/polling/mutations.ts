@@ -175,6 +175,7 @@ async function synthesizeDelivery(client: pg.PoolClient, poll: PollRecord, facts
       dedupeKey: facts.dedupeKey ?? `sha256:${synthesis.bodySha256}`,
       payloadJson: synthesis.payloadJson,
       facts,
+      rateLimitPerSecond: null,
     },
     client,
   );

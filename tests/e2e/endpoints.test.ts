@@ -1,5 +1,6 @@
 // Endpoints through the dashboard in a real Chromium: create with a preset, copy the
-// ingest URL, send a signed test callback, rotate secrets, change the body cap, archive.
+// ingest URL, send a signed test callback, rotate secrets, change the body cap and the
+// rate limit, archive.
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -135,6 +136,29 @@ describe("endpoints", () => {
     await page.getByRole("button", { name: "Create endpoint" }).click();
     await page.waitForURL((url) => /^\/endpoints\/ep_/.test(url.pathname));
     await page.getByText("job id from id · state from status").waitFor();
+  });
+
+  it("the rate limit can be changed and turned off; past it the URL answers 429", async () => {
+    await createEndpoint("Rate limited", "clipzy");
+    await page.getByText("50/s, bursts to 100").waitFor();
+    await page.getByLabel("Rate limit (callbacks a second)").fill("1");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Saved.").waitFor();
+    await page.getByText("1/s, bursts to 2").waitFor();
+    await page.getByLabel("Rate limit (callbacks a second)").scrollIntoViewIfNeeded();
+    await screenshotBothThemes(page, "endpoint-rate-limit");
+    const url = (await page.getByTestId("ingest-url").textContent()) ?? "";
+    // Six at once against a bucket of two.
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ i }) })),
+    );
+    expect(answers.map((answer) => answer.status)).toContain(429);
+
+    await page.getByLabel("Rate limit (callbacks a second)").fill("");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Saved.").waitFor();
+    await page.getByText("none", { exact: true }).waitFor();
+    expectNoPageErrors(errors);
   });
 
   it("the body cap can be changed, and archiving asks first then stops the URL", async () => {

@@ -172,3 +172,80 @@ export function sendThenDisconnect(baseUrl: string, requestText: string, holdMs 
     socket.on("error", () => resolve(answered));
   });
 }
+
+export type SlowSender = {
+  /** Settles when the server answered (whole answer read) or closed the connection. */
+  outcome: Promise<{ status: number | null; responseText: string }>;
+  /** Sends the rest of the request at once. */
+  finish(): void;
+  /** Drops the connection (test clean-up). */
+  abort(): void;
+};
+
+/**
+ * A sender on a slow link: the request head and `initialBytes` of a `totalBytes` body
+ * (declared with Content-Length, or chunked), then one more byte every `trickleMs`
+ * (or nothing, with `trickleMs: null`: a stalled body) until finish(). With
+ * `headersOnly`, even the head never completes: a byte of a header every `trickleMs`.
+ */
+export function slowSender(
+  baseUrl: string,
+  path: string,
+  options: { totalBytes: number; initialBytes: number; chunked?: boolean; trickleMs: number | null; headersOnly?: boolean },
+): SlowSender {
+  const url = new URL(path, baseUrl);
+  const chunked = options.chunked ?? false;
+  const socket = net.connect({ host: url.hostname, port: Number(url.port) });
+  const frame = (size: number) => {
+    const data = Buffer.alloc(size, "a");
+    return chunked ? Buffer.concat([Buffer.from(`${size.toString(16)}\r\n`), data, Buffer.from("\r\n")]) : data;
+  };
+  let sent = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let responseText = "";
+  const outcome = new Promise<{ status: number | null; responseText: string }>((resolve) => {
+    const settle = () => {
+      clearInterval(timer);
+      const match = /^HTTP\/1\.1 (\d{3})/.exec(responseText);
+      resolve({ status: match?.[1] ? Number(match[1]) : null, responseText });
+      socket.destroy();
+    };
+    socket.on("data", (chunk: Buffer) => {
+      responseText += chunk.toString("latin1");
+      if (isCompleteResponse(responseText)) settle();
+    });
+    socket.on("error", settle);
+    socket.on("close", settle);
+  });
+  const write = (data: string | Buffer) => {
+    if (!socket.destroyed) socket.write(data);
+  };
+  socket.on("connect", () => {
+    if (options.headersOnly) {
+      write(`POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nX-Slow: `);
+    } else {
+      const length = chunked ? "Transfer-Encoding: chunked" : `Content-Length: ${options.totalBytes}`;
+      write(`POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/octet-stream\r\n${length}\r\n\r\n`);
+      if (options.initialBytes > 0) write(frame(options.initialBytes));
+      sent = options.initialBytes;
+    }
+    if (options.trickleMs === null) return;
+    timer = setInterval(() => {
+      if (options.headersOnly) return write("a");
+      if (sent >= options.totalBytes - 1) return;
+      write(frame(1));
+      sent += 1;
+    }, options.trickleMs);
+  });
+  return {
+    outcome,
+    finish() {
+      clearInterval(timer);
+      const rest = options.totalBytes - sent;
+      if (rest > 0) write(frame(rest));
+      if (chunked) write("0\r\n\r\n");
+      sent = options.totalBytes;
+    },
+    abort: () => socket.destroy(),
+  };
+}

@@ -19,6 +19,7 @@ function endpointFor(provider: ProviderId, secrets: string[]): SeedEndpoint {
     extraction: PAYLOAD_EXTRACTION[provider] ?? null,
     secrets,
     bodyLimitBytes: 1_000_000,
+    rateLimitPerSecond: null,
     archivedAt: null,
   };
 }

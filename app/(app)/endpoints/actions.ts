@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { createDestination, deleteDestination, updateDestination } from "@/lib/destinations/mutations";
 import { createDestinationSchema } from "@/lib/destinations/schema";
 import { archiveEndpoint, changeEndpointSecrets, createEndpoint, updateEndpoint } from "@/lib/endpoints/mutations";
-import { MAX_BODY_LIMIT_BYTES } from "@/lib/endpoints/schema";
+import { MAX_BODY_LIMIT_BYTES, MAX_RATE_LIMIT_PER_SECOND } from "@/lib/endpoints/schema";
 import { sendTestCallback, type TestCallbackResult } from "@/lib/endpoints/test-callback";
 import { AppError } from "@/lib/http/app-error";
 import { toAppError } from "@/lib/http/error-response";
@@ -101,14 +101,30 @@ export async function removeSecretAction(endpointId: string, index: number, expe
   return { error: null, done: "Secret removed." };
 }
 
-const settingsSchema = z.object({ name: z.string().trim().min(1, "Give the endpoint a name.").max(200), bodyLimitKib: bodyLimitKibSchema });
+/** An empty field means "no limit". */
+const rateLimitSchema = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+  z.coerce
+    .number("Enter the rate limit in callbacks a second, or leave it empty for no limit.")
+    .int("Enter a whole number of callbacks a second.")
+    .min(1, "The rate limit is at least 1 callback a second; leave it empty for no limit.")
+    .max(MAX_RATE_LIMIT_PER_SECOND, `The rate limit is at most ${MAX_RATE_LIMIT_PER_SECOND.toLocaleString("en")} callbacks a second.`)
+    .nullable(),
+);
+
+const settingsSchema = z.object({
+  name: z.string().trim().min(1, "Give the endpoint a name.").max(200),
+  bodyLimitKib: bodyLimitKibSchema,
+  rateLimitPerSecond: rateLimitSchema,
+});
 
 export async function updateSettingsAction(endpointId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
   await requireUser();
   const parsed = settingsSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   try {
-    await updateEndpoint(idSchema.parse(endpointId), { name: parsed.data.name, bodyLimitBytes: parsed.data.bodyLimitKib * KIB });
+    const { name, bodyLimitKib, rateLimitPerSecond } = parsed.data;
+    await updateEndpoint(idSchema.parse(endpointId), { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond });
   } catch (error) {
     return failed(error);
   }

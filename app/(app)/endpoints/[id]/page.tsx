@@ -23,7 +23,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listDestinations } from "@/lib/destinations/data";
 import { serializeDestination } from "@/lib/destinations/serialize";
 import { getEndpoint, getEndpointActivity } from "@/lib/endpoints/data";
-import { MAX_BODY_LIMIT_BYTES } from "@/lib/endpoints/schema";
+import { MAX_BODY_LIMIT_BYTES, MAX_RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST_FACTOR } from "@/lib/endpoints/schema";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
 import { getPollingSettings } from "@/lib/polling/data";
 import { serializePollingSettings } from "@/lib/polling/serialize";
@@ -128,6 +128,17 @@ export default async function EndpointPage({ params, searchParams }: { params: P
                 { label: "What arrives", value: guide.sends },
                 ...(guide.isConfigurable ? [{ label: "Job fields", value: describeExtraction(endpoint.extraction) }] : []),
                 { label: "Body cap", value: <span className="tabular-nums">{(endpoint.bodyLimitBytes / KIB).toLocaleString("en")} KiB</span> },
+                {
+                  label: "Rate limit",
+                  value:
+                    endpoint.rateLimitPerSecond === null ? (
+                      "none"
+                    ) : (
+                      <span className="tabular-nums">
+                        {endpoint.rateLimitPerSecond.toLocaleString("en")}/s, bursts to {(endpoint.rateLimitPerSecond * RATE_LIMIT_BURST_FACTOR).toLocaleString("en")}
+                      </span>
+                    ),
+                },
                 { label: "Last callback", value: activity?.lastReceivedAt ? <RelativeTime iso={activity.lastReceivedAt.toISOString()} /> : "never" },
                 { label: "Events", value: <span className="tabular-nums">{(activity?.eventCount ?? 0).toLocaleString("en")}</span> },
                 { label: "Created", value: <RelativeTime iso={endpoint.createdAt.toISOString()} /> },
@@ -200,6 +211,9 @@ export default async function EndpointPage({ params, searchParams }: { params: P
                 name={endpoint.name}
                 bodyLimitKib={Math.round(endpoint.bodyLimitBytes / KIB)}
                 maxBodyLimitKib={MAX_BODY_LIMIT_BYTES / KIB}
+                rateLimitPerSecond={endpoint.rateLimitPerSecond}
+                maxRateLimitPerSecond={MAX_RATE_LIMIT_PER_SECOND}
+                burstFactor={RATE_LIMIT_BURST_FACTOR}
                 action={updateSettingsAction.bind(null, endpoint.id)}
               />
             </Panel>
