@@ -15,6 +15,7 @@ import { DescriptionList, Panel } from "@/components/ui/panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { listEventAttempts } from "@/lib/attempts/data";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listDestinations } from "@/lib/destinations/data";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
@@ -81,7 +82,13 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
 
       {payloadDelivery && <PayloadPanel payload={event.payload} size={payloadDelivery.size} body={payloadDelivery.body} rawHref={rawHrefOf(payloadDelivery.id)} />}
 
-      <AttemptsPanel eventId={event.id} attempts={attempts.items} destinations={replayTargets} resignRefusal={resignRefusal(event.verification, user.role)?.message ?? null} />
+      <AttemptsPanel
+        eventId={event.id}
+        attempts={attempts.items}
+        destinations={replayTargets}
+        canReplay={hasRole(user.role, "member")}
+        resignRefusal={resignRefusal(event.verification, user.role)?.message ?? null}
+      />
 
       {event.deliveryCount > EVENT_DELIVERIES_LIMIT && (
         <Alert tone="info">This event has {event.deliveryCount} deliveries; the first {EVENT_DELIVERIES_LIMIT} are shown.</Alert>
