@@ -5,8 +5,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEndpoint, queryAppDb } from "@/tests/support/api";
-import { newStandardWebhooksSecret } from "@/tests/support/callbacks-signing";
 import { createReplayBatch, createRouteFixture, type RouteFixture } from "@/tests/support/api-route-table";
+import { newStandardWebhooksSecret } from "@/tests/support/callbacks-signing";
 import { closeTestPeople, createTestPerson } from "@/tests/support/people";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
 import { expectNoPageErrors, launchBrowser, newPage, screenshotBothThemes, signIn } from "./support/browser";
