@@ -8,6 +8,7 @@ import { GettingStarted } from "@/components/inbox/getting-started";
 import { InboxView } from "@/components/inbox/inbox-view";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listEndpoints } from "@/lib/endpoints/data";
 import { listEvents } from "@/lib/events/data";
@@ -25,7 +26,7 @@ export const dynamic = "force-dynamic";
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireUser();
+  const user = await requireUser();
   const params = nonEmptyValues(await searchParams);
   const filters: InboxFilters = Object.fromEntries(FILTER_PARAMS.flatMap((name) => (params[name] ? [[name, params[name]]] : [])));
   const [endpoints, page] = await Promise.all([listEndpoints({ limit: 200, archived: false }), loadPage(params)]);
@@ -39,15 +40,18 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Inbox"
         description="Every callback your endpoints received, newest first."
+        // Bulk replay is a member's action: a viewer does not get the button.
         actions={
-          <BulkReplay
-            key={`replay ${viewKey}`}
-            filters={filters}
-            filterWords={describeFilters(filters, new Map(endpoints.items.map((e) => [e.id, e.name])))}
-            cap={BULK_REPLAY_CAP}
-            preview={previewBulkReplay}
-            start={startBulkReplayAction}
-          />
+          hasRole(user.role, "member") && (
+            <BulkReplay
+              key={`replay ${viewKey}`}
+              filters={filters}
+              filterWords={describeFilters(filters, new Map(endpoints.items.map((e) => [e.id, e.name])))}
+              cap={BULK_REPLAY_CAP}
+              preview={previewBulkReplay}
+              start={startBulkReplayAction}
+            />
+          )
         }
       />
       <InboxFilterBar

@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { FormFooter } from "@/components/ui/form-footer";
 import { Field, Input, Select } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { RoleNote } from "@/components/ui/role-note";
 import { useResettingFormAction } from "@/components/ui/use-form-action";
 import { DEFAULT_BURST_MINUTES, DEFAULT_BURST_THRESHOLD, MAX_BURST_MINUTES, MAX_BURST_THRESHOLD } from "@/lib/alerts/constants";
 
@@ -67,6 +68,7 @@ function describeTriggers(channel: AlertChannelSummary): string {
 export function AlertsPanel({
   channels,
   alerts,
+  canManage,
   add,
   sendTest,
   setEnabled,
@@ -74,6 +76,8 @@ export function AlertsPanel({
 }: {
   channels: AlertChannelSummary[];
   alerts: AlertSummary[];
+  /** Admins change alert channels; others see them and the alerts sent. */
+  canManage: boolean;
   add: (previous: State, form: FormData) => Promise<State>;
   sendTest: (channelId: string) => Promise<State>;
   setEnabled: (channelId: string, enabled: boolean) => Promise<State>;
@@ -100,23 +104,27 @@ export function AlertsPanel({
               <Badge tone={channel.enabled ? "green" : "neutral"} dot>
                 {channel.enabled ? "on" : "off"}
               </Badge>
-              <Button size="sm" variant="ghost" disabled={busy} onClick={() => run(() => sendTest(channel.id))}>
-                Send test
-              </Button>
-              <Button size="sm" variant="ghost" disabled={busy} onClick={() => run(() => setEnabled(channel.id, !channel.enabled))}>
-                {channel.enabled ? "Turn off" : "Turn on"}
-              </Button>
-              <Button
-                size="sm"
-                variant="ghost"
-                disabled={busy}
-                aria-label={`Remove alert channel ${channel.urlHint}`}
-                onClick={() => {
-                  if (window.confirm(`Stop sending alerts to ${channel.urlHint}? Its past alerts stay listed.`)) run(() => remove(channel.id));
-                }}
-              >
-                Remove
-              </Button>
+              {canManage && (
+                <>
+                  <Button size="sm" variant="ghost" disabled={busy} onClick={() => run(() => sendTest(channel.id))}>
+                    Send test
+                  </Button>
+                  <Button size="sm" variant="ghost" disabled={busy} onClick={() => run(() => setEnabled(channel.id, !channel.enabled))}>
+                    {channel.enabled ? "Turn off" : "Turn on"}
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    disabled={busy}
+                    aria-label={`Remove alert channel ${channel.urlHint}`}
+                    onClick={() => {
+                      if (window.confirm(`Stop sending alerts to ${channel.urlHint}? Its past alerts stay listed.`)) run(() => remove(channel.id));
+                    }}
+                  >
+                    Remove
+                  </Button>
+                </>
+              )}
               <p className="w-full text-xs text-zinc-600 dark:text-zinc-400">{describeTriggers(channel)}</p>
               {channel.disabledReason && (
                 <p className="w-full text-xs text-amber-700 dark:text-amber-400">
@@ -130,47 +138,53 @@ export function AlertsPanel({
       {rowState.error && <Alert tone="error">{rowState.error}</Alert>}
       {rowState.done && <Alert tone="success">{rowState.done}</Alert>}
 
-      {/* onSubmit only: the action is a client wrapper, which React would render as a javascript: form action. */}
-      <form key={formKey} onSubmit={onSubmit} className="space-y-3">
-        <div className="grid gap-3 sm:grid-cols-[15rem_1fr]">
-          <Field label="Channel" htmlFor="alert-kind">
-            <Select id="alert-kind" name="kind" defaultValue="slack">
-              <option value="slack">Slack incoming webhook</option>
-              <option value="webhook">JSON webhook</option>
-            </Select>
-          </Field>
-          <Field
-            label="Webhook URL"
-            htmlFor="alert-url"
-            hint="Stored encrypted and never shown again, only its host. Private and loopback addresses are refused unless the operator allows them (INBOX_OUTBOUND_ALLOW)."
-          >
-            <Input id="alert-url" name="url" type="url" required autoComplete="off" spellCheck={false} placeholder="https://hooks.slack.com/services/…" />
-          </Field>
-        </div>
-        <fieldset className="space-y-1.5">
-          <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Alert when</legend>
-          <div className="flex flex-wrap gap-x-5 gap-y-1.5">
-            {TRIGGERS.map((trigger) => (
-              <label key={trigger.value} className="inline-flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-                <input type="checkbox" name="triggers" value={trigger.value} defaultChecked className="size-4 rounded border-zinc-300 accent-indigo-600 dark:border-zinc-700" />
-                {trigger.label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-          <span>A burst is more than</span>
-          <span className="w-24">
-            <Input aria-label="Failed verifications in a burst" name="burstThreshold" type="number" min={1} max={MAX_BURST_THRESHOLD} defaultValue={DEFAULT_BURST_THRESHOLD} required />
-          </span>
-          <span>failed verifications within</span>
-          <span className="w-24">
-            <Input aria-label="Burst window in minutes" name="burstMinutes" type="number" min={1} max={MAX_BURST_MINUTES} defaultValue={DEFAULT_BURST_MINUTES} required />
-          </span>
-          <span>minutes (one alert per window).</span>
-        </div>
-        <FormFooter pending={pending} label="Add channel" pendingLabel="Adding…" result={addState} />
-      </form>
+      {canManage ? (
+        <>
+          {/* onSubmit only: the action is a client wrapper, which React would render as a javascript: form action. */}
+          <form key={formKey} onSubmit={onSubmit} className="space-y-3">
+            <div className="grid gap-3 sm:grid-cols-[15rem_1fr]">
+              <Field label="Channel" htmlFor="alert-kind">
+                <Select id="alert-kind" name="kind" defaultValue="slack">
+                  <option value="slack">Slack incoming webhook</option>
+                  <option value="webhook">JSON webhook</option>
+                </Select>
+              </Field>
+              <Field
+                label="Webhook URL"
+                htmlFor="alert-url"
+                hint="Stored encrypted and never shown again, only its host. Private and loopback addresses are refused unless the operator allows them (INBOX_OUTBOUND_ALLOW)."
+              >
+                <Input id="alert-url" name="url" type="url" required autoComplete="off" spellCheck={false} placeholder="https://hooks.slack.com/services/…" />
+              </Field>
+            </div>
+            <fieldset className="space-y-1.5">
+              <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Alert when</legend>
+              <div className="flex flex-wrap gap-x-5 gap-y-1.5">
+                {TRIGGERS.map((trigger) => (
+                  <label key={trigger.value} className="inline-flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+                    <input type="checkbox" name="triggers" value={trigger.value} defaultChecked className="size-4 rounded border-zinc-300 accent-indigo-600 dark:border-zinc-700" />
+                    {trigger.label}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+              <span>A burst is more than</span>
+              <span className="w-24">
+                <Input aria-label="Failed verifications in a burst" name="burstThreshold" type="number" min={1} max={MAX_BURST_THRESHOLD} defaultValue={DEFAULT_BURST_THRESHOLD} required />
+              </span>
+              <span>failed verifications within</span>
+              <span className="w-24">
+                <Input aria-label="Burst window in minutes" name="burstMinutes" type="number" min={1} max={MAX_BURST_MINUTES} defaultValue={DEFAULT_BURST_MINUTES} required />
+              </span>
+              <span>minutes (one alert per window).</span>
+            </div>
+            <FormFooter pending={pending} label="Add channel" pendingLabel="Adding…" result={addState} />
+          </form>
+        </>
+      ) : (
+        <RoleNote>Only admins can add, test, turn off or remove alert channels.</RoleNote>
+      )}
 
       <div className="space-y-2">
         <h3 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Recent alerts</h3>

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormFooter } from "@/components/ui/form-footer";
 import { Field, Input } from "@/components/ui/field";
+import { RoleNote } from "@/components/ui/role-note";
 import { useResettingFormAction } from "@/components/ui/use-form-action";
 import { pollCredentialRebinding } from "@/lib/polling/credential-place";
 
@@ -27,10 +28,13 @@ export type PollingSummary = {
 
 export function PollingPanel({
   polling,
+  canManage,
   save,
   clear,
 }: {
   polling: PollingSummary;
+  /** Admins change polling settings; others see what is set up. */
+  canManage: boolean;
   save: (previous: State, form: FormData) => Promise<State>;
   clear: () => Promise<State>;
 }) {
@@ -64,77 +68,83 @@ export function PollingPanel({
         )}
       </div>
       <Alert tone="info">{polling.preset.notes}</Alert>
-      {/* onSubmit only: the action is a bound server action called from the client. */}
-      <form key={formKey} onSubmit={onSubmit} onChange={(event) => setTyped({ formKey, edit: placeEditOf(event.currentTarget) })} className="space-y-3">
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Base URL" htmlFor="polling-base" hint={polling.preset.baseUrl ? "From the provider's docs; change it for a self-hosted or test server." : "The docs name no host: your provider's API address."}>
-            <Input id="polling-base" name="baseUrl" type="url" required defaultValue={value(polling.baseUrl, polling.preset.baseUrl)} placeholder="https://api.provider.example" />
-          </Field>
-          <Field label="Status path" htmlFor="polling-path" hint={<>Where the job id goes: <code className="font-mono">{"{jobId}"}</code></>}>
-            <Input id="polling-path" name="pathTemplate" required defaultValue={value(polling.pathTemplate, polling.preset.pathTemplate)} placeholder="/v1/jobs/{jobId}" className="font-mono" />
-          </Field>
-        </div>
-        <div className="grid gap-3 sm:grid-cols-3">
-          <Field label="Credential header" htmlFor="polling-header" hint={polling.preset.credentialHeader ? "From the docs." : "The docs name none; empty sends no credential."}>
-            <Input id="polling-header" name="credentialHeader" defaultValue={value(polling.credentialHeader, polling.preset.credentialHeader)} placeholder="Authorization" />
-          </Field>
-          <Field label="Value prefix" htmlFor="polling-prefix" hint="Written before the key, e.g. “Bearer ”.">
-            <Input id="polling-prefix" name="credentialPrefix" defaultValue={polling.enabled ? polling.credentialPrefix : polling.preset.credentialPrefix} />
-          </Field>
-          <Field
-            label="API key"
-            htmlFor="polling-credential"
-            hint={
-              rebinding ? (
-                <span className="text-amber-700 dark:text-amber-400" data-testid="polling-credential-rebinding">
-                  {rebinding.charAt(0).toUpperCase()}
-                  {rebinding.slice(1)}.
-                </span>
-              ) : polling.hasCredential ? (
-                "A key is stored (encrypted) for this address and header. Leave empty to keep it."
-              ) : (
-                "Stored encrypted; never shown again."
-              )
-            }
-          >
-            <Input
-              id="polling-credential"
-              name="credential"
-              type="password"
-              autoComplete="off"
-              // A new place needs the key typed again (the server refuses otherwise); without a header, removing it is the way.
-              required={rebinding !== null && typed?.edit.credentialHeader !== null}
-              placeholder={polling.hasCredential ? (rebinding ? "enter the key again" : "•••••••• (stored)") : ""}
-            />
-          </Field>
-        </div>
-        {polling.hasCredential && (
-          <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-            <input type="checkbox" name="removeCredential" className="rounded border-zinc-300 dark:border-zinc-700" /> Remove the stored key
-          </label>
-        )}
-        <Field
-          label="Expect a terminal callback within (minutes)"
-          htmlFor="polling-expect"
-          hint="Empty = off. Jobs still unfinished this long after their first callback are polled on a schedule; a job the provider finished without calling back is flagged “missed callback”."
-        >
-          <Input id="polling-expect" name="expectTerminalMinutes" type="number" min={1} max={10080} step={1} defaultValue={polling.expectTerminalMinutes ?? ""} className="max-w-40" />
-        </Field>
-        <FormFooter pending={pending} label={polling.enabled ? "Save polling" : "Set up polling"} pendingLabel="Saving…" result={shown}>
-          {polling.enabled && (
-            <Button
-              type="button"
-              variant="ghost"
-              disabled={clearing}
-              onClick={() => {
-                if (window.confirm("Turn polling off? The stored key is deleted; recorded polls stay.")) startClearing(async () => setClearState(await clear()));
-              }}
+      {canManage ? (
+        <>
+          {/* onSubmit only: the action is a bound server action called from the client. */}
+          <form key={formKey} onSubmit={onSubmit} onChange={(event) => setTyped({ formKey, edit: placeEditOf(event.currentTarget) })} className="space-y-3">
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field label="Base URL" htmlFor="polling-base" hint={polling.preset.baseUrl ? "From the provider's docs; change it for a self-hosted or test server." : "The docs name no host: your provider's API address."}>
+                <Input id="polling-base" name="baseUrl" type="url" required defaultValue={value(polling.baseUrl, polling.preset.baseUrl)} placeholder="https://api.provider.example" />
+              </Field>
+              <Field label="Status path" htmlFor="polling-path" hint={<>Where the job id goes: <code className="font-mono">{"{jobId}"}</code></>}>
+                <Input id="polling-path" name="pathTemplate" required defaultValue={value(polling.pathTemplate, polling.preset.pathTemplate)} placeholder="/v1/jobs/{jobId}" className="font-mono" />
+              </Field>
+            </div>
+            <div className="grid gap-3 sm:grid-cols-3">
+              <Field label="Credential header" htmlFor="polling-header" hint={polling.preset.credentialHeader ? "From the docs." : "The docs name none; empty sends no credential."}>
+                <Input id="polling-header" name="credentialHeader" defaultValue={value(polling.credentialHeader, polling.preset.credentialHeader)} placeholder="Authorization" />
+              </Field>
+              <Field label="Value prefix" htmlFor="polling-prefix" hint="Written before the key, e.g. “Bearer ”.">
+                <Input id="polling-prefix" name="credentialPrefix" defaultValue={polling.enabled ? polling.credentialPrefix : polling.preset.credentialPrefix} />
+              </Field>
+              <Field
+                label="API key"
+                htmlFor="polling-credential"
+                hint={
+                  rebinding ? (
+                    <span className="text-amber-700 dark:text-amber-400" data-testid="polling-credential-rebinding">
+                      {rebinding.charAt(0).toUpperCase()}
+                      {rebinding.slice(1)}.
+                    </span>
+                  ) : polling.hasCredential ? (
+                    "A key is stored (encrypted) for this address and header. Leave empty to keep it."
+                  ) : (
+                    "Stored encrypted; never shown again."
+                  )
+                }
+              >
+                <Input
+                  id="polling-credential"
+                  name="credential"
+                  type="password"
+                  autoComplete="off"
+                  // A new place needs the key typed again (the server refuses otherwise); without a header, removing it is the way.
+                  required={rebinding !== null && typed?.edit.credentialHeader !== null}
+                  placeholder={polling.hasCredential ? (rebinding ? "enter the key again" : "•••••••• (stored)") : ""}
+                />
+              </Field>
+            </div>
+            {polling.hasCredential && (
+              <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+                <input type="checkbox" name="removeCredential" className="rounded border-zinc-300 dark:border-zinc-700" /> Remove the stored key
+              </label>
+            )}
+            <Field
+              label="Expect a terminal callback within (minutes)"
+              htmlFor="polling-expect"
+              hint="Empty = off. Jobs still unfinished this long after their first callback are polled on a schedule; a job the provider finished without calling back is flagged “missed callback”."
             >
-              Turn off
-            </Button>
-          )}
-        </FormFooter>
-      </form>
+              <Input id="polling-expect" name="expectTerminalMinutes" type="number" min={1} max={10080} step={1} defaultValue={polling.expectTerminalMinutes ?? ""} className="max-w-40" />
+            </Field>
+            <FormFooter pending={pending} label={polling.enabled ? "Save polling" : "Set up polling"} pendingLabel="Saving…" result={shown}>
+              {polling.enabled && (
+                <Button
+                  type="button"
+                  variant="ghost"
+                  disabled={clearing}
+                  onClick={() => {
+                    if (window.confirm("Turn polling off? The stored key is deleted; recorded polls stay.")) startClearing(async () => setClearState(await clear()));
+                  }}
+                >
+                  Turn off
+                </Button>
+              )}
+            </FormFooter>
+          </form>
+        </>
+      ) : (
+        <RoleNote>Only admins can change polling settings.</RoleNote>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useActionState, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { RoleNote } from "@/components/ui/role-note";
 
 type State = { error: string | null; done?: string };
 
@@ -17,6 +18,7 @@ export function SecretsPanel({
   label,
   hint,
   pattern,
+  canManage,
   add,
   remove,
 }: {
@@ -25,6 +27,8 @@ export function SecretsPanel({
   label: string;
   hint: string;
   pattern: string | null;
+  /** Admins change secrets (and so verification); others see how many are set. */
+  canManage: boolean;
   add: (previous: State, form: FormData) => Promise<State>;
   remove: (index: number, expectedCount: number) => Promise<State>;
 }) {
@@ -49,50 +53,56 @@ export function SecretsPanel({
                 </span>{" "}
                 <span className="text-xs text-zinc-500 dark:text-zinc-400">{index === 0 ? "newest · signs test callbacks" : "older"}</span>
               </span>
-              <Button
-                size="sm"
-                variant="ghost"
-                disabled={removing}
-                aria-label={`Remove ${label} ${index + 1}`}
-                onClick={() => {
-                  if (!window.confirm(`Remove ${label} ${index + 1}? Callbacks signed with it will fail verification.`)) return;
-                  startRemoving(async () => setRemoveState(await remove(index, count)));
-                }}
-              >
-                Remove
-              </Button>
+              {canManage && (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  disabled={removing}
+                  aria-label={`Remove ${label} ${index + 1}`}
+                  onClick={() => {
+                    if (!window.confirm(`Remove ${label} ${index + 1}? Callbacks signed with it will fail verification.`)) return;
+                    startRemoving(async () => setRemoveState(await remove(index, count)));
+                  }}
+                >
+                  Remove
+                </Button>
+              )}
             </li>
           ))}
         </ul>
       )}
       {state.error && <Alert tone="error">{state.error}</Alert>}
       {state.done && <Alert tone="success">{state.done}</Alert>}
-      <form
-        action={(form) => {
-          setRemoveState({ error: null });
-          addAction(form);
-        }}
-        className="flex flex-wrap items-start gap-2"
-      >
-        <div className="min-w-64 flex-1">
-          <Field label={count === 0 ? `Set ${label}` : `Add a new ${label} (rotation)`} htmlFor="new-secret" hint={hint}>
-            <Input
-              id="new-secret"
-              name="secret"
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              required
-              className="font-mono"
-              pattern={pattern ?? undefined}
-              title={pattern ? "whsec_ followed by base64" : undefined}
-            />
-          </Field>
-        </div>
-        <Button type="submit" disabled={adding} className="mt-6.5">
-          {adding ? "Saving…" : count === 0 ? "Save" : "Add"}
-        </Button>
-      </form>
+      {canManage ? (
+        <form
+          action={(form) => {
+            setRemoveState({ error: null });
+            addAction(form);
+          }}
+          className="flex flex-wrap items-start gap-2"
+        >
+          <div className="min-w-64 flex-1">
+            <Field label={count === 0 ? `Set ${label}` : `Add a new ${label} (rotation)`} htmlFor="new-secret" hint={hint}>
+              <Input
+                id="new-secret"
+                name="secret"
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                required
+                className="font-mono"
+                pattern={pattern ?? undefined}
+                title={pattern ? "whsec_ followed by base64" : undefined}
+              />
+            </Field>
+          </div>
+          <Button type="submit" disabled={adding} className="mt-6.5">
+            {adding ? "Saving…" : count === 0 ? "Save" : "Add"}
+          </Button>
+        </form>
+      ) : (
+        <RoleNote>Only admins can change the {label}s and how callbacks are verified.</RoleNote>
+      )}
     </div>
   );
 }

@@ -2,21 +2,28 @@
 import { replayAction } from "@/app/(app)/events/[id]/actions";
 import { AttemptsTable, type AttemptRow } from "@/components/attempts/attempts-table";
 import { Panel } from "@/components/ui/panel";
+import { RoleNote } from "@/components/ui/role-note";
 import { ReplayForm, type ReplayDestination } from "./replay-form";
 
 type Props = {
   eventId: string;
   attempts: AttemptRow[];
   destinations: ReplayDestination[];
+  /** Members and admins replay; a viewer sees the attempts only. */
+  canReplay: boolean;
   /** Why this person may not have this event re-signed (it failed verification, or is unsigned and they are no admin); null when they may. */
   resignRefusal: string | null;
 };
 
-export function AttemptsPanel({ eventId, attempts, destinations, resignRefusal }: Props) {
+export function AttemptsPanel({ eventId, attempts, destinations, canReplay, resignRefusal }: Props) {
   return (
     <Panel title="Forwarding and replay">
       <div className="space-y-4">
-        <ReplayForm action={replayAction.bind(null, eventId)} destinations={destinations} resignRefusal={resignRefusal} />
+        {canReplay ? (
+          <ReplayForm action={replayAction.bind(null, eventId)} destinations={destinations} resignRefusal={resignRefusal} />
+        ) : (
+          <RoleNote>Members and admins can replay events.</RoleNote>
+        )}
         {attempts.length === 0 ? (
           <p className="text-xs text-zinc-500 dark:text-zinc-400">Nothing was sent for this event yet.</p>
         ) : (

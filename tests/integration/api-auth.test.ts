@@ -1,11 +1,13 @@
 // Every /api route except the probes demands the bearer token, and every API error has
-// the one documented shape. Real ids are used so a route that skipped the check would
-// answer 200 (or change data) rather than a lucky 404.
-import { beforeAll, describe, expect, it } from "vitest";
+// the one documented shape. The routes come from the one table (tests/support/api-route-table.ts),
+// on real ids, so a route that skipped the check would answer 200 (or change data)
+// rather than a lucky 404.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiJson, baseUrl, createEndpoint, queryAppDb, type CreatedEndpoint } from "@/tests/support/api";
+import { apiRouteTable, createReplayBatch, createRouteFixture, type RouteFixture } from "@/tests/support/api-route-table";
 import { TEST_API_TOKEN } from "@/tests/support/app-server";
-import { expectApiError, ingestOk, jobOf } from "@/tests/support/callbacks-inbox";
-import { clipzyJob } from "@/tests/support/callbacks-payloads";
+import { expectApiError } from "@/tests/support/callbacks-inbox";
+import { startReceiver, type Receiver } from "@/tests/support/receiver";
 
 function call(method: string, path: string, authorization: string | null, body?: unknown): Promise<Response> {
   return fetch(`${baseUrl()}${path}`, {
@@ -28,32 +30,33 @@ const badCredentials: Array<[label: string, authorization: string | null]> = [
 ];
 
 let endpoint: CreatedEndpoint;
-let ids: { eventId: string; deliveryId: string; jobId: string };
+let receiver: Receiver;
+let replayId: string;
 
 beforeAll(async () => {
   endpoint = await createEndpoint({ name: "auth target", provider: "clipzy" });
-  const { eventId, deliveryId } = await ingestOk(endpoint, JSON.stringify(clipzyJob("job_auth_1", "completed")));
-  ids = { eventId, deliveryId, jobId: (await jobOf(endpoint.id, "job_auth_1")).id };
+  receiver = await startReceiver();
+  replayId = await createReplayBatch(receiver.url());
 });
 
-type Route = { method: string; path: () => string; body?: unknown };
+afterAll(() => receiver?.close());
 
-const protectedRoutes: Route[] = [
-  { method: "GET", path: () => "/api/endpoints" },
-  { method: "POST", path: () => "/api/endpoints", body: { name: "created without auth", provider: "clipzy" } },
-  { method: "GET", path: () => `/api/endpoints/${endpoint.id}` },
-  { method: "PATCH", path: () => `/api/endpoints/${endpoint.id}`, body: { name: "renamed without auth" } },
-  { method: "DELETE", path: () => `/api/endpoints/${endpoint.id}` },
-  { method: "GET", path: () => `/api/events?endpointId=${endpoint.id}` },
-  { method: "GET", path: () => `/api/events/${ids.eventId}` },
-  { method: "GET", path: () => `/api/jobs?endpointId=${endpoint.id}` },
-  { method: "GET", path: () => `/api/jobs/${ids.jobId}` },
-  { method: "GET", path: () => `/api/deliveries/${ids.deliveryId}/raw` },
-];
+// The one table of routes (also the role tests'): every route that needs a credential.
+const protectedRoutes = apiRouteTable.filter((route) => route.role !== "public");
 
-describe.each(protectedRoutes)("$method $path", (route) => {
+describe.each(protectedRoutes)("$method $route", (route) => {
+  let fixture: RouteFixture;
+  beforeAll(async () => {
+    fixture = await createRouteFixture(receiver.url(), replayId);
+  });
+
+  const send = (authorization: string | null) => {
+    const { path, body } = route.request(fixture);
+    return call(route.method, path, authorization, body);
+  };
+
   it.each(badCredentials)("answers 401 unauthorized with %s", async (_label, authorization) => {
-    const response = await call(route.method, route.path(), authorization, route.body);
+    const response = await send(authorization);
     expect(response.status).toBe(401);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     const body: unknown = await response.json();
@@ -61,10 +64,9 @@ describe.each(protectedRoutes)("$method $path", (route) => {
   });
 
   it("answers 2xx with the right token (so the 401s above are about the token)", async () => {
-    const body = route.method === "PATCH" ? { name: "auth target" } : route.body;
-    // DELETE would archive the shared target; GET of the same path proves the route works.
-    const method = route.method === "DELETE" ? "GET" : route.method;
-    const response = await call(method, route.path(), `Bearer ${TEST_API_TOKEN}`, body);
+    const response = await send(`Bearer ${TEST_API_TOKEN}`);
+    // An event stream never ends: its status is the answer.
+    await response.body?.cancel();
     expect(response.status).toBeGreaterThanOrEqual(200);
     expect(response.status).toBeLessThan(300);
   });

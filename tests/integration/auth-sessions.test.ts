@@ -102,7 +102,7 @@ describe("team actions are for admins", () => {
 
     // The same server action, posted with the member's session: refused, visibly.
     const replayed = await submitPageForm("/settings", 'id="invite-email"', { email: `sneaky-${suffix}@inbox.test`, role: "admin" }, cookie, member);
-    expect(await replayed.text()).toContain("only an admin can do this");
+    expect(await replayed.text()).toContain("this needs the admin role; you are a member");
     expect(await queryAppDb("SELECT id FROM invitations WHERE email = $1", [`sneaky-${suffix}@inbox.test`])).toEqual([]);
 
     // The link was single use.

@@ -1,11 +1,12 @@
 "use server";
 
-// Endpoint changes from the dashboard. Each action checks the session itself and
-// returns errors as form state; lib/ does the validation that the API shares.
+// Endpoint changes from the dashboard: admins only, except the test callback (a
+// member's). Each action checks its role first and returns errors as form state; lib/ does the validation that the API shares.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
+import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
+import { requireUserWithRole } from "@/lib/auth/session";
 import { createDestination, deleteDestination, updateDestination } from "@/lib/destinations/mutations";
 import { createDestinationSchema } from "@/lib/destinations/schema";
 import { archiveEndpoint, changeEndpointSecrets, createEndpoint, updateEndpoint } from "@/lib/endpoints/mutations";
@@ -42,7 +43,8 @@ const createSchema = z.object({
 });
 
 export async function createEndpointAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   const parsed = createSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   const { name, provider, secret, bodyLimitKib, jobIdPath, statePath, eventTypePath } = parsed.data;
@@ -70,7 +72,8 @@ export async function createEndpointAction(_previous: ActionState, form: FormDat
 const idSchema = z.string().min(1).max(100);
 
 export async function addSecretAction(endpointId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   const secret = z.string().trim().min(1, "Paste the new secret.").max(1024).safeParse(form.get("secret"));
   if (!secret.success) return { error: firstIssue(secret.error) };
   try {
@@ -86,7 +89,8 @@ export async function addSecretAction(endpointId: string, _previous: ActionState
 const positionSchema = z.number().int().min(0).max(100);
 
 export async function removeSecretAction(endpointId: string, index: number, expectedCount: number): Promise<ActionState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   try {
     const [position, count] = [positionSchema.parse(index), positionSchema.parse(expectedCount)];
     await changeEndpointSecrets(idSchema.parse(endpointId), (current) => {
@@ -119,7 +123,8 @@ const settingsSchema = z.object({
 });
 
 export async function updateSettingsAction(endpointId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   const parsed = settingsSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   try {
@@ -134,7 +139,8 @@ export async function updateSettingsAction(endpointId: string, _previous: Action
 }
 
 export async function archiveEndpointAction(endpointId: string): Promise<ActionState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   try {
     await archiveEndpoint(idSchema.parse(endpointId));
   } catch (error) {
@@ -147,7 +153,8 @@ export async function archiveEndpointAction(endpointId: string): Promise<ActionS
 export type TestCallbackState = { error: string | null; result?: TestCallbackResult };
 
 export async function sendTestCallbackAction(endpointId: string): Promise<TestCallbackState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("member"));
+  if (isRefusal(caller)) return caller;
   try {
     const result = await sendTestCallback(idSchema.parse(endpointId));
     revalidatePath(`/endpoints/${endpointId}`);
@@ -166,7 +173,8 @@ const addDestinationSchema = z.object({
 
 /** Adds a forwarding destination; the URL rule and the secret rules are the API's. */
 export async function addDestinationAction(endpointId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   const parsed = addDestinationSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   const input = createDestinationSchema.safeParse(parsed.data);
@@ -181,7 +189,8 @@ export async function addDestinationAction(endpointId: string, _previous: Action
 }
 
 export async function setDestinationEnabledAction(endpointId: string, destinationId: string, enabled: boolean): Promise<ActionState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   try {
     await updateDestination(endpointId, destinationId, { enabled });
   } catch (error) {
@@ -192,7 +201,8 @@ export async function setDestinationEnabledAction(endpointId: string, destinatio
 }
 
 export async function removeDestinationAction(endpointId: string, destinationId: string): Promise<ActionState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   try {
     await deleteDestination(endpointId, destinationId);
   } catch (error) {

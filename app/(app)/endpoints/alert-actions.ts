@@ -1,14 +1,15 @@
 "use server";
 
-// Alert channel changes from the endpoint page. Each action checks the session itself
-// and returns errors as form state; lib/alerts does the validation the API shares.
+// Alert channel changes from the endpoint page (admins only). Each action checks its
+// role first and returns errors as form state; lib/alerts does the validation the API shares.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { alertTriggers, channelKinds, MAX_BURST_MINUTES, MAX_BURST_THRESHOLD } from "@/lib/alerts/constants";
 import { createAlertChannel, deleteAlertChannel, updateAlertChannel } from "@/lib/alerts/mutations";
 import { createAlertChannelSchema } from "@/lib/alerts/schema";
 import { sendTestAlert } from "@/lib/alerts/send-alert";
-import { requireUser } from "@/lib/auth/session";
+import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
+import { requireUserWithRole } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
 import type { ActionState } from "./actions";
 
@@ -33,7 +34,8 @@ const formSchema = z.object({
 
 /** Adds a channel; the URL rule is the API's. */
 export async function addAlertChannelAction(endpointId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   const parsed = formSchema.safeParse({ ...Object.fromEntries(form), triggers: form.getAll("triggers") });
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   const input = createAlertChannelSchema.safeParse(parsed.data);
@@ -48,7 +50,8 @@ export async function addAlertChannelAction(endpointId: string, _previous: Actio
 }
 
 export async function sendTestAlertAction(endpointId: string, channelId: string): Promise<ActionState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   try {
     const alert = await sendTestAlert(endpointId, channelId);
     revalidatePath(`/endpoints/${endpointId}`);
@@ -60,7 +63,8 @@ export async function sendTestAlertAction(endpointId: string, channelId: string)
 }
 
 export async function setAlertChannelEnabledAction(endpointId: string, channelId: string, enabled: boolean): Promise<ActionState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   try {
     await updateAlertChannel(endpointId, channelId, { enabled });
   } catch (error) {
@@ -71,7 +75,8 @@ export async function setAlertChannelEnabledAction(endpointId: string, channelId
 }
 
 export async function removeAlertChannelAction(endpointId: string, channelId: string): Promise<ActionState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   try {
     await deleteAlertChannel(endpointId, channelId);
   } catch (error) {

@@ -6,8 +6,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ListKeyboard } from "@/components/ui/list-keyboard";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { RoleNote } from "@/components/ui/role-note";
 import { Table, type Column } from "@/components/ui/table";
 import { cx } from "@/components/ui/cx";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { EVENT_COUNT_CAP, getEndpointActivity, listEndpoints } from "@/lib/endpoints/data";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
@@ -28,7 +30,9 @@ function providerLabel(provider: string): string {
 }
 
 export default async function EndpointsPage({ searchParams }: { searchParams: Promise<{ archived?: string; cursor?: string }> }) {
-  await requireUser();
+  const user = await requireUser();
+  // Creating endpoints is an admin's: others get no button that would only be refused.
+  const canManage = hasRole(user.role, "admin");
   const params = await searchParams;
   const archived = params.archived === "true";
   // A hand-edited cursor starts the list over instead of failing the page.
@@ -46,7 +50,7 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Endpoints"
         description="Each endpoint is a hosted ingest URL you give a provider as its callback URL."
-        actions={<ButtonLink href="/endpoints/new" variant="primary">New endpoint</ButtonLink>}
+        actions={canManage && <ButtonLink href="/endpoints/new" variant="primary">New endpoint</ButtonLink>}
       />
       <nav aria-label="Endpoint lists" className="mb-3 flex gap-1">
         <Link href="/endpoints" className={tab(!archived)} aria-current={!archived ? "page" : undefined}>Active</Link>
@@ -56,7 +60,10 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
         archived ? (
           <EmptyState title="No archived endpoints">Archiving an endpoint keeps its events; its URL then answers 410 Gone.</EmptyState>
         ) : (
-          <EmptyState title="No endpoints yet" actions={<ButtonLink href="/endpoints/new" variant="primary">Create your first endpoint</ButtonLink>}>
+          <EmptyState
+            title="No endpoints yet"
+            actions={canManage ? <ButtonLink href="/endpoints/new" variant="primary">Create your first endpoint</ButtonLink> : <RoleNote>Only admins can create endpoints.</RoleNote>}
+          >
             <p>
               Create an endpoint, choose the provider that will call it ({Object.values(providerPresets).map((p) => p.label).join(", ")}), and paste its ingest URL into the
               provider as the callback URL. Every callback is then verified and stored here.

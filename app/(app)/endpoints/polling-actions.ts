@@ -4,7 +4,8 @@
 // this only maps the form's empty fields to "not set".
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
+import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
+import { requireUserWithRole } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
 import { clearPollingSettings, savePollingSettings } from "@/lib/polling/mutations";
 import { putPollingSchema } from "@/lib/polling/schema";
@@ -18,7 +19,8 @@ const text = (form: FormData, name: string) => {
 };
 
 export async function savePollingAction(endpointId: string, _previous: PollingFormState, form: FormData): Promise<PollingFormState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   const credential = text(form, "credential");
   const minutes = text(form, "expectTerminalMinutes");
   const parsed = putPollingSchema.safeParse({
@@ -45,7 +47,8 @@ export async function savePollingAction(endpointId: string, _previous: PollingFo
 }
 
 export async function clearPollingAction(endpointId: string): Promise<PollingFormState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(caller)) return caller;
   try {
     await clearPollingSettings(idSchema.parse(endpointId));
   } catch (error) {

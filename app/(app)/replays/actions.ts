@@ -3,11 +3,11 @@
 // Server actions of the Inbox's bulk replay dialog: count what the filters match and
 // list where it can go, then start the batch (POST /api/replays's own logic, with the
 // dialog's idempotency key).
-import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { BulkReplayChoice, BulkReplayPreview, BulkReplayStart } from "@/components/inbox/bulk-replay";
 import type { InboxFilters } from "@/components/inbox/inbox-url";
-import { requireUser, requireUserWithRole } from "@/lib/auth/session";
+import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
+import { requireUserWithRole } from "@/lib/auth/session";
 import { resignModes } from "@/lib/destinations/schema";
 import { listReplayDestinations } from "@/lib/destinations/data";
 import { countMatchingEvents } from "@/lib/events/data";
@@ -17,7 +17,8 @@ import { startBulkReplay } from "@/lib/replay/bulk-replay";
 import { BULK_REPLAY_CAP, bulkReplaySchema, idempotencyKeySchema } from "@/lib/replay/schema";
 
 export async function previewBulkReplay(filters: InboxFilters): Promise<BulkReplayPreview> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("member"));
+  if (isRefusal(caller)) return caller;
   const parsed = eventFiltersSchema.safeParse(filters);
   if (!parsed.success) return { error: "The Inbox's filters are not valid; fix or clear them first." };
   const [count, destinations] = await Promise.all([countMatchingEvents(parsed.data, BULK_REPLAY_CAP), listReplayDestinations(parsed.data.endpointId)]);
@@ -32,21 +33,21 @@ const choiceSchema = z.object({
 });
 
 export async function startBulkReplayAction(filters: InboxFilters, choice: BulkReplayChoice): Promise<BulkReplayStart> {
+  const user = await userOrRefusal(requireUserWithRole("member"));
+  if (isRefusal(user)) return user;
+  const parsed = choiceSchema.safeParse(choice);
+  if (!parsed.success) return { error: "Choose a destination or enter a URL." };
+  const { target, url, resign, idempotencyKey } = parsed.data;
+  const input = bulkReplaySchema.safeParse({
+    filter: filters,
+    ...(target === "url" ? { url } : { destinationId: target }),
+    ...(resign === "default" ? {} : { resign }),
+  });
+  if (!input.success) return { error: input.error.issues[0]?.path[0] === "url" ? "Enter an absolute http(s) URL." : "The Inbox's filters are not valid; fix or clear them first." };
   try {
-    // POST /api/replays's roles: a member's; re-signing unsigned events an admin's (startBulkReplay).
-    const user = await requireUserWithRole("member");
-    const parsed = choiceSchema.safeParse(choice);
-    if (!parsed.success) return { error: "Choose a destination or enter a URL." };
-    const { target, url, resign, idempotencyKey } = parsed.data;
-    const input = bulkReplaySchema.safeParse({
-      filter: filters,
-      ...(target === "url" ? { url } : { destinationId: target }),
-      ...(resign === "default" ? {} : { resign }),
-    });
-    if (!input.success) return { error: input.error.issues[0]?.path[0] === "url" ? "Enter an absolute http(s) URL." : "The Inbox's filters are not valid; fix or clear them first." };
+    // Re-signing unsigned events is an admin's (startBulkReplay checks the role).
     return { id: (await startBulkReplay(input.data, user.id, idempotencyKey, user.role)).id };
   } catch (error) {
-    unstable_rethrow(error); // the redirect to /login of a signed-out caller
     if (error instanceof AppError) return { error: error.message };
     throw error;
   }

@@ -1,15 +1,17 @@
 "use server";
 
-// Settings: personal API tokens, password, team (admins only). Every action checks
-// the session itself; admin actions answer a member with an error, never silently.
+// Settings: personal API tokens and password (anyone signed in, for themselves), team
+// (admins only). Every action checks its role first and answers a refusal as form
+// state, never silently.
 import { APIError } from "better-auth/api";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { redirect, unstable_rethrow } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { getAuth } from "@/lib/auth/auth";
-import { requireUser, requireUserWithRole, type SignedInUser } from "@/lib/auth/session";
+import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
+import { requireUserWithRole } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
 import { createInvitation, revokeInvitation } from "@/lib/team/invitations";
 import { changeMemberRole, removeMember } from "@/lib/team/members";
@@ -26,7 +28,8 @@ const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? "Check the
 const tokenNameSchema = z.string().trim().min(1, "Name the token after what uses it, e.g. “CI deploy script”.").max(100);
 
 export async function createTokenAction(_previous: SecretState, form: FormData): Promise<SecretState> {
-  const user = await requireUser();
+  const user = await userOrRefusal(requireUserWithRole("viewer"));
+  if (isRefusal(user)) return user;
   const name = tokenNameSchema.safeParse(form.get("name"));
   if (!name.success) return { error: firstIssue(name.error) };
   try {
@@ -39,7 +42,8 @@ export async function createTokenAction(_previous: SecretState, form: FormData):
 }
 
 export async function revokeTokenAction(tokenId: string): Promise<ActionState> {
-  const user = await requireUser();
+  const user = await userOrRefusal(requireUserWithRole("viewer"));
+  if (isRefusal(user)) return user;
   try {
     await revokeApiToken(user.id, z.string().min(1).max(100).parse(tokenId));
   } catch (error) {
@@ -54,7 +58,8 @@ const passwordSchema = z
   .refine((v) => v.newPassword === v.confirm, { message: "The two new passwords differ.", path: ["confirm"] });
 
 export async function changePasswordAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("viewer"));
+  if (isRefusal(caller)) return caller;
   const parsed = passwordSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   const { currentPassword, newPassword } = parsed.data;
@@ -70,21 +75,9 @@ export async function changePasswordAction(_previous: ActionState, form: FormDat
   redirect("/settings?password=changed");
 }
 
-/** requireUserWithRole's refusal as form state: a member gets an error, not a silent success. */
-async function asAdmin(): Promise<SignedInUser | ActionState> {
-  try {
-    return await requireUserWithRole("admin");
-  } catch (error) {
-    unstable_rethrow(error); // the redirect to /login of a signed-out caller
-    return failed(error);
-  }
-}
-
-const isUser = (value: SignedInUser | ActionState): value is SignedInUser => "id" in value;
-
 export async function inviteAction(_previous: SecretState, form: FormData): Promise<SecretState> {
-  const admin = await asAdmin();
-  if (!isUser(admin)) return admin;
+  const admin = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(admin)) return admin;
   const parsed = inviteSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   try {
@@ -97,8 +90,8 @@ export async function inviteAction(_previous: SecretState, form: FormData): Prom
 }
 
 export async function revokeInvitationAction(invitationId: string): Promise<ActionState> {
-  const admin = await asAdmin();
-  if (!isUser(admin)) return admin;
+  const admin = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(admin)) return admin;
   try {
     await revokeInvitation(z.string().min(1).max(100).parse(invitationId));
   } catch (error) {
@@ -109,8 +102,8 @@ export async function revokeInvitationAction(invitationId: string): Promise<Acti
 }
 
 export async function changeRoleAction(userId: string, role: string): Promise<ActionState> {
-  const admin = await asAdmin();
-  if (!isUser(admin)) return admin;
+  const admin = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(admin)) return admin;
   const parsed = changeRoleSchema.safeParse({ userId, role });
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   try {
@@ -123,8 +116,8 @@ export async function changeRoleAction(userId: string, role: string): Promise<Ac
 }
 
 export async function removeMemberAction(userId: string): Promise<ActionState> {
-  const admin = await asAdmin();
-  if (!isUser(admin)) return admin;
+  const admin = await userOrRefusal(requireUserWithRole("admin"));
+  if (isRefusal(admin)) return admin;
   try {
     await removeMember(admin.id, z.string().min(1).max(100).parse(userId));
   } catch (error) {

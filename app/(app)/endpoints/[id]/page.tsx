@@ -17,8 +17,10 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { DescriptionList, Panel } from "@/components/ui/panel";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { RoleNote } from "@/components/ui/role-note";
 import { listAlertChannels, listAlerts } from "@/lib/alerts/data";
 import { serializeAlert, serializeAlertChannel } from "@/lib/alerts/serialize";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listDestinations } from "@/lib/destinations/data";
 import { serializeDestination } from "@/lib/destinations/serialize";
@@ -73,7 +75,10 @@ function describeExtraction(value: unknown): string {
 }
 
 export default async function EndpointPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
-  await requireUser();
+  const user = await requireUser();
+  // The page leaves out what the role cannot do; the actions refuse it all the same.
+  const canManage = hasRole(user.role, "admin");
+  const canOperate = hasRole(user.role, "member");
   const { id } = await params;
   const justCreated = (await searchParams).created === "1";
   const endpoint = await loadEndpoint(id);
@@ -151,7 +156,11 @@ export default async function EndpointPage({ params, searchParams }: { params: P
         {!archived && (
           <div className="grid gap-5 lg:grid-cols-2">
             <Panel title="Test callback">
-              <TestCallbackPanel send={sendTestCallbackAction.bind(null, endpoint.id)} signedWith={signedWith} />
+              {canOperate ? (
+                <TestCallbackPanel send={sendTestCallbackAction.bind(null, endpoint.id)} signedWith={signedWith} />
+              ) : (
+                <RoleNote>Members and admins can send test callbacks.</RoleNote>
+              )}
             </Panel>
             <Panel title={guide.scheme === "token" ? "Token" : "Signing secrets"}>
               {guide.secretHint ? (
@@ -160,6 +169,7 @@ export default async function EndpointPage({ params, searchParams }: { params: P
                   label={secretLabel}
                   hint={guide.secretHint}
                   pattern={guide.secretPattern}
+                  canManage={canManage}
                   add={addSecretAction.bind(null, endpoint.id)}
                   remove={removeSecretAction.bind(null, endpoint.id)}
                 />
@@ -174,6 +184,7 @@ export default async function EndpointPage({ params, searchParams }: { params: P
           <Panel title="Forwarding">
             <DestinationsPanel
               destinations={destinations.map(serializeDestination)}
+              canManage={canManage}
               add={addDestinationAction.bind(null, endpoint.id)}
               setEnabled={setDestinationEnabledAction.bind(null, endpoint.id)}
               remove={removeDestinationAction.bind(null, endpoint.id)}
@@ -183,7 +194,7 @@ export default async function EndpointPage({ params, searchParams }: { params: P
 
         {!archived && (
           <Panel title="Re-polling the provider">
-            <PollingPanel polling={serializePollingSettings(polling)} save={savePollingAction.bind(null, endpoint.id)} clear={clearPollingAction.bind(null, endpoint.id)} />
+            <PollingPanel polling={serializePollingSettings(polling)} canManage={canManage} save={savePollingAction.bind(null, endpoint.id)} clear={clearPollingAction.bind(null, endpoint.id)} />
           </Panel>
         )}
 
@@ -192,6 +203,7 @@ export default async function EndpointPage({ params, searchParams }: { params: P
             <AlertsPanel
               channels={alertChannels.map(serializeAlertChannel)}
               alerts={recentAlerts.items.map(serializeAlert)}
+              canManage={canManage}
               add={addAlertChannelAction.bind(null, endpoint.id)}
               sendTest={sendTestAlertAction.bind(null, endpoint.id)}
               setEnabled={setAlertChannelEnabledAction.bind(null, endpoint.id)}
@@ -204,7 +216,13 @@ export default async function EndpointPage({ params, searchParams }: { params: P
           <FirstCallbackGuide providerLabel={guide.label} example={curlExample({ provider, verification, secretCount: endpoint.secretCount }, url)} />
         )}
 
-        {!archived && (
+        {!archived && !canManage && (
+          <Panel title="Settings">
+            <RoleNote>Only admins can rename, resize or archive this endpoint.</RoleNote>
+          </Panel>
+        )}
+
+        {!archived && canManage && (
           <div className="grid gap-5 lg:grid-cols-2">
             <Panel title="Settings">
               <EndpointSettingsForm

@@ -5,9 +5,9 @@
 // "Include credential values"), and each such reveal is recorded in the audit log.
 // Replay sends the event to a destination or a URL.
 import { revalidatePath } from "next/cache";
-import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { auditActorOf } from "@/lib/audit/actor";
+import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
 import { requireUserWithRole } from "@/lib/auth/session";
 import { revealCredentialHeader } from "@/lib/deliveries/reveal-credential";
 import { revealCredentialHeaderSchema } from "@/lib/deliveries/schema";
@@ -26,6 +26,7 @@ export async function revealCredentialValues(deliveryId: string, name: string): 
 
 /** The `occurrence`-th value of one credential header (the headers table's reveal). */
 export async function revealCredentialValue(deliveryId: string, name: string, occurrence: number): Promise<string> {
+  await requireUserWithRole("admin");
   return (await revealCredentialValues(deliveryId, name))[z.number().int().min(0).parse(occurrence)] ?? "";
 }
 
@@ -43,22 +44,22 @@ const replayFormSchema = z.object({
  * rendered, so a double click or a resubmitted tab sends once and shows that attempt.
  */
 export async function replayAction(eventId: string, _previous: ReplayState, form: FormData): Promise<ReplayState> {
+  const user = await userOrRefusal(requireUserWithRole("member"));
+  if (isRefusal(user)) return { ...user, attempt: null };
+  const parsed = replayFormSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { error: "Choose a destination or enter a URL.", attempt: null };
+  const { target, url, resign, idempotencyKey } = parsed.data;
+  const input = replayEventSchema.safeParse({
+    ...(target === "url" ? { url } : { destinationId: target }),
+    resign: resign === "on",
+  });
+  if (!input.success) return { error: input.error.issues[0]?.message === "must be an absolute http(s) URL" ? "Enter an absolute http(s) URL." : "Check the target.", attempt: null };
   try {
-    // The API's roles: replaying is a member's; re-signing an unsigned callback an admin's (replayEvent).
-    const user = await requireUserWithRole("member");
-    const parsed = replayFormSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return { error: "Choose a destination or enter a URL.", attempt: null };
-    const { target, url, resign, idempotencyKey } = parsed.data;
-    const input = replayEventSchema.safeParse({
-      ...(target === "url" ? { url } : { destinationId: target }),
-      resign: resign === "on",
-    });
-    if (!input.success) return { error: input.error.issues[0]?.message === "must be an absolute http(s) URL" ? "Enter an absolute http(s) URL." : "Check the target.", attempt: null };
+    // Re-signing an unsigned callback is an admin's (replayEvent checks the role).
     const attempt = await replayEvent(eventId, input.data, { scope: user.id, key: idempotencyKey }, user.role);
     revalidatePath(`/events/${eventId}`);
     return { error: null, attempt: { id: attempt.id, status: attempt.status, responseStatus: attempt.responseStatus, error: attempt.error } };
   } catch (error) {
-    unstable_rethrow(error); // the redirect to /login of a signed-out caller
     if (error instanceof AppError) return { error: error.message, attempt: null };
     throw error;
   }

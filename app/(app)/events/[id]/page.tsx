@@ -83,7 +83,13 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
 
       {payloadDelivery && <PayloadPanel payload={event.payload} size={payloadDelivery.size} body={payloadDelivery.body} rawHref={rawHrefOf(payloadDelivery.id)} />}
 
-      <AttemptsPanel eventId={event.id} attempts={attempts.items} destinations={replayTargets} resignRefusal={resignRefusal(event.verification, user.role)?.message ?? null} />
+      <AttemptsPanel
+        eventId={event.id}
+        attempts={attempts.items}
+        destinations={replayTargets}
+        canReplay={hasRole(user.role, "member")}
+        resignRefusal={resignRefusal(event.verification, user.role)?.message ?? null}
+      />
 
       {event.deliveryCount > EVENT_DELIVERIES_LIMIT && (
         <Alert tone="info">This event has {event.deliveryCount} deliveries; the first {EVENT_DELIVERIES_LIMIT} are shown.</Alert>

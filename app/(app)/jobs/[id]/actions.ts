@@ -3,7 +3,8 @@
 // "Re-poll" on the job page: the same poll as POST /api/jobs/<id>/poll.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
+import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
+import { requireUserWithRole } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
 import { getPoll } from "@/lib/polling/data";
 import { pollJob } from "@/lib/polling/poll-job";
@@ -11,7 +12,8 @@ import { pollJob } from "@/lib/polling/poll-job";
 export type RepollState = { error: string | null; done?: string };
 
 export async function repollAction(jobId: string): Promise<RepollState> {
-  await requireUser();
+  const caller = await userOrRefusal(requireUserWithRole("member"));
+  if (isRefusal(caller)) return caller;
   try {
     const id = z.string().min(1).max(100).parse(jobId);
     const result = await pollJob(id, "manual");

@@ -23,6 +23,7 @@ import { DescriptionList, Panel } from "@/components/ui/panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { countJobAttempts, listJobAttempts } from "@/lib/attempts/data";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { diffJson } from "@/lib/diff/json-diff";
 import { getJobEventPayloads, getJobTimeline, JOB_EVENTS_LIMIT } from "@/lib/jobs/data";
@@ -46,7 +47,7 @@ const POLLS_SHOWN = 200;
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function JobPage({ params, searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const job = await getJobTimeline((await params).id);
   if (!job) notFound();
   const [pollPage, polling] = await Promise.all([listPolls(job.id, { limit: POLLS_SHOWN }), getPollingSettings(job.endpoint.id)]);
@@ -107,12 +108,15 @@ export default async function JobPage({ params, searchParams }: Props) {
           </span>
         }
         actions={
+          // Re-polling is a member's action, setting it up an admin's: a viewer gets neither.
           repoll ? (
-            <RepollButton repoll={repollAction.bind(null, job.id)} />
+            hasRole(user.role, "member") && <RepollButton repoll={repollAction.bind(null, job.id)} />
           ) : (
-            <Link href={`/endpoints/${encodeURIComponent(job.endpoint.id)}`} title="Set the provider's status API on the endpoint to re-poll its jobs">
-              <Button variant="ghost">Set up re-polling</Button>
-            </Link>
+            hasRole(user.role, "admin") && (
+              <Link href={`/endpoints/${encodeURIComponent(job.endpoint.id)}`} title="Set the provider's status API on the endpoint to re-poll its jobs">
+                <Button variant="ghost">Set up re-polling</Button>
+              </Link>
+            )
           )
         }
       />
