@@ -78,6 +78,8 @@ export const apiRouteTable: RouteCase[] = [
   { method: "GET", route: "/api/events/[id]/attempts", role: "viewer", request: (f) => ({ path: `/api/events/${f.eventId}/attempts` }) },
   { method: "POST", route: "/api/events/[id]/replay", role: "member", request: (f) => ({ path: `/api/events/${f.eventId}/replay`, body: { url: f.receiverUrl } }) },
   { method: "GET", route: "/api/deliveries/[id]/raw", role: "viewer", request: (f) => ({ path: `/api/deliveries/${f.deliveryId}/raw` }) },
+  // Credential values: only an admin sees one, and each reveal is audited.
+  { method: "POST", route: "/api/deliveries/[id]/headers/reveal", role: "admin", request: (f) => ({ path: `/api/deliveries/${f.deliveryId}/headers/reveal`, body: { name: "X-Api-Key" } }) },
   { method: "GET", route: "/api/jobs", role: "viewer", request: (f) => ({ path: `/api/jobs?endpointId=${f.endpoint.id}` }) },
   { method: "GET", route: "/api/jobs/[id]", role: "viewer", request: (f) => ({ path: `/api/jobs/${f.jobId}` }) },
   { method: "GET", route: "/api/jobs/[id]/attempts", role: "viewer", request: (f) => ({ path: `/api/jobs/${f.jobId}/attempts` }) },
@@ -100,7 +102,8 @@ async function created(path: string, body: unknown): Promise<string> {
 async function endpointWithJob(label: string): Promise<{ endpoint: CreatedEndpoint; eventId: string; deliveryId: string; jobId: string }> {
   const endpoint = await createEndpoint({ name: `${label} ${randomUUID().slice(0, 8)}`, provider: "clipzy" });
   const externalId = `job_${endpoint.id}`;
-  const { eventId, deliveryId } = await ingestOk(endpoint, JSON.stringify(clipzyJob(externalId, "completed")));
+  // A credential header, so the reveal route has a value to refuse or reveal.
+  const { eventId, deliveryId } = await ingestOk(endpoint, JSON.stringify(clipzyJob(externalId, "completed")), { "X-Api-Key": `key-${randomUUID()}` });
   return { endpoint, eventId, deliveryId, jobId: (await jobOf(endpoint.id, externalId)).id };
 }
 
@@ -136,7 +139,8 @@ export async function fixtureState(f: RouteFixture): Promise<unknown> {
        'alerts', (SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a.id), '[]') FROM alerts a WHERE a.endpoint_id = $1),
        'polls', (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.id), '[]') FROM polls p WHERE p.endpoint_id = $1),
        'attempts', (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.id), '[]') FROM attempts t JOIN events v ON v.id = t.event_id WHERE v.endpoint_id = $1),
-       'replayBatches', (SELECT count(*) FROM replay_batches WHERE request->'filter'->>'endpointId' = $1)
+       'replayBatches', (SELECT count(*) FROM replay_batches WHERE request->'filter'->>'endpointId' = $1),
+       'audit', (SELECT count(*) FROM audit_log WHERE target_id IN (SELECT id FROM deliveries WHERE endpoint_id = $1))
      ) AS state`,
     [f.endpoint.id, createdEndpointName(f)],
   );
