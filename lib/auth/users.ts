@@ -1,6 +1,8 @@
 // Creating people and resetting passwords without a signed-in request: the admin from
 // the environment at start, the one-time set-up page, accepted invitations. Password
 // hashing is Better Auth's own (scrypt), through its context, so sign-in can verify it.
+import { auditActorOfPerson } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/mutations";
 import { getAuth } from "./auth";
 import { getDb, getPool } from "@/lib/db/client";
 import type { Role } from "./roles";
@@ -48,7 +50,13 @@ async function withAdminLock<T>(work: () => Promise<T>): Promise<T> {
 
 /** The set-up page's admin, only while nobody exists. Null when someone exists. */
 export function createFirstAdmin(input: Omit<PersonInput, "role">): Promise<{ id: string } | null> {
-  return withAdminLock(async () => ((await countPeople()) > 0 ? null : createPerson({ ...input, role: "admin" })));
+  return withAdminLock(async () => {
+    if ((await countPeople()) > 0) return null;
+    const created = await createPerson({ ...input, role: "admin" });
+    const email = normalizeEmail(input.email);
+    await recordAudit({ actor: auditActorOfPerson({ id: created.id, email }), action: "setup.completed", target: { type: "user", id: created.id }, details: { email } });
+    return created;
+  });
 }
 
 export async function countPeople(): Promise<number> {

@@ -5,6 +5,9 @@
 // forwards (the forward outbox). A crash can
 // therefore never leave a flagged job whose synthesized event was not queued.
 import type pg from "pg";
+import { differingFields } from "@/lib/audit/changed-fields";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { AuditActor } from "@/lib/audit/types";
 import { getDb, getPool, Prisma } from "@/lib/db/client";
 import { notFound, AppError } from "@/lib/http/app-error";
 import { wakeOutboxRelay } from "@/lib/forwarding/outbox-relay";
@@ -19,27 +22,41 @@ import type { PutPollingInput } from "./schema";
 export const POLL_TASK = "poll_job";
 export const SCAN_TASK = "schedule_polls";
 
-export async function savePollingSettings(endpointId: string, input: PutPollingInput): Promise<void> {
+export async function savePollingSettings(endpointId: string, input: PutPollingInput, actor: AuditActor): Promise<void> {
   if (input.credential && input.credentialHeader === null) {
     throw new AppError("validation_failed", "credentialHeader: name the header that carries the credential (e.g. Authorization)");
   }
   const { credential, expectTerminalMinutes, ...settings } = input;
-  const { count } = await getDb().endpoint.updateMany({
-    where: { id: endpointId },
-    data: {
-      polling: settings,
-      expectTerminalMinutes,
-      // undefined keeps the stored credential; null removes it.
-      ...(credential !== undefined && { pollCredential: credential === null ? null : sealSecret(credential) }),
-    },
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.endpoint.findUnique({ where: { id: endpointId }, select: { polling: true, expectTerminalMinutes: true } });
+    const { count } = await tx.endpoint.updateMany({
+      where: { id: endpointId },
+      data: {
+        polling: settings,
+        expectTerminalMinutes,
+        // undefined keeps the stored credential; null removes it.
+        ...(credential !== undefined && { pollCredential: credential === null ? null : sealSecret(credential) }),
+      },
+    });
+    if (count === 0) throw notFound("endpoint");
+    // The status API's origin is where the credential goes, so it is named; the credential only by what happened to it.
+    const stored = before?.polling ? { ...(before.polling as Record<string, unknown>), expectTerminalMinutes: before.expectTerminalMinutes } : null;
+    const details = {
+      fields: differingFields(stored, { ...settings, expectTerminalMinutes }),
+      origin: new URL(settings.baseUrl).origin,
+      credential: credential === undefined ? "kept" : credential === null ? "removed" : "replaced",
+    };
+    await recordAudit({ actor, action: "polling.updated", target: { type: "endpoint", id: endpointId }, details }, tx);
   });
-  if (count === 0) throw notFound("endpoint");
 }
 
 /** Polling off: settings, credential and missed-callback detection go; recorded polls stay. */
-export async function clearPollingSettings(endpointId: string): Promise<void> {
-  const { count } = await getDb().endpoint.updateMany({ where: { id: endpointId }, data: { polling: Prisma.DbNull, pollCredential: null, expectTerminalMinutes: null } });
-  if (count === 0) throw notFound("endpoint");
+export async function clearPollingSettings(endpointId: string, actor: AuditActor): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.endpoint.updateMany({ where: { id: endpointId }, data: { polling: Prisma.DbNull, pollCredential: null, expectTerminalMinutes: null } });
+    if (count === 0) throw notFound("endpoint");
+    await recordAudit({ actor, action: "polling.deleted", target: { type: "endpoint", id: endpointId } }, tx);
+  });
 }
 
 export type PollRecord = {

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, signedInActor } from "@/lib/auth/session";
 import { createDestination, deleteDestination, updateDestination } from "@/lib/destinations/mutations";
 import { createDestinationSchema } from "@/lib/destinations/schema";
 import { archiveEndpoint, changeEndpointSecrets, createEndpoint, updateEndpoint } from "@/lib/endpoints/mutations";
@@ -59,7 +59,7 @@ export async function createEndpointAction(_previous: ActionState, form: FormDat
       secrets: secret ? [secret] : [],
       bodyLimitBytes: bodyLimitKib * KIB,
       ...(extraction?.success ? { extraction: extraction.data } : {}),
-    }));
+    }, await signedInActor()));
   } catch (error) {
     return failed(error);
   }
@@ -75,7 +75,7 @@ export async function addSecretAction(endpointId: string, _previous: ActionState
   if (!secret.success) return { error: firstIssue(secret.error) };
   try {
     // Newest first: test callbacks sign with it, and old senders keep verifying with the rest.
-    await changeEndpointSecrets(idSchema.parse(endpointId), (current) => [secret.data, ...current]);
+    await changeEndpointSecrets(idSchema.parse(endpointId), (current) => [secret.data, ...current], await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -93,7 +93,7 @@ export async function removeSecretAction(endpointId: string, index: number, expe
       // The page knew `count` secrets; if that changed meanwhile, `position` may name another one.
       if (current.length !== count) throw new AppError("conflict", "The secrets changed meanwhile; reload the page and try again.");
       return current.filter((_, i) => i !== position);
-    });
+    }, await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -108,7 +108,7 @@ export async function updateSettingsAction(endpointId: string, _previous: Action
   const parsed = settingsSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   try {
-    await updateEndpoint(idSchema.parse(endpointId), { name: parsed.data.name, bodyLimitBytes: parsed.data.bodyLimitKib * KIB });
+    await updateEndpoint(idSchema.parse(endpointId), { name: parsed.data.name, bodyLimitBytes: parsed.data.bodyLimitKib * KIB }, await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -120,7 +120,7 @@ export async function updateSettingsAction(endpointId: string, _previous: Action
 export async function archiveEndpointAction(endpointId: string): Promise<ActionState> {
   await requireUser();
   try {
-    await archiveEndpoint(idSchema.parse(endpointId));
+    await archiveEndpoint(idSchema.parse(endpointId), await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -156,7 +156,7 @@ export async function addDestinationAction(endpointId: string, _previous: Action
   const input = createDestinationSchema.safeParse(parsed.data);
   if (!input.success) return { error: `URL: ${firstIssue(input.error)}` };
   try {
-    await createDestination(endpointId, input.data);
+    await createDestination(endpointId, input.data, await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -167,7 +167,7 @@ export async function addDestinationAction(endpointId: string, _previous: Action
 export async function setDestinationEnabledAction(endpointId: string, destinationId: string, enabled: boolean): Promise<ActionState> {
   await requireUser();
   try {
-    await updateDestination(endpointId, destinationId, { enabled });
+    await updateDestination(endpointId, destinationId, { enabled }, await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -178,7 +178,7 @@ export async function setDestinationEnabledAction(endpointId: string, destinatio
 export async function removeDestinationAction(endpointId: string, destinationId: string): Promise<ActionState> {
   await requireUser();
   try {
-    await deleteDestination(endpointId, destinationId);
+    await deleteDestination(endpointId, destinationId, await signedInActor());
   } catch (error) {
     return failed(error);
   }

@@ -8,7 +8,7 @@ import { alertTriggers, channelKinds, MAX_BURST_MINUTES, MAX_BURST_THRESHOLD } f
 import { createAlertChannel, deleteAlertChannel, updateAlertChannel } from "@/lib/alerts/mutations";
 import { createAlertChannelSchema } from "@/lib/alerts/schema";
 import { sendTestAlert } from "@/lib/alerts/send-alert";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, signedInActor } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
 import type { ActionState } from "./actions";
 
@@ -39,7 +39,7 @@ export async function addAlertChannelAction(endpointId: string, _previous: Actio
   const input = createAlertChannelSchema.safeParse(parsed.data);
   if (!input.success) return { error: `URL: ${firstIssue(input.error)}` };
   try {
-    await createAlertChannel(endpointId, input.data);
+    await createAlertChannel(endpointId, input.data, await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -62,7 +62,7 @@ export async function sendTestAlertAction(endpointId: string, channelId: string)
 export async function setAlertChannelEnabledAction(endpointId: string, channelId: string, enabled: boolean): Promise<ActionState> {
   await requireUser();
   try {
-    await updateAlertChannel(endpointId, channelId, { enabled });
+    await updateAlertChannel(endpointId, channelId, { enabled }, await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -73,7 +73,7 @@ export async function setAlertChannelEnabledAction(endpointId: string, channelId
 export async function removeAlertChannelAction(endpointId: string, channelId: string): Promise<ActionState> {
   await requireUser();
   try {
-    await deleteAlertChannel(endpointId, channelId);
+    await deleteAlertChannel(endpointId, channelId, await signedInActor());
   } catch (error) {
     return failed(error);
   }

@@ -4,7 +4,7 @@
 // this only maps the form's empty fields to "not set".
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, signedInActor } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
 import { clearPollingSettings, savePollingSettings } from "@/lib/polling/mutations";
 import { putPollingSchema } from "@/lib/polling/schema";
@@ -36,7 +36,7 @@ export async function savePollingAction(endpointId: string, _previous: PollingFo
     return { error: issue ? `${issue.path.join(".") || "form"}: ${issue.message}` : "Check the form." };
   }
   try {
-    await savePollingSettings(idSchema.parse(endpointId), parsed.data);
+    await savePollingSettings(idSchema.parse(endpointId), parsed.data, await signedInActor());
   } catch (error) {
     return { error: toAppError(error).message };
   }
@@ -47,7 +47,7 @@ export async function savePollingAction(endpointId: string, _previous: PollingFo
 export async function clearPollingAction(endpointId: string): Promise<PollingFormState> {
   await requireUser();
   try {
-    await clearPollingSettings(idSchema.parse(endpointId));
+    await clearPollingSettings(idSchema.parse(endpointId), await signedInActor());
   } catch (error) {
     return { error: toAppError(error).message };
   }

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { BulkReplayChoice, BulkReplayPreview, BulkReplayStart } from "@/components/inbox/bulk-replay";
 import type { InboxFilters } from "@/components/inbox/inbox-url";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, signedInActor } from "@/lib/auth/session";
 import { resignModes } from "@/lib/destinations/schema";
 import { listReplayDestinations } from "@/lib/destinations/data";
 import { countMatchingEvents } from "@/lib/events/data";
@@ -42,7 +42,7 @@ export async function startBulkReplayAction(filters: InboxFilters, choice: BulkR
   });
   if (!input.success) return { error: input.error.issues[0]?.path[0] === "url" ? "Enter an absolute http(s) URL." : "The Inbox's filters are not valid; fix or clear them first." };
   try {
-    return { id: (await startBulkReplay(input.data, user.id, idempotencyKey)).id };
+    return { id: (await startBulkReplay(input.data, user.id, idempotencyKey, await signedInActor())).id };
   } catch (error) {
     if (error instanceof AppError) return { error: error.message };
     throw error;

@@ -7,11 +7,12 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { auditActorOfPerson } from "@/lib/audit/actor";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { getAuth } from "@/lib/auth/auth";
 import { requireUser, requireUserWithRole, type SignedInUser } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
-import { createInvitation, revokeInvitation } from "@/lib/team/invitations";
+import { createInvitation, invitationUrl, revokeInvitation } from "@/lib/team/invitations";
 import { changeMemberRole, removeMember } from "@/lib/team/members";
 import { changeRoleSchema, inviteSchema, newPasswordSchema } from "@/lib/team/schema";
 import { pageOrigin } from "../endpoints/page-origin";
@@ -41,7 +42,7 @@ export async function createTokenAction(_previous: SecretState, form: FormData):
 export async function revokeTokenAction(tokenId: string): Promise<ActionState> {
   const user = await requireUser();
   try {
-    await revokeApiToken(user.id, z.string().min(1).max(100).parse(tokenId));
+    await revokeApiToken(user.id, z.string().min(1).max(100).parse(tokenId), auditActorOfPerson(user));
   } catch (error) {
     return failed(error);
   }
@@ -88,9 +89,9 @@ export async function inviteAction(_previous: SecretState, form: FormData): Prom
   const parsed = inviteSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   try {
-    const { token, invitation } = await createInvitation(admin.id, parsed.data);
+    const { token, invitation } = await createInvitation(auditActorOfPerson(admin), parsed.data);
     revalidatePath("/settings");
-    return { error: null, secret: `${await pageOrigin()}/invite/${token}`, done: invitation.email };
+    return { error: null, secret: invitationUrl(await pageOrigin(), token), done: invitation.email };
   } catch (error) {
     return failed(error);
   }
@@ -100,7 +101,7 @@ export async function revokeInvitationAction(invitationId: string): Promise<Acti
   const admin = await asAdmin();
   if (!isUser(admin)) return admin;
   try {
-    await revokeInvitation(z.string().min(1).max(100).parse(invitationId));
+    await revokeInvitation(z.string().min(1).max(100).parse(invitationId), auditActorOfPerson(admin));
   } catch (error) {
     return failed(error);
   }
@@ -114,7 +115,7 @@ export async function changeRoleAction(userId: string, role: string): Promise<Ac
   const parsed = changeRoleSchema.safeParse({ userId, role });
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   try {
-    await changeMemberRole(admin.id, parsed.data.userId, parsed.data.role);
+    await changeMemberRole(auditActorOfPerson(admin), parsed.data.userId, parsed.data.role);
   } catch (error) {
     return failed(error);
   }
@@ -126,7 +127,7 @@ export async function removeMemberAction(userId: string): Promise<ActionState> {
   const admin = await asAdmin();
   if (!isUser(admin)) return admin;
   try {
-    await removeMember(admin.id, z.string().min(1).max(100).parse(userId));
+    await removeMember(auditActorOfPerson(admin), z.string().min(1).max(100).parse(userId));
   } catch (error) {
     return failed(error);
   }
