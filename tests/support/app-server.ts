@@ -16,7 +16,7 @@ export type AppServer = {
 export const TEST_API_TOKEN = "test-token-0123456789abcdef";
 /** The admin every test server starts with (INBOX_ADMIN_EMAIL / INBOX_ADMIN_PASSWORD). */
 export const TEST_ADMIN = { email: "admin@inbox.test", password: "test-admin-password-1" } as const;
-const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdefghijklmnop";
+export const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdefghijklmnop";
 export const TEST_SECRET_KEY = "test-secret-key-0123456789abcdefghijklmnop";
 
 /** `extraEnv` overrides the defaults below; a value of `undefined` removes a variable. */
