@@ -11,6 +11,15 @@ const secondsList = (name: string, fallback: string) =>
     .default(fallback)
     .transform((value) => value.split(",").map((part) => Number(part.trim())));
 
+function isAddressList(value: string | undefined): boolean {
+  try {
+    parseAllowList(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   INBOX_API_TOKEN: z.string().min(16, "INBOX_API_TOKEN must be at least 16 characters").optional(),
@@ -38,14 +47,17 @@ const envSchema = z.object({
   INBOX_OUTBOUND_ALLOW: z
     .string()
     .optional()
-    .refine((value) => {
-      try {
-        parseAllowList(value);
-        return true;
-      } catch {
-        return false;
-      }
-    }, "INBOX_OUTBOUND_ALLOW must be a comma-separated list of IP addresses or CIDR ranges"),
+    .refine(isAddressList, "INBOX_OUTBOUND_ALLOW must be a comma-separated list of IP addresses or CIDR ranges"),
+  /**
+   * Proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed
+   * for the client's address (sign-in throttle, a delivery's source address). Unset: none.
+   */
+  INBOX_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine(isAddressList, "INBOX_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges"),
+  /** The one-time set-up code (instead of one generated at start); for tests and scripted installs. */
+  INBOX_SETUP_CODE: z.string().trim().min(12, "INBOX_SETUP_CODE must be at least 12 characters").optional(),
   INBOX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Seconds a provider is told to wait (Retry-After) when the database is unavailable. */
   INBOX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),

@@ -3,7 +3,9 @@
 //   2. pending migrations (advisory lock, safe with several processes)
 //   3. an API token (INBOX_API_TOKEN, or one generated once into .data/api-token), the
 //      session-signing secret (INBOX_AUTH_SECRET, or .data/auth-secret), and the
-//      first admin when INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD are set; the key that
+//      first admin when INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD are set, else while
+//      nobody exists the set-up page's one-time code (INBOX_SETUP_CODE, or one made once
+//      per database and written to .data/setup-code); the key that
 //      encrypts stored secrets (INBOX_SECRET_KEY, or .data/secret-key), with which any
 //      secret stored in plain text or under a previous key is sealed again
 //   4. the forward outbox relay (moves forwards that ingest stored into the queue)
@@ -28,7 +30,7 @@ import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
 import { buildIfStale } from "./build-if-stale";
 import { openDatabase } from "./database";
 import { ignoreClosedOutput } from "./ignore-closed-output";
-import { ensureSecret } from "./local-secrets";
+import { ensureSecret, ensureSetupCode } from "./local-secrets";
 import { releaseAbandonedJobs, superviseWorker, type WorkerSupervisor } from "./worker-supervisor";
 
 const isDev = process.argv.includes("--dev");
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
     } else if (adminEmail || adminPassword) {
       console.warn("set both INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD to create the first admin; ignoring the one given");
     }
+    const setupCodeNote = await ensureSetupCode();
     // Test runs build once up front and switch this off for the servers they start: a
     // rebuild under a running server (sources edited mid-run) would break its pages.
     if (!isDev && process.env.INBOX_BUILD_CHECK !== "off") buildIfStale();
@@ -135,6 +138,7 @@ async function main(): Promise<void> {
     console.log(`database: ${database.embedded ? "embedded PostgreSQL in .data/postgres" : "DATABASE_URL"}`);
     console.log(`API token: from ${token.source} (send as Authorization: Bearer <token>)`);
     console.log(`dashboard: http://localhost:${actualPort}/ (sign in${adminEmail ? ` as ${adminEmail}` : ", or set up the first admin"})`);
+    if (setupCodeNote) console.log(setupCodeNote);
 
     const shutdown = (signal: string) => {
       if (stopping) return;

@@ -10,8 +10,9 @@ import { z } from "zod";
 import { recordFailedSignIn } from "@/lib/audit/mutations";
 import { getAuth, MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 import { safeReturnPath } from "@/lib/auth/session";
-import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from "@/lib/auth/sign-in-throttle";
+import { claimSignInAttempt, settleSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import { createFirstAdmin } from "@/lib/auth/users";
+import { clientAddress } from "@/lib/http/client-address";
 import { currentRawRequest } from "@/lib/http/request-context";
 
 export type FormState = { error: string | null; email?: string };
@@ -22,19 +23,21 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return { error: "Enter your email and password." };
   const { email, password } = parsed.data;
-  const address = currentRawRequest()?.remoteAddress ?? null;
-  const wait = signInBlockedFor(address, email);
-  if (wait > 0) return { error: `Too many failed attempts. Try again in ${Math.ceil(wait / 60)} min.`, email };
+  const client = clientAddress(currentRawRequest());
+  const claim = await claimSignInAttempt(client, email);
+  if (!claim.allowed) return { error: `Too many failed attempts. Try again in ${Math.ceil(claim.retryAfterSeconds / 60)} min.`, email };
   try {
     await getAuth().api.signInEmail({ body: { email, password }, headers: await headers() });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    recordSignInFailure(address, email);
-    await recordFailedSignIn(email, address);
+    await settleSignInAttempt(client, email, false);
+    await recordFailedSignIn(email, client);
     return { error: "That email and password do not match an account.", email };
   }
-  clearSignInFailures(address, email);
-  redirect(safeReturnPath(String(form.get("next") ?? "/")));
+  await settleSignInAttempt(client, email, true);
+  // A `next` sent twice is refused as a whole (safeReturnPath takes no arrays).
+  const next = form.getAll("next");
+  redirect(safeReturnPath(next.length === 1 ? next[0] : next));
 }
 
 export async function signOutAction(): Promise<void> {
@@ -42,8 +45,11 @@ export async function signOutAction(): Promise<void> {
   redirect("/login");
 }
 
+const SETUP_CODE_MISSING = "Enter the set-up code that the server printed at start (also in .data/setup-code).";
+
 const setupSchema = z
   .object({
+    setupCode: z.string({ error: SETUP_CODE_MISSING }).trim().min(1, SETUP_CODE_MISSING),
     name: z.string().trim().min(1, "Enter your name.").max(100),
     email: z.email("Enter a valid email address."),
     password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(256),
@@ -54,9 +60,12 @@ const setupSchema = z
 export async function setupAction(_previous: FormState, form: FormData): Promise<FormState> {
   const parsed = setupSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form.", email: String(form.get("email") ?? "") };
-  const { name, email, password } = parsed.data;
-  const created = await createFirstAdmin({ name, email, password });
-  if (!created) redirect("/login");
+  const { name, email, password, setupCode } = parsed.data;
+  const created = await createFirstAdmin({ name, email, password }, setupCode);
+  if (created.outcome === "someone-exists") redirect("/login");
+  if (created.outcome === "wrong-code") {
+    return { error: "That is not the set-up code. Use the one the server printed at start (also in .data/setup-code).", email };
+  }
   await getAuth().api.signInEmail({ body: { email, password }, headers: await headers() });
   redirect("/");
 }

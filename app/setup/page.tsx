@@ -13,7 +13,7 @@ export default async function SetupPage() {
   return (
     <AuthCard
       title="Set up Webhook Inbox"
-      description="Create the first admin. Admins invite teammates later; everyone sees the same endpoints and events."
+      description="Create the first admin with the one-time code the server printed when it started. Admins invite teammates later; everyone sees the same endpoints and events."
     >
       <SetupForm minLength={MIN_PASSWORD_LENGTH} />
     </AuthCard>

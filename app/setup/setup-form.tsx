@@ -12,8 +12,11 @@ export function SetupForm({ minLength }: { minLength: number }) {
   return (
     <form action={action} className="space-y-4">
       {state.error && <Alert tone="error">{state.error}</Alert>}
+      <Field label="Set-up code" htmlFor="setup-code" hint="Printed by the server at start, and in .data/setup-code next to it.">
+        <Input id="setup-code" name="setupCode" autoComplete="off" spellCheck={false} required autoFocus className="font-mono" />
+      </Field>
       <Field label="Name" htmlFor="name">
-        <Input id="name" name="name" autoComplete="name" required autoFocus />
+        <Input id="name" name="name" autoComplete="name" required />
       </Field>
       <Field label="Email" htmlFor="email">
         <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} />

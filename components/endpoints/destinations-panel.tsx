@@ -73,7 +73,7 @@ export function DestinationsPanel({
           <Input id="destination-url" name="url" type="url" required placeholder="https://api.example.com/hooks/render" />
         </Field>
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Forward" htmlFor="destination-forward">
+          <Field label="Forward" htmlFor="destination-forward" hint="All events: those whose signature failed go as received, never re-signed, marked X-Inbox-Verification: failed.">
             <Select id="destination-forward" name="forward" defaultValue="verified">
               <option value="verified">Verified events only</option>
               <option value="all">All events</option>

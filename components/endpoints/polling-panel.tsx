@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { FormFooter } from "@/components/ui/form-footer";
 import { Field, Input } from "@/components/ui/field";
 import { useResettingFormAction } from "@/components/ui/use-form-action";
+import { pollCredentialRebinding } from "@/lib/polling/credential-place";
 
 type State = { error: string | null; done?: string };
 
@@ -36,6 +37,9 @@ export function PollingPanel({
   // A fresh form after each save: the typed API key is not left in the page, and the
   // fields show what was stored.
   const { state, onSubmit, pending, formKey } = useResettingFormAction<State>(save, { error: null });
+  // What the form would change the key's place to, as typed (tagged with the form it was typed in).
+  const [typed, setTyped] = useState<{ formKey: number; edit: PlaceEdit } | null>(null);
+  const rebinding = typed?.formKey === formKey ? keyRebinding(polling, typed.edit) : null;
   const [clearState, setClearState] = useState<State>({ error: null });
   const [clearing, startClearing] = useTransition();
   const value = (own: string | null, preset: string | null) => (polling.enabled ? own : preset) ?? "";
@@ -61,7 +65,7 @@ export function PollingPanel({
       </div>
       <Alert tone="info">{polling.preset.notes}</Alert>
       {/* onSubmit only: the action is a bound server action called from the client. */}
-      <form key={formKey} onSubmit={onSubmit} className="space-y-3">
+      <form key={formKey} onSubmit={onSubmit} onChange={(event) => setTyped({ formKey, edit: placeEditOf(event.currentTarget) })} className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Base URL" htmlFor="polling-base" hint={polling.preset.baseUrl ? "From the provider's docs; change it for a self-hosted or test server." : "The docs name no host: your provider's API address."}>
             <Input id="polling-base" name="baseUrl" type="url" required defaultValue={value(polling.baseUrl, polling.preset.baseUrl)} placeholder="https://api.provider.example" />
@@ -77,8 +81,31 @@ export function PollingPanel({
           <Field label="Value prefix" htmlFor="polling-prefix" hint="Written before the key, e.g. “Bearer ”.">
             <Input id="polling-prefix" name="credentialPrefix" defaultValue={polling.enabled ? polling.credentialPrefix : polling.preset.credentialPrefix} />
           </Field>
-          <Field label="API key" htmlFor="polling-credential" hint={polling.hasCredential ? "A key is stored (encrypted). Leave empty to keep it." : "Stored encrypted; never shown again."}>
-            <Input id="polling-credential" name="credential" type="password" autoComplete="off" placeholder={polling.hasCredential ? "•••••••• (stored)" : ""} />
+          <Field
+            label="API key"
+            htmlFor="polling-credential"
+            hint={
+              rebinding ? (
+                <span className="text-amber-700 dark:text-amber-400" data-testid="polling-credential-rebinding">
+                  {rebinding.charAt(0).toUpperCase()}
+                  {rebinding.slice(1)}.
+                </span>
+              ) : polling.hasCredential ? (
+                "A key is stored (encrypted) for this address and header. Leave empty to keep it."
+              ) : (
+                "Stored encrypted; never shown again."
+              )
+            }
+          >
+            <Input
+              id="polling-credential"
+              name="credential"
+              type="password"
+              autoComplete="off"
+              // A new place needs the key typed again (the server refuses otherwise); without a header, removing it is the way.
+              required={rebinding !== null && typed?.edit.credentialHeader !== null}
+              placeholder={polling.hasCredential ? (rebinding ? "enter the key again" : "•••••••• (stored)") : ""}
+            />
           </Field>
         </div>
         {polling.hasCredential && (
@@ -110,4 +137,29 @@ export function PollingPanel({
       </form>
     </div>
   );
+}
+
+type PlaceEdit = { baseUrl: string; credentialHeader: string | null; credentialPrefix: string; changesKey: boolean };
+
+const formText = (form: HTMLFormElement, name: string) => {
+  const value = new FormData(form).get(name);
+  return typeof value === "string" ? value : "";
+};
+
+/** The fields that decide where the key goes, as the server action reads them. */
+function placeEditOf(form: HTMLFormElement): PlaceEdit {
+  return {
+    baseUrl: formText(form, "baseUrl").trim(),
+    credentialHeader: formText(form, "credentialHeader").trim() || null,
+    credentialPrefix: formText(form, "credentialPrefix"),
+    // A key typed in, or the stored one removed: nothing stored goes anywhere new.
+    changesKey: formText(form, "removeCredential") === "on" || formText(form, "credential").trim() !== "",
+  };
+}
+
+/** Why the stored key cannot stay with the typed settings (the server's own rule), or null. */
+function keyRebinding(polling: PollingSummary, edit: PlaceEdit): string | null {
+  if (!polling.hasCredential || edit.changesKey || edit.baseUrl === "") return null;
+  const stored = polling.enabled && polling.baseUrl !== null ? { baseUrl: polling.baseUrl, credentialHeader: polling.credentialHeader, credentialPrefix: polling.credentialPrefix } : null;
+  return pollCredentialRebinding(stored, edit);
 }

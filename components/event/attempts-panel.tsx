@@ -4,11 +4,19 @@ import { AttemptsTable, type AttemptRow } from "@/components/attempts/attempts-t
 import { Panel } from "@/components/ui/panel";
 import { ReplayForm, type ReplayDestination } from "./replay-form";
 
-export function AttemptsPanel({ eventId, attempts, destinations }: { eventId: string; attempts: AttemptRow[]; destinations: ReplayDestination[] }) {
+type Props = {
+  eventId: string;
+  attempts: AttemptRow[];
+  destinations: ReplayDestination[];
+  /** Why this person may not have this event re-signed (it failed verification, or is unsigned and they are no admin); null when they may. */
+  resignRefusal: string | null;
+};
+
+export function AttemptsPanel({ eventId, attempts, destinations, resignRefusal }: Props) {
   return (
     <Panel title="Forwarding and replay">
       <div className="space-y-4">
-        <ReplayForm action={replayAction.bind(null, eventId)} destinations={destinations} />
+        <ReplayForm action={replayAction.bind(null, eventId)} destinations={destinations} resignRefusal={resignRefusal} />
         {attempts.length === 0 ? (
           <p className="text-xs text-zinc-500 dark:text-zinc-400">Nothing was sent for this event yet.</p>
         ) : (

@@ -12,7 +12,14 @@ import { useFormAction } from "@/components/ui/use-form-action";
 
 export type ReplayDestination = { id: string; url: string; enabled: boolean };
 
-export function ReplayForm({ action, destinations }: { action: (state: ReplayState, form: FormData) => Promise<ReplayState>; destinations: ReplayDestination[] }) {
+type Props = {
+  action: (state: ReplayState, form: FormData) => Promise<ReplayState>;
+  destinations: ReplayDestination[];
+  /** Why re-signing is not offered (the server refuses it the same way); null offers it. */
+  resignRefusal: string | null;
+};
+
+export function ReplayForm({ action, destinations, resignRefusal }: Props) {
   const [key, setKey] = useState(() => crypto.randomUUID());
   // useFormAction: React would reset the form after the action, and the person
   // usually wants the same target for the next replay.
@@ -38,10 +45,16 @@ export function ReplayForm({ action, destinations }: { action: (state: ReplaySta
           onTargetChange={setTarget}
         />
       </div>
-      <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-        <input type="checkbox" name="resign" className="size-4 rounded border-zinc-300" />
-        Re-sign (the destination&apos;s scheme and secret, or the provider&apos;s own scheme for a URL)
-      </label>
+      {resignRefusal === null ? (
+        <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+          <input type="checkbox" name="resign" className="size-4 rounded border-zinc-300" />
+          Re-sign (the destination&apos;s scheme and secret, or the provider&apos;s own scheme for a URL)
+        </label>
+      ) : (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="resign-refused">
+          Re-signing is not offered: {resignRefusal}. A signature of ours would vouch that the provider sent these bytes.
+        </p>
+      )}
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Sending…" : "Replay"}

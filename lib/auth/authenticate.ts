@@ -33,6 +33,21 @@ export function principalRole(principal: Principal): Role {
   return principal.kind === "operator" ? "admin" : principal.user.role;
 }
 
+/**
+ * For answers that outlive their request (live streams): whether the request's
+ * credential still stands for the same caller. Only a refusal says no; a check that
+ * fails otherwise (database away) says yes, to be asked again later.
+ */
+export async function isStillAuthenticated(request: Request, principal: Principal): Promise<boolean> {
+  try {
+    const current = await authenticateRequest(request);
+    return current.kind === principal.kind && (current.kind === "operator" || (principal.kind === "user" && current.user.id === principal.user.id));
+  } catch (error) {
+    if (error instanceof AppError && error.code === "unauthorized") return false;
+    return true;
+  }
+}
+
 async function authenticateBearer(header: string): Promise<Principal> {
   const token = /^Bearer\s+(\S+)\s*$/i.exec(header.trim())?.[1];
   if (!token) throw new AppError("unauthorized", "send Authorization: Bearer <token>");

@@ -50,8 +50,31 @@ export async function requireUserWithRole(role: Role): Promise<SignedInUser> {
   return user;
 }
 
-/** Only same-site paths: "/jobs?state=failed" yes; "//evil.example", "https://..." no. */
-export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  return value;
+/** Whitespace (any Unicode space), control and format characters, backslashes, "//". */
+const UNSAFE_IN_PATH = /[\s\p{Cc}\p{Cf}\p{Z}\\]|\/\//u;
+/** The same once percent-decoded, where an encoded space ("%20") is ordinary. */
+const UNSAFE_ONCE_DECODED = /[\p{Cc}\p{Cf}\\]|\/\//u;
+const SAME_ORIGIN_BASE = "http://inbox.invalid";
+
+/**
+ * Only a path on this origin: "/jobs?state=failed" yes; "//evil.example", "/\tevil",
+ * "/\\evil", "https://...", "javascript:..." and a `next` given twice (an array) no.
+ * Browsers drop tabs and newlines and read backslashes as slashes before resolving a
+ * Location, so such characters anywhere (also percent-encoded, for a page that decodes
+ * once more) make the path unsafe; what is left must still resolve on our origin.
+ */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/")) return "/";
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return "/";
+  }
+  if (UNSAFE_IN_PATH.test(value) || UNSAFE_ONCE_DECODED.test(decoded)) return "/";
+  try {
+    return new URL(value, SAME_ORIGIN_BASE).origin === SAME_ORIGIN_BASE ? value : "/";
+  } catch {
+    return "/";
+  }
 }

@@ -1,31 +1,45 @@
-// Slows password guessing: after 5 failed sign-ins for one email from one address
-// within 15 minutes, further attempts are refused until the window passes. In memory,
-// per process: enough to make guessing impractical on a self-hosted instance.
-const MAX_FAILURES = 5;
-const WINDOW_MS = 15 * 60_000;
+// Slows password guessing, for every app process at once (the counts live in
+// Postgres): after 5 failed sign-ins for one email from one client address within 15
+// minutes, that client's attempts for that email wait until the window ends; after 20
+// for one email from any addresses, every attempt for it waits (rotating addresses
+// does not help a guesser). The client address is the one lib/http/client-address.ts
+// believes, so behind a trusted proxy one guesser does not pause everyone behind it.
+//
+// An attempt is counted before the password is checked and taken back if it was
+// right, so attempts racing each other cannot slip past the limit together.
+import { createHash } from "node:crypto";
+import { countSignInAttempt, forgetEndedSignInWindows, forgetSignInFailures, uncountSignInAttempt, type ThrottleCount } from "./mutations";
 
-const failures = new Map<string, { count: number; since: number }>();
+export const SIGN_IN_LIMITS = { perClient: 5, perEmail: 20, windowSeconds: 15 * 60 } as const;
 
-const keyOf = (address: string | null, email: string) => `${address ?? "?"}\u0000${email}`;
+export type SignInClaim = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Seconds until another attempt is allowed, or 0. */
-export function signInBlockedFor(address: string | null, email: string, now = Date.now()): number {
-  const entry = failures.get(keyOf(address, email));
-  if (!entry || now - entry.since > WINDOW_MS) return 0;
-  return entry.count >= MAX_FAILURES ? Math.ceil((entry.since + WINDOW_MS - now) / 1000) : 0;
+/** Hashed: bounded keys whatever was typed, and no plain emails or addresses in the table. */
+const throttleKey = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex");
+const clientKey = (client: string | null, email: string) => throttleKey("client", client ?? "unknown", email);
+const emailKey = (email: string) => throttleKey("email", email);
+
+function secondsLeft(count: ThrottleCount, now: number): number {
+  return Math.max(1, Math.ceil((count.windowStartedAt.getTime() + SIGN_IN_LIMITS.windowSeconds * 1000 - now) / 1000));
 }
 
-export function recordSignInFailure(address: string | null, email: string, now = Date.now()): void {
-  const key = keyOf(address, email);
-  const entry = failures.get(key);
-  if (!entry || now - entry.since > WINDOW_MS) failures.set(key, { count: 1, since: now });
-  else entry.count += 1;
-  // Forget old entries so the map cannot grow without bound.
-  if (failures.size > 10_000) {
-    for (const [k, v] of failures) if (now - v.since > WINDOW_MS) failures.delete(k);
+/** Counts an attempt; refused while this client, or this email overall, is over its limit. */
+export async function claimSignInAttempt(client: string | null, email: string): Promise<SignInClaim> {
+  const perClient = await countSignInAttempt(clientKey(client, email), SIGN_IN_LIMITS.windowSeconds);
+  if (perClient.failures > SIGN_IN_LIMITS.perClient) return { allowed: false, retryAfterSeconds: secondsLeft(perClient, Date.now()) };
+  // Only attempts a client may still make count for the email: one guesser who keeps
+  // trying after being paused must not pause the email for everyone else.
+  const perEmail = await countSignInAttempt(emailKey(email), SIGN_IN_LIMITS.windowSeconds);
+  if (perEmail.failures > SIGN_IN_LIMITS.perEmail) return { allowed: false, retryAfterSeconds: secondsLeft(perEmail, Date.now()) };
+  return { allowed: true };
+}
+
+/** After a claimed attempt: a right password clears this client's failures. */
+export async function settleSignInAttempt(client: string | null, email: string, succeeded: boolean): Promise<void> {
+  if (succeeded) {
+    await forgetSignInFailures(clientKey(client, email));
+    await uncountSignInAttempt(emailKey(email));
+  } else {
+    await forgetEndedSignInWindows(SIGN_IN_LIMITS.windowSeconds);
   }
-}
-
-export function clearSignInFailures(address: string | null, email: string): void {
-  failures.delete(keyOf(address, email));
 }

@@ -5,7 +5,9 @@ import { auditActorOfPerson } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/mutations";
 import { getAuth } from "./auth";
 import { getDb, getPool } from "@/lib/db/client";
+import { deleteSetupCode } from "./mutations";
 import type { Role } from "./roles";
+import { isSetupCodeCorrect } from "./setup-code";
 
 export type PersonInput = { email: string; name: string; password: string; role: Role };
 
@@ -48,14 +50,21 @@ async function withAdminLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The set-up page's admin, only while nobody exists. Null when someone exists. */
-export function createFirstAdmin(input: Omit<PersonInput, "role">): Promise<{ id: string } | null> {
+export type FirstAdminOutcome = { outcome: "created"; id: string } | { outcome: "someone-exists" } | { outcome: "wrong-code" };
+
+/**
+ * The set-up page's admin: only while nobody exists, and only with the set-up code
+ * (lib/auth/setup-code.ts), which is then used up.
+ */
+export function createFirstAdmin(input: Omit<PersonInput, "role">, setupCode: string): Promise<FirstAdminOutcome> {
   return withAdminLock(async () => {
-    if ((await countPeople()) > 0) return null;
-    const created = await createPerson({ ...input, role: "admin" });
+    if ((await countPeople()) > 0) return { outcome: "someone-exists" };
+    if (!(await isSetupCodeCorrect(setupCode))) return { outcome: "wrong-code" };
+    const { id } = await createPerson({ ...input, role: "admin" });
+    await deleteSetupCode();
     const email = normalizeEmail(input.email);
-    await recordAudit({ actor: auditActorOfPerson({ id: created.id, email }), action: "setup.completed", target: { type: "user", id: created.id }, details: { email } });
-    return created;
+    await recordAudit({ actor: auditActorOfPerson({ id, email }), action: "setup.completed", target: { type: "user", id }, details: { email } });
+    return { outcome: "created", id };
   });
 }
 
@@ -73,6 +82,8 @@ export function ensureAdminFromEnv(email: string, password: string): Promise<"cr
     const existing = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
     if (!existing) {
       await createPerson({ email, name: email.split("@")[0] ?? "Admin", password, role: "admin" });
+      // Someone exists now: a set-up code made before has nothing left to set up.
+      await deleteSetupCode();
       return "created";
     }
     await db.user.update({ where: { id: existing.id }, data: { role: "admin" } });

@@ -84,7 +84,7 @@ function answerOf(outcome: Awaited<ReturnType<typeof sendRequest>>): Pick<Simula
   return {
     status: outcome.status,
     deliveryId: text(answer.deliveryId),
-    // A 401 is a delivery stored as failed verification; the message says why.
+    // A 401 is a delivery stored as failed verification (why: on its event page).
     verification: text(answer.verification) ?? (outcome.status === 401 && text(answer.deliveryId) ? "failed" : null),
     error: text(answer.error?.message) ?? (outcome.status >= 300 && !answer.error ? outcome.body.toString("utf8").slice(0, 200) : null),
   };

@@ -5,6 +5,7 @@ import type { AuditActor } from "@/lib/audit/types";
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/app-error";
 import { newId } from "@/lib/ids/new-id";
+import { originOf, rebindingReason } from "@/lib/outbound/secret-binding";
 import { openOptionalSecret, sealOptionalSecret } from "@/lib/secrets/secret-box";
 import { isStandardWebhooksSecret } from "@/lib/verify/standard-webhooks";
 import type { CreateDestinationInput, ResignMode, UpdateDestinationInput } from "./schema";
@@ -24,32 +25,37 @@ export async function createDestination(endpointId: string, input: CreateDestina
   });
 }
 
+/**
+ * The signing secret stays bound to the origin it was entered for: a URL on another
+ * origin keeps a stored secret only when it is entered again (or removed with null).
+ */
 export async function updateDestination(endpointId: string, id: string, input: UpdateDestinationInput, actor: AuditActor) {
-  const current = await getDb().destination.findFirst({ where: { id, endpointId }, select: { resign: true, signingSecret: true } });
-  if (!current) throw notFound("destination");
-  requireSigningSecret(input.resign ?? current.resign, input.signingSecret === undefined ? openOptionalSecret(current.signingSecret) : input.signingSecret);
-  try {
-    return await getDb().$transaction(async (tx) => {
-      const row = await tx.destination.update({
-        where: { id, endpointId },
-        data: {
-          url: input.url,
-          enabled: input.enabled,
-          signingSecret: sealOptionalSecret(input.signingSecret),
-          resign: input.resign,
-          forward: input.forward,
-          // Turning a destination back on (after a 410) clears why it stopped.
-          ...(input.enabled === true ? { disabledReason: null } : {}),
-        },
-      });
-      await recordAudit({ actor, action: "destination.updated", target: { type: "destination", id }, details: { endpointId, fields: changedFields(input) } }, tx);
-      return row;
+  return getDb().$transaction(async (tx) => {
+    // Row lock: the checks and the write see the same URL and secret, so a URL change
+    // cannot pass against a secret another PATCH is replacing.
+    const [current] = await tx.$queryRaw<Array<{ url: string; resign: string; signing_secret: string | null }>>`
+      SELECT url, resign, signing_secret FROM destinations WHERE id = ${id} AND endpoint_id = ${endpointId} FOR UPDATE`;
+    if (!current) throw notFound("destination");
+    if (input.url !== undefined && input.signingSecret === undefined && current.signing_secret !== null) {
+      const reason = rebindingReason({ name: "signing secret", use: "sign requests to" }, { origin: originOf(current.url) }, { origin: originOf(input.url) });
+      if (reason !== null) throw new AppError("validation_failed", `signingSecret: ${reason} (or remove it with signingSecret: null)`);
+    }
+    requireSigningSecret(input.resign ?? current.resign, input.signingSecret === undefined ? openOptionalSecret(current.signing_secret) : input.signingSecret);
+    const row = await tx.destination.update({
+      where: { id, endpointId },
+      data: {
+        url: input.url,
+        enabled: input.enabled,
+        signingSecret: sealOptionalSecret(input.signingSecret),
+        resign: input.resign,
+        forward: input.forward,
+        // Turning a destination back on (after a 410) clears why it stopped.
+        ...(input.enabled === true ? { disabledReason: null } : {}),
+      },
     });
-  } catch (error) {
-    // Deleted between the read above and this write (Prisma's "record not found").
-    if ((error as { code?: unknown }).code === "P2025") throw notFound("destination");
-    throw error;
-  }
+    await recordAudit({ actor, action: "destination.updated", target: { type: "destination", id }, details: { endpointId, fields: changedFields(input) } }, tx);
+    return row;
+  });
 }
 
 export async function deleteDestination(endpointId: string, id: string, actor: AuditActor): Promise<void> {

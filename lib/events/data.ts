@@ -3,8 +3,9 @@
 import { getDb, Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/http/app-error";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import type { VerificationOutcome } from "@/lib/verify/types";
 import { containsPattern } from "./like-pattern";
-import type { EventFilters, ListEventsQuery } from "./schema";
+import type { EventDeliveriesQuery, EventFilters, ListEventsQuery } from "./schema";
 import type { EventSummaryRow } from "./serialize";
 
 export const eventSummary = {
@@ -80,14 +81,14 @@ export async function countMatchingEvents(filters: EventFilters, cap: number): P
   return row?.count ?? 0;
 }
 
-/** The ids of every event matching the filters, oldest first; null when more than `cap` match. */
-export async function listMatchingEventIds(filters: EventFilters, cap: number): Promise<string[] | null> {
-  const rows = await getDb().$queryRaw<Array<{ id: string }>>`
-    SELECT e.id FROM events e JOIN endpoints en ON en.id = e.endpoint_id
+/** Every event matching the filters (its id and how its signature check went), oldest first; null when more than `cap` match. */
+export async function listMatchingEvents(filters: EventFilters, cap: number): Promise<Array<{ id: string; verification: VerificationOutcome }> | null> {
+  const rows = await getDb().$queryRaw<Array<{ id: string; verification: VerificationOutcome }>>`
+    SELECT e.id, e.verification::text AS verification FROM events e JOIN endpoints en ON en.id = e.endpoint_id
     ${whereOf(filterConditions(filters))}
     ORDER BY e.first_received_at, e.id
     LIMIT ${cap + 1}`;
-  return rows.length > cap ? null : rows.map((row) => row.id);
+  return rows.length > cap ? null : rows;
 }
 
 /** The filters as SQL conditions on `events e` joined with `endpoints en`. */
@@ -121,16 +122,28 @@ function jobStateCondition(state: string, query: EventFilters): Prisma.Sql {
   return Prisma.sql`e.job_id IN (SELECT js.id FROM jobs js WHERE ${Prisma.join(jobConditions, " AND ")})`;
 }
 
-export async function getEvent(id: string) {
+/**
+ * The event and one page of its deliveries, oldest first: a sender retrying one
+ * callback without end must not make one answer unbounded. The cursor is the last
+ * delivery of the page before; the next page holds strictly later ones.
+ */
+export async function getEvent(id: string, page: EventDeliveriesQuery) {
+  const after = decodeCursor(page.deliveriesCursor);
   const event = await getDb().event.findUnique({
     where: { id },
     select: {
       ...eventSummary,
       payload: true,
       payloadDeliveryId: true,
-      deliveries: { select: deliverySummary, orderBy: [{ receivedAt: "asc" }, { id: "asc" }] },
+      deliveries: {
+        select: deliverySummary,
+        where: after ? { OR: [{ receivedAt: { gt: after.at } }, { receivedAt: after.at, id: { gt: after.id } }] } : {},
+        orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+        take: page.deliveriesLimit + 1,
+      },
     },
   });
   if (!event) throw notFound("event");
-  return event;
+  const { items, nextCursor } = toPage(event.deliveries, page.deliveriesLimit, (d) => d.receivedAt);
+  return { ...event, deliveries: items, deliveriesNextCursor: nextCursor };
 }

@@ -28,6 +28,13 @@ export const eventFiltersSchema = z.object({
 
 export type EventFilters = z.infer<typeof eventFiltersSchema>;
 
+/** GET /api/events/<id>: a page of the event's deliveries (keyset, oldest first). */
+export const eventDeliveriesSchema = z.object({
+  deliveriesLimit: z.coerce.number().int().min(1).max(200).default(50),
+  deliveriesCursor: z.string().max(200).optional(),
+});
+export type EventDeliveriesQuery = z.infer<typeof eventDeliveriesSchema>;
+
 export const listEventsSchema = pageParamsSchema.extend(eventFiltersSchema.shape);
 export type ListEventsQuery = z.infer<typeof listEventsSchema>;
 

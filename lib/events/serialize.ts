@@ -45,12 +45,15 @@ type DeliveryRow = {
   responseStatus: number;
 };
 
-export function serializeEventDetail(row: EventSummaryRow & { payload: Prisma.JsonValue; payloadDeliveryId: string; deliveries: DeliveryRow[] }) {
+export function serializeEventDetail(
+  row: EventSummaryRow & { payload: Prisma.JsonValue; payloadDeliveryId: string; deliveries: DeliveryRow[]; deliveriesNextCursor: string | null },
+) {
   return {
     ...serializeEventSummary(row),
     payload: row.payload,
     payloadDeliveryId: row.payloadDeliveryId,
     deliveries: row.deliveries.map((d) => ({ ...d, receivedAt: d.receivedAt.toISOString() })),
+    deliveriesNextCursor: row.deliveriesNextCursor,
   };
 }
 

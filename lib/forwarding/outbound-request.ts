@@ -1,8 +1,9 @@
 // What we send for an event: the stored body byte for byte with its original method
 // and content type; the original headers minus hop-by-hop, framing and credential
-// headers; headers naming the inbox event and delivery; and, if asked, a fresh
-// signature (Standard Webhooks with a new timestamp and the same message id, or the
-// provider's own HMAC scheme) in place of the original one.
+// headers; headers naming the inbox event and delivery and saying whether its
+// signature checked out; and, if asked, a fresh signature (Standard Webhooks with a
+// new timestamp and the same message id, or the provider's own HMAC scheme) in place
+// of the original one, never for a delivery that failed verification.
 import { firstHeader, type HeaderList } from "@/lib/http/header-list";
 import { withInboxIds, withoutHopHeaders } from "@/lib/http/hop-headers";
 import { AppError } from "@/lib/http/app-error";
@@ -11,6 +12,8 @@ import type { ResignMode } from "@/lib/destinations/schema";
 import type { VerificationConfig } from "@/lib/verify/schema";
 import { signHmac } from "@/lib/verify/hmac";
 import { signStandardWebhooks } from "@/lib/verify/standard-webhooks";
+import type { VerificationOutcome } from "@/lib/verify/types";
+import { notVerified } from "./resign-policy";
 
 const STANDARD_WEBHOOKS_NAMES = { id: "webhook-id", timestamp: "webhook-timestamp", signature: "webhook-signature" };
 const SVIX_NAMES = { id: "svix-id", timestamp: "svix-timestamp", signature: "svix-signature" };
@@ -18,8 +21,8 @@ const SIGNATURE_HEADERS = new Set([...Object.values(STANDARD_WEBHOOKS_NAMES), ..
 
 export type ForwardSource = {
   eventId: string;
-  /** pollId: the delivery was synthesized from that poll (a missed callback). */
-  delivery: { id: string; method: string; headers: HeaderList; body: Buffer; pollId: string | null };
+  /** pollId: the delivery was synthesized from that poll (a missed callback); verification: its own outcome. */
+  delivery: { id: string; method: string; headers: HeaderList; body: Buffer; pollId: string | null; verification: VerificationOutcome };
   endpoint: { verification: VerificationConfig; secrets: string[] };
 };
 
@@ -28,6 +31,8 @@ export type Signing = { mode: ResignMode; secret: string | null };
 export function buildForwardHeaders(source: ForwardSource, signing: Signing, now: Date): Array<[string, string]> {
   const { delivery, endpoint } = source;
   const resigning = signing.mode !== "none";
+  // The last guard: whatever the caller decided, a forged body never gets our signature.
+  if (resigning && delivery.verification === "failed") throw notVerified();
   const providerHeader = endpoint.verification.scheme === "hmac" ? endpoint.verification.header : null;
   const headers = withInboxIds(
     withoutHopHeaders(delivery.headers).filter(([name]) => {
@@ -38,7 +43,9 @@ export function buildForwardHeaders(source: ForwardSource, signing: Signing, now
     { eventId: source.eventId, deliveryId: delivery.id },
   );
   // Our own X-Inbox-* names are never taken from stored headers (a sender could forge
-  // them), so a synthesized delivery is announced here, from the database's word.
+  // them), so the signature check's outcome and a synthesized delivery are announced
+  // here, from the database's word.
+  headers.push(["X-Inbox-Verification", delivery.verification]);
   if (delivery.pollId) headers.push(["X-Inbox-Synthesized-From", "poll"], ["X-Inbox-Poll-Id", delivery.pollId]);
   if (resigning) headers.push(...signatureHeaders(source, signing, now));
   return headers;

@@ -10,6 +10,7 @@ import { firstHeader } from "@/lib/http/header-list";
 import { resolveReplayTarget } from "@/lib/replay/target";
 import { loadForwardJob, loadForwardSource, type LoadedSource } from "./data";
 import type { ForwardJob, ReplayJob } from "./queue";
+import { forwardResignMode } from "./resign-policy";
 import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
 import { buildForwardRequest, sendAttempt, unsentAttempt, type AttemptOutcome } from "./send-attempt";
 import type { Signing } from "./outbound-request";
@@ -24,7 +25,8 @@ export async function runForwardJob(job: ForwardJob): Promise<void> {
   // A job may run again (a crash after sending, a later verified delivery): what is recorded already went out.
   if (loaded.alreadySent) return;
 
-  const signing: Signing = { mode: destination.resign as Signing["mode"], secret: destination.signingSecret };
+  // An `all` destination gets failed deliveries too: as received, never signed by us.
+  const signing: Signing = { mode: forwardResignMode(destination.resign as Signing["mode"], source.delivery.verification), secret: destination.signingSecret };
   const { outcome, sent } = await sendOrExplain(source, { url: destination.url, signing });
   const context = { eventId: job.eventId, deliveryId: source.delivery.id, destinationId: destination.id, attemptNumber: job.attempt };
 

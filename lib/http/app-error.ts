@@ -12,6 +12,8 @@ export const errorStatus = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** Re-signing asked for a callback whose signature did not check out: it may go as received only. */
+  not_verified: 409,
   /** We hold back for the provider: it asked us to wait (Retry-After). */
   rate_limited: 429,
   endpoint_archived: 410,

@@ -9,6 +9,7 @@ import { isDatabaseUnavailable } from "@/lib/db/errors";
 import type { IngestEndpoint } from "@/lib/endpoints/types";
 import { AppError } from "@/lib/http/app-error";
 import { databaseUnavailable } from "@/lib/http/error-response";
+import { clientAddress } from "@/lib/http/client-address";
 import { pairRawHeaders, type HeaderList } from "@/lib/http/header-list";
 import { currentRawRequest } from "@/lib/http/request-context";
 import { wakeOutboxRelay } from "@/lib/forwarding/outbox-relay";
@@ -62,7 +63,7 @@ function asUnavailable(error: unknown): never {
   throw error;
 }
 
-/** Headers in arrival order, sub-path and query as sent, and the peer address. */
+/** Headers in arrival order, sub-path and query as sent, and the client's address. */
 function describeRequest(request: Request, key: string): { headers: HeaderList; path: string; query: string; sourceIp: string | null } {
   const raw = currentRawRequest();
   // Outside our server (e.g. `next dev` alone) only the merged Fetch headers exist.
@@ -75,10 +76,6 @@ function describeRequest(request: Request, key: string): { headers: HeaderList; 
     headers,
     path: pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname,
     query: queryAt === -1 ? "" : target.slice(queryAt + 1),
-    sourceIp: normalizeAddress(raw?.remoteAddress ?? null),
+    sourceIp: clientAddress(raw),
   };
-}
-
-function normalizeAddress(address: string | null): string | null {
-  return address?.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
 }

@@ -13,7 +13,7 @@ import { serializeFeedDelivery } from "@/lib/deliveries/serialize";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { subscribeToInboxFeed } from "./inbox-feed";
 import { sseMessage, sseRetry } from "./sse";
-import { sseResponse } from "./sse-response";
+import { sseResponse, type SseOptions } from "./sse-response";
 
 const RECONNECT_AFTER_MS = 2_000;
 const PAGE_SIZE = 50;
@@ -24,7 +24,7 @@ const FAILED_READ_RETRY_MS = 2_000;
 
 export type DeliveryStreamOptions = { endpointId: string; start: FeedPosition; since: Date | null };
 
-export function deliveryStream(options: DeliveryStreamOptions, signal: AbortSignal): Response {
+export function deliveryStream(options: DeliveryStreamOptions, signal: AbortSignal, sse: SseOptions = {}): Response {
   const { endpointId, since } = options;
   return sseResponse(signal, (channel) => {
     let position = options.start;
@@ -93,7 +93,7 @@ export function deliveryStream(options: DeliveryStreamOptions, signal: AbortSign
         if (retryTimer) clearTimeout(retryTimer);
       },
     };
-  });
+  }, sse);
 }
 
 const positionOf = (delivery: FeedDelivery): FeedPosition => ({ xactId: delivery.xactId, id: delivery.id });

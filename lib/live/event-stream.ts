@@ -5,11 +5,11 @@
 import { subscribeToInboxFeed } from "./inbox-feed";
 import { STREAM_EVENTS, STREAM_RESET } from "./messages";
 import { sseComment, sseMessage, sseRetry } from "./sse";
-import { sseResponse } from "./sse-response";
+import { sseResponse, type SseOptions } from "./sse-response";
 
 const RECONNECT_AFTER_MS = 2_000;
 
-export function inboxEventStream(signal: AbortSignal): Response {
+export function inboxEventStream(signal: AbortSignal, options: SseOptions = {}): Response {
   return sseResponse(signal, (channel) => {
     channel.send(sseRetry(RECONNECT_AFTER_MS) + sseComment("connected"));
     const unsubscribe = subscribeToInboxFeed({
@@ -17,5 +17,5 @@ export function inboxEventStream(signal: AbortSignal): Response {
       onReset: () => channel.send(sseMessage(STREAM_RESET, {})),
     });
     return { stop: unsubscribe };
-  });
+  }, options);
 }

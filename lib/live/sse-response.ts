@@ -1,7 +1,9 @@
 // The plumbing every Server-Sent Events route shares: a streamed Response, a heartbeat
 // comment every 15 s (proxies and clients drop a silent connection), backpressure for
-// streams that send backlogs, and clean-up as soon as the client goes away, whichever
-// way that is noticed first (request aborted, stream cancelled, enqueue failing).
+// streams that send backlogs, clean-up as soon as the client goes away, whichever
+// way that is noticed first (request aborted, stream cancelled, enqueue failing), and
+// with each heartbeat a check that the caller may still listen: a stream outlives the
+// request that authorised it, so a revoked token or session must end it too.
 import { sseComment } from "./sse";
 
 const HEARTBEAT_MS = 15_000;
@@ -23,7 +25,16 @@ export type SseSession = {
   stop: () => void;
 };
 
-export function sseResponse(signal: AbortSignal, open: (channel: SseChannel) => SseSession): Response {
+export type SseOptions = {
+  /**
+   * Asked with every heartbeat (so at most 15 s after a revocation, plus the check's
+   * own time); false ends the stream. Should say true when it cannot tell (database
+   * away): the client would only reconnect and be refused or let in the same way.
+   */
+  isStillAllowed?: () => Promise<boolean>;
+};
+
+export function sseResponse(signal: AbortSignal, open: (channel: SseChannel) => SseSession, options: SseOptions = {}): Response {
   const encoder = new TextEncoder();
   let stop = () => {};
   let wakeWaiters = () => {};
@@ -53,9 +64,22 @@ export function sseResponse(signal: AbortSignal, open: (channel: SseChannel) => 
           isOpen: () => !stopped,
         };
         let session: SseSession | null = null;
+        let checking = false;
+        const recheck = () => {
+          const { isStillAllowed } = options;
+          if (!isStillAllowed || checking) return;
+          checking = true;
+          isStillAllowed()
+            .then((allowed) => {
+              if (!allowed) stop();
+            })
+            .catch((error: unknown) => console.error("a live stream could not recheck its caller", error))
+            .finally(() => (checking = false));
+        };
         const heartbeat = setInterval(() => {
           channel.send(sseComment("heartbeat"));
           session?.onHeartbeat?.();
+          recheck();
         }, HEARTBEAT_MS);
         stop = () => {
           if (stopped) return;

@@ -1,8 +1,8 @@
 // Which addresses the server may connect to on someone's behalf (forwarding, replay,
 // tests, polling). Payload-supplied and user-supplied URLs must not reach the inbox's
 // own network: loopback, private and link-local ranges, carrier-grade NAT, unique-local
-// IPv6, cloud metadata services, and IPv4 smuggled inside IPv6 (mapped, NAT64, 6to4,
-// Teredo). Only globally routable unicast passes, unless the operator allow-lists an
+// IPv6, cloud metadata services, and IPv4 smuggled inside IPv6 (mapped, IPv4-compatible,
+// NAT64, 6to4, Teredo). Only globally routable unicast passes, unless the operator allow-lists an
 // address or range (INBOX_OUTBOUND_ALLOW) for self-hosted internal targets.
 import ipaddr from "ipaddr.js";
 
@@ -27,6 +27,12 @@ const RANGE_WORDS: Record<string, string> = {
   teredo: "a Teredo tunnel address",
 };
 
+/**
+ * ::/96, the deprecated IPv4-compatible form (::a.b.c.d): ipaddr.js calls it unicast,
+ * but some stacks still route it to the embedded IPv4 address.
+ */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
+
 export type AllowList = ReadonlyArray<[ipaddr.IPv4 | ipaddr.IPv6, number]>;
 
 /** "127.0.0.1,10.1.2.0/24,::1" -> ranges; throws on an entry that is neither an address nor a CIDR. */
@@ -49,6 +55,9 @@ export function checkAddress(address: string, allow: AllowList): AddressVerdict 
   if (allow.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits))) return { allowed: true };
   if (METADATA_ADDRESSES.has(parsed.toString())) return { allowed: false, reason: `${address} is a cloud metadata address` };
   const range = parsed.range();
+  if (range === "unicast" && parsed.kind() === "ipv6" && parsed.match(IPV4_COMPATIBLE)) {
+    return { allowed: false, reason: `${address} is an IPv4-compatible IPv6 address (an IPv4 address in disguise)` };
+  }
   if (range === "unicast") return { allowed: true };
   return { allowed: false, reason: `${address} is ${RANGE_WORDS[range] ?? `in a reserved range (${range})`}` };
 }

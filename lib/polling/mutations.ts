@@ -17,19 +17,34 @@ import { isTerminalState } from "@/lib/jobs/constants";
 import { sealSecret } from "@/lib/secrets/secret-box";
 import type { CallbackFacts } from "@/lib/providers/types";
 import { GIVE_UP_AFTER_MS } from "./schedule";
-import type { PutPollingInput } from "./schema";
+import { pollCredentialRebinding } from "./credential-place";
+import { pollingSettingsSchema, type PutPollingInput } from "./schema";
 
 export const POLL_TASK = "poll_job";
 export const SCAN_TASK = "schedule_polls";
 
+/**
+ * A stored key is kept only while it goes where it was entered for: a new origin,
+ * header or prefix without the key entered again is refused (credential-place.ts).
+ */
 export async function savePollingSettings(endpointId: string, input: PutPollingInput, actor: AuditActor): Promise<void> {
   if (input.credential && input.credentialHeader === null) {
     throw new AppError("validation_failed", "credentialHeader: name the header that carries the credential (e.g. Authorization)");
   }
   const { credential, expectTerminalMinutes, ...settings } = input;
   await getDb().$transaction(async (tx) => {
-    const before = await tx.endpoint.findUnique({ where: { id: endpointId }, select: { polling: true, expectTerminalMinutes: true } });
-    const { count } = await tx.endpoint.updateMany({
+    // Row lock: the check and the write see the same stored settings, so a save that
+    // keeps the key cannot pass against settings another save is replacing.
+    const [row] = await tx.$queryRaw<Array<{ polling: unknown; expect_terminal_minutes: number | null; has_credential: boolean }>>`
+      SELECT polling, expect_terminal_minutes, poll_credential IS NOT NULL AS has_credential FROM endpoints WHERE id = ${endpointId} FOR UPDATE`;
+    if (!row) throw notFound("endpoint");
+    const parsed = pollingSettingsSchema.safeParse(row.polling);
+    const stored = parsed.success ? parsed.data : null;
+    if (credential === undefined && row.has_credential) {
+      const reason = pollCredentialRebinding(stored, settings);
+      if (reason !== null) throw new AppError("validation_failed", `credential: ${reason}`);
+    }
+    await tx.endpoint.update({
       where: { id: endpointId },
       data: {
         polling: settings,
@@ -38,11 +53,9 @@ export async function savePollingSettings(endpointId: string, input: PutPollingI
         ...(credential !== undefined && { pollCredential: credential === null ? null : sealSecret(credential) }),
       },
     });
-    if (count === 0) throw notFound("endpoint");
     // The status API's origin is where the credential goes, so it is named; the credential only by what happened to it.
-    const stored = before?.polling ? { ...(before.polling as Record<string, unknown>), expectTerminalMinutes: before.expectTerminalMinutes } : null;
     const details = {
-      fields: differingFields(stored, { ...settings, expectTerminalMinutes }),
+      fields: differingFields(stored && { ...stored, expectTerminalMinutes: row.expect_terminal_minutes }, { ...settings, expectTerminalMinutes }),
       origin: new URL(settings.baseUrl).origin,
       credential: credential === undefined ? "kept" : credential === null ? "removed" : "replaced",
     };

@@ -7,28 +7,37 @@
 import type { z } from "zod";
 import type { AuditActor, AuditEntryInput } from "@/lib/audit/types";
 import type { Principal } from "@/lib/auth/authenticate";
+import type { Role } from "@/lib/auth/roles";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { getDestination } from "@/lib/destinations/data";
-import { listMatchingEventIds } from "@/lib/events/data";
+import { listMatchingEvents } from "@/lib/events/data";
+import { requireBulkResignAllowed } from "@/lib/forwarding/resign-policy";
 import { AppError } from "@/lib/http/app-error";
 import { newId } from "@/lib/ids/new-id";
 import { findReplayBatchByKey } from "./data";
 import { createReplayBatch } from "./mutations";
 import { BULK_REPLAY_CAP, type bulkReplaySchema } from "./schema";
+import { resignModeOf } from "./target";
 
 type BulkReplayInput = z.infer<typeof bulkReplaySchema>;
 export type StartedBulkReplay = { id: string; total: number; isRepeat: boolean };
 
-/** `actor`: principalScope of who asks; it owns the batch and scopes the key. `auditActor`: the same caller, for the audit log. */
-export async function startBulkReplay(input: BulkReplayInput, actor: string, idempotencyKey: string | null, auditActor: AuditActor): Promise<StartedBulkReplay> {
+/**
+ * `actor`: principalScope of who asks; it owns the batch and scopes the key. `role`:
+ * theirs, for the re-signing rules (a batch that may not be re-signed is refused whole).
+ * `auditActor`: the same caller, as the audit log names them.
+ */
+export async function startBulkReplay(input: BulkReplayInput, actor: string, idempotencyKey: string | null, role: Role, auditActor: AuditActor): Promise<StartedBulkReplay> {
   const request = storedRequest(input);
   const idempotency = idempotencyKey === null ? null : { scope: actor, key: idempotencyKey };
   const earlier = idempotency && (await findReplayBatchByKey(idempotency));
   if (earlier) return repeated(earlier, request);
 
-  if (input.destinationId !== undefined) await getDestination(input.destinationId);
-  const eventIds = await listMatchingEventIds(input.filter, BULK_REPLAY_CAP);
-  if (eventIds === null) throw new AppError("validation_failed", `filter: more than ${BULK_REPLAY_CAP.toLocaleString("en")} events match; narrow it (e.g. from/to)`);
+  const destination = input.destinationId === undefined ? null : await getDestination(input.destinationId);
+  const events = await listMatchingEvents(input.filter, BULK_REPLAY_CAP);
+  if (events === null) throw new AppError("validation_failed", `filter: more than ${BULK_REPLAY_CAP.toLocaleString("en")} events match; narrow it (e.g. from/to)`);
+  requireBulkResignAllowed(events.map((event) => event.verification), resignModeOf(input.resign, destination?.resign ?? null), role);
+  const eventIds = events.map((event) => event.id);
   const id = newId("rpl");
   try {
     await createReplayBatch(

@@ -68,7 +68,10 @@ export function openSecret(value: string): string {
     throw new Error(`a stored secret was sealed with key ${keyId ?? "?"}, which is neither INBOX_SECRET_KEY nor in INBOX_SECRET_KEY_PREVIOUS`);
   }
   const sealed = Buffer.from(sealedText, "base64url");
-  const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(ivText, "base64url"));
+  // A full-length tag only: GCM also accepts truncated tags (down to 4 bytes), which a
+  // forger could guess for a short value.
+  if (sealed.length < TAG_BYTES) throw new Error("a stored secret is too short to be a sealed value");
+  const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(ivText, "base64url"), { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(key.id));
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
   return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]).toString("utf8");

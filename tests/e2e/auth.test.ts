@@ -1,7 +1,7 @@
 // Signing in, signing out and the one-time set-up, in a real Chromium.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_ADMIN, startAppServer, type AppServer } from "@/tests/support/app-server";
+import { TEST_ADMIN, TEST_SETUP_CODE, startAppServer, type AppServer } from "@/tests/support/app-server";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
 import { expectNoPageErrors, expectSignedInAs, launchBrowser, newPage, screenshotBothThemes, signIn } from "./support/browser";
 
@@ -78,11 +78,20 @@ describe("set-up of an empty instance", () => {
     await page.goto("/");
     await page.waitForURL((url) => url.pathname === "/setup");
     await screenshotBothThemes(page, "setup");
-    await page.getByLabel("Name").fill("First Admin");
-    await page.getByLabel("Email").fill("first@team.test");
-    await page.getByLabel("Password", { exact: true }).fill("first-admin-password");
-    await page.getByLabel("Confirm password").fill("first-admin-password");
-    await page.getByRole("button", { name: "Create admin and sign in" }).click();
+    const fillSetup = async (code: string) => {
+      await page.getByLabel("Set-up code").fill(code);
+      await page.getByLabel("Name").fill("First Admin");
+      await page.getByLabel("Email").fill("first@team.test");
+      await page.getByLabel("Password", { exact: true }).fill("first-admin-password");
+      await page.getByLabel("Confirm password").fill("first-admin-password");
+      await page.getByRole("button", { name: "Create admin and sign in" }).click();
+    };
+    // Without the code printed at start, nobody becomes admin.
+    await fillSetup("not-the-code-0000");
+    await page.getByText("That is not the set-up code.").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/setup");
+    await screenshotBothThemes(page, "setup-wrong-code");
+    await fillSetup(TEST_SETUP_CODE);
     await page.waitForURL((url) => url.pathname === "/");
     await expectSignedInAs(page, "first@team.test");
 

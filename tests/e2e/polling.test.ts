@@ -82,4 +82,32 @@ describe("re-polling", () => {
     expect(await row.innerText()).toContain("missed callback");
     expectNoPageErrors(errors);
   });
+
+  it("asks for the API key again when the base URL moves to another server, and saves only with it", async () => {
+    const other = await startReceiver();
+    try {
+      await page.goto(`/endpoints/${endpoint.id}`);
+      const key = page.getByLabel("API key");
+      expect(await key.evaluate((input: HTMLInputElement) => input.required)).toBe(false);
+      await page.getByLabel("Base URL").fill(other.url(""));
+      await expect
+        .poll(() => page.getByTestId("polling-credential-rebinding").textContent())
+        .toContain(`API key was entered for ${provider.url("")}; enter it again to send it to ${other.url("")}`);
+      expect(await key.evaluate((input: HTMLInputElement) => input.required)).toBe(true);
+      await screenshotBothThemes(page, "endpoint-polling-rekey");
+
+      // The browser holds the form back; the stored key stays where it was.
+      await page.getByRole("button", { name: "Save polling" }).click();
+      expect(await key.evaluate((input: HTMLInputElement) => input.validity.valueMissing)).toBe(true);
+      expect(await page.getByTestId("polling-summary").textContent()).toContain(provider.url(""));
+
+      await key.fill("key-for-the-other-server-0123");
+      await page.getByRole("button", { name: "Save polling" }).click();
+      await expect.poll(() => page.getByTestId("polling-summary").textContent(), { timeout: 15_000 }).toContain(other.url(""));
+      expect(other.requests.some((r) => r.headers.some(([, value]) => value.includes(API_KEY)))).toBe(false);
+      expectNoPageErrors(errors);
+    } finally {
+      await other.close();
+    }
+  });
 });

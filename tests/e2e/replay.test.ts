@@ -61,6 +61,25 @@ describe("event page: forwarding and replay", () => {
     expect(await page.getByRole("status").filter({ hasText: "Attempt" }).innerText()).toContain("private-network address");
     expectNoPageErrors(errors);
   });
+
+  it("does not offer re-signing a callback that failed verification, says why, and replays it as received", async () => {
+    const endpoint = await createEndpoint({ name: `Forged ${randomUUID().slice(0, 6)}`, provider: "scriptix", secrets: ["scriptix-e2e-secret-0123"] });
+    const forged = JSON.stringify({ event: "transcription.completed", data: { id: randomUUID(), status: "completed" } });
+    expect((await sendCallback(endpoint, forged, { headers: { "X-Scriptix-Signature": `sha256=${"0".repeat(64)}` } })).status).toBe(401);
+    const listed = await apiJson<{ items: Array<{ id: string }> }>(`/api/events?endpointId=${endpoint.id}&verification=failed`);
+    const forgedId = listed.body.items[0]?.id ?? "";
+    await page.goto(`/events/${forgedId}`);
+    expect(await page.getByTestId("resign-refused").innerText()).toContain("this callback failed verification; it can be replayed as received, not re-signed");
+    expect(await page.getByLabel(/Re-sign/).count()).toBe(0);
+    await page.getByLabel("Send to").selectOption({ label: "Another URL…" });
+    await page.getByLabel("URL", { exact: true }).fill(receiver.url("/forged"));
+    await page.getByRole("button", { name: "Replay" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Attempt" }).innerText()).toContain("succeeded (HTTP 200)");
+    const [sent] = receiver.requests.filter((r) => r.path === "/forged");
+    expect(sent && receiver.header(sent, "x-inbox-verification")).toBe("failed");
+    await screenshotBothThemes(page, "event-replay-forged");
+    expectNoPageErrors(errors);
+  });
 });
 
 describe("endpoint page: destinations", () => {

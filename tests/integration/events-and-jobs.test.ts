@@ -411,6 +411,43 @@ describe("GET /api/events pagination", () => {
   });
 });
 
+describe("GET /api/events/<id> pages its deliveries", () => {
+  type DeliveryPage = { deliveryCount: number; deliveries: Array<{ id: string; receivedAt: string }>; deliveriesNextCursor: string | null };
+
+  it("an event with 60 deliveries: pages of 50 and 10, oldest first, no duplicates, then nextCursor null", async () => {
+    // A sender that retries one callback without end must not make one answer unbounded.
+    const endpoint = await createEndpoint({ name: name("clipzy"), provider: "clipzy" });
+    const body = JSON.stringify(clipzyJob("job_many_deliveries", "completed"));
+    const sent: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const answers = await Promise.all(Array.from({ length: 10 }, () => ingestOk(endpoint, body)));
+      sent.push(...answers.map((a) => a.deliveryId));
+    }
+    const eventId = (await eventsOf(endpoint.id))[0]?.id ?? "";
+
+    const first = await apiJson<DeliveryPage>(`/api/events/${eventId}`);
+    expect(first.status).toBe(200);
+    expect(first.body.deliveryCount).toBe(60);
+    expect(first.body.deliveries).toHaveLength(50);
+    expect(first.body.deliveriesNextCursor).toEqual(expect.any(String));
+    const second = await apiJson<DeliveryPage>(`/api/events/${eventId}?deliveriesCursor=${encodeURIComponent(first.body.deliveriesNextCursor ?? "")}`);
+    expect(second.status).toBe(200);
+    expect(second.body.deliveries).toHaveLength(10);
+    expect(second.body.deliveriesNextCursor).toBeNull();
+
+    const all = [...first.body.deliveries, ...second.body.deliveries];
+    expect(all.map((d) => d.id).sort()).toEqual([...sent].sort());
+    const order = all.map((d) => `${d.receivedAt} ${d.id}`);
+    expect(order).toEqual([...order].sort());
+
+    const small = await apiJson<DeliveryPage>(`/api/events/${eventId}?deliveriesLimit=7`);
+    expect(small.body.deliveries.map((d) => d.id)).toEqual(first.body.deliveries.slice(0, 7).map((d) => d.id));
+    const bad = await apiJson(`/api/events/${eventId}?deliveriesCursor=not-a-cursor`);
+    expect(bad.status).toBe(400);
+    expectApiError(bad.body, "invalid_cursor");
+  });
+});
+
 describe("GET /api/events filters", () => {
   it("endpointId: only that endpoint's events", async () => {
     const a = await createEndpoint({ name: name("a"), provider: "generic" });

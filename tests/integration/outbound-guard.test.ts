@@ -121,6 +121,9 @@ describe("addresses that are refused", () => {
     ["[64:ff9b::a00:1]", "NAT64"],
     ["[2002:a00:1::]", "6to4"],
     ["[::ffff:a00:1]", "IPv4 address written as IPv6"],
+    ["[::7f00:1]", "IPv4-compatible"],
+    ["[::a00:1]", "IPv4-compatible"],
+    ["[::a9fe:a9fe]", "IPv4-compatible"],
   ])("refuses %s (%s) without trying to connect", async (host, words) => {
     const result = await sendOutbound({ url: `http://${host}/hook`, method: "POST", headers: [], timeoutMs: 2_000 });
     expect(result).toMatchObject({ outcome: "blocked" });

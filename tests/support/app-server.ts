@@ -18,6 +18,8 @@ export const TEST_API_TOKEN = "test-token-0123456789abcdef";
 export const TEST_ADMIN = { email: "admin@inbox.test", password: "test-admin-password-1" } as const;
 export const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdefghijklmnop";
 export const TEST_SECRET_KEY = "test-secret-key-0123456789abcdefghijklmnop";
+/** The set-up page's code for servers started without an admin (INBOX_SETUP_CODE). */
+export const TEST_SETUP_CODE = "test-setup-code-0123456789";
 
 /** `extraEnv` overrides the defaults below; a value of `undefined` removes a variable. */
 export async function startAppServer(databaseUrl: string, extraEnv: Record<string, string | undefined> = {}, nodeArgs: string[] = []): Promise<AppServer> {
@@ -29,6 +31,8 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
     INBOX_SECRET_KEY: TEST_SECRET_KEY,
     INBOX_ADMIN_EMAIL: TEST_ADMIN.email,
     INBOX_ADMIN_PASSWORD: TEST_ADMIN.password,
+    // Known to tests, and no test server writes a generated one into .data/.
+    INBOX_SETUP_CODE: TEST_SETUP_CODE,
     PORT: "0",
     HOST: "127.0.0.1",
     NODE_ENV: "production",

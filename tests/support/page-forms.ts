@@ -9,9 +9,18 @@ const decodeEntities = (text: string) =>
 
 /**
  * Submits the form on `path` that contains `marker`: its hidden fields plus `fields`,
- * with `postAs` as the cookie of the submission (default: the one that loaded the page).
+ * with `postAs` as the cookie of the submission (default: the one that loaded the page)
+ * and `headers` added to the submission (e.g. X-Forwarded-For as a proxy sets it).
  */
-export async function submitPageForm(base: string, path: string, marker: string, fields: Record<string, string>, cookie?: string, postAs = cookie): Promise<Response> {
+export async function submitPageForm(
+  base: string,
+  path: string,
+  marker: string,
+  fields: Record<string, string>,
+  cookie?: string,
+  postAs = cookie,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const html = await (await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} })).text();
   const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker));
   if (!form) throw new Error(`no form with ${marker} on ${path}`);
@@ -20,7 +29,7 @@ export async function submitPageForm(base: string, path: string, marker: string,
     data.append(decodeEntities(input[1] ?? ""), decodeEntities(input[2] ?? ""));
   }
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return fetch(`${base}${path}`, { method: "POST", body: data, redirect: "manual", headers: { ...(postAs ? { cookie: postAs } : {}), origin: base } });
+  return fetch(`${base}${path}`, { method: "POST", body: data, redirect: "manual", headers: { ...headers, ...(postAs ? { cookie: postAs } : {}), origin: base } });
 }
 
 export function sessionCookieOf(response: Response): string {

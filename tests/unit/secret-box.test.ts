@@ -40,6 +40,17 @@ describe("secret box", () => {
     expect(() => openSecret(tampered)).toThrow();
   });
 
+  it("refuses a value whose authentication tag was truncated", () => {
+    // GCM verifies a short tag against the first bytes of the real one: with a 4-byte
+    // tag a forger has 1 in 2^32 per try instead of 1 in 2^128.
+    const sealed = sealSecret("");
+    const [keyId, iv, body] = sealed.slice("sealed:v1:".length).split(":");
+    const shortTag = Buffer.from(body ?? "", "base64url").subarray(0, 4).toString("base64url");
+    expect(() => openSecret(`sealed:v1:${keyId}:${iv}:${shortTag}`)).toThrow();
+    const shorterBody = Buffer.from(body ?? "", "base64url").subarray(0, 12).toString("base64url");
+    expect(() => openSecret(`sealed:v1:${keyId}:${iv}:${shorterBody}`)).toThrow();
+  });
+
   it("refuses a value relabelled with another key id", () => {
     const sealed = sealSecret("top secret");
     useKeys(KEY_B);

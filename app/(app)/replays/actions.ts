@@ -3,10 +3,12 @@
 // Server actions of the Inbox's bulk replay dialog: count what the filters match and
 // list where it can go, then start the batch (POST /api/replays's own logic, with the
 // dialog's idempotency key).
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { BulkReplayChoice, BulkReplayPreview, BulkReplayStart } from "@/components/inbox/bulk-replay";
 import type { InboxFilters } from "@/components/inbox/inbox-url";
-import { requireUser, signedInActor } from "@/lib/auth/session";
+import { auditActorOfPerson } from "@/lib/audit/actor";
+import { requireUser, requireUserWithRole } from "@/lib/auth/session";
 import { resignModes } from "@/lib/destinations/schema";
 import { listReplayDestinations } from "@/lib/destinations/data";
 import { countMatchingEvents } from "@/lib/events/data";
@@ -31,19 +33,21 @@ const choiceSchema = z.object({
 });
 
 export async function startBulkReplayAction(filters: InboxFilters, choice: BulkReplayChoice): Promise<BulkReplayStart> {
-  const user = await requireUser();
-  const parsed = choiceSchema.safeParse(choice);
-  if (!parsed.success) return { error: "Choose a destination or enter a URL." };
-  const { target, url, resign, idempotencyKey } = parsed.data;
-  const input = bulkReplaySchema.safeParse({
-    filter: filters,
-    ...(target === "url" ? { url } : { destinationId: target }),
-    ...(resign === "default" ? {} : { resign }),
-  });
-  if (!input.success) return { error: input.error.issues[0]?.path[0] === "url" ? "Enter an absolute http(s) URL." : "The Inbox's filters are not valid; fix or clear them first." };
   try {
-    return { id: (await startBulkReplay(input.data, user.id, idempotencyKey, await signedInActor())).id };
+    // POST /api/replays's roles: a member's; re-signing unsigned events an admin's (startBulkReplay).
+    const user = await requireUserWithRole("member");
+    const parsed = choiceSchema.safeParse(choice);
+    if (!parsed.success) return { error: "Choose a destination or enter a URL." };
+    const { target, url, resign, idempotencyKey } = parsed.data;
+    const input = bulkReplaySchema.safeParse({
+      filter: filters,
+      ...(target === "url" ? { url } : { destinationId: target }),
+      ...(resign === "default" ? {} : { resign }),
+    });
+    if (!input.success) return { error: input.error.issues[0]?.path[0] === "url" ? "Enter an absolute http(s) URL." : "The Inbox's filters are not valid; fix or clear them first." };
+    return { id: (await startBulkReplay(input.data, user.id, idempotencyKey, user.role, auditActorOfPerson(user))).id };
   } catch (error) {
+    unstable_rethrow(error); // the redirect to /login of a signed-out caller
     if (error instanceof AppError) return { error: error.message };
     throw error;
   }

@@ -5,8 +5,9 @@
 // values"): the page is rendered with those values blanked, so they are not in its HTML
 // or its React payload. Replay sends the event to a destination or a URL.
 import { revalidatePath } from "next/cache";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, requireUserWithRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { isCredentialHeader } from "@/lib/http/credential-headers";
 import { AppError } from "@/lib/http/app-error";
@@ -47,20 +48,22 @@ const replayFormSchema = z.object({
  * rendered, so a double click or a resubmitted tab sends once and shows that attempt.
  */
 export async function replayAction(eventId: string, _previous: ReplayState, form: FormData): Promise<ReplayState> {
-  const user = await requireUser();
-  const parsed = replayFormSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: "Choose a destination or enter a URL.", attempt: null };
-  const { target, url, resign, idempotencyKey } = parsed.data;
-  const input = replayEventSchema.safeParse({
-    ...(target === "url" ? { url } : { destinationId: target }),
-    resign: resign === "on",
-  });
-  if (!input.success) return { error: input.error.issues[0]?.message === "must be an absolute http(s) URL" ? "Enter an absolute http(s) URL." : "Check the target.", attempt: null };
   try {
-    const attempt = await replayEvent(eventId, input.data, { scope: user.id, key: idempotencyKey });
+    // The API's roles: replaying is a member's; re-signing an unsigned callback an admin's (replayEvent).
+    const user = await requireUserWithRole("member");
+    const parsed = replayFormSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return { error: "Choose a destination or enter a URL.", attempt: null };
+    const { target, url, resign, idempotencyKey } = parsed.data;
+    const input = replayEventSchema.safeParse({
+      ...(target === "url" ? { url } : { destinationId: target }),
+      resign: resign === "on",
+    });
+    if (!input.success) return { error: input.error.issues[0]?.message === "must be an absolute http(s) URL" ? "Enter an absolute http(s) URL." : "Check the target.", attempt: null };
+    const attempt = await replayEvent(eventId, input.data, { scope: user.id, key: idempotencyKey }, user.role);
     revalidatePath(`/events/${eventId}`);
     return { error: null, attempt: { id: attempt.id, status: attempt.status, responseStatus: attempt.responseStatus, error: attempt.error } };
   } catch (error) {
+    unstable_rethrow(error); // the redirect to /login of a signed-out caller
     if (error instanceof AppError) return { error: error.message, attempt: null };
     throw error;
   }

@@ -20,6 +20,7 @@ import { listDestinations } from "@/lib/destinations/data";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
 import { getEnv } from "@/lib/env";
 import { curlBodyFor, type CurlSource } from "@/lib/events/curl-command";
+import { resignRefusal } from "@/lib/forwarding/resign-policy";
 import { EVENT_DELIVERIES_LIMIT, getEventDetail, type EventDetail } from "@/lib/events/detail";
 import { blankCredentialValues, isCredentialHeader } from "@/lib/http/credential-headers";
 
@@ -33,7 +34,7 @@ const ATTEMPTS_SHOWN = 20;
 const linkClass = "text-indigo-600 hover:underline dark:text-indigo-400";
 
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireUser();
+  const user = await requireUser();
   const event = await getEventDetail((await params).id);
   if (!event) notFound();
   const origin = await requestOrigin();
@@ -80,7 +81,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
 
       {payloadDelivery && <PayloadPanel payload={event.payload} size={payloadDelivery.size} body={payloadDelivery.body} rawHref={rawHrefOf(payloadDelivery.id)} />}
 
-      <AttemptsPanel eventId={event.id} attempts={attempts.items} destinations={replayTargets} />
+      <AttemptsPanel eventId={event.id} attempts={attempts.items} destinations={replayTargets} resignRefusal={resignRefusal(event.verification, user.role)?.message ?? null} />
 
       {event.deliveryCount > EVENT_DELIVERIES_LIMIT && (
         <Alert tone="info">This event has {event.deliveryCount} deliveries; the first {EVENT_DELIVERIES_LIMIT} are shown.</Alert>

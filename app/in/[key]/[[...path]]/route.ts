@@ -11,14 +11,18 @@ type Context = { params: Promise<{ key: string }> };
 // answer a client accepts gzip for) cost about 5% of the app's CPU under load.
 const NOT_COMPRESSED = { "cache-control": "no-store, no-transform" };
 
+const VERIFICATION_FAILED_MESSAGE = "the signature could not be verified";
+
 // POST/PUT/PATCH /in/<key>/... - store the callback, answer once it is committed.
 async function ingest(request: Request, context: Context): Promise<Response> {
   try {
     const { key } = await context.params;
     const result = await receiveCallback(request, key);
     if (result.status === 401) {
+      // The reason (secret count, tolerance, header names) is stored for the team; a
+      // sender, who may be a forger, learns only that it failed.
       return jsonResponse(
-        { error: { code: "verification_failed", message: result.reason ?? "verification failed" }, deliveryId: result.deliveryId },
+        { error: { code: "verification_failed", message: VERIFICATION_FAILED_MESSAGE }, deliveryId: result.deliveryId },
         { status: 401, headers: NOT_COMPRESSED },
       );
     }
