@@ -7,6 +7,7 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { recordFailedSignIn } from "@/lib/audit/mutations";
 import { getAuth, MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 import { safeReturnPath } from "@/lib/auth/session";
 import { claimSignInAttempt, settleSignInAttempt } from "@/lib/auth/sign-in-throttle";
@@ -30,6 +31,7 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
     await settleSignInAttempt(client, email, false);
+    await recordFailedSignIn(email, client);
     return { error: "That email and password do not match an account.", email };
   }
   await settleSignInAttempt(client, email, true);

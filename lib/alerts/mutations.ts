@@ -1,6 +1,9 @@
 // Writes of alert channels and alerts; ownership (the endpoint in the path) is part of
 // every where. Alerts that triggers fire are created by the migration's SQL; here only
 // a test message someone asks for, and the outcome of each sending attempt.
+import { changedFields } from "@/lib/audit/changed-fields";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { AuditActor } from "@/lib/audit/types";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/http/app-error";
 import { newId } from "@/lib/ids/new-id";
@@ -9,23 +12,33 @@ import { ALERT_TASK, type AlertStatus } from "./constants";
 import { channelView, withMaskedUrl } from "./data";
 import type { CreateAlertChannelInput, UpdateAlertChannelInput } from "./schema";
 
-export async function createAlertChannel(endpointId: string, input: CreateAlertChannelInput) {
+// Audit details never hold a channel's URL: a Slack webhook URL is itself the credential.
+export async function createAlertChannel(endpointId: string, input: CreateAlertChannelInput, actor: AuditActor) {
   const endpoint = await getDb().endpoint.findUnique({ where: { id: endpointId }, select: { id: true } });
   if (!endpoint) throw notFound("endpoint");
-  const row = await getDb().alertChannel.create({
-    data: { id: newId("ach"), endpointId, ...input, url: sealSecret(input.url) },
-    select: channelView,
+  const row = await getDb().$transaction(async (tx) => {
+    const created = await tx.alertChannel.create({
+      data: { id: newId("ach"), endpointId, ...input, url: sealSecret(input.url) },
+      select: channelView,
+    });
+    const details = { endpointId, kind: input.kind, triggers: [...input.triggers] };
+    await recordAudit({ actor, action: "alert_channel.created", target: { type: "alert_channel", id: created.id }, details }, tx);
+    return created;
   });
   return withMaskedUrl(row);
 }
 
-export async function updateAlertChannel(endpointId: string, id: string, input: UpdateAlertChannelInput) {
+export async function updateAlertChannel(endpointId: string, id: string, input: UpdateAlertChannelInput, actor: AuditActor) {
   try {
-    const row = await getDb().alertChannel.update({
-      where: { id, endpointId },
-      // Turned on again (or given a new URL) by a person: the old switch-off reason is history.
-      data: { ...input, url: input.url === undefined ? undefined : sealSecret(input.url), ...(input.enabled || input.url ? { disabledReason: null } : {}) },
-      select: channelView,
+    const row = await getDb().$transaction(async (tx) => {
+      const updated = await tx.alertChannel.update({
+        where: { id, endpointId },
+        // Turned on again (or given a new URL) by a person: the old switch-off reason is history.
+        data: { ...input, url: input.url === undefined ? undefined : sealSecret(input.url), ...(input.enabled || input.url ? { disabledReason: null } : {}) },
+        select: channelView,
+      });
+      await recordAudit({ actor, action: "alert_channel.updated", target: { type: "alert_channel", id }, details: { endpointId, fields: changedFields(input) } }, tx);
+      return updated;
     });
     return withMaskedUrl(row);
   } catch (error) {
@@ -36,9 +49,12 @@ export async function updateAlertChannel(endpointId: string, id: string, input: 
 }
 
 /** Its alerts stay listed, without a channel. */
-export async function deleteAlertChannel(endpointId: string, id: string): Promise<void> {
-  const { count } = await getDb().alertChannel.deleteMany({ where: { id, endpointId } });
-  if (count === 0) throw notFound("alert channel");
+export async function deleteAlertChannel(endpointId: string, id: string, actor: AuditActor): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.alertChannel.deleteMany({ where: { id, endpointId } });
+    if (count === 0) throw notFound("alert channel");
+    await recordAudit({ actor, action: "alert_channel.deleted", target: { type: "alert_channel", id }, details: { endpointId } }, tx);
+  });
 }
 
 /** A test message's alert row, to be sent at once (lib/alerts/send-alert.ts). */

@@ -2,6 +2,8 @@
 // SHA-256 hash (a token is 192 random bits, so a fast hash is enough; a slow password
 // hash would put a scrypt on every API call). Revoked tokens stop working at once.
 import { createHash, randomBytes } from "node:crypto";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { AuditActor } from "@/lib/audit/types";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/http/app-error";
 import { newId } from "@/lib/ids/new-id";
@@ -32,10 +34,27 @@ export async function listApiTokens(userId: string): Promise<ApiTokenSummary[]> 
   });
 }
 
-/** Revokes one of the user's own tokens (another user's token is "not found"). */
-export async function revokeApiToken(userId: string, tokenId: string): Promise<void> {
-  const { count } = await getDb().apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count === 0) throw notFound("token");
+/**
+ * Revokes a token of `userId` (a token of anyone else is "not found"). People revoke
+ * their own; an admin revoking someone else's is recorded in the audit log.
+ */
+export async function revokeApiToken(userId: string, tokenId: string, actor: AuditActor): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const revoked = await tx.apiToken.updateManyAndReturn({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() }, select: { name: true } });
+    const token = revoked[0];
+    if (!token) throw notFound("token");
+    if (actor.id !== userId) {
+      await recordAudit({ actor, action: "token.revoked", target: { type: "api_token", id: tokenId }, details: { ownerId: userId, name: token.name } }, tx);
+    }
+  });
+}
+
+/** The live tokens of everyone, by owner: what an admin can revoke. */
+export async function listLiveApiTokensByOwner(): Promise<Map<string, ApiTokenSummary[]>> {
+  const rows = await getDb().apiToken.findMany({ where: { revokedAt: null }, orderBy: { createdAt: "desc" }, omit: { tokenHash: true } });
+  const byOwner = new Map<string, ApiTokenSummary[]>();
+  for (const { userId, ...token } of rows) byOwner.set(userId, [...(byOwner.get(userId) ?? []), token]);
+  return byOwner;
 }
 
 export type TokenOwner = { id: string; email: string; name: string; role: Role };

@@ -3,6 +3,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { auditActorOfPerson } from "@/lib/audit/actor";
+import type { AuditActor } from "@/lib/audit/types";
 import { AppError } from "@/lib/http/app-error";
 import { getAuth } from "./auth";
 import { asRole, hasRole, type Role } from "./roles";
@@ -17,6 +19,14 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const { id, email, name, role } = session.user;
   return { id, email, name, role: asRole(role) };
 });
+
+/**
+ * The signed-in person as the audit log names them, for a server action to pass to
+ * the lib/ change it makes (after its role check; the session is read once per request).
+ */
+export async function signedInActor(): Promise<AuditActor> {
+  return auditActorOfPerson(await requireUser());
+}
 
 /**
  * The signed-in user, or a redirect: to /setup while nobody exists yet, else to

@@ -1,6 +1,8 @@
 // Creating people and resetting passwords without a signed-in request: the admin from
 // the environment at start, the one-time set-up page, accepted invitations. Password
 // hashing is Better Auth's own (scrypt), through its context, so sign-in can verify it.
+import { auditActorOfPerson } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/mutations";
 import { getAuth } from "./auth";
 import { getDb, getPool } from "@/lib/db/client";
 import { deleteSetupCode } from "./mutations";
@@ -60,6 +62,8 @@ export function createFirstAdmin(input: Omit<PersonInput, "role">, setupCode: st
     if (!(await isSetupCodeCorrect(setupCode))) return { outcome: "wrong-code" };
     const { id } = await createPerson({ ...input, role: "admin" });
     await deleteSetupCode();
+    const email = normalizeEmail(input.email);
+    await recordAudit({ actor: auditActorOfPerson({ id, email }), action: "setup.completed", target: { type: "user", id }, details: { email } });
     return { outcome: "created", id };
   });
 }

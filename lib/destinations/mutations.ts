@@ -1,4 +1,7 @@
 // Writes of destinations; ownership (the endpoint in the path) is part of every where.
+import { changedFields } from "@/lib/audit/changed-fields";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { AuditActor } from "@/lib/audit/types";
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/app-error";
 import { newId } from "@/lib/ids/new-id";
@@ -7,12 +10,18 @@ import { openOptionalSecret, sealOptionalSecret } from "@/lib/secrets/secret-box
 import { isStandardWebhooksSecret } from "@/lib/verify/standard-webhooks";
 import type { CreateDestinationInput, ResignMode, UpdateDestinationInput } from "./schema";
 
-export async function createDestination(endpointId: string, input: CreateDestinationInput) {
+export async function createDestination(endpointId: string, input: CreateDestinationInput, actor: AuditActor) {
   requireSigningSecret(input.resign, input.signingSecret ?? null);
   const endpoint = await getDb().endpoint.findUnique({ where: { id: endpointId }, select: { id: true } });
   if (!endpoint) throw notFound("endpoint");
-  return getDb().destination.create({
-    data: { id: newId("dst"), endpointId, url: input.url, enabled: input.enabled, signingSecret: sealOptionalSecret(input.signingSecret ?? null) ?? null, resign: input.resign, forward: input.forward },
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.destination.create({
+      data: { id: newId("dst"), endpointId, url: input.url, enabled: input.enabled, signingSecret: sealOptionalSecret(input.signingSecret ?? null) ?? null, resign: input.resign, forward: input.forward },
+    });
+    // The origin only: a receiver's path or query may carry a token of its own.
+    const details = { endpointId, origin: new URL(input.url).origin, forward: input.forward, resign: input.resign, hasSigningSecret: input.signingSecret != null };
+    await recordAudit({ actor, action: "destination.created", target: { type: "destination", id: row.id }, details }, tx);
+    return row;
   });
 }
 
@@ -20,7 +29,7 @@ export async function createDestination(endpointId: string, input: CreateDestina
  * The signing secret stays bound to the origin it was entered for: a URL on another
  * origin keeps a stored secret only when it is entered again (or removed with null).
  */
-export async function updateDestination(endpointId: string, id: string, input: UpdateDestinationInput) {
+export async function updateDestination(endpointId: string, id: string, input: UpdateDestinationInput, actor: AuditActor) {
   return getDb().$transaction(async (tx) => {
     // Row lock: the checks and the write see the same URL and secret, so a URL change
     // cannot pass against a secret another PATCH is replacing.
@@ -32,7 +41,7 @@ export async function updateDestination(endpointId: string, id: string, input: U
       if (reason !== null) throw new AppError("validation_failed", `signingSecret: ${reason} (or remove it with signingSecret: null)`);
     }
     requireSigningSecret(input.resign ?? current.resign, input.signingSecret === undefined ? openOptionalSecret(current.signing_secret) : input.signingSecret);
-    return tx.destination.update({
+    const row = await tx.destination.update({
       where: { id, endpointId },
       data: {
         url: input.url,
@@ -44,12 +53,17 @@ export async function updateDestination(endpointId: string, id: string, input: U
         ...(input.enabled === true ? { disabledReason: null } : {}),
       },
     });
+    await recordAudit({ actor, action: "destination.updated", target: { type: "destination", id }, details: { endpointId, fields: changedFields(input) } }, tx);
+    return row;
   });
 }
 
-export async function deleteDestination(endpointId: string, id: string): Promise<void> {
-  const { count } = await getDb().destination.deleteMany({ where: { id, endpointId } });
-  if (count === 0) throw notFound("destination");
+export async function deleteDestination(endpointId: string, id: string, actor: AuditActor): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.destination.deleteMany({ where: { id, endpointId } });
+    if (count === 0) throw notFound("destination");
+    await recordAudit({ actor, action: "destination.deleted", target: { type: "destination", id }, details: { endpointId } }, tx);
+  });
 }
 
 /** A receiver answered 410 Gone: stop forwarding there until someone turns it back on (run with the attempt's record). */

@@ -5,6 +5,9 @@
 // forwards (the forward outbox). A crash can
 // therefore never leave a flagged job whose synthesized event was not queued.
 import type pg from "pg";
+import { differingFields } from "@/lib/audit/changed-fields";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { AuditActor } from "@/lib/audit/types";
 import { getDb, getPool, Prisma } from "@/lib/db/client";
 import { notFound, AppError } from "@/lib/http/app-error";
 import { wakeOutboxRelay } from "@/lib/forwarding/outbox-relay";
@@ -24,7 +27,7 @@ export const SCAN_TASK = "schedule_polls";
  * A stored key is kept only while it goes where it was entered for: a new origin,
  * header or prefix without the key entered again is refused (credential-place.ts).
  */
-export async function savePollingSettings(endpointId: string, input: PutPollingInput): Promise<void> {
+export async function savePollingSettings(endpointId: string, input: PutPollingInput, actor: AuditActor): Promise<void> {
   if (input.credential && input.credentialHeader === null) {
     throw new AppError("validation_failed", "credentialHeader: name the header that carries the credential (e.g. Authorization)");
   }
@@ -32,12 +35,13 @@ export async function savePollingSettings(endpointId: string, input: PutPollingI
   await getDb().$transaction(async (tx) => {
     // Row lock: the check and the write see the same stored settings, so a save that
     // keeps the key cannot pass against settings another save is replacing.
-    const [row] = await tx.$queryRaw<Array<{ polling: unknown; has_credential: boolean }>>`
-      SELECT polling, poll_credential IS NOT NULL AS has_credential FROM endpoints WHERE id = ${endpointId} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<Array<{ polling: unknown; expect_terminal_minutes: number | null; has_credential: boolean }>>`
+      SELECT polling, expect_terminal_minutes, poll_credential IS NOT NULL AS has_credential FROM endpoints WHERE id = ${endpointId} FOR UPDATE`;
     if (!row) throw notFound("endpoint");
+    const parsed = pollingSettingsSchema.safeParse(row.polling);
+    const stored = parsed.success ? parsed.data : null;
     if (credential === undefined && row.has_credential) {
-      const stored = pollingSettingsSchema.safeParse(row.polling);
-      const reason = pollCredentialRebinding(stored.success ? stored.data : null, settings);
+      const reason = pollCredentialRebinding(stored, settings);
       if (reason !== null) throw new AppError("validation_failed", `credential: ${reason}`);
     }
     await tx.endpoint.update({
@@ -49,13 +53,23 @@ export async function savePollingSettings(endpointId: string, input: PutPollingI
         ...(credential !== undefined && { pollCredential: credential === null ? null : sealSecret(credential) }),
       },
     });
+    // The status API's origin is where the credential goes, so it is named; the credential only by what happened to it.
+    const details = {
+      fields: differingFields(stored && { ...stored, expectTerminalMinutes: row.expect_terminal_minutes }, { ...settings, expectTerminalMinutes }),
+      origin: new URL(settings.baseUrl).origin,
+      credential: credential === undefined ? "kept" : credential === null ? "removed" : "replaced",
+    };
+    await recordAudit({ actor, action: "polling.updated", target: { type: "endpoint", id: endpointId }, details }, tx);
   });
 }
 
 /** Polling off: settings, credential and missed-callback detection go; recorded polls stay. */
-export async function clearPollingSettings(endpointId: string): Promise<void> {
-  const { count } = await getDb().endpoint.updateMany({ where: { id: endpointId }, data: { polling: Prisma.DbNull, pollCredential: null, expectTerminalMinutes: null } });
-  if (count === 0) throw notFound("endpoint");
+export async function clearPollingSettings(endpointId: string, actor: AuditActor): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.endpoint.updateMany({ where: { id: endpointId }, data: { polling: Prisma.DbNull, pollCredential: null, expectTerminalMinutes: null } });
+    if (count === 0) throw notFound("endpoint");
+    await recordAudit({ actor, action: "polling.deleted", target: { type: "endpoint", id: endpointId } }, tx);
+  });
 }
 
 export type PollRecord = {

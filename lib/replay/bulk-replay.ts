@@ -5,6 +5,7 @@
 // client's retry) answers the batch the first one started and queues nothing; two at
 // the same moment are settled by the unique index on (scope, key).
 import type { z } from "zod";
+import type { AuditActor, AuditEntryInput } from "@/lib/audit/types";
 import type { Principal } from "@/lib/auth/authenticate";
 import type { Role } from "@/lib/auth/roles";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -24,8 +25,9 @@ export type StartedBulkReplay = { id: string; total: number; isRepeat: boolean }
 /**
  * `actor`: principalScope of who asks; it owns the batch and scopes the key. `role`:
  * theirs, for the re-signing rules (a batch that may not be re-signed is refused whole).
+ * `auditActor`: the same caller, as the audit log names them.
  */
-export async function startBulkReplay(input: BulkReplayInput, actor: string, idempotencyKey: string | null, role: Role): Promise<StartedBulkReplay> {
+export async function startBulkReplay(input: BulkReplayInput, actor: string, idempotencyKey: string | null, role: Role, auditActor: AuditActor): Promise<StartedBulkReplay> {
   const request = storedRequest(input);
   const idempotency = idempotencyKey === null ? null : { scope: actor, key: idempotencyKey };
   const earlier = idempotency && (await findReplayBatchByKey(idempotency));
@@ -38,11 +40,12 @@ export async function startBulkReplay(input: BulkReplayInput, actor: string, ide
   const eventIds = events.map((event) => event.id);
   const id = newId("rpl");
   try {
-    await createReplayBatch({ id, createdBy: actor, request, idempotency }, eventIds, {
-      destinationId: input.destinationId ?? null,
-      url: input.url ?? null,
-      resign: input.resign ?? null,
-    });
+    await createReplayBatch(
+      { id, createdBy: actor, request, idempotency },
+      eventIds,
+      { destinationId: input.destinationId ?? null, url: input.url ?? null, resign: input.resign ?? null },
+      startedEntry(auditActor, id, input, eventIds.length),
+    );
   } catch (error) {
     // Lost the race for this key: the winner's transaction committed first.
     const winner = idempotency && isUniqueViolation(error) ? await findReplayBatchByKey(idempotency) : null;
@@ -50,6 +53,16 @@ export async function startBulkReplay(input: BulkReplayInput, actor: string, ide
     throw error;
   }
   return { id, total: eventIds.length, isRepeat: false };
+}
+
+/** The audit entry of a started batch: what it matched and where it goes (a URL by its origin only). */
+function startedEntry(actor: AuditActor, batchId: string, input: BulkReplayInput, count: number): AuditEntryInput {
+  const filter = Object.entries(input.filter)
+    .filter((entry) => entry[1] !== undefined)
+    .map(([name, value]) => `${name}=${value instanceof Date ? value.toISOString() : String(value)}`);
+  const target = input.destinationId ?? (input.url === undefined ? "" : new URL(input.url).origin);
+  const details = { filter: filter.length > 0 ? filter.join(", ") : "all events", count, target, ...(input.resign === undefined ? {} : { resign: String(input.resign) }) };
+  return { actor, action: "replay.bulk_started", target: { type: "replay_batch", id: batchId }, details };
 }
 
 /** Who is acting, as stored with a batch and as the scope of an Idempotency-Key. */

@@ -1,5 +1,7 @@
 // Writes of bulk replay batches: the batch row and one queue job per event, in one
 // transaction, so a batch never exists without its jobs or the other way round.
+import { auditStatement } from "@/lib/audit/mutations";
+import type { AuditEntryInput } from "@/lib/audit/types";
 import { getDb, type Prisma } from "@/lib/db/client";
 import { enqueueReplaysStatement, type ReplayJob } from "@/lib/forwarding/queue";
 
@@ -11,12 +13,14 @@ export type NewReplayBatch = {
   idempotency: { scope: string; key: string } | null;
 };
 
-export async function createReplayBatch(batch: NewReplayBatch, eventIds: string[], job: Omit<ReplayJob, "eventId" | "batchId">): Promise<void> {
+/** `audit`: the entry that says who started it, committed with the batch. */
+export async function createReplayBatch(batch: NewReplayBatch, eventIds: string[], job: Omit<ReplayJob, "eventId" | "batchId">, audit: AuditEntryInput): Promise<void> {
   const { idempotency, request, ...row } = batch;
   await getDb().$transaction([
     getDb().replayBatch.create({
       data: { ...row, request: request as Prisma.InputJsonObject, total: eventIds.length, idempotencyScope: idempotency?.scope ?? null, idempotencyKey: idempotency?.key ?? null },
     }),
     enqueueReplaysStatement(eventIds, { ...job, batchId: batch.id }),
+    auditStatement(audit),
   ]);
 }

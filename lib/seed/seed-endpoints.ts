@@ -2,6 +2,7 @@
 // twenty for bulk data. They are created through the same code as POST /api/endpoints,
 // then read back with the ingest lookup (settings parsed, secrets included).
 import { randomBytes } from "node:crypto";
+import type { AuditActor } from "@/lib/audit/types";
 import { findIngestEndpoint } from "@/lib/endpoints/data";
 import { createEndpoint } from "@/lib/endpoints/mutations";
 import type { CreateEndpointInput } from "@/lib/endpoints/schema";
@@ -45,8 +46,11 @@ export const PRESET_ENDPOINT_NAMES: Record<ProviderId, string> = {
   generic: "Legacy encoder (generic JSON)",
 };
 
+/** The audit log names demo endpoints as the seed's: someone at the server's shell made them. */
+const SEED_ACTOR: AuditActor = { id: null, label: "seed script" };
+
 export async function createSeedEndpoint(provider: ProviderId, name: string): Promise<SeedEndpoint> {
-  const created = await createEndpoint(endpointInput(provider, name));
+  const created = await createEndpoint(endpointInput(provider, name), SEED_ACTOR);
   const endpoint = await findIngestEndpoint(created.key);
   if (!endpoint) throw new Error(`seed: endpoint ${created.id} vanished right after it was created`);
   return { ...endpoint, name: created.name };

@@ -3,6 +3,8 @@
 // Accepting is settled by one conditional UPDATE, so a link works once even when it
 // is opened in two tabs at the same moment.
 import { randomBytes } from "node:crypto";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { AuditActor } from "@/lib/audit/types";
 import { hashToken } from "@/lib/auth/api-tokens";
 import { asRole, type Role } from "@/lib/auth/roles";
 import { createPerson, normalizeEmail } from "@/lib/auth/users";
@@ -15,20 +17,33 @@ export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type PendingInvitation = { id: string; email: string; role: Role; createdAt: Date; expiresAt: Date; invitedBy: string };
 
+const invitationView = { id: true, email: true, role: true, createdAt: true, expiresAt: true, invitedBy: { select: { email: true } } } as const;
+
+/** The inviter's email; the operator token invites as nobody's account. */
+const OPERATOR_INVITER = "operator token";
+
+/** The one-time link an invitee opens, on the instance's public origin. */
+export function invitationUrl(origin: string, token: string): string {
+  return `${origin.replace(/\/+$/, "")}/invite/${token}`;
+}
 
 /** Creates an invitation and returns its token (shown once: only the hash is kept). */
-export async function createInvitation(invitedById: string, input: InviteInput): Promise<{ token: string; invitation: PendingInvitation }> {
+export async function createInvitation(actor: AuditActor, input: InviteInput): Promise<{ token: string; invitation: PendingInvitation }> {
   const db = getDb();
   const email = normalizeEmail(input.email);
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("conflict", `${email} already has an account`);
   }
   const token = randomBytes(24).toString("base64url");
-  const row = await db.invitation.create({
-    data: { id: newId("inv"), email, role: input.role, tokenHash: hashToken(token), invitedById, expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS) },
-    select: { id: true, email: true, role: true, createdAt: true, expiresAt: true, invitedBy: { select: { email: true } } },
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.invitation.create({
+      data: { id: newId("inv"), email, role: input.role, tokenHash: hashToken(token), invitedById: actor.id, expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS) },
+      select: invitationView,
+    });
+    await recordAudit({ actor, action: "team.invited", target: { type: "invitation", id: created.id }, details: { email, role: input.role } }, tx);
+    return created;
   });
-  return { token, invitation: { ...row, role: asRole(row.role), invitedBy: row.invitedBy.email } };
+  return { token, invitation: { ...row, role: asRole(row.role), invitedBy: row.invitedBy?.email ?? OPERATOR_INVITER } };
 }
 
 /** Invitations that can still be accepted, newest first. */
@@ -36,14 +51,18 @@ export async function listPendingInvitations(): Promise<PendingInvitation[]> {
   const rows = await getDb().invitation.findMany({
     where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, email: true, role: true, createdAt: true, expiresAt: true, invitedBy: { select: { email: true } } },
+    select: invitationView,
   });
-  return rows.map((row) => ({ ...row, role: asRole(row.role), invitedBy: row.invitedBy.email }));
+  return rows.map((row) => ({ ...row, role: asRole(row.role), invitedBy: row.invitedBy?.email ?? OPERATOR_INVITER }));
 }
 
-export async function revokeInvitation(id: string): Promise<void> {
-  const { count } = await getDb().invitation.updateMany({ where: { id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count === 0) throw notFound("pending invitation");
+export async function revokeInvitation(id: string, actor: AuditActor): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const revoked = await tx.invitation.updateManyAndReturn({ where: { id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() }, select: { email: true } });
+    const invitation = revoked[0];
+    if (!invitation) throw notFound("pending invitation");
+    await recordAudit({ actor, action: "team.invitation_revoked", target: { type: "invitation", id }, details: { email: invitation.email } }, tx);
+  });
 }
 
 /** The invitation behind a link, while it can still be accepted; else null. */

@@ -12,6 +12,9 @@ export type InviteInput = z.infer<typeof inviteSchema>;
 
 export const changeRoleSchema = z.object({ userId: z.string().min(1), role: roleSchema });
 
+/** PATCH /api/team/members/<id>: the role is the one thing an admin changes about someone. */
+export const patchMemberSchema = z.strictObject({ role: roleSchema });
+
 export const newPasswordSchema = z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(256);
 
 export const acceptInvitationSchema = z

@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
-import { requireUserWithRole } from "@/lib/auth/session";
+import { requireUserWithRole, signedInActor } from "@/lib/auth/session";
 import { createDestination, deleteDestination, updateDestination } from "@/lib/destinations/mutations";
 import { createDestinationSchema } from "@/lib/destinations/schema";
 import { archiveEndpoint, changeEndpointSecrets, createEndpoint, updateEndpoint } from "@/lib/endpoints/mutations";
@@ -61,7 +61,7 @@ export async function createEndpointAction(_previous: ActionState, form: FormDat
       secrets: secret ? [secret] : [],
       bodyLimitBytes: bodyLimitKib * KIB,
       ...(extraction?.success ? { extraction: extraction.data } : {}),
-    }));
+    }, await signedInActor()));
   } catch (error) {
     return failed(error);
   }
@@ -78,7 +78,7 @@ export async function addSecretAction(endpointId: string, _previous: ActionState
   if (!secret.success) return { error: firstIssue(secret.error) };
   try {
     // Newest first: test callbacks sign with it, and old senders keep verifying with the rest.
-    await changeEndpointSecrets(idSchema.parse(endpointId), (current) => [secret.data, ...current]);
+    await changeEndpointSecrets(idSchema.parse(endpointId), (current) => [secret.data, ...current], await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -97,7 +97,7 @@ export async function removeSecretAction(endpointId: string, index: number, expe
       // The page knew `count` secrets; if that changed meanwhile, `position` may name another one.
       if (current.length !== count) throw new AppError("conflict", "The secrets changed meanwhile; reload the page and try again.");
       return current.filter((_, i) => i !== position);
-    });
+    }, await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -129,7 +129,7 @@ export async function updateSettingsAction(endpointId: string, _previous: Action
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   try {
     const { name, bodyLimitKib, rateLimitPerSecond } = parsed.data;
-    await updateEndpoint(idSchema.parse(endpointId), { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond });
+    await updateEndpoint(idSchema.parse(endpointId), { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond }, await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -142,7 +142,7 @@ export async function archiveEndpointAction(endpointId: string): Promise<ActionS
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
-    await archiveEndpoint(idSchema.parse(endpointId));
+    await archiveEndpoint(idSchema.parse(endpointId), await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -180,7 +180,7 @@ export async function addDestinationAction(endpointId: string, _previous: Action
   const input = createDestinationSchema.safeParse(parsed.data);
   if (!input.success) return { error: `URL: ${firstIssue(input.error)}` };
   try {
-    await createDestination(endpointId, input.data);
+    await createDestination(endpointId, input.data, await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -192,7 +192,7 @@ export async function setDestinationEnabledAction(endpointId: string, destinatio
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
-    await updateDestination(endpointId, destinationId, { enabled });
+    await updateDestination(endpointId, destinationId, { enabled }, await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -204,7 +204,7 @@ export async function removeDestinationAction(endpointId: string, destinationId:
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
-    await deleteDestination(endpointId, destinationId);
+    await deleteDestination(endpointId, destinationId, await signedInActor());
   } catch (error) {
     return failed(error);
   }

@@ -9,7 +9,7 @@ import { createAlertChannel, deleteAlertChannel, updateAlertChannel } from "@/li
 import { createAlertChannelSchema } from "@/lib/alerts/schema";
 import { sendTestAlert } from "@/lib/alerts/send-alert";
 import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
-import { requireUserWithRole } from "@/lib/auth/session";
+import { requireUserWithRole, signedInActor } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
 import type { ActionState } from "./actions";
 
@@ -41,7 +41,7 @@ export async function addAlertChannelAction(endpointId: string, _previous: Actio
   const input = createAlertChannelSchema.safeParse(parsed.data);
   if (!input.success) return { error: `URL: ${firstIssue(input.error)}` };
   try {
-    await createAlertChannel(endpointId, input.data);
+    await createAlertChannel(endpointId, input.data, await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -66,7 +66,7 @@ export async function setAlertChannelEnabledAction(endpointId: string, channelId
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
-    await updateAlertChannel(endpointId, channelId, { enabled });
+    await updateAlertChannel(endpointId, channelId, { enabled }, await signedInActor());
   } catch (error) {
     return failed(error);
   }
@@ -78,7 +78,7 @@ export async function removeAlertChannelAction(endpointId: string, channelId: st
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
-    await deleteAlertChannel(endpointId, channelId);
+    await deleteAlertChannel(endpointId, channelId, await signedInActor());
   } catch (error) {
     return failed(error);
   }

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
-import { requireUserWithRole } from "@/lib/auth/session";
+import { requireUserWithRole, signedInActor } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
 import { clearPollingSettings, savePollingSettings } from "@/lib/polling/mutations";
 import { putPollingSchema } from "@/lib/polling/schema";
@@ -38,7 +38,7 @@ export async function savePollingAction(endpointId: string, _previous: PollingFo
     return { error: issue ? `${issue.path.join(".") || "form"}: ${issue.message}` : "Check the form." };
   }
   try {
-    await savePollingSettings(idSchema.parse(endpointId), parsed.data);
+    await savePollingSettings(idSchema.parse(endpointId), parsed.data, await signedInActor());
   } catch (error) {
     return { error: toAppError(error).message };
   }
@@ -50,7 +50,7 @@ export async function clearPollingAction(endpointId: string): Promise<PollingFor
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
-    await clearPollingSettings(idSchema.parse(endpointId));
+    await clearPollingSettings(idSchema.parse(endpointId), await signedInActor());
   } catch (error) {
     return { error: toAppError(error).message };
   }

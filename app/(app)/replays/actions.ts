@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { BulkReplayChoice, BulkReplayPreview, BulkReplayStart } from "@/components/inbox/bulk-replay";
 import type { InboxFilters } from "@/components/inbox/inbox-url";
+import { auditActorOfPerson } from "@/lib/audit/actor";
 import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
 import { requireUserWithRole } from "@/lib/auth/session";
 import { resignModes } from "@/lib/destinations/schema";
@@ -46,7 +47,7 @@ export async function startBulkReplayAction(filters: InboxFilters, choice: BulkR
   if (!input.success) return { error: input.error.issues[0]?.path[0] === "url" ? "Enter an absolute http(s) URL." : "The Inbox's filters are not valid; fix or clear them first." };
   try {
     // Re-signing unsigned events is an admin's (startBulkReplay checks the role).
-    return { id: (await startBulkReplay(input.data, user.id, idempotencyKey, user.role)).id };
+    return { id: (await startBulkReplay(input.data, user.id, idempotencyKey, user.role, auditActorOfPerson(user))).id };
   } catch (error) {
     if (error instanceof AppError) return { error: error.message };
     throw error;

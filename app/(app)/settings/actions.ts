@@ -8,12 +8,13 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { auditActorOfPerson } from "@/lib/audit/actor";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { getAuth } from "@/lib/auth/auth";
 import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
 import { requireUserWithRole } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
-import { createInvitation, revokeInvitation } from "@/lib/team/invitations";
+import { createInvitation, invitationUrl, revokeInvitation } from "@/lib/team/invitations";
 import { changeMemberRole, removeMember } from "@/lib/team/members";
 import { changeRoleSchema, inviteSchema, newPasswordSchema } from "@/lib/team/schema";
 import { pageOrigin } from "../endpoints/page-origin";
@@ -45,7 +46,7 @@ export async function revokeTokenAction(tokenId: string): Promise<ActionState> {
   const user = await userOrRefusal(requireUserWithRole("viewer"));
   if (isRefusal(user)) return user;
   try {
-    await revokeApiToken(user.id, z.string().min(1).max(100).parse(tokenId));
+    await revokeApiToken(user.id, z.string().min(1).max(100).parse(tokenId), auditActorOfPerson(user));
   } catch (error) {
     return failed(error);
   }
@@ -81,9 +82,9 @@ export async function inviteAction(_previous: SecretState, form: FormData): Prom
   const parsed = inviteSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   try {
-    const { token, invitation } = await createInvitation(admin.id, parsed.data);
+    const { token, invitation } = await createInvitation(auditActorOfPerson(admin), parsed.data);
     revalidatePath("/settings");
-    return { error: null, secret: `${await pageOrigin()}/invite/${token}`, done: invitation.email };
+    return { error: null, secret: invitationUrl(await pageOrigin(), token), done: invitation.email };
   } catch (error) {
     return failed(error);
   }
@@ -93,7 +94,7 @@ export async function revokeInvitationAction(invitationId: string): Promise<Acti
   const admin = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(admin)) return admin;
   try {
-    await revokeInvitation(z.string().min(1).max(100).parse(invitationId));
+    await revokeInvitation(z.string().min(1).max(100).parse(invitationId), auditActorOfPerson(admin));
   } catch (error) {
     return failed(error);
   }
@@ -107,7 +108,7 @@ export async function changeRoleAction(userId: string, role: string): Promise<Ac
   const parsed = changeRoleSchema.safeParse({ userId, role });
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   try {
-    await changeMemberRole(admin.id, parsed.data.userId, parsed.data.role);
+    await changeMemberRole(auditActorOfPerson(admin), parsed.data.userId, parsed.data.role);
   } catch (error) {
     return failed(error);
   }
@@ -119,7 +120,7 @@ export async function removeMemberAction(userId: string): Promise<ActionState> {
   const admin = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(admin)) return admin;
   try {
-    await removeMember(admin.id, z.string().min(1).max(100).parse(userId));
+    await removeMember(auditActorOfPerson(admin), z.string().min(1).max(100).parse(userId));
   } catch (error) {
     return failed(error);
   }

@@ -24,6 +24,7 @@ import {
   revokeInvitationAction,
   revokeTokenAction,
 } from "./actions";
+import { AuditLogSection } from "./audit-log-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -31,9 +32,10 @@ const ACTIONS_COLUMN: Column = { label: "Actions", hideLabel: true };
 const TOKEN_COLUMNS: Column[] = [{ label: "Name" }, { label: "Starts with" }, { label: "Created" }, { label: "Last used" }, { label: "Status" }, ACTIONS_COLUMN];
 const MEMBER_COLUMNS: Column[] = [{ label: "Name" }, { label: "Email" }, { label: "Role" }, { label: "Joined" }];
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string; audit?: string }> }) {
   const user = await requireUser();
-  const passwordChanged = (await searchParams).password === "changed";
+  const { password, audit } = await searchParams;
+  const passwordChanged = password === "changed";
   const isAdmin = user.role === "admin";
   const [tokens, members, invitations] = await Promise.all([listApiTokens(user.id), listMembers(), isAdmin ? listPendingInvitations() : Promise.resolve([])]);
 
@@ -167,6 +169,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             )}
           </div>
         </Panel>
+
+        {isAdmin && <AuditLogSection cursor={audit} />}
       </div>
     </>
   );

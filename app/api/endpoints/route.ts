@@ -1,3 +1,4 @@
+import { auditActorOf } from "@/lib/audit/actor";
 import { listEndpoints } from "@/lib/endpoints/data";
 import { createEndpoint } from "@/lib/endpoints/mutations";
 import { createEndpointSchema, listEndpointsSchema } from "@/lib/endpoints/schema";
@@ -18,9 +19,9 @@ export const GET = apiRoute("viewer", async (request: Request) => {
 });
 
 // POST /api/endpoints - create an endpoint with a provider preset; 201 with its ingest URL.
-export const POST = apiRoute("admin", async (request: Request) => {
+export const POST = apiRoute("admin", async (request: Request, _context: unknown, principal) => {
   const input = await parseJsonBody(request, createEndpointSchema);
-  const row = await createEndpoint(input);
+  const row = await createEndpoint(input, auditActorOf(principal));
   return jsonResponse(serializeEndpoint(row, publicOrigin(request)), { status: 201 });
 });
 

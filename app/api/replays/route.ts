@@ -1,3 +1,4 @@
+import { auditActorOf } from "@/lib/audit/actor";
 import { principalRole } from "@/lib/auth/authenticate";
 import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
@@ -14,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute("member", async (request: Request, _context: unknown, principal) => {
   const input = await parseJsonBody(request, bulkReplaySchema);
   const key = parseIdempotencyKey(request.headers.get("idempotency-key"));
-  const { isRepeat, ...batch } = await startBulkReplay(input, principalScope(principal), key, principalRole(principal));
+  const { isRepeat, ...batch } = await startBulkReplay(input, principalScope(principal), key, principalRole(principal), auditActorOf(principal));
   return jsonResponse(batch, { status: 202, headers: isRepeat ? { "idempotent-replayed": "true" } : {} });
 });
 

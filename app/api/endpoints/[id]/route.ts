@@ -1,3 +1,4 @@
+import { auditActorOf } from "@/lib/audit/actor";
 import { getEndpoint } from "@/lib/endpoints/data";
 import { archiveEndpoint, updateEndpoint } from "@/lib/endpoints/mutations";
 import { updateEndpointSchema } from "@/lib/endpoints/schema";
@@ -18,15 +19,15 @@ export const GET = apiRoute("viewer", async (request: Request, { params }: Conte
 });
 
 // PATCH /api/endpoints/<id> - change name, verification, secrets (replaced as a set), extraction, body cap.
-export const PATCH = apiRoute("admin", async (request: Request, { params }: Context) => {
+export const PATCH = apiRoute("admin", async (request: Request, { params }: Context, principal) => {
   const input = await parseJsonBody(request, updateEndpointSchema);
-  const row = await updateEndpoint((await params).id, input);
+  const row = await updateEndpoint((await params).id, input, auditActorOf(principal));
   return jsonResponse(serializeEndpoint(row, publicOrigin(request)));
 });
 
 // DELETE /api/endpoints/<id> - archive: stored data stays, the ingest URL answers 410.
-export const DELETE = apiRoute("admin", async (request: Request, { params }: Context) => {
-  const row = await archiveEndpoint((await params).id);
+export const DELETE = apiRoute("admin", async (request: Request, { params }: Context, principal) => {
+  const row = await archiveEndpoint((await params).id, auditActorOf(principal));
   return jsonResponse(serializeEndpoint(row, publicOrigin(request)));
 });
 

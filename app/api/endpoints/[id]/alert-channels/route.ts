@@ -1,3 +1,4 @@
+import { auditActorOf } from "@/lib/audit/actor";
 import { listAlertChannels } from "@/lib/alerts/data";
 import { createAlertChannel } from "@/lib/alerts/mutations";
 import { createAlertChannelSchema } from "@/lib/alerts/schema";
@@ -17,9 +18,9 @@ export const GET = apiRoute("viewer", async (_request: Request, { params }: Cont
 });
 
 // POST /api/endpoints/<id>/alert-channels - { kind, url, enabled?, triggers?, burstThreshold?, burstMinutes? } -> 201
-export const POST = apiRoute("admin", async (request: Request, { params }: Context) => {
+export const POST = apiRoute("admin", async (request: Request, { params }: Context, principal) => {
   const input = await parseJsonBody(request, createAlertChannelSchema);
-  const row = await createAlertChannel((await params).id, input);
+  const row = await createAlertChannel((await params).id, input, auditActorOf(principal));
   return jsonResponse(serializeAlertChannel(row), { status: 201 });
 });
 

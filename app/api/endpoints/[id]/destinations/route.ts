@@ -1,3 +1,4 @@
+import { auditActorOf } from "@/lib/audit/actor";
 import { listDestinations } from "@/lib/destinations/data";
 import { createDestination } from "@/lib/destinations/mutations";
 import { createDestinationSchema } from "@/lib/destinations/schema";
@@ -17,9 +18,9 @@ export const GET = apiRoute("viewer", async (_request: Request, { params }: Cont
 });
 
 // POST /api/endpoints/<id>/destinations - { url, enabled?, signingSecret?, resign?, forward? } -> 201
-export const POST = apiRoute("admin", async (request: Request, { params }: Context) => {
+export const POST = apiRoute("admin", async (request: Request, { params }: Context, principal) => {
   const input = await parseJsonBody(request, createDestinationSchema);
-  const row = await createDestination((await params).id, input);
+  const row = await createDestination((await params).id, input, auditActorOf(principal));
   return jsonResponse(serializeDestination(row), { status: 201 });
 });
 

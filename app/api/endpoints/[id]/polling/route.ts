@@ -1,3 +1,4 @@
+import { auditActorOf } from "@/lib/audit/actor";
 import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
@@ -16,16 +17,16 @@ export const GET = apiRoute("viewer", async (_request: Request, { params }: Cont
 });
 
 // PUT /api/endpoints/<id>/polling - { baseUrl, pathTemplate, credentialHeader?, credentialPrefix?, credential?, expectTerminalMinutes? }
-export const PUT = apiRoute("admin", async (request: Request, { params }: Context) => {
+export const PUT = apiRoute("admin", async (request: Request, { params }: Context, principal) => {
   const input = await parseJsonBody(request, putPollingSchema);
   const { id } = await params;
-  await savePollingSettings(id, input);
+  await savePollingSettings(id, input, auditActorOf(principal));
   return jsonResponse(serializePollingSettings(await getPollingSettings(id)));
 });
 
 // DELETE /api/endpoints/<id>/polling - polling and missed-callback detection off; recorded polls stay.
-export const DELETE = apiRoute("admin", async (_request: Request, { params }: Context) => {
-  await clearPollingSettings((await params).id);
+export const DELETE = apiRoute("admin", async (_request: Request, { params }: Context, principal) => {
+  await clearPollingSettings((await params).id, auditActorOf(principal));
   return new Response(null, { status: 204 });
 });
 

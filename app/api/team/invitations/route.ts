@@ -1,0 +1,18 @@
+import { auditActorOf } from "@/lib/audit/actor";
+import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { jsonResponse } from "@/lib/http/error-response";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { createInvitation, invitationUrl } from "@/lib/team/invitations";
+import { inviteSchema } from "@/lib/team/schema";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/team/invitations - { email, role } -> 201 { id, url, expiresAt }; the url is the one-time link, shown only here.
+export const POST = apiRoute("admin", async (request: Request, _context: unknown, principal) => {
+  const input = await parseJsonBody(request, inviteSchema);
+  const { token, invitation } = await createInvitation(auditActorOf(principal), input);
+  return jsonResponse({ id: invitation.id, url: invitationUrl(publicOrigin(request), token), expiresAt: invitation.expiresAt.toISOString() }, { status: 201 });
+});
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
