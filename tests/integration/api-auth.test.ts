@@ -4,6 +4,7 @@
 // rather than a lucky 404.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiJson, baseUrl, createEndpoint, queryAppDb, type CreatedEndpoint } from "@/tests/support/api";
+import { closeTestPeople } from "@/tests/support/people";
 import { apiRouteTable, createReplayBatch, createRouteFixture, type RouteFixture } from "@/tests/support/api-route-table";
 import { TEST_API_TOKEN } from "@/tests/support/app-server";
 import { expectApiError } from "@/tests/support/callbacks-inbox";
@@ -39,7 +40,10 @@ beforeAll(async () => {
   replayId = await createReplayBatch(receiver.url());
 });
 
-afterAll(() => receiver?.close());
+afterAll(async () => {
+  await receiver?.close();
+  await closeTestPeople();
+});
 
 // The one table of routes (also the role tests'): every route that needs a credential.
 const protectedRoutes = apiRouteTable.filter((route) => route.role !== "public");

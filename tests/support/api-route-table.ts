@@ -10,6 +10,7 @@ import type { Role } from "@/lib/auth/roles";
 import { apiJson, createEndpoint, queryAppDb, type CreatedEndpoint } from "./api";
 import { ingestOk, jobOf } from "./callbacks-inbox";
 import { clipzyJob } from "./callbacks-payloads";
+import { createTestPerson } from "./people";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -25,6 +26,9 @@ export type RouteFixture = {
   replayId: string;
   /** A receiver on 127.0.0.1 that answers 200: the target of replays, test alerts and polls. */
   receiverUrl: string;
+  /** A member of the team with a personal token, and a pending invitation: what the team routes change. */
+  teammate: { id: string; tokenId: string };
+  invitationId: string;
 };
 
 export type RouteCase = {
@@ -89,9 +93,18 @@ export const apiRouteTable: RouteCase[] = [
   { method: "GET", route: "/api/replays/[id]", role: "viewer", request: (f) => ({ path: `/api/replays/${f.replayId}` }) },
   { method: "GET", route: "/api/alerts", role: "viewer", request: (f) => ({ path: `/api/alerts?endpointId=${f.endpoint.id}` }) },
 
-  // Routes added by parallel work (team, audit, reveal) go here, with what their
-  // fixture needs added to RouteFixture and createRouteFixture.
+  // The team and the audit log: admins only
+  { method: "GET", route: "/api/team/members", role: "admin", request: () => ({ path: "/api/team/members" }) },
+  { method: "POST", route: "/api/team/invitations", role: "admin", request: (f) => ({ path: "/api/team/invitations", body: { email: invitedEmail(f), role: "viewer" } }) },
+  { method: "DELETE", route: "/api/team/invitations/[id]", role: "admin", request: (f) => ({ path: `/api/team/invitations/${f.invitationId}` }) },
+  { method: "PATCH", route: "/api/team/members/[id]", role: "admin", request: (f) => ({ path: `/api/team/members/${f.teammate.id}`, body: { role: "viewer" } }) },
+  { method: "DELETE", route: "/api/team/members/[id]", role: "admin", request: (f) => ({ path: `/api/team/members/${f.teammate.id}` }) },
+  { method: "DELETE", route: "/api/team/members/[id]/tokens/[tokenId]", role: "admin", request: (f) => ({ path: `/api/team/members/${f.teammate.id}/tokens/${f.teammate.tokenId}` }) },
+  { method: "GET", route: "/api/audit", role: "admin", request: () => ({ path: "/api/audit" }) },
 ];
+
+/** Whom POST /api/team/invitations invites, so the fixture's state counts it. */
+const invitedEmail = (f: RouteFixture) => `invited-${f.endpoint.id.toLowerCase()}@people.test`;
 
 async function created(path: string, body: unknown): Promise<string> {
   const { status, body: answer } = await apiJson<{ id: string }>(path, { method: "POST", body: JSON.stringify(body) });
@@ -122,7 +135,11 @@ export async function createRouteFixture(receiverUrl: string, replayId: string):
   const channelId = await created(`${path}/alert-channels`, { kind: "webhook", url: receiverUrl });
   const polling = await apiJson(`${path}/polling`, { method: "PUT", body: JSON.stringify({ baseUrl: new URL(receiverUrl).origin, pathTemplate: "/v1/jobs/{jobId}" }) });
   if (polling.status !== 200) throw new Error(`PUT polling answered ${polling.status}: ${JSON.stringify(polling.body)}`);
-  return { ...base, destinationId, channelId, replayId, receiverUrl };
+  const person = await createTestPerson("member");
+  const [token] = await queryAppDb<{ id: string }>("SELECT id FROM api_tokens WHERE user_id = $1", [person.id]);
+  if (!token) throw new Error(`no token for ${person.email}`);
+  const invitationId = await created("/api/team/invitations", { email: `pending-${randomUUID().slice(0, 8)}@people.test`, role: "member" });
+  return { ...base, destinationId, channelId, replayId, receiverUrl, teammate: { id: person.id, tokenId: token.id }, invitationId };
 }
 
 /**
@@ -140,9 +157,13 @@ export async function fixtureState(f: RouteFixture): Promise<unknown> {
        'polls', (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.id), '[]') FROM polls p WHERE p.endpoint_id = $1),
        'attempts', (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.id), '[]') FROM attempts t JOIN events v ON v.id = t.event_id WHERE v.endpoint_id = $1),
        'replayBatches', (SELECT count(*) FROM replay_batches WHERE request->'filter'->>'endpointId' = $1),
-       'audit', (SELECT count(*) FROM audit_log WHERE target_id IN (SELECT id FROM deliveries WHERE endpoint_id = $1))
+       'audit', (SELECT count(*) FROM audit_log WHERE target_id IN (SELECT id FROM deliveries WHERE endpoint_id = $1)),
+       'teammate', (SELECT jsonb_build_object('role', u.role, 'tokenRevoked', t.revoked_at IS NOT NULL)
+                    FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE u.id = $3 AND t.id = $4),
+       'invitation', (SELECT to_jsonb(i) FROM invitations i WHERE i.id = $5),
+       'invited', (SELECT count(*) FROM invitations WHERE email = $6)
      ) AS state`,
-    [f.endpoint.id, createdEndpointName(f)],
+    [f.endpoint.id, createdEndpointName(f), f.teammate.id, f.teammate.tokenId, f.invitationId, invitedEmail(f)],
   );
   return rows[0]?.state;
 }
