@@ -5,10 +5,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
+import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { json2videoDone } from "@/tests/support/callbacks-payloads";
 import { bearerHeaders } from "@/tests/support/callbacks-signing";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
+import { apiClient } from "@/tests/support/api";
 
 const KEY_A = "headers-rest-key-a-0123456789abcdefghijklmn";
 const KEY_B = "headers-rest-key-b-0123456789abcdefghijklmn";
@@ -28,11 +29,10 @@ afterAll(async () => {
 
 const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryDatabase<R>(database.url, text, params);
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+const call = apiClient(() => {
   if (!server) throw new Error("no server");
-  const response = await fetch(`${server.baseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${TEST_API_TOKEN}`, "content-type": "application/json", ...init.headers } });
-  return { status: response.status, body: (await response.json()) as T };
-}
+  return server.baseUrl;
+});
 
 type Row = { id: string; event_id: string; credential_key: string | null; headers: Array<[string, string]> };
 const rowOf = async (id: string): Promise<Row> => {

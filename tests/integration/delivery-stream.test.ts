@@ -51,7 +51,8 @@ async function nextDelivery(feed: Feed): Promise<{ position: string; delivery: S
   return { position: message.id, delivery: JSON.parse(message.data) as Streamed };
 }
 
-const newEndpoint = (label: string) => createEndpoint({ name: `${label} ${randomUUID().slice(0, 8)}`, provider: "clipzy" });
+// Unlimited: the concurrency test sends faster than the default rate limit (which has its own tests).
+const newEndpoint = (label: string) => createEndpoint({ name: `${label} ${randomUUID().slice(0, 8)}`, provider: "clipzy", rateLimitPerSecond: null });
 const clipzyBody = () => JSON.stringify(clipzyJob(`feed-${randomUUID()}`, "completed"));
 
 describe("GET /api/endpoints/<id>/deliveries/stream", () => {

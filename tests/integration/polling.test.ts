@@ -6,11 +6,12 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
+import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { bearerHeaders } from "@/tests/support/callbacks-signing";
 import { clipzyJob, descriptJob } from "@/tests/support/callbacks-payloads";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { startReceiver, type ReceivedRequest, type Receiver, type Reply } from "@/tests/support/receiver";
+import { apiClient } from "@/tests/support/api";
 
 type Poll = {
   id: string;
@@ -64,14 +65,7 @@ const descriptRunning = (jobId: string) => json({ job_id: jobId, job_type: "impo
 const descriptQueued = (jobId: string) => json({ job_id: jobId, job_type: "import/project_media", job_state: "queued" });
 const descriptDone = (jobId: string) => json(descriptJob({ jobId, result: { status: "success" } }));
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T; headers: Headers }> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${TEST_API_TOKEN}`, "content-type": "application/json", ...init.headers },
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
-}
+const call = apiClient(() => server.baseUrl);
 
 const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryDatabase<R>(database.url, text, params);
 

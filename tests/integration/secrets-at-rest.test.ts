@@ -5,9 +5,10 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
+import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { newStandardWebhooksSecret, standardWebhooksHeaders } from "@/tests/support/callbacks-signing";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
+import { apiClient } from "@/tests/support/api";
 
 const KEY_A = "rest-test-key-a-0123456789abcdefghijklmnop";
 const KEY_B = "rest-test-key-b-0123456789abcdefghijklmnop";
@@ -26,14 +27,10 @@ afterAll(async () => {
 
 const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryDatabase<R>(database.url, text, params);
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+const call = apiClient(() => {
   if (!server) throw new Error("no server");
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${TEST_API_TOKEN}`, "content-type": "application/json", ...init.headers },
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
+  return server.baseUrl;
+});
 
 /** The ingest's answer status to a callback signed with `secret` (401 = verification failed). */
 async function signedCallbackStatus(key: string, secret: string): Promise<number> {

@@ -34,9 +34,10 @@ const submitSetup = (base: string, fields: Record<string, string>) =>
   submitPageForm(base, "/setup", 'name="confirm"', { name: admin.name, email: admin.email, password: admin.password, confirm: admin.password, ...fields });
 
 describe("the set-up page", () => {
-  it("says at start where the code is", () => {
-    expect(withCode.output()).toMatch(/set-up code: from INBOX_SETUP_CODE/);
-    expect(sharing.output()).toMatch(/set-up code: .*another app process/);
+  // The note follows the "listening on" line that startAppServer waits for: it may arrive a moment later.
+  it("says at start where the code is", async () => {
+    await expect.poll(() => withCode.output()).toMatch(/set-up code: from INBOX_SETUP_CODE/);
+    await expect.poll(() => sharing.output()).toMatch(/set-up code: .*another app process/);
   });
 
   it("has a field for the code", async () => {

@@ -1,6 +1,7 @@
 // Small HTTP helpers for integration tests against the shared app server.
 import type pg from "pg";
 import { inject } from "vitest";
+import { TEST_API_TOKEN } from "./app-server";
 import { queryDatabase } from "./fresh-database";
 
 export const baseUrl = (): string => inject("baseUrl");
@@ -15,6 +16,21 @@ export async function api(path: string, init: RequestInit = {}): Promise<Respons
 export async function apiJson<T = Record<string, unknown>>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
   const response = await api(path, init);
   return { status: response.status, body: (await response.json()) as T };
+}
+
+/**
+ * JSON calls to an app server the test started itself (the shared one has api/apiJson),
+ * with the operator token. `base` is read at every call: the test may restart its server.
+ */
+export function apiClient(base: () => string, token: string = TEST_API_TOKEN) {
+  return async function call<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T; headers: Headers }> {
+    const response = await fetch(`${base()}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+  };
 }
 
 export type CreatedEndpoint = { id: string; key: string; ingestUrl: string; name: string; provider: string };

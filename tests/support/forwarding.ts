@@ -19,9 +19,17 @@ async function createResource<T>(baseUrl: string, path: string, body: Record<str
   return (await response.json()) as T;
 }
 
-/** A generic endpoint with one destination that forwards every callback to `destinationUrl`. */
+/**
+ * A generic endpoint with one destination that forwards every callback to `destinationUrl`.
+ * Unlimited, so that storing a callback is one statement: the crash test freezes the
+ * database right before it (a rate-limit token would be taken first; the limit has its own tests).
+ */
 export async function createForwardingEndpoint(baseUrl: string, destinationUrl: string): Promise<{ id: string; key: string; destinationId: string }> {
-  const endpoint = await createResource<{ id: string; key: string }>(baseUrl, "/api/endpoints", { name: `forward-${randomUUID()}`, provider: "generic" });
+  const endpoint = await createResource<{ id: string; key: string }>(baseUrl, "/api/endpoints", {
+    name: `forward-${randomUUID()}`,
+    provider: "generic",
+    rateLimitPerSecond: null,
+  });
   const destination = await createResource<{ id: string }>(baseUrl, `/api/endpoints/${endpoint.id}/destinations`, { url: destinationUrl, forward: "all" });
   return { id: endpoint.id, key: endpoint.key, destinationId: destination.id };
 }

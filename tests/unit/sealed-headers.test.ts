@@ -1,24 +1,11 @@
 // Credential header values of a delivery: sealed at ingest (names and order kept),
 // shown masked, resealed under a new key, and plain rows from before sealing sealed.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { maskStoredHeaders, PLAIN_CREDENTIALS, resealCredentialHeaders, sealCredentialHeaders } from "@/lib/deliveries/sealed-headers";
-import { reloadEnv } from "@/lib/env";
 import { currentKeyId, isSealed, openSecret, sealSecret } from "@/lib/secrets/secret-box";
+import { KEY_A, KEY_B, startEachTestWithKeyA, useKeys } from "@/tests/support/secret-keys";
 
-const KEY_A = "unit-test-key-a-0123456789abcdefghijklmnop";
-const KEY_B = "unit-test-key-b-0123456789abcdefghijklmnop";
-const saved = { key: process.env.INBOX_SECRET_KEY, previous: process.env.INBOX_SECRET_KEY_PREVIOUS };
-
-function useKeys(current: string | undefined, previous?: string): void {
-  if (current === undefined) delete process.env.INBOX_SECRET_KEY;
-  else process.env.INBOX_SECRET_KEY = current;
-  if (previous === undefined) delete process.env.INBOX_SECRET_KEY_PREVIOUS;
-  else process.env.INBOX_SECRET_KEY_PREVIOUS = previous;
-  reloadEnv();
-}
-
-beforeEach(() => useKeys(KEY_A));
-afterEach(() => useKeys(saved.key, saved.previous));
+startEachTestWithKeyA();
 
 const TOKEN = "j2v_0123456789abcdefghijklmnopWXYZ";
 const arrived: Array<[string, string]> = [

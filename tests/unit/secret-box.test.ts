@@ -1,23 +1,10 @@
 // Encryption at rest: values round-trip, nothing of the plain text is visible, tampering
 // and the wrong key are refused, and a previous key still opens old values.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { reloadEnv } from "@/lib/env";
+import { describe, expect, it } from "vitest";
 import { isSealed, isSealedWithCurrentKey, openSecret, sealSecret } from "@/lib/secrets/secret-box";
+import { KEY_A, KEY_B, startEachTestWithKeyA, useKeys } from "@/tests/support/secret-keys";
 
-const KEY_A = "unit-test-key-a-0123456789abcdefghijklmnop";
-const KEY_B = "unit-test-key-b-0123456789abcdefghijklmnop";
-const saved = { key: process.env.INBOX_SECRET_KEY, previous: process.env.INBOX_SECRET_KEY_PREVIOUS };
-
-function useKeys(current: string | undefined, previous?: string): void {
-  if (current === undefined) delete process.env.INBOX_SECRET_KEY;
-  else process.env.INBOX_SECRET_KEY = current;
-  if (previous === undefined) delete process.env.INBOX_SECRET_KEY_PREVIOUS;
-  else process.env.INBOX_SECRET_KEY_PREVIOUS = previous;
-  reloadEnv();
-}
-
-beforeEach(() => useKeys(KEY_A));
-afterEach(() => useKeys(saved.key, saved.previous));
+startEachTestWithKeyA();
 
 describe("secret box", () => {
   it("round-trips any text, and the sealed form shows none of it", () => {
