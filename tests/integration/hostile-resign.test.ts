@@ -11,7 +11,7 @@ import { verifyHmac } from "@/lib/verify/hmac";
 import { apiJson, createEndpoint, queryAppDb, sendCallback, type CreatedEndpoint } from "@/tests/support/api";
 import { newStandardWebhooksSecret, scriptixHeaders } from "@/tests/support/callbacks-signing";
 import { startReceiver, type ReceivedRequest, type Receiver } from "@/tests/support/receiver";
-import { tokenWithRole } from "@/tests/support/role-tokens";
+import { closeTestPeople, createTestPerson } from "@/tests/support/people";
 
 type ApiError = { error: { code: string; message: string } };
 type Attempt = { id: string; status: string; responseStatus: number | null };
@@ -27,11 +27,12 @@ let memberToken: string;
 
 beforeAll(async () => {
   target = await startReceiver();
-  memberToken = await tokenWithRole("member");
+  memberToken = (await createTestPerson("member")).token;
 });
 
 afterAll(async () => {
   await target?.close();
+  await closeTestPeople();
 });
 
 const scriptixBody = (jobId = randomUUID(), extra: Record<string, unknown> = {}) => JSON.stringify({ event: "transcription.completed", data: { id: jobId, status: "completed", ...extra } });
