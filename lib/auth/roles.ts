@@ -5,6 +5,7 @@
 //   admin:  endpoints and their secrets and verification, destinations, alert
 //           channels, polling settings, the team, other people's tokens, reveals
 import { z } from "zod";
+import { AppError } from "@/lib/http/app-error";
 
 export const ROLES = ["viewer", "member", "admin"] as const;
 
@@ -22,4 +23,9 @@ export function hasRole(actual: Role, needed: Role): boolean {
 export function asRole(value: string | null | undefined): Role {
   const parsed = roleSchema.safeParse(value);
   return parsed.success ? parsed.data : "viewer";
+}
+
+/** 403 naming the role needed, so a person knows whom to ask: API routes and server actions alike. */
+export function requireRole(actual: Role, needed: Role): void {
+  if (!hasRole(actual, needed)) throw new AppError("forbidden", `this needs the ${needed} role; you are a ${actual}`);
 }

@@ -3,11 +3,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auditActorOfPerson } from "@/lib/audit/actor";
-import type { AuditActor } from "@/lib/audit/types";
-import { AppError } from "@/lib/http/app-error";
 import { getAuth } from "./auth";
-import { asRole, hasRole, type Role } from "./roles";
+import { asRole, requireRole, type Role } from "./roles";
 import { countPeople } from "./users";
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role };
@@ -19,14 +16,6 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const { id, email, name, role } = session.user;
   return { id, email, name, role: asRole(role) };
 });
-
-/**
- * The signed-in person as the audit log names them, for a server action to pass to
- * the lib/ change it makes (after its role check; the session is read once per request).
- */
-export async function signedInActor(): Promise<AuditActor> {
-  return auditActorOfPerson(await requireUser());
-}
 
 /**
  * The signed-in user, or a redirect: to /setup while nobody exists yet, else to
@@ -46,7 +35,7 @@ export async function requireUser(): Promise<SignedInUser> {
  */
 export async function requireUserWithRole(role: Role): Promise<SignedInUser> {
   const user = await requireUser();
-  if (!hasRole(user.role, role)) throw new AppError("forbidden", `this needs the ${role} role; you are a ${user.role}`);
+  requireRole(user.role, role);
   return user;
 }
 

@@ -4,7 +4,7 @@
 // The one place API permissions are checked: each route names its role here.
 import type { z } from "zod";
 import { authenticateRequest, principalRole, type Principal } from "@/lib/auth/authenticate";
-import { hasRole, type Role } from "@/lib/auth/roles";
+import { requireRole, type Role } from "@/lib/auth/roles";
 import { AppError } from "./app-error";
 import { errorResponse, validationError } from "./error-response";
 
@@ -18,11 +18,6 @@ export function apiRoute<Ctx>(role: Role, handler: (request: Request, context: C
       return errorResponse(error);
     }
   };
-}
-
-/** 403 naming the role needed, so a person knows whom to ask. */
-export function requireRole(actual: Role, needed: Role): void {
-  if (!hasRole(actual, needed)) throw new AppError("forbidden", `this needs the ${needed} role; you are a ${actual}`);
 }
 
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {

@@ -5,8 +5,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { auditActorOfPerson } from "@/lib/audit/actor";
 import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
-import { requireUserWithRole, signedInActor } from "@/lib/auth/session";
+import { requireUserWithRole } from "@/lib/auth/session";
 import { createDestination, deleteDestination, updateDestination } from "@/lib/destinations/mutations";
 import { createDestinationSchema } from "@/lib/destinations/schema";
 import { archiveEndpoint, changeEndpointSecrets, createEndpoint, updateEndpoint } from "@/lib/endpoints/mutations";
@@ -61,7 +62,7 @@ export async function createEndpointAction(_previous: ActionState, form: FormDat
       secrets: secret ? [secret] : [],
       bodyLimitBytes: bodyLimitKib * KIB,
       ...(extraction?.success ? { extraction: extraction.data } : {}),
-    }, await signedInActor()));
+    }, auditActorOfPerson(caller)));
   } catch (error) {
     return failed(error);
   }
@@ -78,7 +79,7 @@ export async function addSecretAction(endpointId: string, _previous: ActionState
   if (!secret.success) return { error: firstIssue(secret.error) };
   try {
     // Newest first: test callbacks sign with it, and old senders keep verifying with the rest.
-    await changeEndpointSecrets(idSchema.parse(endpointId), (current) => [secret.data, ...current], await signedInActor());
+    await changeEndpointSecrets(idSchema.parse(endpointId), (current) => [secret.data, ...current], auditActorOfPerson(caller));
   } catch (error) {
     return failed(error);
   }
@@ -97,7 +98,7 @@ export async function removeSecretAction(endpointId: string, index: number, expe
       // The page knew `count` secrets; if that changed meanwhile, `position` may name another one.
       if (current.length !== count) throw new AppError("conflict", "The secrets changed meanwhile; reload the page and try again.");
       return current.filter((_, i) => i !== position);
-    }, await signedInActor());
+    }, auditActorOfPerson(caller));
   } catch (error) {
     return failed(error);
   }
@@ -129,7 +130,7 @@ export async function updateSettingsAction(endpointId: string, _previous: Action
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   try {
     const { name, bodyLimitKib, rateLimitPerSecond } = parsed.data;
-    await updateEndpoint(idSchema.parse(endpointId), { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond }, await signedInActor());
+    await updateEndpoint(idSchema.parse(endpointId), { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond }, auditActorOfPerson(caller));
   } catch (error) {
     return failed(error);
   }
@@ -142,7 +143,7 @@ export async function archiveEndpointAction(endpointId: string): Promise<ActionS
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
-    await archiveEndpoint(idSchema.parse(endpointId), await signedInActor());
+    await archiveEndpoint(idSchema.parse(endpointId), auditActorOfPerson(caller));
   } catch (error) {
     return failed(error);
   }
@@ -180,7 +181,7 @@ export async function addDestinationAction(endpointId: string, _previous: Action
   const input = createDestinationSchema.safeParse(parsed.data);
   if (!input.success) return { error: `URL: ${firstIssue(input.error)}` };
   try {
-    await createDestination(endpointId, input.data, await signedInActor());
+    await createDestination(endpointId, input.data, auditActorOfPerson(caller));
   } catch (error) {
     return failed(error);
   }
@@ -192,7 +193,7 @@ export async function setDestinationEnabledAction(endpointId: string, destinatio
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
-    await updateDestination(endpointId, destinationId, { enabled }, await signedInActor());
+    await updateDestination(endpointId, destinationId, { enabled }, auditActorOfPerson(caller));
   } catch (error) {
     return failed(error);
   }
@@ -204,7 +205,7 @@ export async function removeDestinationAction(endpointId: string, destinationId:
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
-    await deleteDestination(endpointId, destinationId, await signedInActor());
+    await deleteDestination(endpointId, destinationId, auditActorOfPerson(caller));
   } catch (error) {
     return failed(error);
   }

@@ -8,8 +8,9 @@ import { alertTriggers, channelKinds, MAX_BURST_MINUTES, MAX_BURST_THRESHOLD } f
 import { createAlertChannel, deleteAlertChannel, updateAlertChannel } from "@/lib/alerts/mutations";
 import { createAlertChannelSchema } from "@/lib/alerts/schema";
 import { sendTestAlert } from "@/lib/alerts/send-alert";
+import { auditActorOfPerson } from "@/lib/audit/actor";
 import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
-import { requireUserWithRole, signedInActor } from "@/lib/auth/session";
+import { requireUserWithRole } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
 import type { ActionState } from "./actions";
 
@@ -41,7 +42,7 @@ export async function addAlertChannelAction(endpointId: string, _previous: Actio
   const input = createAlertChannelSchema.safeParse(parsed.data);
   if (!input.success) return { error: `URL: ${firstIssue(input.error)}` };
   try {
-    await createAlertChannel(endpointId, input.data, await signedInActor());
+    await createAlertChannel(endpointId, input.data, auditActorOfPerson(caller));
   } catch (error) {
     return failed(error);
   }
@@ -66,7 +67,7 @@ export async function setAlertChannelEnabledAction(endpointId: string, channelId
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
-    await updateAlertChannel(endpointId, channelId, { enabled }, await signedInActor());
+    await updateAlertChannel(endpointId, channelId, { enabled }, auditActorOfPerson(caller));
   } catch (error) {
     return failed(error);
   }
@@ -78,7 +79,7 @@ export async function removeAlertChannelAction(endpointId: string, channelId: st
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
-    await deleteAlertChannel(endpointId, channelId, await signedInActor());
+    await deleteAlertChannel(endpointId, channelId, auditActorOfPerson(caller));
   } catch (error) {
     return failed(error);
   }

@@ -4,8 +4,9 @@
 // this only maps the form's empty fields to "not set".
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { auditActorOfPerson } from "@/lib/audit/actor";
 import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
-import { requireUserWithRole, signedInActor } from "@/lib/auth/session";
+import { requireUserWithRole } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
 import { clearPollingSettings, savePollingSettings } from "@/lib/polling/mutations";
 import { putPollingSchema } from "@/lib/polling/schema";
@@ -38,7 +39,7 @@ export async function savePollingAction(endpointId: string, _previous: PollingFo
     return { error: issue ? `${issue.path.join(".") || "form"}: ${issue.message}` : "Check the form." };
   }
   try {
-    await savePollingSettings(idSchema.parse(endpointId), parsed.data, await signedInActor());
+    await savePollingSettings(idSchema.parse(endpointId), parsed.data, auditActorOfPerson(caller));
   } catch (error) {
     return { error: toAppError(error).message };
   }
@@ -50,7 +51,7 @@ export async function clearPollingAction(endpointId: string): Promise<PollingFor
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
-    await clearPollingSettings(idSchema.parse(endpointId), await signedInActor());
+    await clearPollingSettings(idSchema.parse(endpointId), auditActorOfPerson(caller));
   } catch (error) {
     return { error: toAppError(error).message };
   }

@@ -6,7 +6,7 @@
 // Replay sends the event to a destination or a URL.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { auditActorOf } from "@/lib/audit/actor";
+import { auditActorOfPerson } from "@/lib/audit/actor";
 import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
 import { requireUserWithRole } from "@/lib/auth/session";
 import { revealCredentialHeader } from "@/lib/deliveries/reveal-credential";
@@ -21,7 +21,7 @@ const deliveryIdSchema = z.string().min(1).max(100);
 export async function revealCredentialValues(deliveryId: string, name: string): Promise<string[]> {
   const user = await requireUserWithRole("admin");
   const header = revealCredentialHeaderSchema.parse({ name });
-  return revealCredentialHeader(deliveryIdSchema.parse(deliveryId), header.name, auditActorOf({ kind: "user", via: "session", user }));
+  return revealCredentialHeader(deliveryIdSchema.parse(deliveryId), header.name, auditActorOfPerson(user));
 }
 
 /** The `occurrence`-th value of one credential header (the headers table's reveal). */
