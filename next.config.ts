@@ -21,7 +21,9 @@ const nextConfig: NextConfig = {
       {
         // JSON is never a document: nothing in an API answer may run or be framed.
         source: "/api/:path*",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+        ],
       },
     ];
   },

@@ -14,16 +14,32 @@ const NAV = [
 ];
 
 /** The frame of every signed-in page: product name, sections, who is signed in. */
-export function AppShell({ user, theme, children }: { user: SignedInUser; theme: ThemeChoice; children: ReactNode }) {
+export function AppShell({
+  user,
+  theme,
+  children,
+}: {
+  user: SignedInUser;
+  theme: ThemeChoice;
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900"
+      >
         Skip to content
       </a>
       <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
         <div className="mx-auto flex h-12 max-w-7xl items-center gap-6 px-4">
           <Link href="/" className="flex items-center gap-2 text-sm font-semibold tracking-tight">
-            <span aria-hidden className="grid size-6 place-items-center rounded bg-indigo-600 text-[11px] font-bold text-white">WI</span>
+            <span
+              aria-hidden
+              className="grid size-6 place-items-center rounded bg-indigo-600 text-[11px] font-bold text-white"
+            >
+              WI
+            </span>
             Webhook Inbox
           </Link>
           <nav aria-label="Sections" className="flex items-center gap-1">
@@ -39,7 +55,10 @@ export function AppShell({ user, theme, children }: { user: SignedInUser; theme:
               {user.email}
             </span>
             <form action={signOutAction}>
-              <button type="submit" className="rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+              <button
+                type="submit"
+                className="rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+              >
                 Sign out
               </button>
             </form>

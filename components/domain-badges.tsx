@@ -1,7 +1,11 @@
 // Badges for the domain's own words, the same on every page.
 import { Badge, type Tone } from "@/components/ui/badge";
 
-const VERIFICATION_TONE: Record<string, Tone> = { verified: "green", failed: "red", unsigned: "neutral" };
+const VERIFICATION_TONE: Record<string, Tone> = {
+  verified: "green",
+  failed: "red",
+  unsigned: "neutral",
+};
 
 export function VerificationBadge({ value }: { value: string }) {
   return (

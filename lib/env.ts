@@ -24,20 +24,34 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   INBOX_API_TOKEN: z.string().min(16, "INBOX_API_TOKEN must be at least 16 characters").optional(),
   /** Signs session cookies (32+ characters); npm start generates one into .data/auth-secret when unset. */
-  INBOX_AUTH_SECRET: z.string().min(32, "INBOX_AUTH_SECRET must be at least 32 characters").optional(),
+  INBOX_AUTH_SECRET: z
+    .string()
+    .min(32, "INBOX_AUTH_SECRET must be at least 32 characters")
+    .optional(),
   /**
    * Encrypts stored secrets at rest (signing secrets, provider API keys, notification
    * URLs); 32+ characters. npm start generates one into .data/secret-key when unset.
    */
-  INBOX_SECRET_KEY: z.string().min(32, "INBOX_SECRET_KEY must be at least 32 characters").optional(),
+  INBOX_SECRET_KEY: z
+    .string()
+    .min(32, "INBOX_SECRET_KEY must be at least 32 characters")
+    .optional(),
   /** Former INBOX_SECRET_KEY values, comma-separated: still open old values; start-up reseals them with the current key. */
   INBOX_SECRET_KEY_PREVIOUS: z
     .string()
     .optional()
-    .transform((value) => (value ?? "").split(",").map((part) => part.trim()).filter(Boolean)),
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
   /** With INBOX_ADMIN_PASSWORD: the first admin, created (or its password reset) at start. */
   INBOX_ADMIN_EMAIL: z.email().optional(),
-  INBOX_ADMIN_PASSWORD: z.string().min(10, "INBOX_ADMIN_PASSWORD must be at least 10 characters").optional(),
+  INBOX_ADMIN_PASSWORD: z
+    .string()
+    .min(10, "INBOX_ADMIN_PASSWORD must be at least 10 characters")
+    .optional(),
   /** Base URL used to build ingest URLs (e.g. https://hooks.example.com); else the request's own origin. */
   INBOX_PUBLIC_URL: z.url().optional(),
   /**
@@ -47,7 +61,10 @@ const envSchema = z.object({
   INBOX_OUTBOUND_ALLOW: z
     .string()
     .optional()
-    .refine(isAddressList, "INBOX_OUTBOUND_ALLOW must be a comma-separated list of IP addresses or CIDR ranges"),
+    .refine(
+      isAddressList,
+      "INBOX_OUTBOUND_ALLOW must be a comma-separated list of IP addresses or CIDR ranges",
+    ),
   /**
    * Proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed
    * for the client's address (sign-in throttle, a delivery's source address). Unset: none.
@@ -55,9 +72,16 @@ const envSchema = z.object({
   INBOX_TRUSTED_PROXIES: z
     .string()
     .optional()
-    .refine(isAddressList, "INBOX_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges"),
+    .refine(
+      isAddressList,
+      "INBOX_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges",
+    ),
   /** The one-time set-up code (instead of one generated at start); for tests and scripted installs. */
-  INBOX_SETUP_CODE: z.string().trim().min(12, "INBOX_SETUP_CODE must be at least 12 characters").optional(),
+  INBOX_SETUP_CODE: z
+    .string()
+    .trim()
+    .min(12, "INBOX_SETUP_CODE must be at least 12 characters")
+    .optional(),
   INBOX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Seconds a provider is told to wait (Retry-After) when the database is unavailable or ingest is at its in-flight limits. */
   INBOX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
@@ -71,7 +95,12 @@ const envSchema = z.object({
   /** Ingest requests handled at once per process; past it 503 + Retry-After. */
   INBOX_INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
   /** Bytes of ingest bodies held in memory at once per process; past it 503 + Retry-After. */
-  INBOX_INGEST_MAX_IN_FLIGHT_BYTES: z.coerce.number().int().min(1024 * 1024).max(16 * 1024 ** 3).default(64 * 1024 * 1024),
+  INBOX_INGEST_MAX_IN_FLIGHT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(16 * 1024 ** 3)
+    .default(64 * 1024 * 1024),
   /**
    * "off": this process serves HTTP only and runs no queue worker (forwards, replays,
    * polls, alerts); another process with the default "on" must run on the same database.
@@ -83,7 +112,10 @@ const envSchema = z.object({
    * Seconds before each retry of a failed forward, comma-separated; jittered by ±20%.
    * The default adds up to about a day (DESIGN: senders retry for a day or so).
    */
-  INBOX_FORWARD_RETRY_SCHEDULE: secondsList("INBOX_FORWARD_RETRY_SCHEDULE", "5,30,120,600,1800,3600,10800,21600,43200,86400"),
+  INBOX_FORWARD_RETRY_SCHEDULE: secondsList(
+    "INBOX_FORWARD_RETRY_SCHEDULE",
+    "5,30,120,600,1800,3600,10800,21600,43200,86400",
+  ),
   /** Seconds before each retry of an alert message (lib/alerts): a few quick ones, alerts are for people. */
   INBOX_ALERT_RETRY_SCHEDULE: secondsList("INBOX_ALERT_RETRY_SCHEDULE", "10,60,300"),
   /** Seconds between scans for unfinished jobs that are due a poll (missed-callback detection). */

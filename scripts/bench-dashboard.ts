@@ -17,7 +17,13 @@ import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { chromium } from "playwright-core";
-import { startAppServer, TEST_ADMIN, TEST_API_TOKEN, TEST_SECRET_KEY, type AppServer } from "@/tests/support/app-server";
+import {
+  startAppServer,
+  TEST_ADMIN,
+  TEST_API_TOKEN,
+  TEST_SECRET_KEY,
+  type AppServer,
+} from "@/tests/support/app-server";
 import { buildIfStale } from "./build-if-stale";
 import { createThrowawayDatabase } from "./throwaway-database";
 
@@ -37,7 +43,13 @@ const TARGET_MS = { api: 200, page: 500 } as const;
 const SEARCH_WORD = "timeout";
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-type EventItem = { id: string; endpointId: string; jobId: string | null; type: string | null; verification: string };
+type EventItem = {
+  id: string;
+  endpointId: string;
+  jobId: string | null;
+  type: string | null;
+  verification: string;
+};
 /** Why a page's items do not match its filter, or null when they do. */
 type ItemCheck = (items: EventItem[], db: pg.Client) => Promise<string | null>;
 type Target = {
@@ -48,7 +60,15 @@ type Target = {
   /** The filter as SQL, for --explain; `guessed` when the API does not have it yet (branch inbox builds it). */
   sql?: { where: string; values: unknown[]; guessed?: boolean };
 };
-type Row = { label: string; ok: number; errors: number; p50: number; p95: number; max: number; note: string };
+type Row = {
+  label: string;
+  ok: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  max: number;
+  note: string;
+};
 
 /** Facts about the seeded data the requests need: an endpoint, an event type, a job id to search for. */
 async function sampleData(db: pg.Client) {
@@ -57,30 +77,49 @@ async function sampleData(db: pg.Client) {
     if (!rows[0]) throw new Error(`the database looks unseeded (no row for: ${sql})`);
     return rows[0] as T;
   };
-  const endpoint = await one<{ id: string }>("SELECT endpoint_id AS id FROM events GROUP BY endpoint_id ORDER BY count(*) DESC LIMIT 1");
-  const type = await one<{ type: string }>("SELECT type FROM events WHERE type LIKE '%failed' GROUP BY type ORDER BY count(*) DESC LIMIT 1");
+  const endpoint = await one<{ id: string }>(
+    "SELECT endpoint_id AS id FROM events GROUP BY endpoint_id ORDER BY count(*) DESC LIMIT 1",
+  );
+  const type = await one<{ type: string }>(
+    "SELECT type FROM events WHERE type LIKE '%failed' GROUP BY type ORDER BY count(*) DESC LIMIT 1",
+  );
   // An event from the middle of the table: a search must walk the index to find it.
   const job = await one<{ externalJobId: string }>(
-    "SELECT external_job_id AS \"externalJobId\" FROM events WHERE external_job_id IS NOT NULL ORDER BY first_received_at OFFSET (SELECT count(*) / 2 FROM events) LIMIT 1",
+    'SELECT external_job_id AS "externalJobId" FROM events WHERE external_job_id IS NOT NULL ORDER BY first_received_at OFFSET (SELECT count(*) / 2 FROM events) LIMIT 1',
   );
   return { endpointId: endpoint.id, type: type.type, externalJobId: job.externalJobId };
 }
 
-const every = (what: string, test: (item: EventItem) => boolean): ItemCheck => async (items) =>
-  items.every(test) ? null : `filter ignored: not every item ${what}`;
+const every =
+  (what: string, test: (item: EventItem) => boolean): ItemCheck =>
+  async (items) =>
+    items.every(test) ? null : `filter ignored: not every item ${what}`;
 
 /** Items whose ids the database confirms with `sql` ($1 = the ids); the rest break the filter. */
-const confirmedBy = (what: string, sql: string, extra: unknown[] = []): ItemCheck => async (items, db) => {
-  const ids = items.map((i) => i.id);
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e WHERE e.id = ANY($1::text[]) AND ${sql}`, [ids, ...extra]);
-  return rows[0]?.n === ids.length ? null : `filter ignored: ${ids.length - (rows[0]?.n ?? 0)} of ${ids.length} items ${what}`;
-};
+const confirmedBy =
+  (what: string, sql: string, extra: unknown[] = []): ItemCheck =>
+  async (items, db) => {
+    const ids = items.map((i) => i.id);
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM events e WHERE e.id = ANY($1::text[]) AND ${sql}`,
+      [ids, ...extra],
+    );
+    return rows[0]?.n === ids.length
+      ? null
+      : `filter ignored: ${ids.length - (rows[0]?.n ?? 0)} of ${ids.length} items ${what}`;
+  };
 
 function targets(sample: Awaited<ReturnType<typeof sampleData>>): Target[] {
   const q = (value: string) => encodeURIComponent(value);
-  const search = (word: string): ItemCheck => confirmedBy(`do not contain "${word}"`, "e.payload::text ILIKE '%' || $2 || '%'", [word]);
+  const search = (word: string): ItemCheck =>
+    confirmedBy(`do not contain "${word}"`, "e.payload::text ILIKE '%' || $2 || '%'", [word]);
   return [
-    { label: "API first page", kind: "api", path: "/api/events?limit=50", sql: { where: "true", values: [] } },
+    {
+      label: "API first page",
+      kind: "api",
+      path: "/api/events?limit=50",
+      sql: { where: "true", values: [] },
+    },
     {
       label: "API verification=failed",
       kind: "api",
@@ -106,22 +145,40 @@ function targets(sample: Awaited<ReturnType<typeof sampleData>>): Target[] {
       label: "API provider=scriptix",
       kind: "api",
       path: "/api/events?limit=50&provider=scriptix",
-      check: confirmedBy("are not Scriptix's", "e.endpoint_id IN (SELECT id FROM endpoints WHERE provider = 'scriptix')"),
-      sql: { where: "endpoint_id IN (SELECT id FROM endpoints WHERE provider = 'scriptix')", values: [], guessed: true },
+      check: confirmedBy(
+        "are not Scriptix's",
+        "e.endpoint_id IN (SELECT id FROM endpoints WHERE provider = 'scriptix')",
+      ),
+      sql: {
+        where: "endpoint_id IN (SELECT id FROM endpoints WHERE provider = 'scriptix')",
+        values: [],
+        guessed: true,
+      },
     },
     {
       label: "API jobState=failed",
       kind: "api",
       path: "/api/events?limit=50&jobState=failed",
-      check: confirmedBy("do not belong to a failed job", "e.job_id IN (SELECT id FROM jobs WHERE state = 'failed')"),
-      sql: { where: "job_id IN (SELECT id FROM jobs WHERE state = 'failed')", values: [], guessed: true },
+      check: confirmedBy(
+        "do not belong to a failed job",
+        "e.job_id IN (SELECT id FROM jobs WHERE state = 'failed')",
+      ),
+      sql: {
+        where: "job_id IN (SELECT id FROM jobs WHERE state = 'failed')",
+        values: [],
+        guessed: true,
+      },
     },
     {
       label: "API q=<a job id>",
       kind: "api",
       path: `/api/events?limit=50&q=${q(sample.externalJobId)}`,
       check: search(sample.externalJobId),
-      sql: { where: "payload::text ILIKE '%' || $1 || '%'", values: [sample.externalJobId], guessed: true },
+      sql: {
+        where: "payload::text ILIKE '%' || $1 || '%'",
+        values: [sample.externalJobId],
+        guessed: true,
+      },
     },
     {
       label: `API q=${SEARCH_WORD}`,
@@ -140,7 +197,14 @@ function targets(sample: Awaited<ReturnType<typeof sampleData>>): Target[] {
 async function signInCookie(baseUrl: string): Promise<string> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     const page = await browser.newPage({ baseURL: baseUrl });
@@ -157,8 +221,14 @@ async function signInCookie(baseUrl: string): Promise<string> {
   }
 }
 
-async function measure(app: AppServer, target: Target, cookie: string, db: pg.Client): Promise<Row> {
-  const headers: Record<string, string> = target.kind === "api" ? { authorization: `Bearer ${TEST_API_TOKEN}` } : { cookie };
+async function measure(
+  app: AppServer,
+  target: Target,
+  cookie: string,
+  db: pg.Client,
+): Promise<Row> {
+  const headers: Record<string, string> =
+    target.kind === "api" ? { authorization: `Bearer ${TEST_API_TOKEN}` } : { cookie };
   const times: number[] = [];
   const problems = new Set<string>();
   let errors = 0;
@@ -171,7 +241,9 @@ async function measure(app: AppServer, target: Target, cookie: string, db: pg.Cl
     if (i < WARMUP) continue;
     if (response.status !== 200) {
       errors++;
-      problems.add(`HTTP ${response.status}${response.headers.get("location") ? ` -> ${response.headers.get("location")}` : ""}`);
+      problems.add(
+        `HTTP ${response.status}${response.headers.get("location") ? ` -> ${response.headers.get("location")}` : ""}`,
+      );
       continue;
     }
     // The first measured answer of an API page is checked against its filter.
@@ -185,7 +257,8 @@ async function measure(app: AppServer, target: Target, cookie: string, db: pg.Cl
   // A page that does not do what it says is an error for every request, not a timing.
   const wrong = [...problems].some((p) => p.startsWith("filter ignored") || p === "no items");
   const timed = wrong ? [] : times.sort((a, b) => a - b);
-  const at = (p: number) => timed[Math.min(timed.length - 1, Math.ceil((p / 100) * timed.length) - 1)] ?? Number.NaN;
+  const at = (p: number) =>
+    timed[Math.min(timed.length - 1, Math.ceil((p / 100) * timed.length) - 1)] ?? Number.NaN;
   return {
     label: target.label,
     ok: timed.length,
@@ -194,7 +267,10 @@ async function measure(app: AppServer, target: Target, cookie: string, db: pg.Cl
     p95: at(95),
     max: timed[timed.length - 1] ?? Number.NaN,
     // The HTML is not parsed: a page's answer says nothing about whether it applied its filter.
-    note: [...problems, ...(target.kind === "page" && target.path.includes("?") ? ["filter not checked"] : [])].join("; "),
+    note: [
+      ...problems,
+      ...(target.kind === "page" && target.path.includes("?") ? ["filter not checked"] : []),
+    ].join("; "),
   };
 }
 
@@ -209,18 +285,25 @@ async function explain(db: pg.Client, target: Target): Promise<void> {
   );
   const lines = rows.map((r) => r["QUERY PLAN"]);
   const time = lines.find((l) => l.startsWith("Execution Time"));
-  console.log(`\n-- ${target.label}${target.sql.guessed ? " (SQL guessed: the API has no such filter here)" : ""}: ${time ?? ""}`);
+  console.log(
+    `\n-- ${target.label}${target.sql.guessed ? " (SQL guessed: the API has no such filter here)" : ""}: ${time ?? ""}`,
+  );
   const planning = lines.findIndex((l) => l.startsWith("Planning"));
-  for (const line of lines.slice(0, planning === -1 ? undefined : planning)) console.log(`   ${line}`);
+  for (const line of lines.slice(0, planning === -1 ? undefined : planning))
+    console.log(`   ${line}`);
 }
 
 function seed(url: string, deliveries: string): void {
   const started = Date.now();
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed.ts", "--deliveries", deliveries], {
-    // The app started below opens the seeded secrets with the same key.
-    env: { ...process.env, DATABASE_URL: url, INBOX_SECRET_KEY: TEST_SECRET_KEY },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/seed.ts", "--deliveries", deliveries],
+    {
+      // The app started below opens the seeded secrets with the same key.
+      env: { ...process.env, DATABASE_URL: url, INBOX_SECRET_KEY: TEST_SECRET_KEY },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   if (result.status !== 0) throw new Error(`seeding failed (exit ${result.status})`);
   console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -229,7 +312,9 @@ const ms = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(1));
 
 async function main(): Promise<void> {
   buildIfStale();
-  const database = args.reuse ? { url: args.reuse, cleanup: async () => {} } : await createThrowawayDatabase("bench_dashboard");
+  const database = args.reuse
+    ? { url: args.reuse, cleanup: async () => {} }
+    : await createThrowawayDatabase("bench_dashboard");
   try {
     if (!args.reuse) seed(database.url, args.deliveries);
     const app = await startAppServer(database.url);
@@ -255,7 +340,9 @@ async function benchmark(app: AppServer, db: pg.Client): Promise<void> {
   const results: Row[] = [];
   for (const target of list) results.push(await measure(app, target, cookie, db));
 
-  console.log(`\n${rows[0]?.deliveries.toLocaleString("en")} deliveries, ${rows[0]?.events.toLocaleString("en")} events; ${REQUESTS} sequential requests each after ${WARMUP} warm-up`);
+  console.log(
+    `\n${rows[0]?.deliveries.toLocaleString("en")} deliveries, ${rows[0]?.events.toLocaleString("en")} events; ${REQUESTS} sequential requests each after ${WARMUP} warm-up`,
+  );
   console.table(
     results.map((r, i) => {
       const kind = list[i]?.kind ?? "api";

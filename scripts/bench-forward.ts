@@ -42,7 +42,12 @@ const WARM_UP = 500;
 const TARGET = { drainPerSecond: 300, p99Ms: 1000 } as const;
 
 /** Arrival time of each forwarded event at the receiver, by the inbox event id header. */
-type Receiver = { url: string; arrivals: Map<string, number>; close(): Promise<void>; waitFor(count: number, timeoutMs: number): Promise<boolean> };
+type Receiver = {
+  url: string;
+  arrivals: Map<string, number>;
+  close(): Promise<void>;
+  waitFor(count: number, timeoutMs: number): Promise<boolean>;
+};
 
 async function startReceiver(): Promise<Receiver> {
   const arrivals = new Map<string, number>();
@@ -62,7 +67,8 @@ async function startReceiver(): Promise<Receiver> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
     async waitFor(count, timeoutMs) {
       const deadline = performance.now() + timeoutMs;
-      while (arrivals.size < count && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (arrivals.size < count && performance.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       return arrivals.size >= count;
     },
   };
@@ -83,17 +89,33 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: SENDERS });
 
 /** POSTs one unique callback; resolves with its event id and when the answer came. */
 function ingest(ingestUrl: string, n: number): Promise<{ eventId: string; answeredAt: number }> {
-  const body = JSON.stringify({ job_id: `bench-${n}-${Math.random().toString(36).slice(2)}`, status: "completed", output_video_url: "https://cdn.example/out.mp4" });
+  const body = JSON.stringify({
+    job_id: `bench-${n}-${Math.random().toString(36).slice(2)}`,
+    status: "completed",
+    output_video_url: "https://cdn.example/out.mp4",
+  });
   return new Promise((resolve, reject) => {
-    const request = http.request(ingestUrl, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        const answeredAt = performance.now();
-        if (response.statusCode !== 200) return reject(new Error(`ingest answered ${response.statusCode}`));
-        resolve({ eventId: (JSON.parse(Buffer.concat(chunks).toString()) as { eventId: string }).eventId, answeredAt });
-      });
-    });
+    const request = http.request(
+      ingestUrl,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const answeredAt = performance.now();
+          if (response.statusCode !== 200)
+            return reject(new Error(`ingest answered ${response.statusCode}`));
+          resolve({
+            eventId: (JSON.parse(Buffer.concat(chunks).toString()) as { eventId: string }).eventId,
+            answeredAt,
+          });
+        });
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });
@@ -113,16 +135,22 @@ function cpuSeconds(pid: number): number {
 }
 
 /** CPU used by the app process and by the database's backends, between two readings. */
-type CpuMeter = { read(): Promise<Map<number, number>>; since(start: Map<number, number>, end: Map<number, number>): number };
+type CpuMeter = {
+  read(): Promise<Map<number, number>>;
+  since(start: Map<number, number>, end: Map<number, number>): number;
+};
 
 function databaseCpuMeter(client: pg.Client): CpuMeter {
   return {
     async read() {
-      const { rows } = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+      const { rows } = await client.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+      );
       return new Map(rows.map(({ pid }) => [pid, cpuSeconds(pid)]));
     },
     // Backends that connected in between count from zero.
-    since: (start, end) => [...end].reduce((sum, [pid, seconds]) => sum + seconds - (start.get(pid) ?? 0), 0),
+    since: (start, end) =>
+      [...end].reduce((sum, [pid, seconds]) => sum + seconds - (start.get(pid) ?? 0), 0),
   };
 }
 
@@ -130,7 +158,11 @@ type CpuReading = { web: number; worker: number; postgres: Map<number, number> }
 
 async function readCpu(app: AppServer, database: CpuMeter): Promise<CpuReading> {
   const pid = app.process.pid ?? 0;
-  return { web: cpuSeconds(pid), worker: childPids(pid).reduce((sum, child) => sum + cpuSeconds(child), 0), postgres: await database.read() };
+  return {
+    web: cpuSeconds(pid),
+    worker: childPids(pid).reduce((sum, child) => sum + cpuSeconds(child), 0),
+    postgres: await database.read(),
+  };
 }
 
 type Phase = { app: AppServer; database: CpuMeter; start: CpuReading };
@@ -140,7 +172,10 @@ async function startPhase(app: AppServer, database: CpuMeter): Promise<Phase> {
 }
 
 /** CPU seconds per 1,000 callbacks in the web process, the worker process and Postgres since `phase` began. */
-async function cpuPerThousand(phase: Phase, callbacks: number): Promise<Record<"web CPU" | "worker CPU" | "Postgres CPU", string>> {
+async function cpuPerThousand(
+  phase: Phase,
+  callbacks: number,
+): Promise<Record<"web CPU" | "worker CPU" | "Postgres CPU", string>> {
   const end = await readCpu(phase.app, phase.database);
   const per = (seconds: number) => `${((seconds / callbacks) * 1000).toFixed(2)} s`;
   return {
@@ -155,16 +190,26 @@ async function main(): Promise<void> {
   const database = await createThrowawayDatabase("bench_forward");
   const receiver = await startReceiver();
   const env = { INBOX_OUTBOUND_ALLOW: "127.0.0.1" };
-  let web: AppServer | undefined = await startAppServer(database.url, { ...env, INBOX_WORKER: "off" });
+  let web: AppServer | undefined = await startAppServer(database.url, {
+    ...env,
+    INBOX_WORKER: "off",
+  });
   let worker: AppServer | undefined;
   const observer = new pg.Client({ connectionString: database.url });
   await observer.connect();
   const meter = databaseCpuMeter(observer);
   try {
     // No rate limit: the backlog is sent as fast as the web process takes it.
-    const endpoint = await api<{ id: string; key: string }>(web.baseUrl, "/api/endpoints", { name: "bench", provider: "clipzy", rateLimitPerSecond: null });
+    const endpoint = await api<{ id: string; key: string }>(web.baseUrl, "/api/endpoints", {
+      name: "bench",
+      provider: "clipzy",
+      rateLimitPerSecond: null,
+    });
     // Unsigned callbacks: forward all, not only verified ones.
-    await api(web.baseUrl, `/api/endpoints/${endpoint.id}/destinations`, { url: receiver.url, forward: "all" });
+    await api(web.baseUrl, `/api/endpoints/${endpoint.id}/destinations`, {
+      url: receiver.url,
+      forward: "all",
+    });
 
     // 1. The backlog, stored by a process that forwards nothing.
     const backlog = await startPhase(web, meter);
@@ -203,19 +248,37 @@ async function main(): Promise<void> {
       const due = steadyStart + (i * 1000) / RATE;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      pending.push(ingest(`${worker.baseUrl}/in/${endpoint.key}`, warm + i).then((s) => void sent.push(s)));
+      pending.push(
+        ingest(`${worker.baseUrl}/in/${endpoint.key}`, warm + i).then((s) => void sent.push(s)),
+      );
     }
     await Promise.all(pending);
     await receiver.waitFor(warm + total, 120_000);
     const steadyCpu = await cpuPerThousand(steadyPhase, total);
-    const latencies = sent.map((s) => (receiver.arrivals.get(s.eventId) ?? Infinity) - s.answeredAt).sort((a, b) => a - b);
+    const latencies = sent
+      .map((s) => (receiver.arrivals.get(s.eventId) ?? Infinity) - s.answeredAt)
+      .sort((a, b) => a - b);
     const lost = latencies.filter((l) => !Number.isFinite(l)).length;
 
-    console.log(`\n${os.cpus().length} CPUs, Node ${process.version}, INBOX_FORWARD_CONCURRENCY ${process.env.INBOX_FORWARD_CONCURRENCY ?? "8 (default)"}`);
-    console.log("CPU columns: CPU seconds per 1,000 callbacks in the web process, the worker process and Postgres\n");
+    console.log(
+      `\n${os.cpus().length} CPUs, Node ${process.version}, INBOX_FORWARD_CONCURRENCY ${process.env.INBOX_FORWARD_CONCURRENCY ?? "8 (default)"}`,
+    );
+    console.log(
+      "CPU columns: CPU seconds per 1,000 callbacks in the web process, the worker process and Postgres\n",
+    );
     console.table([
-      { phase: `ingest ${EVENTS} (no worker)`, "per second": Math.round(EVENTS / ingestSeconds), target: "", ...ingestCpu },
-      { phase: `drain the ${EVENTS} backlog`, "per second": drained ? Math.round((EVENTS - 1) / drainSeconds) : "did not drain", target: `>= ${TARGET.drainPerSecond}/s`, ...drainCpu },
+      {
+        phase: `ingest ${EVENTS} (no worker)`,
+        "per second": Math.round(EVENTS / ingestSeconds),
+        target: "",
+        ...ingestCpu,
+      },
+      {
+        phase: `drain the ${EVENTS} backlog`,
+        "per second": drained ? Math.round((EVENTS - 1) / drainSeconds) : "did not drain",
+        target: `>= ${TARGET.drainPerSecond}/s`,
+        ...drainCpu,
+      },
       { phase: `ingest + forward ${RATE}/s`, "per second": RATE, target: "", ...steadyCpu },
     ]);
     console.table([

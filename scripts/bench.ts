@@ -34,7 +34,16 @@ const connections = Number(args.connections);
 const SECRET = `whsec_${randomBytes(24).toString("base64")}`;
 const WRK_SCRIPT = path.resolve("scripts/bench-wrk.lua");
 
-type WrkReport = { requests: number; durationUs: number; p50Us: number; p99Us: number; ok: number; other: number; socketErrors: number; ids: string[] };
+type WrkReport = {
+  requests: number;
+  durationUs: number;
+  p50Us: number;
+  p99Us: number;
+  ok: number;
+  other: number;
+  socketErrors: number;
+  ids: string[];
+};
 type Row = { route: string; rps: number; p50: number; p99: number; ok: number; other: number };
 
 /** Unique, correctly signed Aspect callbacks (distinct svix-id and job id), one TSV line each. */
@@ -46,9 +55,17 @@ function signedCallbackLines(count: number): string {
     const body = JSON.stringify({
       timestamp: new Date().toISOString(),
       event_type: "task.completed",
-      data: { task: { id: `task-${i}`, features: { transcription: { state: "completed" } }, updated: new Date().toISOString() } },
+      data: {
+        task: {
+          id: `task-${i}`,
+          features: { transcription: { state: "completed" } },
+          updated: new Date().toISOString(),
+        },
+      },
     });
-    lines.push([id, now, signStandardWebhooks(SECRET, id, now, Buffer.from(body)), body].join("\t"));
+    lines.push(
+      [id, now, signStandardWebhooks(SECRET, id, now, Buffer.from(body)), body].join("\t"),
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -57,7 +74,17 @@ async function runWrk(url: string, seconds: number, requestsFile?: string): Prom
   const reportFile = path.join(os.tmpdir(), `inbox-bench-${randomBytes(4).toString("hex")}.json`);
   const result = spawnSync(
     "wrk",
-    ["-t1", `-c${connections}`, `-d${seconds}s`, "-s", WRK_SCRIPT, url, "--", reportFile, ...(requestsFile ? [requestsFile] : [])],
+    [
+      "-t1",
+      `-c${connections}`,
+      `-d${seconds}s`,
+      "-s",
+      WRK_SCRIPT,
+      url,
+      "--",
+      reportFile,
+      ...(requestsFile ? [requestsFile] : []),
+    ],
     { encoding: "utf8" },
   );
   if (result.status !== 0) throw new Error(`wrk failed: ${result.stderr || result.error?.message}`);
@@ -67,15 +94,27 @@ async function runWrk(url: string, seconds: number, requestsFile?: string): Prom
 }
 
 function toRow(route: string, r: WrkReport): Row {
-  return { route, rps: r.requests / (r.durationUs / 1e6), p50: r.p50Us / 1000, p99: r.p99Us / 1000, ok: r.ok, other: r.other + r.socketErrors };
+  return {
+    route,
+    rps: r.requests / (r.durationUs / 1e6),
+    p50: r.p50Us / 1000,
+    p99: r.p99Us / 1000,
+    ok: r.ok,
+    other: r.other + r.socketErrors,
+  };
 }
 
 async function main(): Promise<void> {
-  if (spawnSync("wrk", ["--version"]).error) throw new Error("npm run bench needs wrk: apt-get install -y wrk");
+  if (spawnSync("wrk", ["--version"]).error)
+    throw new Error("npm run bench needs wrk: apt-get install -y wrk");
   buildIfStale();
   const database = await createThrowawayDatabase("bench");
   const profileDir = args["cpu-prof-dir"];
-  const app = await startAppServer(database.url, {}, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+  const app = await startAppServer(
+    database.url,
+    {},
+    profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+  );
   const requestsFile = path.join(os.tmpdir(), `inbox-bench-${randomBytes(4).toString("hex")}.tsv`);
   try {
     const created = await fetch(`${app.baseUrl}/api/endpoints`, {
@@ -83,7 +122,12 @@ async function main(): Promise<void> {
       headers: { authorization: `Bearer ${TEST_API_TOKEN}`, "content-type": "application/json" },
       // The highest rate limit: every callback takes a token from the bucket, as on any
       // limited endpoint, but none is refused at the rates this machine reaches.
-      body: JSON.stringify({ name: "bench", provider: "aspect", secrets: [SECRET], rateLimitPerSecond: MAX_RATE_LIMIT_PER_SECOND }),
+      body: JSON.stringify({
+        name: "bench",
+        provider: "aspect",
+        secrets: [SECRET],
+        rateLimitPerSecond: MAX_RATE_LIMIT_PER_SECOND,
+      }),
     });
     const endpoint = (await created.json()) as { id: string; key: string };
     const ingestUrl = `${app.baseUrl}/in/${endpoint.key}`;
@@ -100,13 +144,26 @@ async function main(): Promise<void> {
     const ingest = toRow("POST /in/<key> (signed Aspect callback)", ingestReport);
     const missing = await countMissing(database.url, ingestReport.ids);
 
-    console.log(`\nwrk, ${connections} connections, ${duration} s each, ${os.cpus().length} CPUs, Node ${process.version}\n`);
-    console.table(
-      [health, ingest].map((r) => ({ route: r.route, "req/s": Math.round(r.rps), "p50 ms": r.p50.toFixed(1), "p99 ms": r.p99.toFixed(1), "2xx": r.ok, other: r.other })),
+    console.log(
+      `\nwrk, ${connections} connections, ${duration} s each, ${os.cpus().length} CPUs, Node ${process.version}\n`,
     );
-    console.log(`ingest / health throughput: ${(ingest.rps / health.rps).toFixed(2)} (target >= 0.60)`);
+    console.table(
+      [health, ingest].map((r) => ({
+        route: r.route,
+        "req/s": Math.round(r.rps),
+        "p50 ms": r.p50.toFixed(1),
+        "p99 ms": r.p99.toFixed(1),
+        "2xx": r.ok,
+        other: r.other,
+      })),
+    );
+    console.log(
+      `ingest / health throughput: ${(ingest.rps / health.rps).toFixed(2)} (target >= 0.60)`,
+    );
     console.log(`ingest p99: ${ingest.p99.toFixed(1)} ms (target < 50 ms)`);
-    console.log(`answered 2xx: ${ingestReport.ids.length}, of those missing from the database: ${missing}`);
+    console.log(
+      `answered 2xx: ${ingestReport.ids.length}, of those missing from the database: ${missing}`,
+    );
     if (missing > 0 || ingest.other > 0) process.exitCode = 1;
   } finally {
     await rm(requestsFile, { force: true });

@@ -1,10 +1,26 @@
 // `npm start` must work right after `npm install`, and keep working after a pull:
 // build the production bundle when there is none or when a source file is newer.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 /** Written after a successful build: the newest source mtime the build started from. */
 const BUILD_MARKER = ".next/inbox-sources-mtime";
 
@@ -12,7 +28,10 @@ function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  return readdirSync(entry).reduce(
+    (max, name) => Math.max(max, newestMtime(path.join(entry, name))),
+    stat.mtimeMs,
+  );
 }
 
 function newestSourceMtime(): number {
@@ -50,7 +69,10 @@ export function buildIfStale(log: (line: string) => void = console.log): void {
     if (!isBuildStale()) return;
     log("building the app (first start or sources changed) ...");
     const startedFrom = newestSourceMtime();
-    const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const result = spawnSync("npx", ["next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
     writeFileSync(BUILD_MARKER, String(startedFrom));
   } finally {

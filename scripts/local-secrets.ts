@@ -15,19 +15,25 @@ import { DATA_DIR } from "./database";
  * on every start ("wx": when several processes start at once, the first writer wins
  * and everyone reads its value).
  */
-export async function ensureSecret(variable: "INBOX_API_TOKEN" | "INBOX_AUTH_SECRET" | "INBOX_SECRET_KEY", file: string, prefix: string): Promise<{ value: string; source: string }> {
+export async function ensureSecret(
+  variable: "INBOX_API_TOKEN" | "INBOX_AUTH_SECRET" | "INBOX_SECRET_KEY",
+  file: string,
+  prefix: string,
+): Promise<{ value: string; source: string }> {
   const fromEnv = process.env[variable];
   if (fromEnv) return { value: fromEnv, source: variable };
   const filePath = path.join(DATA_DIR, file);
   await mkdir(DATA_DIR, { recursive: true });
-  await writeFile(filePath, `${prefix}${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" }).catch((error: NodeJS.ErrnoException) => {
+  await writeFile(filePath, `${prefix}${randomBytes(32).toString("base64url")}\n`, {
+    mode: 0o600,
+    flag: "wx",
+  }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "EEXIST") throw error;
   });
   const value = (await readFile(filePath, "utf8")).trim();
   process.env[variable] = value;
   return { value, source: path.relative(process.cwd(), filePath) };
 }
-
 
 /**
  * The set-up page's one-time code while nobody has an account (lib/auth/setup-code.ts),

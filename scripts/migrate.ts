@@ -5,5 +5,9 @@ import { withDatabase } from "./database";
 
 await withDatabase(async (url) => {
   const { applied } = await applyMigrations(url);
-  console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date");
+  console.log(
+    applied.length
+      ? `applied ${applied.length} migration(s): ${applied.join(", ")}`
+      : "database is up to date",
+  );
 });

@@ -25,7 +25,8 @@ const { values: args } = parseArgs({
 
 function positiveInteger(name: string, value: string): number {
   const n = Number(value.replaceAll("_", ""));
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, got ${JSON.stringify(value)}`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new Error(`--${name} must be a positive whole number, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -52,7 +53,9 @@ async function seedBulk(deliveries: number): Promise<string[]> {
 async function seedMix(): Promise<string[]> {
   const started = Date.now();
   const { endpoints, deliveries } = await seedRealisticMix();
-  console.log(`realistic mix: ${deliveries.length} callbacks through the ingest steps in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `realistic mix: ${deliveries.length} callbacks through the ingest steps in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return endpoints.map((e) => e.id);
 }
 
@@ -62,7 +65,10 @@ await withDatabase(async (url) => {
   const { applied } = await applyMigrations(url);
   if (applied.length) console.log(`applied ${applied.length} migration(s): ${applied.join(", ")}`);
   try {
-    const endpointIds = args.deliveries === undefined ? await seedMix() : await seedBulk(positiveInteger("deliveries", args.deliveries));
+    const endpointIds =
+      args.deliveries === undefined
+        ? await seedMix()
+        : await seedBulk(positiveInteger("deliveries", args.deliveries));
     console.table(summaryTable(await summarizeEndpoints(getPool(), endpointIds)));
   } finally {
     await getDb().$disconnect();

@@ -64,7 +64,11 @@ function lingerOnUnreadBody(req: IncomingMessage, res: ServerResponse): void {
 
 /** Answers before Next is involved (starting, over the in-flight budget): cheap, so a flood costs little. */
 function answerEarly(res: ServerResponse, error: AppError): void {
-  res.writeHead(error.status, { "content-type": "application/json", "cache-control": "no-store", ...error.headers });
+  res.writeHead(error.status, {
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    ...error.headers,
+  });
   res.end(JSON.stringify({ error: { code: error.code, message: error.message } }));
 }
 
@@ -99,14 +103,20 @@ async function main(): Promise<void> {
     const secretKey = await ensureSecret("INBOX_SECRET_KEY", "secret-key", "");
     reloadEnv();
     const resealed = await resealStoredSecrets();
-    if (resealed) console.log(`stored secrets sealed with the key from ${secretKey.source}: ${resealed} rows`);
+    if (resealed)
+      console.log(`stored secrets sealed with the key from ${secretKey.source}: ${resealed} rows`);
     const resealedDeliveries = await resealDeliveryHeaders();
-    if (resealedDeliveries) console.log(`credential headers of stored deliveries sealed with the key from ${secretKey.source}: ${resealedDeliveries} rows`);
+    if (resealedDeliveries)
+      console.log(
+        `credential headers of stored deliveries sealed with the key from ${secretKey.source}: ${resealedDeliveries} rows`,
+      );
     const { INBOX_ADMIN_EMAIL: adminEmail, INBOX_ADMIN_PASSWORD: adminPassword } = getEnv();
     if (adminEmail && adminPassword) {
       console.log(`admin ${adminEmail}: ${await ensureAdminFromEnv(adminEmail, adminPassword)}`);
     } else if (adminEmail || adminPassword) {
-      console.warn("set both INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD to create the first admin; ignoring the one given");
+      console.warn(
+        "set both INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD to create the first admin; ignoring the one given",
+      );
     }
     const setupCodeNote = await ensureSetupCode();
     // Test runs build once up front and switch this off for the servers they start: a
@@ -120,9 +130,15 @@ async function main(): Promise<void> {
     let handle: ReturnType<ReturnType<typeof next>["getRequestHandler"]> | undefined;
     const limits = getEnv();
     const bodyIdleMs = limits.INBOX_BODY_IDLE_TIMEOUT_SECONDS * 1000;
-    const ingestBudget = createInFlightBudget({ maxRequests: limits.INBOX_INGEST_MAX_IN_FLIGHT, maxBytes: limits.INBOX_INGEST_MAX_IN_FLIGHT_BYTES });
+    const ingestBudget = createInFlightBudget({
+      maxRequests: limits.INBOX_INGEST_MAX_IN_FLIGHT,
+      maxBytes: limits.INBOX_INGEST_MAX_IN_FLIGHT_BYTES,
+    });
     const server = createServer(
-      { headersTimeout: limits.INBOX_HEADERS_TIMEOUT_SECONDS * 1000, connectionsCheckingInterval: CONNECTION_CHECK_MS },
+      {
+        headersTimeout: limits.INBOX_HEADERS_TIMEOUT_SECONDS * 1000,
+        connectionsCheckingInterval: CONNECTION_CHECK_MS,
+      },
       (req, res) => {
         const rawUrl = req.url ?? "/";
         const ingestUrl = routableIngestUrl(rawUrl);
@@ -131,7 +147,12 @@ async function main(): Promise<void> {
         dropStalledBody(req, res, bodyIdleMs);
         if (!handle) {
           // The second or so between listening and Next being ready: senders retry.
-          answerEarly(res, new AppError("starting", "the server is starting; retry in a second", { headers: { "retry-after": "1" } }));
+          answerEarly(
+            res,
+            new AppError("starting", "the server is starting; retry in a second", {
+              headers: { "retry-after": "1" },
+            }),
+          );
           return;
         }
         const admission = ingestUrl ? ingestBudget.admit() : undefined;
@@ -141,13 +162,21 @@ async function main(): Promise<void> {
         }
         // "close": the answer was sent or the connection went away, whichever comes first.
         if (admission) res.once("close", admission.release);
-        const info = { rawHeaders: [...req.rawHeaders], remoteAddress: req.socket.remoteAddress ?? null, rawUrl, body: req, admission };
+        const info = {
+          rawHeaders: [...req.rawHeaders],
+          remoteAddress: req.socket.remoteAddress ?? null,
+          rawUrl,
+          body: req,
+          admission,
+        };
         const ready = handle;
         rawRequestStore.run(info, () => {
           ready(req, res).catch((error: unknown) => {
             console.error("request failed", error);
             if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-            res.end('{"error":{"code":"internal_error","message":"something went wrong on our side"}}');
+            res.end(
+              '{"error":{"code":"internal_error","message":"something went wrong on our side"}}',
+            );
           });
         });
       },
@@ -161,7 +190,8 @@ async function main(): Promise<void> {
     const actualPort = typeof address === "object" && address ? address.port : port;
     const selfHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
     // The base of links in alerts when INBOX_PUBLIC_URL is unset (lib/alerts/links.ts).
-    const linkHost = host === "0.0.0.0" || host === "::" ? "localhost" : isIPv6(host) ? `[${host}]` : host;
+    const linkHost =
+      host === "0.0.0.0" || host === "::" ? "localhost" : isIPv6(host) ? `[${host}]` : host;
     const origin = `http://${linkHost}:${actualPort}`;
     rememberListeningOrigin(origin);
     const app = next({ dev: isDev, dir: process.cwd(), hostname: selfHost, port: actualPort });
@@ -171,10 +201,16 @@ async function main(): Promise<void> {
       if (database.embedded) await releaseAbandonedJobs();
       worker = superviseWorker({ origin });
     }
-    console.log(`Webhook Inbox ${isDev ? "(dev) " : ""}listening on http://localhost:${actualPort}`);
-    console.log(`database: ${database.embedded ? "embedded PostgreSQL in .data/postgres" : "DATABASE_URL"}`);
+    console.log(
+      `Webhook Inbox ${isDev ? "(dev) " : ""}listening on http://localhost:${actualPort}`,
+    );
+    console.log(
+      `database: ${database.embedded ? "embedded PostgreSQL in .data/postgres" : "DATABASE_URL"}`,
+    );
     console.log(`API token: from ${token.source} (send as Authorization: Bearer <token>)`);
-    console.log(`dashboard: http://localhost:${actualPort}/ (sign in${adminEmail ? ` as ${adminEmail}` : ", or set up the first admin"})`);
+    console.log(
+      `dashboard: http://localhost:${actualPort}/ (sign in${adminEmail ? ` as ${adminEmail}` : ", or set up the first admin"})`,
+    );
     if (setupCodeNote) console.log(setupCodeNote);
 
     const shutdown = (signal: string) => {

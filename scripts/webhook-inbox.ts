@@ -7,7 +7,9 @@ import { forward } from "@/lib/cli/forward";
 import { simulate } from "@/lib/cli/simulate";
 import { providerIds, type ProviderId } from "@/lib/providers/schema";
 
-const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+const { version } = JSON.parse(
+  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+) as { version: string };
 
 function httpUrl(value: string): URL {
   let url: URL;
@@ -16,7 +18,8 @@ function httpUrl(value: string): URL {
   } catch {
     throw new InvalidArgumentError(`not a URL: ${value}`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new InvalidArgumentError(`only http and https URLs work, not ${url.protocol}`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new InvalidArgumentError(`only http and https URLs work, not ${url.protocol}`);
   return url;
 }
 
@@ -25,10 +28,13 @@ const DURATION_UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_0
 /** "10m", "2h", "1d" before now, or an ISO 8601 time. */
 function sinceTime(value: string): Date {
   const duration = /^(\d+)([smhd])$/.exec(value.trim());
-  if (duration?.[1] && duration[2]) return new Date(Date.now() - Number(duration[1]) * (DURATION_UNITS[duration[2]] ?? 0));
+  if (duration?.[1] && duration[2])
+    return new Date(Date.now() - Number(duration[1]) * (DURATION_UNITS[duration[2]] ?? 0));
   const time = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time.getTime())) {
-    throw new InvalidArgumentError("use a duration such as 30s, 10m, 2h, 1d or an ISO time such as 2026-11-24T09:00:00Z");
+    throw new InvalidArgumentError(
+      "use a duration such as 30s, 10m, 2h, 1d or an ISO time such as 2026-11-24T09:00:00Z",
+    );
   }
   return time;
 }
@@ -45,7 +51,9 @@ async function run(action: () => Promise<number>): Promise<void> {
 }
 
 const program = new Command("webhook-inbox")
-  .description("Webhook Inbox on the command line: get an endpoint's callbacks on your laptop, or play a provider against an endpoint.")
+  .description(
+    "Webhook Inbox on the command line: get an endpoint's callbacks on your laptop, or play a provider against an endpoint.",
+  )
   .version(version, "-v, --version")
   .showHelpAfterError("(add --help for the options)");
 
@@ -59,10 +67,30 @@ program
       "handled, so none is skipped or sent twice.",
   )
   .requiredOption("--endpoint <id>", "the endpoint to follow (ep_...)")
-  .requiredOption("--to <url>", "where to re-send each delivery; its sub-path and query are appended", httpUrl)
-  .addOption(new Option("--inbox <url>", "the inbox's base URL").env("INBOX_URL").default(new URL("http://localhost:3000"), "http://localhost:3000").argParser(httpUrl))
-  .addOption(new Option("--token <token>", "an API token: INBOX_API_TOKEN's value or a personal inbox_pat_... token").env("INBOX_TOKEN").makeOptionMandatory())
-  .option("--since <when>", "first re-send the deliveries received since then (30s, 10m, 2h, 1d or an ISO time)", sinceTime)
+  .requiredOption(
+    "--to <url>",
+    "where to re-send each delivery; its sub-path and query are appended",
+    httpUrl,
+  )
+  .addOption(
+    new Option("--inbox <url>", "the inbox's base URL")
+      .env("INBOX_URL")
+      .default(new URL("http://localhost:3000"), "http://localhost:3000")
+      .argParser(httpUrl),
+  )
+  .addOption(
+    new Option(
+      "--token <token>",
+      "an API token: INBOX_API_TOKEN's value or a personal inbox_pat_... token",
+    )
+      .env("INBOX_TOKEN")
+      .makeOptionMandatory(),
+  )
+  .option(
+    "--since <when>",
+    "first re-send the deliveries received since then (30s, 10m, 2h, 1d or an ISO time)",
+    sinceTime,
+  )
   .addHelpText(
     "after",
     `
@@ -79,11 +107,21 @@ Exit status: 0 after Ctrl-C; 1 when the token is refused, the endpoint does not 
       process.once("SIGINT", () => stop.abort());
       process.once("SIGTERM", () => stop.abort());
       const { forwarded } = await forward(
-        { inbox: { baseUrl: options.inbox, token: options.token }, endpointId: options.endpoint, target: options.to, since: options.since ?? null },
-        { delivery: (line) => process.stdout.write(`${line}\n`), note: (line) => process.stderr.write(`${line}\n`) },
+        {
+          inbox: { baseUrl: options.inbox, token: options.token },
+          endpointId: options.endpoint,
+          target: options.to,
+          since: options.since ?? null,
+        },
+        {
+          delivery: (line) => process.stdout.write(`${line}\n`),
+          note: (line) => process.stderr.write(`${line}\n`),
+        },
         stop.signal,
       );
-      process.stderr.write(`Stopped; forwarded ${forwarded} deliver${forwarded === 1 ? "y" : "ies"}.\n`);
+      process.stderr.write(
+        `Stopped; forwarded ${forwarded} deliver${forwarded === 1 ? "y" : "ies"}.\n`,
+      );
       return 0;
     }),
   );
@@ -95,9 +133,16 @@ program
     "Send a realistic, correctly signed sequence of callbacks for one new job to an ingest URL, as the provider would: " +
       "progress callbacks where the provider sends them, then completed (or failed with --fail). Prints the inbox's answer to each.",
   )
-  .addOption(new Option("--provider <preset>", "the provider to play").choices(providerIds).makeOptionMandatory())
+  .addOption(
+    new Option("--provider <preset>", "the provider to play")
+      .choices(providerIds)
+      .makeOptionMandatory(),
+  )
   .requiredOption("--to <url>", "the endpoint's ingest URL (http://.../in/<key>)", httpUrl)
-  .option("--secret <secret>", "the endpoint's signing secret (whsec_... for aspect and standard-webhooks) or token (json2video, descript)")
+  .option(
+    "--secret <secret>",
+    "the endpoint's signing secret (whsec_... for aspect and standard-webhooks) or token (json2video, descript)",
+  )
   .option("--fail", "end the job failed instead of completed", false)
   .addHelpText(
     "after",
@@ -114,10 +159,18 @@ Exit status: 0 when the inbox accepted every callback, 1 otherwise.`,
   )
   .action((options: { provider: ProviderId; to: URL; secret?: string; fail: boolean }) =>
     run(async () => {
-      const { steps } = await simulate({ provider: options.provider, to: options.to, secret: options.secret ?? null, fail: options.fail }, (line) =>
-        process.stdout.write(`${line}\n`),
+      const { steps } = await simulate(
+        {
+          provider: options.provider,
+          to: options.to,
+          secret: options.secret ?? null,
+          fail: options.fail,
+        },
+        (line) => process.stdout.write(`${line}\n`),
       );
-      return steps.every((step) => step.status !== null && step.status >= 200 && step.status < 300) ? 0 : 1;
+      return steps.every((step) => step.status !== null && step.status >= 200 && step.status < 300)
+        ? 0
+        : 1;
     }),
   );
 

@@ -35,7 +35,9 @@ function stop(reason: string): void {
   if (stopping) return;
   stopping = true;
   setTimeout(() => {
-    console.error(`queue worker: still stopping after ${STOP_DEADLINE_MS / 1000} s (${reason}); exiting`);
+    console.error(
+      `queue worker: still stopping after ${STOP_DEADLINE_MS / 1000} s (${reason}); exiting`,
+    );
     process.exit(1);
   }, STOP_DEADLINE_MS).unref();
   void started

@@ -21,7 +21,11 @@ export type WorkerSupervisor = { stop(): Promise<void> };
 async function unlockJobsOf(workerIds: string[]): Promise<void> {
   await getPool()
     .query("SELECT graphile_worker.force_unlock_workers($1::text[])", [workerIds])
-    .catch((error: unknown) => console.error(`could not release the jobs of the stopped queue worker (graphile-worker frees them after 4 hours): ${(error as Error).message}`));
+    .catch((error: unknown) =>
+      console.error(
+        `could not release the jobs of the stopped queue worker (graphile-worker frees them after 4 hours): ${(error as Error).message}`,
+      ),
+    );
 }
 
 /**
@@ -50,7 +54,8 @@ export function superviseWorker(options: { origin: string }): WorkerSupervisor {
     const workerIds: string[] = [];
     child = current;
     current.on("message", (message: { type?: string; id?: unknown }) => {
-      if (message.type === "worker-id" && typeof message.id === "string") workerIds.push(message.id);
+      if (message.type === "worker-id" && typeof message.id === "string")
+        workerIds.push(message.id);
     });
     current.on("exit", (code, signal) => {
       if (child === current) child = undefined;
@@ -59,7 +64,9 @@ export function superviseWorker(options: { origin: string }): WorkerSupervisor {
       if (code !== 0 && workerIds.length) released = unlockJobsOf(workerIds);
       if (stopping) return;
       if (Date.now() - startedAt > HEALTHY_AFTER_MS) restartMs = FIRST_RESTART_MS;
-      console.error(`queue worker exited (${signal ?? `code ${code}`}); starting it again in ${restartMs / 1000} s`);
+      console.error(
+        `queue worker exited (${signal ?? `code ${code}`}); starting it again in ${restartMs / 1000} s`,
+      );
       restartTimer = setTimeout(start, restartMs);
       restartMs = Math.min(restartMs * 2, MAX_RESTART_MS);
     });

@@ -3,7 +3,12 @@
 import { headers } from "next/headers";
 import { InboxFilters as InboxFilterBar } from "@/components/inbox/inbox-filters";
 import { BulkReplay } from "@/components/inbox/bulk-replay";
-import { describeFilters, FILTER_PARAMS, inboxHref, type InboxFilters } from "@/components/inbox/inbox-url";
+import {
+  describeFilters,
+  FILTER_PARAMS,
+  inboxHref,
+  type InboxFilters,
+} from "@/components/inbox/inbox-url";
 import { GettingStarted } from "@/components/inbox/getting-started";
 import { InboxView } from "@/components/inbox/inbox-view";
 import { Alert } from "@/components/ui/alert";
@@ -28,8 +33,13 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function InboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const params = nonEmptyValues(await searchParams);
-  const filters: InboxFilters = Object.fromEntries(FILTER_PARAMS.flatMap((name) => (params[name] ? [[name, params[name]]] : [])));
-  const [endpoints, page] = await Promise.all([listEndpoints({ limit: 200, archived: false }), loadPage(params)]);
+  const filters: InboxFilters = Object.fromEntries(
+    FILTER_PARAMS.flatMap((name) => (params[name] ? [[name, params[name]]] : [])),
+  );
+  const [endpoints, page] = await Promise.all([
+    listEndpoints({ limit: 200, archived: false }),
+    loadPage(params),
+  ]);
   const newest = endpoints.items[0];
   const origin = publicOrigin(new Request("http://localhost/", { headers: await headers() }));
   // Remount the client parts on every navigation: their state belongs to one URL.
@@ -46,7 +56,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             <BulkReplay
               key={`replay ${viewKey}`}
               filters={filters}
-              filterWords={describeFilters(filters, new Map(endpoints.items.map((e) => [e.id, e.name])))}
+              filterWords={describeFilters(
+                filters,
+                new Map(endpoints.items.map((e) => [e.id, e.name])),
+              )}
               cap={BULK_REPLAY_CAP}
               preview={previewBulkReplay}
               start={startBulkReplayAction}
@@ -73,7 +86,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           filters={filters}
           limit={params.limit}
           cursor={params.cursor}
-          gettingStarted={<GettingStarted origin={origin} endpoint={newest ? { name: newest.name, key: newest.key } : null} />}
+          gettingStarted={
+            <GettingStarted
+              origin={origin}
+              endpoint={newest ? { name: newest.name, key: newest.key } : null}
+            />
+          }
         />
       ) : (
         <Alert tone="error" title="This view cannot be shown">
@@ -91,13 +109,16 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
 async function loadPage(params: Record<string, string>) {
   const parsed = listEventsSchema.safeParse(params);
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join(".")))].join(", ");
+    const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join(".")))].join(
+      ", ",
+    );
     return { ok: false as const, message: `These search parameters are not valid: ${fields}.` };
   }
   try {
     return { ok: true as const, ...(await listEvents(parsed.data)) };
   } catch (error) {
-    if (error instanceof AppError && error.code === "invalid_cursor") return { ok: false as const, message: "This page link has expired or was changed." };
+    if (error instanceof AppError && error.code === "invalid_cursor")
+      return { ok: false as const, message: "This page link has expired or was changed." };
     throw error;
   }
 }

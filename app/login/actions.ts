@@ -17,15 +17,25 @@ import { currentRawRequest } from "@/lib/http/request-context";
 
 export type FormState = { error: string | null; email?: string };
 
-const signInSchema = z.object({ email: z.string().trim().toLowerCase().min(1), password: z.string().min(1) });
+const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1),
+  password: z.string().min(1),
+});
 
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  const parsed = signInSchema.safeParse({
+    email: form.get("email"),
+    password: form.get("password"),
+  });
   if (!parsed.success) return { error: "Enter your email and password." };
   const { email, password } = parsed.data;
   const client = clientAddress(currentRawRequest());
   const claim = await claimSignInAttempt(client, email);
-  if (!claim.allowed) return { error: `Too many failed attempts. Try again in ${Math.ceil(claim.retryAfterSeconds / 60)} min.`, email };
+  if (!claim.allowed)
+    return {
+      error: `Too many failed attempts. Try again in ${Math.ceil(claim.retryAfterSeconds / 60)} min.`,
+      email,
+    };
   try {
     await getAuth().api.signInEmail({ body: { email, password }, headers: await headers() });
   } catch (error) {
@@ -45,26 +55,41 @@ export async function signOutAction(): Promise<void> {
   redirect("/login");
 }
 
-const SETUP_CODE_MISSING = "Enter the set-up code that the server printed at start (also in .data/setup-code).";
+const SETUP_CODE_MISSING =
+  "Enter the set-up code that the server printed at start (also in .data/setup-code).";
 
 const setupSchema = z
   .object({
     setupCode: z.string({ error: SETUP_CODE_MISSING }).trim().min(1, SETUP_CODE_MISSING),
     name: z.string().trim().min(1, "Enter your name.").max(100),
     email: z.email("Enter a valid email address."),
-    password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(256),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+      .max(256),
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { message: "The two passwords differ.", path: ["confirm"] });
+  .refine((v) => v.password === v.confirm, {
+    message: "The two passwords differ.",
+    path: ["confirm"],
+  });
 
 export async function setupAction(_previous: FormState, form: FormData): Promise<FormState> {
   const parsed = setupSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form.", email: String(form.get("email") ?? "") };
+  if (!parsed.success)
+    return {
+      error: parsed.error.issues[0]?.message ?? "Check the form.",
+      email: String(form.get("email") ?? ""),
+    };
   const { name, email, password, setupCode } = parsed.data;
   const created = await createFirstAdmin({ name, email, password }, setupCode);
   if (created.outcome === "someone-exists") redirect("/login");
   if (created.outcome === "wrong-code") {
-    return { error: "That is not the set-up code. Use the one the server printed at start (also in .data/setup-code).", email };
+    return {
+      error:
+        "That is not the set-up code. Use the one the server printed at start (also in .data/setup-code).",
+      email,
+    };
   }
   await getAuth().api.signInEmail({ body: { email, password }, headers: await headers() });
   redirect("/");

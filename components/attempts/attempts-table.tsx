@@ -7,7 +7,12 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, type Column } from "@/components/ui/table";
 
-const STATUS_TONE: Record<string, Tone> = { succeeded: "green", failed: "red", blocked: "amber", pending: "neutral" };
+const STATUS_TONE: Record<string, Tone> = {
+  succeeded: "green",
+  failed: "red",
+  blocked: "amber",
+  pending: "neutral",
+};
 
 export type AttemptRow = {
   id: string;
@@ -29,11 +34,28 @@ export type AttemptRow = {
 };
 
 const WHEN: Column = { label: "When" };
-const DETAILS: Column[] = [{ label: "Outcome" }, { label: "Target" }, { label: "How" }, { label: "Took", align: "right" }];
+const DETAILS: Column[] = [
+  { label: "Outcome" },
+  { label: "Target" },
+  { label: "How" },
+  { label: "Took", align: "right" },
+];
 
-export function AttemptsTable({ attempts, caption, withEvent = false }: { attempts: AttemptRow[]; caption: string; withEvent?: boolean }) {
+export function AttemptsTable({
+  attempts,
+  caption,
+  withEvent = false,
+}: {
+  attempts: AttemptRow[];
+  caption: string;
+  withEvent?: boolean;
+}) {
   return (
-    <Table caption={caption} columns={withEvent ? [WHEN, { label: "Event" }, ...DETAILS] : [WHEN, ...DETAILS]} density="compact">
+    <Table
+      caption={caption}
+      columns={withEvent ? [WHEN, { label: "Event" }, ...DETAILS] : [WHEN, ...DETAILS]}
+      density="compact"
+    >
       {attempts.map((attempt) => (
         <tr key={attempt.id} data-testid="attempt-row" className="align-top">
           <td className="whitespace-nowrap">
@@ -41,7 +63,10 @@ export function AttemptsTable({ attempts, caption, withEvent = false }: { attemp
           </td>
           {withEvent && (
             <td className="max-w-56 truncate">
-              <Link href={`/events/${encodeURIComponent(attempt.eventId)}`} className="font-mono text-indigo-600 hover:underline dark:text-indigo-400">
+              <Link
+                href={`/events/${encodeURIComponent(attempt.eventId)}`}
+                className="font-mono text-indigo-600 hover:underline dark:text-indigo-400"
+              >
                 {visibleText(attempt.event?.type ?? attempt.eventId)}
               </Link>
             </td>
@@ -51,8 +76,14 @@ export function AttemptsTable({ attempts, caption, withEvent = false }: { attemp
               <Badge tone={STATUS_TONE[attempt.status] ?? "neutral"} dot>
                 {attempt.status}
               </Badge>
-              {attempt.responseStatus !== null && <span className="font-mono">HTTP {attempt.responseStatus}</span>}
-              {attempt.error && <span className="text-zinc-600 dark:text-zinc-400">{visibleText(attempt.error)}</span>}
+              {attempt.responseStatus !== null && (
+                <span className="font-mono">HTTP {attempt.responseStatus}</span>
+              )}
+              {attempt.error && (
+                <span className="text-zinc-600 dark:text-zinc-400">
+                  {visibleText(attempt.error)}
+                </span>
+              )}
               {attempt.nextRetryAt && (
                 <span className="text-zinc-500 dark:text-zinc-400">
                   retry <RelativeTime iso={attempt.nextRetryAt.toISOString()} />
@@ -65,7 +96,10 @@ export function AttemptsTable({ attempts, caption, withEvent = false }: { attemp
           </td>
           <td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
             {attempt.batchId ? (
-              <Link href={`/replays/${encodeURIComponent(attempt.batchId)}`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+              <Link
+                href={`/replays/${encodeURIComponent(attempt.batchId)}`}
+                className="text-indigo-600 hover:underline dark:text-indigo-400"
+              >
                 {attempt.trigger}
               </Link>
             ) : (
@@ -73,7 +107,9 @@ export function AttemptsTable({ attempts, caption, withEvent = false }: { attemp
             )}{" "}
             #{attempt.attemptNumber}
           </td>
-          <td className="text-right tabular-nums">{attempt.durationMs === null ? "—" : `${attempt.durationMs} ms`}</td>
+          <td className="text-right tabular-nums">
+            {attempt.durationMs === null ? "—" : `${attempt.durationMs} ms`}
+          </td>
         </tr>
       ))}
     </Table>

@@ -5,7 +5,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
 /** Archive, after an explicit second step that says what happens. */
-export function ArchiveEndpoint({ name, archive }: { name: string; archive: () => Promise<{ error: string | null }> }) {
+export function ArchiveEndpoint({
+  name,
+  archive,
+}: {
+  name: string;
+  archive: () => Promise<{ error: string | null }>;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -19,7 +25,8 @@ export function ArchiveEndpoint({ name, archive }: { name: string; archive: () =
   return (
     <div className="space-y-3" role="group" aria-label="Confirm archiving">
       <Alert tone="warning" title={`Archive “${name}”?`}>
-        Its ingest URL will answer 410 Gone and store nothing more. Events and deliveries already stored stay searchable. This cannot be undone from the dashboard.
+        Its ingest URL will answer 410 Gone and store nothing more. Events and deliveries already
+        stored stay searchable. This cannot be undone from the dashboard.
       </Alert>
       {error && <Alert tone="error">{error}</Alert>}
       <div className="flex gap-2">

@@ -33,9 +33,24 @@ export function EndpointSettingsForm({
       <Field label="Name" htmlFor="endpoint-name">
         <Input id="endpoint-name" name="name" defaultValue={name} required maxLength={200} />
       </Field>
-      <Field label="Body cap (KiB)" htmlFor="body-limit" hint={`Larger callbacks are answered 413 and not stored. 1 to ${maxBodyLimitKib.toLocaleString("en")} KiB.`}>
+      <Field
+        label="Body cap (KiB)"
+        htmlFor="body-limit"
+        hint={`Larger callbacks are answered 413 and not stored. 1 to ${maxBodyLimitKib.toLocaleString("en")} KiB.`}
+      >
         <div className="w-40">
-          <Input id="body-limit" name="bodyLimitKib" type="number" inputMode="numeric" min={1} max={maxBodyLimitKib} step={1} defaultValue={bodyLimitKib} required className="tabular-nums" />
+          <Input
+            id="body-limit"
+            name="bodyLimitKib"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={maxBodyLimitKib}
+            step={1}
+            defaultValue={bodyLimitKib}
+            required
+            className="tabular-nums"
+          />
         </div>
       </Field>
       <Field

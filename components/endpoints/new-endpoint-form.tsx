@@ -31,14 +31,31 @@ export function NewEndpointForm({
   const [provider, setProvider] = useState(guides[0]?.provider ?? "generic");
   const guide = guides.find((g) => g.provider === provider) ?? guides[0];
   return (
-    <form action={formAction} onSubmit={onSubmit} className="grid max-w-5xl gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      className="grid max-w-5xl gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]"
+    >
       <div className="space-y-4">
         {state.error && <Alert tone="error">{state.error}</Alert>}
-        <Field label="Name" htmlFor="name" hint="For people: which pipeline or environment this is, e.g. “Aspect production”.">
+        <Field
+          label="Name"
+          htmlFor="name"
+          hint="For people: which pipeline or environment this is, e.g. “Aspect production”."
+        >
           <Input id="name" name="name" required maxLength={200} autoFocus />
         </Field>
-        <Field label="Provider" htmlFor="provider" hint="Decides how callbacks are verified and how job ids and states are read.">
-          <Select id="provider" name="provider" value={provider} onChange={(e) => setProvider(e.target.value as typeof provider)}>
+        <Field
+          label="Provider"
+          htmlFor="provider"
+          hint="Decides how callbacks are verified and how job ids and states are read."
+        >
+          <Select
+            id="provider"
+            name="provider"
+            value={provider}
+            onChange={(e) => setProvider(e.target.value as typeof provider)}
+          >
             {guides.map((g) => (
               <option key={g.provider} value={g.provider}>
                 {g.label}
@@ -47,7 +64,11 @@ export function NewEndpointForm({
           </Select>
         </Field>
         {guide?.secretHint && (
-          <Field label={guide.secretRequired ? "Signing secret" : "Token (optional)"} htmlFor="secret" hint={guide.secretHint}>
+          <Field
+            label={guide.secretRequired ? "Signing secret" : "Token (optional)"}
+            htmlFor="secret"
+            hint={guide.secretHint}
+          >
             <Input
               id="secret"
               name="secret"
@@ -64,20 +85,45 @@ export function NewEndpointForm({
         )}
         {guide?.isConfigurable && (
           <fieldset className="space-y-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
-            <legend className="px-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">Where {guide.label} payloads name the job (optional)</legend>
+            <legend className="px-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">
+              Where {guide.label} payloads name the job (optional)
+            </legend>
             <p className="text-xs text-zinc-500 dark:text-zinc-400">
-              Keys separated by dots, e.g. <code className="font-mono">data.id</code>. Without a job id path, callbacks are stored as events but not grouped into jobs.
+              Keys separated by dots, e.g. <code className="font-mono">data.id</code>. Without a job
+              id path, callbacks are stored as events but not grouped into jobs.
             </p>
             {EXTRACTION_FIELDS.map((field) => (
               <Field key={field.name} label={field.label} htmlFor={field.name}>
-                <Input id={field.name} name={field.name} placeholder={field.example} maxLength={200} spellCheck={false} className="font-mono" />
+                <Input
+                  id={field.name}
+                  name={field.name}
+                  placeholder={field.example}
+                  maxLength={200}
+                  spellCheck={false}
+                  className="font-mono"
+                />
               </Field>
             ))}
           </fieldset>
         )}
-        <Field label="Body cap (KiB)" htmlFor="bodyLimitKib" hint={`Larger callbacks are refused with 413 and not stored. At most ${maxBodyLimitKib.toLocaleString("en")} KiB.`}>
+        <Field
+          label="Body cap (KiB)"
+          htmlFor="bodyLimitKib"
+          hint={`Larger callbacks are refused with 413 and not stored. At most ${maxBodyLimitKib.toLocaleString("en")} KiB.`}
+        >
           <div className="w-40">
-            <Input id="bodyLimitKib" name="bodyLimitKib" type="number" inputMode="numeric" min={1} max={maxBodyLimitKib} step={1} defaultValue={defaultBodyLimitKib} required className="tabular-nums" />
+            <Input
+              id="bodyLimitKib"
+              name="bodyLimitKib"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={maxBodyLimitKib}
+              step={1}
+              defaultValue={defaultBodyLimitKib}
+              required
+              className="tabular-nums"
+            />
           </div>
         </Field>
         <Button type="submit" variant="primary" disabled={pending}>
@@ -85,8 +131,13 @@ export function NewEndpointForm({
         </Button>
       </div>
       {guide && (
-        <aside aria-live="polite" className="h-fit space-y-2 rounded-lg border border-zinc-200 bg-zinc-50 p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900/60">
-          <h2 className="font-semibold text-zinc-900 dark:text-zinc-100">How {guide.label} callbacks are checked</h2>
+        <aside
+          aria-live="polite"
+          className="h-fit space-y-2 rounded-lg border border-zinc-200 bg-zinc-50 p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900/60"
+        >
+          <h2 className="font-semibold text-zinc-900 dark:text-zinc-100">
+            How {guide.label} callbacks are checked
+          </h2>
           <p className="text-zinc-700 dark:text-zinc-300">{guide.sends}</p>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
             Scheme: <span className="font-mono">{guide.scheme}</span> — {guide.summary}

@@ -23,11 +23,18 @@ export type SchemeGuide = {
   isConfigurable: boolean;
 };
 
-const headerLabel = (name: string) => name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+const headerLabel = (name: string) =>
+  name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
 
 export function schemeGuide(provider: ProviderId, config: VerificationConfig): SchemeGuide {
   const { label, isConfigurable } = providerPresets[provider];
-  const base = { provider, label, scheme: config.scheme, summary: describeVerification(config), isConfigurable };
+  const base = {
+    provider,
+    label,
+    scheme: config.scheme,
+    summary: describeVerification(config),
+    isConfigurable,
+  };
   switch (config.scheme) {
     case "standard-webhooks":
       return {
@@ -46,11 +53,15 @@ export function schemeGuide(provider: ProviderId, config: VerificationConfig): S
         secretPattern: null,
       };
     case "token": {
-      const where = config.header === "authorization" ? "an Authorization: Bearer <token> header" : `a ${headerLabel(config.header)} header`;
+      const where =
+        config.header === "authorization"
+          ? "an Authorization: Bearer <token> header"
+          : `a ${headerLabel(config.header)} header`;
       return {
         ...base,
         sends: `${label} does not sign callbacks. If you make it send ${where} (a custom header on the callback), paste that token here: callbacks without it are then rejected. Without a token, callbacks are accepted and stored as unsigned.`,
-        secretHint: "Optional. The token your callback configuration sends; choose a long random value.",
+        secretHint:
+          "Optional. The token your callback configuration sends; choose a long random value.",
         secretRequired: false,
         secretPattern: null,
       };

@@ -40,7 +40,9 @@ export function SecretsPanel({
     <div className="space-y-4">
       <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="secret-count">
         {count === 0 ? `No ${label} set.` : `${count} active ${label}${count === 1 ? "" : "s"}.`}{" "}
-        <span className="text-zinc-500 dark:text-zinc-400">Values are write-only: they are never shown again after saving.</span>
+        <span className="text-zinc-500 dark:text-zinc-400">
+          Values are write-only: they are never shown again after saving.
+        </span>
       </p>
       {count > 0 && (
         <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
@@ -51,7 +53,9 @@ export function SecretsPanel({
                   {label[0]?.toUpperCase()}
                   {label.slice(1)} {index + 1}
                 </span>{" "}
-                <span className="text-xs text-zinc-500 dark:text-zinc-400">{index === 0 ? "newest · signs test callbacks" : "older"}</span>
+                <span className="text-xs text-zinc-500 dark:text-zinc-400">
+                  {index === 0 ? "newest · signs test callbacks" : "older"}
+                </span>
               </span>
               {canManage && (
                 <Button
@@ -60,7 +64,12 @@ export function SecretsPanel({
                   disabled={removing}
                   aria-label={`Remove ${label} ${index + 1}`}
                   onClick={() => {
-                    if (!window.confirm(`Remove ${label} ${index + 1}? Callbacks signed with it will fail verification.`)) return;
+                    if (
+                      !window.confirm(
+                        `Remove ${label} ${index + 1}? Callbacks signed with it will fail verification.`,
+                      )
+                    )
+                      return;
                     startRemoving(async () => setRemoveState(await remove(index, count)));
                   }}
                 >
@@ -82,7 +91,11 @@ export function SecretsPanel({
           className="flex flex-wrap items-start gap-2"
         >
           <div className="min-w-64 flex-1">
-            <Field label={count === 0 ? `Set ${label}` : `Add a new ${label} (rotation)`} htmlFor="new-secret" hint={hint}>
+            <Field
+              label={count === 0 ? `Set ${label}` : `Add a new ${label} (rotation)`}
+              htmlFor="new-secret"
+              hint={hint}
+            >
               <Input
                 id="new-secret"
                 name="secret"

@@ -11,7 +11,13 @@ import type { TestCallbackResult } from "@/lib/endpoints/test-callback";
 type State = { error: string | null; result?: TestCallbackResult };
 
 /** Sends the preset's signed sample to this endpoint and shows what the ingest URL answered. */
-export function TestCallbackPanel({ send, signedWith }: { send: () => Promise<State>; signedWith: string }) {
+export function TestCallbackPanel({
+  send,
+  signedWith,
+}: {
+  send: () => Promise<State>;
+  signedWith: string;
+}) {
   const [state, action, pending] = useActionState<State>(send, { error: null });
   const result = state.result;
   return (
@@ -24,16 +30,47 @@ export function TestCallbackPanel({ send, signedWith }: { send: () => Promise<St
       </form>
       {state.error && <Alert tone="error">{state.error}</Alert>}
       {result && (
-        <div aria-live="polite" data-testid="test-callback-result" className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+        <div
+          aria-live="polite"
+          data-testid="test-callback-result"
+          className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+        >
           <DescriptionList
             items={[
-              { label: "Answer", value: <span className="font-mono tabular-nums">HTTP {result.status}</span> },
-              { label: "Verification", value: result.verification ? <VerificationBadge value={result.verification} /> : "—" },
+              {
+                label: "Answer",
+                value: <span className="font-mono tabular-nums">HTTP {result.status}</span>,
+              },
+              {
+                label: "Verification",
+                value: result.verification ? (
+                  <VerificationBadge value={result.verification} />
+                ) : (
+                  "—"
+                ),
+              },
               ...(result.reason ? [{ label: "Reason", value: result.reason }] : []),
               ...(result.error ? [{ label: "Error", value: result.error }] : []),
-              { label: "Delivery", value: <span className="font-mono text-xs">{result.deliveryId ?? "not stored"}</span> },
+              {
+                label: "Delivery",
+                value: (
+                  <span className="font-mono text-xs">{result.deliveryId ?? "not stored"}</span>
+                ),
+              },
               ...(result.eventId
-                ? [{ label: "Event", value: <Link href={`/events/${result.eventId}`} className="font-mono text-xs text-indigo-600 hover:underline dark:text-indigo-400">{result.eventId}</Link> }]
+                ? [
+                    {
+                      label: "Event",
+                      value: (
+                        <Link
+                          href={`/events/${result.eventId}`}
+                          className="font-mono text-xs text-indigo-600 hover:underline dark:text-indigo-400"
+                        >
+                          {result.eventId}
+                        </Link>
+                      ),
+                    },
+                  ]
                 : []),
             ]}
           />

@@ -15,17 +15,29 @@ type Props = {
   resignRefusal: string | null;
 };
 
-export function AttemptsPanel({ eventId, attempts, destinations, canReplay, resignRefusal }: Props) {
+export function AttemptsPanel({
+  eventId,
+  attempts,
+  destinations,
+  canReplay,
+  resignRefusal,
+}: Props) {
   return (
     <Panel title="Forwarding and replay">
       <div className="space-y-4">
         {canReplay ? (
-          <ReplayForm action={replayAction.bind(null, eventId)} destinations={destinations} resignRefusal={resignRefusal} />
+          <ReplayForm
+            action={replayAction.bind(null, eventId)}
+            destinations={destinations}
+            resignRefusal={resignRefusal}
+          />
         ) : (
           <RoleNote>Members and admins can replay events.</RoleNote>
         )}
         {attempts.length === 0 ? (
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Nothing was sent for this event yet.</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            Nothing was sent for this event yet.
+          </p>
         ) : (
           <AttemptsTable attempts={attempts} caption="Attempts, newest first" />
         )}

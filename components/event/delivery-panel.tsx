@@ -35,7 +35,19 @@ export function rawHrefOf(deliveryId: string): string {
 /** `reveal`: server actions bound to this delivery, for admins only; others see masked values. */
 export type DeliveryReveal = { one: RevealHeaderValue; all: RevealHeaderValues };
 
-export function DeliveryPanel({ delivery, position, total, curl, reveal }: { delivery: Delivery; position: number; total: number; curl: CurlSource; reveal?: DeliveryReveal }) {
+export function DeliveryPanel({
+  delivery,
+  position,
+  total,
+  curl,
+  reveal,
+}: {
+  delivery: Delivery;
+  position: number;
+  total: number;
+  curl: CurlSource;
+  reveal?: DeliveryReveal;
+}) {
   const target = `${delivery.path || "/"}${delivery.query ? `?${delivery.query}` : ""}`;
   const rawHref = rawHrefOf(delivery.id);
   return (
@@ -43,7 +55,9 @@ export function DeliveryPanel({ delivery, position, total, curl, reveal }: { del
       title={
         <span className="flex items-center gap-2">
           Delivery {position} of {total}
-          <span className="font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">{delivery.id}</span>
+          <span className="font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">
+            {delivery.id}
+          </span>
         </span>
       }
       actions={
@@ -64,18 +78,55 @@ export function DeliveryPanel({ delivery, position, total, curl, reveal }: { del
                 </span>
               ),
             },
-            { label: "Verification", value: <span className="flex flex-wrap items-center gap-2"><VerificationBadge value={delivery.verification} /> {delivery.verificationReason && <span className="text-xs text-zinc-600 dark:text-zinc-400">{visibleText(delivery.verificationReason)}</span>}</span> },
-            { label: "We answered", value: <span className="tabular-nums">{delivery.responseStatus}</span> },
-            { label: "Body", value: <span className="tabular-nums">{formatBytes(delivery.size)} <span className="font-mono text-xs text-zinc-500 break-all dark:text-zinc-400">sha256 {delivery.bodySha256}</span></span> },
-            { label: "Source", value: <span className="font-mono text-xs">{delivery.sourceIp ?? "unknown"}</span> },
+            {
+              label: "Verification",
+              value: (
+                <span className="flex flex-wrap items-center gap-2">
+                  <VerificationBadge value={delivery.verification} />{" "}
+                  {delivery.verificationReason && (
+                    <span className="text-xs text-zinc-600 dark:text-zinc-400">
+                      {visibleText(delivery.verificationReason)}
+                    </span>
+                  )}
+                </span>
+              ),
+            },
+            {
+              label: "We answered",
+              value: <span className="tabular-nums">{delivery.responseStatus}</span>,
+            },
+            {
+              label: "Body",
+              value: (
+                <span className="tabular-nums">
+                  {formatBytes(delivery.size)}{" "}
+                  <span className="font-mono text-xs text-zinc-500 break-all dark:text-zinc-400">
+                    sha256 {delivery.bodySha256}
+                  </span>
+                </span>
+              ),
+            },
+            {
+              label: "Source",
+              value: <span className="font-mono text-xs">{delivery.sourceIp ?? "unknown"}</span>,
+            },
           ]}
         />
         <section aria-label={`Headers of delivery ${position}`}>
-          <h3 className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Headers</h3>
-          <HeadersTable headers={delivery.headers} maskedHeaders={delivery.maskedHeaders} reveal={reveal?.one} caption={`Headers of delivery ${position}`} />
+          <h3 className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+            Headers
+          </h3>
+          <HeadersTable
+            headers={delivery.headers}
+            maskedHeaders={delivery.maskedHeaders}
+            reveal={reveal?.one}
+            caption={`Headers of delivery ${position}`}
+          />
         </section>
         <section aria-label={`Replay delivery ${position} with curl`}>
-          <h3 className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Copy as curl</h3>
+          <h3 className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+            Copy as curl
+          </h3>
           <CopyAsCurl source={curl} rawHref={rawHref} revealCredentials={reveal?.all} />
         </section>
       </div>

@@ -12,8 +12,19 @@ export type RevealHeaderValue = (name: string, occurrence: number) => Promise<st
  * Request headers in arrival order. Credential values arrive masked; for an admin
  * (`reveal` given) a click fetches one from the server.
  */
-export function HeadersTable({ headers, maskedHeaders, reveal, caption }: { headers: HeaderList; maskedHeaders: readonly string[]; reveal?: RevealHeaderValue; caption: string }) {
-  if (headers.length === 0) return <p className="text-xs text-zinc-500 dark:text-zinc-400">No headers were stored.</p>;
+export function HeadersTable({
+  headers,
+  maskedHeaders,
+  reveal,
+  caption,
+}: {
+  headers: HeaderList;
+  maskedHeaders: readonly string[];
+  reveal?: RevealHeaderValue;
+  caption: string;
+}) {
+  if (headers.length === 0)
+    return <p className="text-xs text-zinc-500 dark:text-zinc-400">No headers were stored.</p>;
   const masked = new Set(maskedHeaders);
   const seen = new Map<string, number>();
   return (
@@ -24,11 +35,22 @@ export function HeadersTable({ headers, maskedHeaders, reveal, caption }: { head
         seen.set(lower, occurrence + 1);
         return (
           <tr key={index} className="align-top">
-            <th scope="row" className="break-all font-mono font-normal text-zinc-600 dark:text-zinc-400">
+            <th
+              scope="row"
+              className="break-all font-mono font-normal text-zinc-600 dark:text-zinc-400"
+            >
               {visibleText(name)}
             </th>
             <td className="break-all font-mono text-zinc-900 dark:text-zinc-100">
-              {masked.has(lower) ? <MaskedValue name={name} masked={visibleText(value)} load={reveal?.bind(null, name, occurrence)} /> : visibleText(value)}
+              {masked.has(lower) ? (
+                <MaskedValue
+                  name={name}
+                  masked={visibleText(value)}
+                  load={reveal?.bind(null, name, occurrence)}
+                />
+              ) : (
+                visibleText(value)
+              )}
             </td>
           </tr>
         );

@@ -40,7 +40,10 @@ export function ReplayForm({ action, destinations, resignRefusal }: Props) {
       <div className="grid gap-3 sm:grid-cols-[16rem_1fr]">
         <ReplayTargetFields
           idPrefix="replay"
-          options={destinations.map((d) => ({ id: d.id, label: `${d.url}${d.enabled ? "" : " (disabled)"}` }))}
+          options={destinations.map((d) => ({
+            id: d.id,
+            label: `${d.url}${d.enabled ? "" : " (disabled)"}`,
+          }))}
           target={target}
           onTargetChange={setTarget}
         />
@@ -48,11 +51,13 @@ export function ReplayForm({ action, destinations, resignRefusal }: Props) {
       {resignRefusal === null ? (
         <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
           <input type="checkbox" name="resign" className="size-4 rounded border-zinc-300" />
-          Re-sign (the destination&apos;s scheme and secret, or the provider&apos;s own scheme for a URL)
+          Re-sign (the destination&apos;s scheme and secret, or the provider&apos;s own scheme for a
+          URL)
         </label>
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="resign-refused">
-          Re-signing is not offered: {resignRefusal}. A signature of ours would vouch that the provider sent these bytes.
+          Re-signing is not offered: {resignRefusal}. A signature of ours would vouch that the
+          provider sent these bytes.
         </p>
       )}
       <div className="flex items-center gap-3">
@@ -61,7 +66,8 @@ export function ReplayForm({ action, destinations, resignRefusal }: Props) {
         </Button>
         {state.attempt && (
           <span role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
-            Attempt <span className="font-mono text-xs">{state.attempt.id}</span>: {state.attempt.status}
+            Attempt <span className="font-mono text-xs">{state.attempt.id}</span>:{" "}
+            {state.attempt.status}
             {state.attempt.responseStatus !== null ? ` (HTTP ${state.attempt.responseStatus})` : ""}
             {state.attempt.error ? `: ${state.attempt.error}` : ""}
           </span>

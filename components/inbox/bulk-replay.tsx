@@ -14,10 +14,22 @@ import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import type { InboxFilters } from "./inbox-url";
 
-export type ReplayTargetOption = { id: string; url: string; enabled: boolean; resign: string; endpointName: string };
-export type BulkReplayPreview = { error: string } | { matching: number; overCap: boolean; destinations: ReplayTargetOption[] };
+export type ReplayTargetOption = {
+  id: string;
+  url: string;
+  enabled: boolean;
+  resign: string;
+  endpointName: string;
+};
+export type BulkReplayPreview =
+  { error: string } | { matching: number; overCap: boolean; destinations: ReplayTargetOption[] };
 /** `resign`: "default" (the destination's own setting; none for a URL) or a re-sign mode. */
-export type BulkReplayChoice = { target: string; url: string; resign: string; idempotencyKey: string };
+export type BulkReplayChoice = {
+  target: string;
+  url: string;
+  resign: string;
+  idempotencyKey: string;
+};
 export type BulkReplayStart = { error: string } | { id: string };
 
 type Props = {
@@ -43,13 +55,22 @@ export function BulkReplay(props: Props) {
         aria-labelledby="bulk-replay-title"
         className="m-auto w-full max-w-xl rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
       >
-        {opening > 0 && <BulkReplayForm key={opening} {...props} close={() => dialog.current?.close()} />}
+        {opening > 0 && (
+          <BulkReplayForm key={opening} {...props} close={() => dialog.current?.close()} />
+        )}
       </dialog>
     </>
   );
 }
 
-function BulkReplayForm({ filters, filterWords, cap, preview, start, close }: Props & { close: () => void }) {
+function BulkReplayForm({
+  filters,
+  filterWords,
+  cap,
+  preview,
+  start,
+  close,
+}: Props & { close: () => void }) {
   const router = useRouter();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [loaded, setLoaded] = useState<BulkReplayPreview | null>(null);
@@ -64,7 +85,8 @@ function BulkReplayForm({ filters, filterWords, cap, preview, start, close }: Pr
     let isCurrent = true;
     preview(filters).then(
       (answer) => isCurrent && setLoaded(answer),
-      () => isCurrent && setLoaded({ error: "The matching events could not be counted. Try again." }),
+      () =>
+        isCurrent && setLoaded({ error: "The matching events could not be counted. Try again." }),
     );
     return () => {
       isCurrent = false;
@@ -102,13 +124,18 @@ function BulkReplayForm({ filters, filterWords, cap, preview, start, close }: Pr
       </header>
       <div className="space-y-4 px-4 py-4 text-sm">
         <div>
-          <p className="text-xs font-medium text-zinc-500 dark:text-zinc-400">The Inbox&apos;s filters</p>
+          <p className="text-xs font-medium text-zinc-500 dark:text-zinc-400">
+            The Inbox&apos;s filters
+          </p>
           {filterWords.length === 0 ? (
             <p className="mt-1">None: every event in the inbox.</p>
           ) : (
             <ul className="mt-1 flex flex-wrap gap-1.5" aria-label="Filters">
               {filterWords.map(([label, value]) => (
-                <li key={label} className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">
+                <li
+                  key={label}
+                  className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800"
+                >
                   {label}: <span className="font-mono">{value}</span>
                 </li>
               ))}
@@ -121,15 +148,28 @@ function BulkReplayForm({ filters, filterWords, cap, preview, start, close }: Pr
           <>
             <ReplayTargetFields
               idPrefix="bulk-replay"
-              options={destinations.map((d) => ({ id: d.id, label: `${d.endpointName}: ${d.url}${d.enabled ? "" : " (off)"}` }))}
+              options={destinations.map((d) => ({
+                id: d.id,
+                label: `${d.endpointName}: ${d.url}${d.enabled ? "" : " (off)"}`,
+              }))}
               target={chosen}
               onTargetChange={setTarget}
               urlInput={{ value: url, onChange: (e) => setUrl(e.target.value) }}
             />
             <Field label="Signature" htmlFor="bulk-replay-resign">
-              <Select id="bulk-replay-resign" value={resign} onChange={(e) => setResign(e.target.value)}>
-                <option value="default">{destination ? `As the destination is set up (${RESIGN_WORDS[destination.resign] ?? destination.resign})` : "Send the provider's headers as received"}</option>
-                {destination && <option value="none">Send the provider&apos;s headers as received</option>}
+              <Select
+                id="bulk-replay-resign"
+                value={resign}
+                onChange={(e) => setResign(e.target.value)}
+              >
+                <option value="default">
+                  {destination
+                    ? `As the destination is set up (${RESIGN_WORDS[destination.resign] ?? destination.resign})`
+                    : "Send the provider's headers as received"}
+                </option>
+                {destination && (
+                  <option value="none">Send the provider&apos;s headers as received</option>
+                )}
                 <option value="standard-webhooks">Re-sign: Standard Webhooks</option>
                 <option value="provider">Re-sign: the provider&apos;s scheme</option>
               </Select>
@@ -139,8 +179,10 @@ function BulkReplayForm({ filters, filterWords, cap, preview, start, close }: Pr
 
         {isConfirming && (
           <Alert tone="warning" title={`Replay ${events}?`}>
-            Each is sent once to <span className="font-mono break-all">{destination ? destination.url : url}</span>
-            {destination ? ` (a destination of ${destination.endpointName})` : ""}, {signingWords(resign, destination)}. Failed sends are not retried.
+            Each is sent once to{" "}
+            <span className="font-mono break-all">{destination ? destination.url : url}</span>
+            {destination ? ` (a destination of ${destination.endpointName})` : ""},{" "}
+            {signingWords(resign, destination)}. Failed sends are not retried.
           </Alert>
         )}
         {error && <Alert tone="error">{error}</Alert>}
@@ -171,15 +213,23 @@ function BulkReplayForm({ filters, filterWords, cap, preview, start, close }: Pr
 }
 
 function MatchCount({ loaded, cap }: { loaded: BulkReplayPreview | null; cap: number }) {
-  if (loaded === null) return <p className="text-zinc-500 dark:text-zinc-400">Counting matching events…</p>;
+  if (loaded === null)
+    return <p className="text-zinc-500 dark:text-zinc-400">Counting matching events…</p>;
   if ("error" in loaded) return <Alert tone="error">{loaded.error}</Alert>;
   if (loaded.overCap) {
-    return <Alert tone="warning" title={`More than ${cap.toLocaleString("en")} events match`}>Narrow the filter (a time range, an endpoint or a job state) to replay them in batches.</Alert>;
+    return (
+      <Alert tone="warning" title={`More than ${cap.toLocaleString("en")} events match`}>
+        Narrow the filter (a time range, an endpoint or a job state) to replay them in batches.
+      </Alert>
+    );
   }
   if (loaded.matching === 0) return <p role="status">No events match these filters.</p>;
   return (
     <p role="status">
-      <span className="text-lg font-semibold tabular-nums">{loaded.matching.toLocaleString("en")}</span> {loaded.matching === 1 ? "event matches" : "events match"}.
+      <span className="text-lg font-semibold tabular-nums">
+        {loaded.matching.toLocaleString("en")}
+      </span>{" "}
+      {loaded.matching === 1 ? "event matches" : "events match"}.
     </p>
   );
 }

@@ -22,13 +22,23 @@ export function GettingStarted({ origin, endpoint }: Props) {
 
   return (
     <EmptyState title="No callbacks yet">
-      <p>Get a callback URL, send it a test callback, and watch it appear here within a second: this page updates by itself.</p>
+      <p>
+        Get a callback URL, send it a test callback, and watch it appear here within a second: this
+        page updates by itself.
+      </p>
       <ol className="mt-4 list-decimal space-y-4 pl-5">
         <li>
           {endpoint ? (
             <>
-              Your endpoint <strong className="font-medium text-zinc-900 dark:text-zinc-100">{endpoint.name}</strong> is ready. Create more on{" "}
-              <Link href="/endpoints" className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+              Your endpoint{" "}
+              <strong className="font-medium text-zinc-900 dark:text-zinc-100">
+                {endpoint.name}
+              </strong>{" "}
+              is ready. Create more on{" "}
+              <Link
+                href="/endpoints"
+                className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+              >
                 Endpoints
               </Link>
               .
@@ -36,10 +46,14 @@ export function GettingStarted({ origin, endpoint }: Props) {
           ) : (
             <>
               Create an endpoint on{" "}
-              <Link href="/endpoints" className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+              <Link
+                href="/endpoints"
+                className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+              >
                 Endpoints
               </Link>
-              , or with the API (a personal token from Settings, or <code className="font-mono text-xs">INBOX_API_TOKEN</code>); the answer holds its{" "}
+              , or with the API (a personal token from Settings, or{" "}
+              <code className="font-mono text-xs">INBOX_API_TOKEN</code>); the answer holds its{" "}
               <code className="font-mono text-xs">ingestUrl</code>.
               <Command label="Create an endpoint" value={createCommand} />
             </>
@@ -49,7 +63,10 @@ export function GettingStarted({ origin, endpoint }: Props) {
           Send a test callback{endpoint ? " to it" : " to that URL"}:
           <Command label="Send a test callback" value={sendCommand} />
         </li>
-        <li>Give the ingest URL to your render or transcription provider as its webhook or callback URL.</li>
+        <li>
+          Give the ingest URL to your render or transcription provider as its webhook or callback
+          URL.
+        </li>
       </ol>
     </EmptyState>
   );

@@ -5,7 +5,13 @@ import type { FormEvent, ReactNode } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { Kbd } from "@/components/ui/kbd";
-import { FILTER_PARAMS, fromUtcInputValue, inboxHref, toUtcInputValue, type InboxFilters } from "./inbox-url";
+import {
+  FILTER_PARAMS,
+  fromUtcInputValue,
+  inboxHref,
+  toUtcInputValue,
+  type InboxFilters,
+} from "./inbox-url";
 
 export type FilterChoices = {
   endpoints: Array<{ id: string; name: string; provider: string }>;
@@ -19,7 +25,15 @@ export type FilterChoices = {
  * the filtered first page and the address bar can be shared. Selects apply at once;
  * text and times apply on Enter or "Apply".
  */
-export function InboxFilters({ filters, limit, choices }: { filters: InboxFilters; limit: string | undefined; choices: FilterChoices }) {
+export function InboxFilters({
+  filters,
+  limit,
+  choices,
+}: {
+  filters: InboxFilters;
+  limit: string | undefined;
+  choices: FilterChoices;
+}) {
   const router = useRouter();
   const hasFilters = FILTER_PARAMS.some((name) => filters[name]);
 
@@ -34,7 +48,8 @@ export function InboxFilters({ filters, limit, choices }: { filters: InboxFilter
     }
     router.push(inboxHref(next, limit));
   };
-  const submitOnChange = (event: FormEvent<HTMLSelectElement>) => event.currentTarget.form?.requestSubmit();
+  const submitOnChange = (event: FormEvent<HTMLSelectElement>) =>
+    event.currentTarget.form?.requestSubmit();
 
   return (
     <form role="search" aria-label="Filter events" onSubmit={apply} className="mb-4 space-y-2">
@@ -51,45 +66,103 @@ export function InboxFilters({ filters, limit, choices }: { filters: InboxFilter
               placeholder="Text anywhere in a payload, e.g. a job id"
               className="pr-8 font-mono text-xs"
             />
-            <span aria-hidden className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2">
+            <span
+              aria-hidden
+              className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2"
+            >
               <Kbd>/</Kbd>
             </span>
           </div>
         </Labelled>
         <Labelled label="Endpoint" htmlFor="inbox-endpoint">
-          <Select id="inbox-endpoint" name="endpointId" defaultValue={filters.endpointId ?? ""} onChange={submitOnChange} className="w-44 text-xs">
+          <Select
+            id="inbox-endpoint"
+            name="endpointId"
+            defaultValue={filters.endpointId ?? ""}
+            onChange={submitOnChange}
+            className="w-44 text-xs"
+          >
             <option value="">All endpoints</option>
-            {withCurrent(choices.endpoints.map((e) => ({ value: e.id, label: e.name })), filters.endpointId)}
+            {withCurrent(
+              choices.endpoints.map((e) => ({ value: e.id, label: e.name })),
+              filters.endpointId,
+            )}
           </Select>
         </Labelled>
         <Labelled label="Provider" htmlFor="inbox-provider">
-          <Select id="inbox-provider" name="provider" defaultValue={filters.provider ?? ""} onChange={submitOnChange} className="w-36 text-xs">
+          <Select
+            id="inbox-provider"
+            name="provider"
+            defaultValue={filters.provider ?? ""}
+            onChange={submitOnChange}
+            className="w-36 text-xs"
+          >
             <option value="">All providers</option>
-            {withCurrent(choices.providers.map((p) => ({ value: p.id, label: p.label })), filters.provider)}
+            {withCurrent(
+              choices.providers.map((p) => ({ value: p.id, label: p.label })),
+              filters.provider,
+            )}
           </Select>
         </Labelled>
         <Labelled label="Verification" htmlFor="inbox-verification">
-          <Select id="inbox-verification" name="verification" defaultValue={filters.verification ?? ""} onChange={submitOnChange} className="w-32 text-xs">
+          <Select
+            id="inbox-verification"
+            name="verification"
+            defaultValue={filters.verification ?? ""}
+            onChange={submitOnChange}
+            className="w-32 text-xs"
+          >
             <option value="">Any</option>
-            {withCurrent(choices.verifications.map((v) => ({ value: v, label: v })), filters.verification)}
+            {withCurrent(
+              choices.verifications.map((v) => ({ value: v, label: v })),
+              filters.verification,
+            )}
           </Select>
         </Labelled>
         <Labelled label="Job state" htmlFor="inbox-job-state">
-          <Select id="inbox-job-state" name="jobState" defaultValue={filters.jobState ?? ""} onChange={submitOnChange} className="w-32 text-xs">
+          <Select
+            id="inbox-job-state"
+            name="jobState"
+            defaultValue={filters.jobState ?? ""}
+            onChange={submitOnChange}
+            className="w-32 text-xs"
+          >
             <option value="">Any</option>
-            {withCurrent(choices.jobStates.map((s) => ({ value: s, label: s })), filters.jobState)}
+            {withCurrent(
+              choices.jobStates.map((s) => ({ value: s, label: s })),
+              filters.jobState,
+            )}
           </Select>
         </Labelled>
       </div>
       <div className="flex flex-wrap items-end gap-2">
         <Labelled label="Event type" htmlFor="inbox-type">
-          <Input id="inbox-type" name="type" defaultValue={filters.type ?? ""} maxLength={200} placeholder="e.g. task.completed" className="w-48 font-mono text-xs" />
+          <Input
+            id="inbox-type"
+            name="type"
+            defaultValue={filters.type ?? ""}
+            maxLength={200}
+            placeholder="e.g. task.completed"
+            className="w-48 font-mono text-xs"
+          />
         </Labelled>
         <Labelled label="From (UTC)" htmlFor="inbox-from">
-          <Input id="inbox-from" name="from" type="datetime-local" defaultValue={toUtcInputValue(filters.from)} className="w-48 text-xs tabular-nums" />
+          <Input
+            id="inbox-from"
+            name="from"
+            type="datetime-local"
+            defaultValue={toUtcInputValue(filters.from)}
+            className="w-48 text-xs tabular-nums"
+          />
         </Labelled>
         <Labelled label="To (UTC)" htmlFor="inbox-to">
-          <Input id="inbox-to" name="to" type="datetime-local" defaultValue={toUtcInputValue(filters.to)} className="w-48 text-xs tabular-nums" />
+          <Input
+            id="inbox-to"
+            name="to"
+            type="datetime-local"
+            defaultValue={toUtcInputValue(filters.to)}
+            className="w-48 text-xs tabular-nums"
+          />
         </Labelled>
         {/* Not a visible control: a job filter arrives from links (job pages) and must survive other changes. */}
         {filters.jobId && <input type="hidden" name="jobId" value={filters.jobId} />}
@@ -108,10 +181,23 @@ export function InboxFilters({ filters, limit, choices }: { filters: InboxFilter
   );
 }
 
-function Labelled({ label, htmlFor, grow = false, children }: { label: string; htmlFor: string; grow?: boolean; children: ReactNode }) {
+function Labelled({
+  label,
+  htmlFor,
+  grow = false,
+  children,
+}: {
+  label: string;
+  htmlFor: string;
+  grow?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className={grow ? "min-w-64 flex-1" : undefined}>
-      <label htmlFor={htmlFor} className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-400">
+      <label
+        htmlFor={htmlFor}
+        className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-400"
+      >
         {label}
       </label>
       {children}
@@ -120,8 +206,14 @@ function Labelled({ label, htmlFor, grow = false, children }: { label: string; h
 }
 
 /** Options, plus the URL's current value if it is not among them (e.g. an archived endpoint), so it stays selected. */
-function withCurrent(options: Array<{ value: string; label: string }>, current: string | undefined) {
-  const all = current && !options.some((o) => o.value === current) ? [...options, { value: current, label: current }] : options;
+function withCurrent(
+  options: Array<{ value: string; label: string }>,
+  current: string | undefined,
+) {
+  const all =
+    current && !options.some((o) => o.value === current)
+      ? [...options, { value: current, label: current }]
+      : options;
   return all.map((o) => (
     <option key={o.value} value={o.value}>
       {o.label}

@@ -21,11 +21,18 @@ const INBOX_COLUMNS: Column[] = [
 ];
 
 /** Events newest first; each row opens the event (link, click, or j/k then Enter). */
-export function InboxTable({ rows, highlighted }: { rows: ListedEvent[]; highlighted: ReadonlySet<string> }) {
+export function InboxTable({
+  rows,
+  highlighted,
+}: {
+  rows: ListedEvent[];
+  highlighted: ReadonlySet<string>;
+}) {
   const router = useRouter();
   // The whole row is a click target for the mouse; the link in the first cell is what keyboards and screen readers use.
   const openRow = (event: MouseEvent<HTMLTableRowElement>, id: string) => {
-    if ((event.target as HTMLElement).closest("a, button") || window.getSelection()?.toString()) return;
+    if ((event.target as HTMLElement).closest("a, button") || window.getSelection()?.toString())
+      return;
     router.push(`/events/${id}`);
   };
   return (
@@ -51,11 +58,19 @@ export function InboxTable({ rows, highlighted }: { rows: ListedEvent[]; highlig
               <RelativeTime iso={row.firstReceivedAt} />
             </Link>
           </td>
-          <td className="max-w-56 truncate text-zinc-800 dark:text-zinc-200" title={row.endpointName}>
+          <td
+            className="max-w-56 truncate text-zinc-800 dark:text-zinc-200"
+            title={row.endpointName}
+          >
             {row.endpointName}
           </td>
-          <td className="font-mono text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">{row.provider}</td>
-          <td className="max-w-56 truncate font-mono text-xs text-zinc-800 dark:text-zinc-200" title={row.type ?? undefined}>
+          <td className="font-mono text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+            {row.provider}
+          </td>
+          <td
+            className="max-w-56 truncate font-mono text-xs text-zinc-800 dark:text-zinc-200"
+            title={row.type ?? undefined}
+          >
             {row.type ?? <span className="text-zinc-400 dark:text-zinc-500">—</span>}
           </td>
           <td className="whitespace-nowrap">
@@ -66,7 +81,10 @@ export function InboxTable({ rows, highlighted }: { rows: ListedEvent[]; highlig
           </td>
           <td className="text-right tabular-nums">
             {row.deliveryCount > 1 ? (
-              <Badge tone="amber" title={`${row.deliveryCount - 1} duplicate deliveries of this event`}>
+              <Badge
+                tone="amber"
+                title={`${row.deliveryCount - 1} duplicate deliveries of this event`}
+              >
                 ×{row.deliveryCount}
               </Badge>
             ) : (
@@ -83,7 +101,10 @@ function JobCell({ row }: { row: ListedEvent }) {
   if (!row.jobId) {
     // The payload may name a job that is not linked (e.g. an unverified callback): show it, unlinked.
     return row.externalJobId ? (
-      <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400" title="Not linked to a job (unverified or no job yet)">
+      <span
+        className="font-mono text-xs text-zinc-500 dark:text-zinc-400"
+        title="Not linked to a job (unverified or no job yet)"
+      >
         {truncateMiddle(row.externalJobId)}
       </span>
     ) : (

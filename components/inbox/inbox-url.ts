@@ -2,12 +2,26 @@
 // reproduces the view. These build those URLs and the matching API URLs.
 
 /** Search params of "/" that are filters (same names as GET /api/events). */
-export const FILTER_PARAMS = ["q", "endpointId", "provider", "verification", "jobState", "type", "from", "to", "jobId"] as const;
+export const FILTER_PARAMS = [
+  "q",
+  "endpointId",
+  "provider",
+  "verification",
+  "jobState",
+  "type",
+  "from",
+  "to",
+  "jobId",
+] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 export type InboxFilters = Partial<Record<FilterParam, string>>;
 
 /** Filters plus page size: what a refetch of the newest page asks the API for. */
-export function listQuery(filters: InboxFilters, limit: string | undefined, cursor?: string): string {
+export function listQuery(
+  filters: InboxFilters,
+  limit: string | undefined,
+  cursor?: string,
+): string {
   const params = new URLSearchParams();
   for (const name of FILTER_PARAMS) {
     const value = filters[name];
@@ -18,7 +32,11 @@ export function listQuery(filters: InboxFilters, limit: string | undefined, curs
   return params.toString();
 }
 
-export function inboxHref(filters: InboxFilters, limit: string | undefined, cursor?: string): string {
+export function inboxHref(
+  filters: InboxFilters,
+  limit: string | undefined,
+  cursor?: string,
+): string {
   const query = listQuery(filters, limit, cursor);
   return query ? `/?${query}` : "/";
 }
@@ -48,18 +66,27 @@ const FILTER_LABELS: Record<FilterParam, string> = {
 };
 
 /** The filters in words, e.g. [["endpoint", "Renders"], ["job state", "failed"]]; endpoint ids by name where known. */
-export function describeFilters(filters: InboxFilters, endpointNames: ReadonlyMap<string, string>): Array<[label: string, value: string]> {
+export function describeFilters(
+  filters: InboxFilters,
+  endpointNames: ReadonlyMap<string, string>,
+): Array<[label: string, value: string]> {
   return FILTER_PARAMS.flatMap((name) => {
     const value = filters[name];
     if (!value) return [];
-    return [[FILTER_LABELS[name], name === "endpointId" ? (endpointNames.get(value) ?? value) : value]];
+    return [
+      [FILTER_LABELS[name], name === "endpointId" ? (endpointNames.get(value) ?? value) : value],
+    ];
   });
 }
 
 /** Parsed event filters (times as dates) back in the Inbox's URL form. */
 export function inboxFiltersOf(filters: Partial<Record<FilterParam, string | Date>>): InboxFilters {
-  return Object.fromEntries(FILTER_PARAMS.flatMap((name) => {
-    const value = filters[name];
-    return value === undefined ? [] : [[name, value instanceof Date ? value.toISOString() : value]];
-  }));
+  return Object.fromEntries(
+    FILTER_PARAMS.flatMap((name) => {
+      const value = filters[name];
+      return value === undefined
+        ? []
+        : [[name, value instanceof Date ? value.toISOString() : value]];
+    }),
+  );
 }

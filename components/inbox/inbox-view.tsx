@@ -30,7 +30,14 @@ type Props = {
  * says something was stored, it refetches the first page with the same filters and
  * puts new rows on top. Older pages hold still (their cursor would shift otherwise).
  */
-export function InboxView({ initialRows, nextCursor, filters, limit, cursor, gettingStarted }: Props) {
+export function InboxView({
+  initialRows,
+  nextCursor,
+  filters,
+  limit,
+  cursor,
+  gettingStarted,
+}: Props) {
   const [list, setList] = useState({ items: initialRows, nextCursor });
   const rows = list.items;
   const [highlighted, setHighlighted] = useState<ReadonlySet<string>>(new Set());
@@ -46,7 +53,11 @@ export function InboxView({ initialRows, nextCursor, filters, limit, cursor, get
     setList(merged);
     if (newIds.length > 0) highlight(newIds);
   });
-  const status = useLiveInbox({ enabled: !cursor, endpointId: filters.endpointId, onChange: refetch });
+  const status = useLiveInbox({
+    enabled: !cursor,
+    endpointId: filters.endpointId,
+    onChange: refetch,
+  });
   const hasFilters = FILTER_PARAMS.some((name) => filters[name]);
 
   return (
@@ -56,7 +67,8 @@ export function InboxView({ initialRows, nextCursor, filters, limit, cursor, get
         <div className="flex items-center gap-3">
           <LiveIndicator status={status} />
           <span className="tabular-nums">
-            {rows.length} {rows.length === 1 ? "event" : "events"} {cursor ? "on this older page" : "shown"}
+            {rows.length} {rows.length === 1 ? "event" : "events"}{" "}
+            {cursor ? "on this older page" : "shown"}
           </span>
         </div>
         <span className="hidden sm:inline">
@@ -75,7 +87,11 @@ export function InboxView({ initialRows, nextCursor, filters, limit, cursor, get
             </ButtonLink>
           }
         >
-          {hasFilters && <p className="text-center">New callbacks that match will still appear here as they arrive.</p>}
+          {hasFilters && (
+            <p className="text-center">
+              New callbacks that match will still appear here as they arrive.
+            </p>
+          )}
         </EmptyState>
       ) : (
         gettingStarted
@@ -90,7 +106,11 @@ export function InboxView({ initialRows, nextCursor, filters, limit, cursor, get
           <span />
         )}
         {list.nextCursor && (
-          <ButtonLink href={inboxHref(filters, limit, list.nextCursor)} size="sm" variant="secondary">
+          <ButtonLink
+            href={inboxHref(filters, limit, list.nextCursor)}
+            size="sm"
+            variant="secondary"
+          >
             Older →
           </ButtonLink>
         )}
@@ -108,7 +128,11 @@ const MIN_REFETCH_GAP_MS = 250;
  */
 type ListPage = { items: ListedEvent[]; nextCursor: string | null };
 
-function useNewestPageRefetch(filters: InboxFilters, limit: string | undefined, onPage: (page: ListPage) => void) {
+function useNewestPageRefetch(
+  filters: InboxFilters,
+  limit: string | undefined,
+  onPage: (page: ListPage) => void,
+) {
   const state = useRef({ running: false, again: false });
   const onPageRef = useRef(onPage);
   useEffect(() => {
@@ -122,12 +146,18 @@ function useNewestPageRefetch(filters: InboxFilters, limit: string | undefined, 
         state.current.again = false;
         const startedAt = Date.now();
         try {
-          const response = await fetch(`/api/events?${query}`, { headers: { accept: "application/json" }, cache: "no-store" });
+          const response = await fetch(`/api/events?${query}`, {
+            headers: { accept: "application/json" },
+            cache: "no-store",
+          });
           if (response.ok) onPageRef.current((await response.json()) as ListPage);
         } catch {
           // Offline for a moment: the stream reconnects and asks again.
         }
-        if (state.current.again) await new Promise((resolve) => setTimeout(resolve, MIN_REFETCH_GAP_MS - (Date.now() - startedAt)));
+        if (state.current.again)
+          await new Promise((resolve) =>
+            setTimeout(resolve, MIN_REFETCH_GAP_MS - (Date.now() - startedAt)),
+          );
       } while (state.current.again);
       state.current.running = false;
     };
@@ -136,7 +166,9 @@ function useNewestPageRefetch(filters: InboxFilters, limit: string | undefined, 
   }, [query]);
 }
 
-function useHighlight(setHighlighted: (update: (current: ReadonlySet<string>) => ReadonlySet<string>) => void) {
+function useHighlight(
+  setHighlighted: (update: (current: ReadonlySet<string>) => ReadonlySet<string>) => void,
+) {
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
   useEffect(() => {
     const pending = timers.current;

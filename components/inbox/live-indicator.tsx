@@ -3,9 +3,21 @@ import type { LiveStatus } from "./use-live-inbox";
 
 const LOOK: Record<LiveStatus, { label: string; dot: string; title: string }> = {
   connecting: { label: "Connecting", dot: "bg-zinc-400", title: "Opening the live connection" },
-  live: { label: "Live", dot: "bg-emerald-500 animate-pulse", title: "New callbacks appear here as they arrive" },
-  reconnecting: { label: "Reconnecting", dot: "bg-amber-500", title: "The live connection dropped; retrying" },
-  paused: { label: "Paused", dot: "bg-zinc-400", title: "Live updates apply to the newest page only" },
+  live: {
+    label: "Live",
+    dot: "bg-emerald-500 animate-pulse",
+    title: "New callbacks appear here as they arrive",
+  },
+  reconnecting: {
+    label: "Reconnecting",
+    dot: "bg-amber-500",
+    title: "The live connection dropped; retrying",
+  },
+  paused: {
+    label: "Paused",
+    dot: "bg-zinc-400",
+    title: "Live updates apply to the newest page only",
+  },
 };
 
 /** Whether new callbacks show up by themselves; announced politely to screen readers. */

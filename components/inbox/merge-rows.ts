@@ -9,11 +9,18 @@
 type Row = { id: string };
 type Page<T> = { items: T[]; nextCursor: string | null };
 
-export function mergeNewestPage<T extends Row>(current: Page<T>, fetched: Page<T>): Page<T> & { newIds: string[] } {
+export function mergeNewestPage<T extends Row>(
+  current: Page<T>,
+  fetched: Page<T>,
+): Page<T> & { newIds: string[] } {
   const onScreen = new Set(current.items.map((row) => row.id));
   const newIds = fetched.items.filter((row) => !onScreen.has(row.id)).map((row) => row.id);
   const reachesScreen = fetched.nextCursor === null || newIds.length < fetched.items.length;
   if (current.items.length === 0 || !reachesScreen) return { ...fetched, newIds };
   const fetchedIds = new Set(fetched.items.map((row) => row.id));
-  return { items: [...fetched.items, ...current.items.filter((row) => !fetchedIds.has(row.id))], nextCursor: current.nextCursor, newIds };
+  return {
+    items: [...fetched.items, ...current.items.filter((row) => !fetchedIds.has(row.id))],
+    nextCursor: current.nextCursor,
+    newIds,
+  };
 }

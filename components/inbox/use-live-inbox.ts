@@ -13,7 +13,15 @@ const RETRY_CLOSED_MS = 5_000;
  * newest page may have changed: an announced event (of the filtered endpoint, when
  * there is one), or a reset/reconnect after which announcements may have been missed.
  */
-export function useLiveInbox({ enabled, endpointId, onChange }: { enabled: boolean; endpointId: string | undefined; onChange: () => void }): LiveStatus {
+export function useLiveInbox({
+  enabled,
+  endpointId,
+  onChange,
+}: {
+  enabled: boolean;
+  endpointId: string | undefined;
+  onChange: () => void;
+}): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>(enabled ? "connecting" : "paused");
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -46,9 +54,12 @@ export function useLiveInbox({ enabled, endpointId, onChange }: { enabled: boole
         }
       };
       source.addEventListener(STREAM_EVENTS, (message) => {
-        const parsed = storedEventsMessageSchema.safeParse(safeJson((message as MessageEvent<string>).data));
+        const parsed = storedEventsMessageSchema.safeParse(
+          safeJson((message as MessageEvent<string>).data),
+        );
         if (!parsed.success) return;
-        if (endpointId && !parsed.data.events.some((event) => event.endpointId === endpointId)) return;
+        if (endpointId && !parsed.data.events.some((event) => event.endpointId === endpointId))
+          return;
         onChangeRef.current();
       });
       source.addEventListener(STREAM_RESET, () => onChangeRef.current());

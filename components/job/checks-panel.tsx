@@ -13,16 +13,31 @@ const OUTCOME: Record<CheckOutcome, { tone: Tone; label: string }> = {
   skipped: { tone: "neutral", label: "not checked" },
 };
 
-export function ChecksPanel({ results, eventLabels }: { results: CheckResult[]; eventLabels: ReadonlyMap<string, string> }) {
+export function ChecksPanel({
+  results,
+  eventLabels,
+}: {
+  results: CheckResult[];
+  eventLabels: ReadonlyMap<string, string>;
+}) {
   const warnings = results.filter((result) => result.outcome === "warn").length;
   return (
     <Panel
       title="Checks"
-      actions={<span className="text-xs text-zinc-500 dark:text-zinc-400">{warnings === 0 ? "nothing to look at" : `${warnings} of ${results.length} warn`}</span>}
+      actions={
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">
+          {warnings === 0 ? "nothing to look at" : `${warnings} of ${results.length} warn`}
+        </span>
+      }
     >
       <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
         {results.map((result) => (
-          <li key={result.id} data-testid="sequence-check" data-outcome={result.outcome} className="flex items-start gap-3 py-2 first:pt-0 last:pb-0">
+          <li
+            key={result.id}
+            data-testid="sequence-check"
+            data-outcome={result.outcome}
+            className="flex items-start gap-3 py-2 first:pt-0 last:pb-0"
+          >
             <span className="w-24 shrink-0">
               <Badge tone={OUTCOME[result.outcome].tone} dot>
                 {OUTCOME[result.outcome].label}
@@ -49,16 +64,30 @@ export function ChecksPanel({ results, eventLabels }: { results: CheckResult[]; 
   );
 }
 
-function FindingText({ finding, eventLabels }: { finding: Finding; eventLabels: ReadonlyMap<string, string> }) {
+function FindingText({
+  finding,
+  eventLabels,
+}: {
+  finding: Finding;
+  eventLabels: ReadonlyMap<string, string>;
+}) {
   return finding.parts.map((part, index) =>
     typeof part === "string" ? (
       <span key={index}>{part}</span>
     ) : part.kind === "callback" ? (
-      <Link key={index} href={`/events/${encodeURIComponent(part.id)}`} className="font-mono text-indigo-600 hover:underline dark:text-indigo-400">
+      <Link
+        key={index}
+        href={`/events/${encodeURIComponent(part.id)}`}
+        className="font-mono text-indigo-600 hover:underline dark:text-indigo-400"
+      >
         {visibleText(eventLabels.get(part.id) ?? part.id)}
       </Link>
     ) : (
-      <a key={index} href={`#poll-${part.id}`} className="font-mono text-indigo-600 hover:underline dark:text-indigo-400">
+      <a
+        key={index}
+        href={`#poll-${part.id}`}
+        className="font-mono text-indigo-600 hover:underline dark:text-indigo-400"
+      >
         {visibleText(eventLabels.get(part.id) ?? `poll ${part.id}`)}
       </a>
     ),

@@ -7,7 +7,8 @@ import { Select } from "@/components/ui/field";
 type Option = { id: string; type: string | null; state: string | null };
 
 export function DiffPicker({ events, from, to }: { events: Option[]; from: string; to: string }) {
-  const label = (event: Option, index: number) => `#${index + 1} ${visibleText(event.type ?? event.id)}${event.state ? ` (${event.state})` : ""}`;
+  const label = (event: Option, index: number) =>
+    `#${index + 1} ${visibleText(event.type ?? event.id)}${event.state ? ` (${event.state})` : ""}`;
   return (
     <form method="get" action="#diff" className="flex flex-wrap items-end gap-2">
       <div>
@@ -34,9 +35,7 @@ export function DiffPicker({ events, from, to }: { events: Option[]; from: strin
           ))}
         </Select>
       </div>
-      <Button type="submit">
-        Compare
-      </Button>
+      <Button type="submit">Compare</Button>
     </form>
   );
 }

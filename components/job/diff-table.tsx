@@ -9,18 +9,28 @@ const MAX_ROWS = 500;
 /** Values are shown up to this many characters of their JSON text. */
 const MAX_VALUE_CHARS = 400;
 
-const DIFF_COLUMNS: Column[] = [{ label: "Path", className: "w-[28%]" }, { label: "Change", className: "w-24" }, { label: "Before" }, { label: "After" }];
+const DIFF_COLUMNS: Column[] = [
+  { label: "Path", className: "w-[28%]" },
+  { label: "Change", className: "w-24" },
+  { label: "Before" },
+  { label: "After" },
+];
 
 const KIND_TONE: Record<DiffKind, Tone> = { added: "green", removed: "red", changed: "amber" };
 
 function valueText(value: unknown): string {
   if (value === undefined) return "";
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}… (${text.length.toLocaleString("en")} chars)` : text;
+  return text.length > MAX_VALUE_CHARS
+    ? `${text.slice(0, MAX_VALUE_CHARS)}… (${text.length.toLocaleString("en")} chars)`
+    : text;
 }
 
 export function DiffTable({ rows }: { rows: DiffRow[] }) {
-  if (rows.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">The two payloads are the same.</p>;
+  if (rows.length === 0)
+    return (
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">The two payloads are the same.</p>
+    );
   return (
     <Table
       caption="Payload differences"
@@ -37,12 +47,18 @@ export function DiffTable({ rows }: { rows: DiffRow[] }) {
     >
       {rows.slice(0, MAX_ROWS).map((row, index) => (
         <tr key={index} className="align-top" data-diff-kind={row.kind}>
-          <td className="font-mono break-all text-zinc-800 dark:text-zinc-200">{visibleText(row.path)}</td>
+          <td className="font-mono break-all text-zinc-800 dark:text-zinc-200">
+            {visibleText(row.path)}
+          </td>
           <td>
             <Badge tone={KIND_TONE[row.kind]}>{row.kind}</Badge>
           </td>
-          <td className="bg-red-50/50 font-mono break-all text-red-900 dark:bg-red-950/20 dark:text-red-200">{visibleText(valueText(row.before))}</td>
-          <td className="bg-emerald-50/50 font-mono break-all text-emerald-900 dark:bg-emerald-950/20 dark:text-emerald-200">{visibleText(valueText(row.after))}</td>
+          <td className="bg-red-50/50 font-mono break-all text-red-900 dark:bg-red-950/20 dark:text-red-200">
+            {visibleText(valueText(row.before))}
+          </td>
+          <td className="bg-emerald-50/50 font-mono break-all text-emerald-900 dark:bg-emerald-950/20 dark:text-emerald-200">
+            {visibleText(valueText(row.after))}
+          </td>
         </tr>
       ))}
     </Table>

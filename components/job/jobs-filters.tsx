@@ -8,9 +8,20 @@ import { providerIds } from "@/lib/providers/schema";
 
 const labelClass = "block text-xs text-zinc-600 dark:text-zinc-400";
 
-export function JobsFilters({ query, endpoints }: { query: ListJobsQuery; endpoints: Array<{ id: string; name: string }> }) {
+export function JobsFilters({
+  query,
+  endpoints,
+}: {
+  query: ListJobsQuery;
+  endpoints: Array<{ id: string; name: string }>;
+}) {
   return (
-    <form method="get" action="/jobs" className="flex flex-wrap items-end gap-3" aria-label="Filter jobs">
+    <form
+      method="get"
+      action="/jobs"
+      className="flex flex-wrap items-end gap-3"
+      aria-label="Filter jobs"
+    >
       <input type="hidden" name="view" value={query.view} />
       <label className={`${labelClass} w-36`}>
         State
@@ -48,12 +59,17 @@ export function JobsFilters({ query, endpoints }: { query: ListJobsQuery; endpoi
       {query.view === "failed" && (
         <label className={`${labelClass} w-32`}>
           Silent for (minutes)
-          <Input type="number" name="staleMinutes" min={1} max={43200} defaultValue={query.staleMinutes} className="mt-1 text-xs tabular-nums" />
+          <Input
+            type="number"
+            name="staleMinutes"
+            min={1}
+            max={43200}
+            defaultValue={query.staleMinutes}
+            className="mt-1 text-xs tabular-nums"
+          />
         </label>
       )}
-      <Button type="submit">
-        Apply
-      </Button>
+      <Button type="submit">Apply</Button>
       <ButtonLink href={query.view === "failed" ? "/jobs?view=failed" : "/jobs"} variant="ghost">
         Reset
       </ButtonLink>

@@ -18,12 +18,19 @@ export function OutputLink({ value }: { value: string | null }) {
     return (
       <span className="text-xs">
         <span className="font-mono break-all">{visibleText(value)}</span>{" "}
-        <span className="text-zinc-500 dark:text-zinc-400">(not an http(s) URL, so not a link)</span>
+        <span className="text-zinc-500 dark:text-zinc-400">
+          (not an http(s) URL, so not a link)
+        </span>
       </span>
     );
   }
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="font-mono text-xs break-all text-indigo-600 hover:underline dark:text-indigo-400">
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer nofollow"
+      className="font-mono text-xs break-all text-indigo-600 hover:underline dark:text-indigo-400"
+    >
       {visibleText(value)}
     </a>
   );

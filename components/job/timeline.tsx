@@ -36,7 +36,9 @@ export type TimelinePoll = {
 };
 
 /** What the timeline lists: callbacks (events) and polls, already in order. */
-export type TimelineEntry = { kind: "event"; id: string; event: TimelineEvent } | { kind: "poll"; id: string; poll: TimelinePoll };
+export type TimelineEntry =
+  | { kind: "event"; id: string; event: TimelineEvent }
+  | { kind: "poll"; id: string; poll: TimelinePoll };
 
 const linkClass = "text-indigo-600 hover:underline dark:text-indigo-400";
 
@@ -53,19 +55,31 @@ export function Timeline({ entries, diffHref, compared, changeCounts }: Props) {
     <ol className="relative space-y-0">
       {entries.map((entry, index) => {
         const previous = entries[index - 1];
-        const isCompared = compared !== null && (compared.from === entry.id || compared.to === entry.id);
+        const isCompared =
+          compared !== null && (compared.from === entry.id || compared.to === entry.id);
         const diffLink = previous && (
-          <Link href={diffHref(previous.id, entry.id)} className={cx(linkClass, "ml-auto text-xs tabular-nums")}>
+          <Link
+            href={diffHref(previous.id, entry.id)}
+            className={cx(linkClass, "ml-auto text-xs tabular-nums")}
+          >
             {changeLabel(changeCounts.get(entry.id), index)}
           </Link>
         );
         const frame = cx(
           "relative border-l-2 py-2.5 pl-5",
-          isCompared ? "border-indigo-500 bg-indigo-50/60 dark:bg-indigo-950/30" : "border-zinc-200 dark:border-zinc-800",
+          isCompared
+            ? "border-indigo-500 bg-indigo-50/60 dark:bg-indigo-950/30"
+            : "border-zinc-200 dark:border-zinc-800",
         );
         if (entry.kind === "poll") {
           return (
-            <li key={entry.id} id={`poll-${entry.id}`} data-nav-item data-testid="timeline-poll" className={frame}>
+            <li
+              key={entry.id}
+              id={`poll-${entry.id}`}
+              data-nav-item
+              data-testid="timeline-poll"
+              className={frame}
+            >
               <PollEntry poll={entry.poll} position={index + 1} diffLink={diffLink} />
             </li>
           );
@@ -73,17 +87,26 @@ export function Timeline({ entries, diffHref, compared, changeCounts }: Props) {
         const { event } = entry;
         return (
           <li key={event.id} data-nav-item data-testid="timeline-event" className={frame}>
-            <span aria-hidden className="absolute top-4 -left-[5px] size-2 rounded-full bg-zinc-400 dark:bg-zinc-500" />
+            <span
+              aria-hidden
+              className="absolute top-4 -left-[5px] size-2 rounded-full bg-zinc-400 dark:bg-zinc-500"
+            />
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <span className="w-6 text-right text-xs text-zinc-400 tabular-nums">{index + 1}</span>
-              <Link href={`/events/${encodeURIComponent(event.id)}`} className={cx(linkClass, "font-mono text-xs")}>
+              <Link
+                href={`/events/${encodeURIComponent(event.id)}`}
+                className={cx(linkClass, "font-mono text-xs")}
+              >
                 {visibleText(event.type ?? event.id)}
               </Link>
               <JobStateBadge state={event.state} />
               <span className="text-xs text-zinc-500 dark:text-zinc-400">signature</span>
               <VerificationBadge value={event.verification} />
               {(event.jobId === null || event.verification === "failed") && (
-                <Badge tone="amber" title="This callback names the job but did not change its state: its signature check failed">
+                <Badge
+                  tone="amber"
+                  title="This callback names the job but did not change its state: its signature check failed"
+                >
                   not applied
                 </Badge>
               )}
@@ -91,7 +114,13 @@ export function Timeline({ entries, diffHref, compared, changeCounts }: Props) {
             </div>
             <dl className="mt-1 ml-8 grid grid-cols-[max-content_1fr] gap-x-3 text-xs text-zinc-600 dark:text-zinc-400">
               <dt>Provider time</dt>
-              <dd>{event.providerTimestamp ? <RelativeTime iso={event.providerTimestamp.toISOString()} /> : "none (ordered by receipt)"}</dd>
+              <dd>
+                {event.providerTimestamp ? (
+                  <RelativeTime iso={event.providerTimestamp.toISOString()} />
+                ) : (
+                  "none (ordered by receipt)"
+                )}
+              </dd>
               <dt>Received</dt>
               <dd>
                 <ul className="flex flex-wrap gap-x-3">
@@ -118,7 +147,15 @@ export function Timeline({ entries, diffHref, compared, changeCounts }: Props) {
 const OUTCOME_TONE = { succeeded: "green", failed: "red", blocked: "amber" } as const;
 
 /** A poll: a square marker (we asked) instead of the round one (the provider sent). */
-function PollEntry({ poll, position, diffLink }: { poll: TimelinePoll; position: number; diffLink: ReactNode }) {
+function PollEntry({
+  poll,
+  position,
+  diffLink,
+}: {
+  poll: TimelinePoll;
+  position: number;
+  diffLink: ReactNode;
+}) {
   return (
     <>
       <span aria-hidden className="absolute top-4 -left-[5px] size-2 rotate-45 bg-violet-500" />
@@ -131,7 +168,10 @@ function PollEntry({ poll, position, diffLink }: { poll: TimelinePoll; position:
           {poll.responseStatus !== null ? ` · HTTP ${poll.responseStatus}` : ""}
         </Badge>
         {poll.synthesizedEventId && (
-          <Link href={`/events/${encodeURIComponent(poll.synthesizedEventId)}`} className={cx(linkClass, "text-xs")}>
+          <Link
+            href={`/events/${encodeURIComponent(poll.synthesizedEventId)}`}
+            className={cx(linkClass, "text-xs")}
+          >
             synthesized event
           </Link>
         )}
@@ -139,7 +179,13 @@ function PollEntry({ poll, position, diffLink }: { poll: TimelinePoll; position:
       </div>
       <dl className="mt-1 ml-8 grid grid-cols-[max-content_1fr] gap-x-3 text-xs text-zinc-600 dark:text-zinc-400">
         <dt>Provider time</dt>
-        <dd>{poll.providerTimestamp ? <RelativeTime iso={poll.providerTimestamp.toISOString()} /> : "none (ordered by when we asked)"}</dd>
+        <dd>
+          {poll.providerTimestamp ? (
+            <RelativeTime iso={poll.providerTimestamp.toISOString()} />
+          ) : (
+            "none (ordered by when we asked)"
+          )}
+        </dd>
         <dt>Asked</dt>
         <dd className="min-w-0">
           <RelativeTime iso={poll.createdAt.toISOString()} />

@@ -18,21 +18,29 @@ const STRING_PREVIEW = 500;
 
 type Container = Record<string, unknown> | unknown[];
 
-const isContainer = (value: unknown): value is Container => typeof value === "object" && value !== null;
+const isContainer = (value: unknown): value is Container =>
+  typeof value === "object" && value !== null;
 
 const entriesOf = (value: Container): Array<[string, unknown]> =>
   Array.isArray(value) ? value.map((item, index) => [String(index), item]) : Object.entries(value);
 
 export function JsonTree({ value, label = "JSON payload" }: { value: unknown; label?: string }) {
   return (
-    <div role="tree" aria-label={label} className="overflow-x-auto font-mono text-xs leading-5 text-zinc-800 dark:text-zinc-200">
+    <div
+      role="tree"
+      aria-label={label}
+      className="overflow-x-auto font-mono text-xs leading-5 text-zinc-800 dark:text-zinc-200"
+    >
       <JsonNode name={null} value={value} depth={0} />
     </div>
   );
 }
 
 function JsonNode({ name, value, depth }: { name: string | null; value: unknown; depth: number }) {
-  const label = name === null ? null : <span className="text-violet-700 dark:text-violet-300">{visibleText(name)}</span>;
+  const label =
+    name === null ? null : (
+      <span className="text-violet-700 dark:text-violet-300">{visibleText(name)}</span>
+    );
   if (!isContainer(value)) {
     return (
       <div role="treeitem" aria-selected={false} className="pl-4">
@@ -45,7 +53,15 @@ function JsonNode({ name, value, depth }: { name: string | null; value: unknown;
   return <JsonContainer label={label} value={value} depth={depth} />;
 }
 
-function JsonContainer({ label, value, depth }: { label: ReactNode; value: Container; depth: number }) {
+function JsonContainer({
+  label,
+  value,
+  depth,
+}: {
+  label: ReactNode;
+  value: Container;
+  depth: number;
+}) {
   const size = Array.isArray(value) ? value.length : Object.keys(value).length;
   const [open, setOpen] = useState(depth < OPEN_DEPTH && size <= OPEN_MAX_CHILDREN);
   const [shown, setShown] = useState(CHILDREN_PAGE);
@@ -60,7 +76,9 @@ function JsonContainer({ label, value, depth }: { label: ReactNode; value: Conta
         onClick={() => setOpen(!open)}
         className="rounded text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:cursor-default disabled:hover:bg-transparent dark:hover:bg-zinc-800"
       >
-        <span aria-hidden className="inline-block w-4 text-zinc-400">{size === 0 ? "" : open ? "▾" : "▸"}</span>
+        <span aria-hidden className="inline-block w-4 text-zinc-400">
+          {size === 0 ? "" : open ? "▾" : "▸"}
+        </span>
         {label}
         {label && <span className="text-zinc-400">: </span>}
         <span className="text-zinc-500">{openBracket}</span>
@@ -82,7 +100,8 @@ function JsonContainer({ label, value, depth }: { label: ReactNode; value: Conta
               onClick={() => setShown(shown + CHILDREN_PAGE)}
               className="ml-4 text-indigo-600 hover:underline dark:text-indigo-400"
             >
-              Show {Math.min(CHILDREN_PAGE, entries.length - shown)} more ({entries.length - shown} not shown)
+              Show {Math.min(CHILDREN_PAGE, entries.length - shown)} more ({entries.length - shown}{" "}
+              not shown)
             </button>
           )}
         </div>
@@ -101,13 +120,20 @@ function JsonScalar({ value }: { value: unknown }) {
       <span className="break-all text-emerald-700 dark:text-emerald-400">
         {visibleText(cut ? `${quoted.slice(0, STRING_PREVIEW)}…` : quoted)}
         {cut && (
-          <button type="button" onClick={() => setFull(true)} className="ml-1 font-sans text-indigo-600 hover:underline dark:text-indigo-400">
+          <button
+            type="button"
+            onClick={() => setFull(true)}
+            className="ml-1 font-sans text-indigo-600 hover:underline dark:text-indigo-400"
+          >
             show all {quoted.length.toLocaleString("en")} chars
           </button>
         )}
       </span>
     );
   }
-  const tone = typeof value === "number" ? "text-sky-700 dark:text-sky-400" : "text-amber-700 dark:text-amber-400";
+  const tone =
+    typeof value === "number"
+      ? "text-sky-700 dark:text-sky-400"
+      : "text-amber-700 dark:text-amber-400";
   return <span className={cx(tone)}>{JSON.stringify(value) ?? String(value)}</span>;
 }

@@ -19,7 +19,12 @@ export function ReplayTargetFields({ idPrefix, options, target, onTargetChange, 
   return (
     <>
       <Field label="Send to" htmlFor={`${idPrefix}-target`}>
-        <Select id={`${idPrefix}-target`} name="target" value={target} onChange={(e) => onTargetChange(e.target.value)}>
+        <Select
+          id={`${idPrefix}-target`}
+          name="target"
+          value={target}
+          onChange={(e) => onTargetChange(e.target.value)}
+        >
           {options.map((option) => (
             <option key={option.id} value={option.id}>
               {option.label}
@@ -29,8 +34,19 @@ export function ReplayTargetFields({ idPrefix, options, target, onTargetChange, 
         </Select>
       </Field>
       {target === "url" && (
-        <Field label="URL" htmlFor={`${idPrefix}-url`} hint="http(s) only; private and loopback addresses are refused unless the operator allows them.">
-          <Input id={`${idPrefix}-url`} name="url" type="url" required placeholder="https://staging.example.com/hooks/render" {...urlInput} />
+        <Field
+          label="URL"
+          htmlFor={`${idPrefix}-url`}
+          hint="http(s) only; private and loopback addresses are refused unless the operator allows them."
+        >
+          <Input
+            id={`${idPrefix}-url`}
+            name="url"
+            type="url"
+            required
+            placeholder="https://staging.example.com/hooks/render"
+            {...urlInput}
+          />
         </Field>
       )}
     </>

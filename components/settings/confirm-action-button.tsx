@@ -6,7 +6,17 @@ import { Button } from "@/components/ui/button";
 type State = { error: string | null; done?: string };
 
 /** A button for a destructive action: asks first, then shows the action's error next to it. */
-export function ConfirmActionButton({ label, confirm, action, accessibleName }: { label: string; confirm: string; action: () => Promise<State>; accessibleName?: string }) {
+export function ConfirmActionButton({
+  label,
+  confirm,
+  action,
+  accessibleName,
+}: {
+  label: string;
+  confirm: string;
+  action: () => Promise<State>;
+  accessibleName?: string;
+}) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (

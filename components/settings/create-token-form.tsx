@@ -8,7 +8,11 @@ import { ShownOnce } from "./shown-once";
 
 type State = { error: string | null; done?: string; secret?: string };
 
-export function CreateTokenForm({ action }: { action: (previous: State, form: FormData) => Promise<State> }) {
+export function CreateTokenForm({
+  action,
+}: {
+  action: (previous: State, form: FormData) => Promise<State>;
+}) {
   const { state, formAction, onSubmit, pending } = useFormAction<State>(action, { error: null });
   return (
     <div className="space-y-3">
@@ -16,15 +20,26 @@ export function CreateTokenForm({ action }: { action: (previous: State, form: Fo
         <label htmlFor="token-name" className="sr-only">
           Token name
         </label>
-        <Input id="token-name" name="name" placeholder="What will use it, e.g. CI deploy script" required maxLength={100} className="max-w-sm flex-1" />
+        <Input
+          id="token-name"
+          name="name"
+          placeholder="What will use it, e.g. CI deploy script"
+          required
+          maxLength={100}
+          className="max-w-sm flex-1"
+        />
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Creating…" : "Create token"}
         </Button>
       </form>
       {state.error && <Alert tone="error">{state.error}</Alert>}
       {state.secret && (
-        <ShownOnce title={`Token “${state.done ?? ""}” created. Copy it now: it is shown only once.`} value={state.secret}>
-          Send it as <code>Authorization: Bearer &lt;token&gt;</code>. It acts as you; revoke it here when it is no longer needed.
+        <ShownOnce
+          title={`Token “${state.done ?? ""}” created. Copy it now: it is shown only once.`}
+          value={state.secret}
+        >
+          Send it as <code>Authorization: Bearer &lt;token&gt;</code>. It acts as you; revoke it
+          here when it is no longer needed.
         </ShownOnce>
       )}
     </div>

@@ -8,7 +8,13 @@ import { ShownOnce } from "./shown-once";
 
 type State = { error: string | null; done?: string; secret?: string };
 
-export function InviteForm({ action, lifetimeDays }: { action: (previous: State, form: FormData) => Promise<State>; lifetimeDays: number }) {
+export function InviteForm({
+  action,
+  lifetimeDays,
+}: {
+  action: (previous: State, form: FormData) => Promise<State>;
+  lifetimeDays: number;
+}) {
   const { state, formAction, onSubmit, pending } = useFormAction<State>(action, { error: null });
   return (
     <div className="space-y-3">
@@ -33,8 +39,12 @@ export function InviteForm({ action, lifetimeDays }: { action: (previous: State,
       </form>
       {state.error && <Alert tone="error">{state.error}</Alert>}
       {state.secret && (
-        <ShownOnce title={`Invitation for ${state.done ?? ""}. Copy the link now: it is shown only once.`} value={state.secret}>
-          Send it to them yourself (no email is sent). It works once, for {lifetimeDays} days, and lets them choose a name and password.
+        <ShownOnce
+          title={`Invitation for ${state.done ?? ""}. Copy the link now: it is shown only once.`}
+          value={state.secret}
+        >
+          Send it to them yourself (no email is sent). It works once, for {lifetimeDays} days, and
+          lets them choose a name and password.
         </ShownOnce>
       )}
     </div>

@@ -8,13 +8,25 @@ import { Field, Input } from "@/components/ui/field";
 
 type State = { error: string | null };
 
-export function PasswordForm({ action, minLength }: { action: (previous: State, form: FormData) => Promise<State>; minLength: number }) {
+export function PasswordForm({
+  action,
+  minLength,
+}: {
+  action: (previous: State, form: FormData) => Promise<State>;
+  minLength: number;
+}) {
   const [state, formAction, pending] = useActionState<State, FormData>(action, { error: null });
   return (
     <form action={formAction} className="max-w-sm space-y-3">
       {state.error && <Alert tone="error">{state.error}</Alert>}
       <Field label="Current password" htmlFor="current-password">
-        <Input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required />
+        <Input
+          id="current-password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
       </Field>
       <NewPasswordFields minLength={minLength} name="newPassword" label="New password" />
       <Button type="submit" disabled={pending}>

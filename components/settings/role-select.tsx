@@ -7,7 +7,15 @@ import { asRole, type Role } from "@/lib/auth/roles";
 type State = { error: string | null; done?: string };
 
 /** An admin's control over a teammate's role; the server refuses demoting the last admin. */
-export function RoleSelect({ role, memberLabel, change }: { role: Role; memberLabel: string; change: (role: string) => Promise<State> }) {
+export function RoleSelect({
+  role,
+  memberLabel,
+  change,
+}: {
+  role: Role;
+  memberLabel: string;
+  change: (role: string) => Promise<State>;
+}) {
   const [value, setValue] = useState(role);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);

@@ -4,7 +4,15 @@ import { useState } from "react";
 import { Button } from "./button";
 
 /** Copies `value` to the clipboard and says so for a moment (also to screen readers). */
-export function CopyButton({ value, label = "Copy", size = "sm" }: { value: string; label?: string; size?: "sm" | "md" }) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  size = "sm",
+}: {
+  value: string;
+  label?: string;
+  size?: "sm" | "md";
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <Button

@@ -6,7 +6,19 @@ import { Button } from "./button";
 
 export type FormResult = { error: string | null; done?: string };
 
-export function FormFooter({ pending, label, pendingLabel, result, children }: { pending: boolean; label: string; pendingLabel: string; result: FormResult; children?: ReactNode }) {
+export function FormFooter({
+  pending,
+  label,
+  pendingLabel,
+  result,
+  children,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  result: FormResult;
+  children?: ReactNode;
+}) {
   return (
     <>
       <div className="flex flex-wrap items-center gap-3">

@@ -12,7 +12,11 @@ export function ListKeyboard() {
     const onKey = (event: KeyboardEvent) => {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      if (
+        target &&
+        (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
+      )
+        return;
       if (event.key === "/") {
         const search = document.querySelector<HTMLInputElement>("[data-search-input]");
         if (search) {
@@ -25,10 +29,17 @@ export function ListKeyboard() {
       const rows = [...document.querySelectorAll<HTMLElement>("[data-nav-item]")];
       if (rows.length === 0) return;
       event.preventDefault();
-      const current = rows.findIndex((row) => row === document.activeElement || row.contains(document.activeElement));
-      const next = current === -1 ? 0 : Math.min(rows.length - 1, Math.max(0, current + (event.key === "j" ? 1 : -1)));
+      const current = rows.findIndex(
+        (row) => row === document.activeElement || row.contains(document.activeElement),
+      );
+      const next =
+        current === -1
+          ? 0
+          : Math.min(rows.length - 1, Math.max(0, current + (event.key === "j" ? 1 : -1)));
       const row = rows[next];
-      const focusable = row?.matches("a, button") ? row : row?.querySelector<HTMLElement>("a, button");
+      const focusable = row?.matches("a, button")
+        ? row
+        : row?.querySelector<HTMLElement>("a, button");
       (focusable ?? row)?.focus();
       row?.scrollIntoView({ block: "nearest" });
     };

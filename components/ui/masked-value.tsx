@@ -7,7 +7,15 @@ import { useState } from "react";
  * click fetches the value from the server, which records the reveal; the value is in
  * neither the page's HTML nor its React payload before then.
  */
-export function MaskedValue({ name, masked, load }: { name: string; masked: string; load?: () => Promise<string> }) {
+export function MaskedValue({
+  name,
+  masked,
+  load,
+}: {
+  name: string;
+  masked: string;
+  load?: () => Promise<string>;
+}) {
   const [value, setValue] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   if (value !== null) return <span className="break-all font-mono text-xs">{value}</span>;

@@ -2,12 +2,31 @@ import type { ReactNode } from "react";
 import { cx } from "./cx";
 
 /** A bordered section with an optional title row; the building block of every detail page. */
-export function Panel({ title, actions, children, className, padded = true }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; padded?: boolean }) {
+export function Panel({
+  title,
+  actions,
+  children,
+  className,
+  padded = true,
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  padded?: boolean;
+}) {
   return (
-    <section className={cx("rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/40", className)}>
+    <section
+      className={cx(
+        "rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/40",
+        className,
+      )}
+    >
       {(title || actions) && (
         <header className="flex items-center justify-between gap-3 border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
-          {title && <h2 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">{title}</h2>}
+          {title && (
+            <h2 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">{title}</h2>
+          )}
           {actions && <div className="flex items-center gap-2">{actions}</div>}
         </header>
       )}

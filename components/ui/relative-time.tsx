@@ -13,7 +13,8 @@ const format = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "shor
 export function relativeTime(date: Date, now: number): string {
   const delta = date.getTime() - now;
   for (const [unit, ms] of UNITS) {
-    if (Math.abs(delta) >= ms || unit === "second") return format.format(Math.round(delta / ms), unit);
+    if (Math.abs(delta) >= ms || unit === "second")
+      return format.format(Math.round(delta / ms), unit);
   }
   return "";
 }
@@ -30,7 +31,10 @@ export function RelativeTime({ iso }: { iso: string }) {
     return () => clearInterval(timer);
   }, []);
   const date = new Date(iso);
-  const absolute = date.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+  const absolute = date
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
   return (
     <time dateTime={iso} title={absolute} className="whitespace-nowrap tabular-nums">
       {now === null ? absolute : relativeTime(date, now)}

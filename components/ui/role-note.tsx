@@ -6,7 +6,10 @@ import type { ReactNode } from "react";
  */
 export function RoleNote({ children }: { children: ReactNode }) {
   return (
-    <p data-testid="role-note" className="rounded-md border border-dashed border-zinc-300 px-3 py-2 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+    <p
+      data-testid="role-note"
+      className="rounded-md border border-dashed border-zinc-300 px-3 py-2 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
+    >
       {children}
     </p>
   );

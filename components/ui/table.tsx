@@ -1,7 +1,12 @@
 import type { ReactNode } from "react";
 import { cx } from "./cx";
 
-export type Column = { label: string; align?: "left" | "right"; className?: string; hideLabel?: boolean };
+export type Column = {
+  label: string;
+  align?: "left" | "right";
+  className?: string;
+  hideLabel?: boolean;
+};
 
 /**
  * Cell padding comes from the table (every th and td in it), so rows write only what
@@ -40,7 +45,15 @@ export function Table({
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
             {columns.map((column) => (
-              <th key={column.label} scope="col" className={cx("font-medium", column.align === "right" ? "text-right" : "text-left", column.className)}>
+              <th
+                key={column.label}
+                scope="col"
+                className={cx(
+                  "font-medium",
+                  column.align === "right" ? "text-right" : "text-left",
+                  column.className,
+                )}
+              >
                 {column.hideLabel ? <span className="sr-only">{column.label}</span> : column.label}
               </th>
             ))}

@@ -4,7 +4,11 @@ import { useState } from "react";
 import { THEME_COOKIE, type ThemeChoice } from "@/lib/ui/theme";
 
 const NEXT: Record<ThemeChoice, ThemeChoice> = { system: "light", light: "dark", dark: "system" };
-const LABEL: Record<ThemeChoice, string> = { system: "Theme: system", light: "Theme: light", dark: "Theme: dark" };
+const LABEL: Record<ThemeChoice, string> = {
+  system: "Theme: system",
+  light: "Theme: light",
+  dark: "Theme: dark",
+};
 
 /** Cycles system -> light -> dark; remembered in a cookie so the server renders the right theme first time. */
 export function ThemeToggle({ initial }: { initial: ThemeChoice }) {

@@ -7,7 +7,10 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
  * error: React resets a form submitted through its `action` prop once the action ends.
  * Pass both: `action` still works without JavaScript; `onSubmit` takes over with it.
  */
-export function useFormAction<S>(action: (previous: Awaited<S>, form: FormData) => Promise<S>, initial: Awaited<S>) {
+export function useFormAction<S>(
+  action: (previous: Awaited<S>, form: FormData) => Promise<S>,
+  initial: Awaited<S>,
+) {
   const [state, formAction, pending] = useActionState<S, FormData>(action, initial);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -22,7 +25,10 @@ export function useFormAction<S>(action: (previous: Awaited<S>, form: FormData) 
  * item to add; a typed secret not left in the page), and keeps what was typed on an
  * error. Render the form with `key={formKey}`.
  */
-export function useResettingFormAction<S extends { done?: string }>(action: (previous: Awaited<S>, form: FormData) => Promise<S>, initial: Awaited<S>) {
+export function useResettingFormAction<S extends { done?: string }>(
+  action: (previous: Awaited<S>, form: FormData) => Promise<S>,
+  initial: Awaited<S>,
+) {
   const [formKey, setFormKey] = useState(0);
   const form = useFormAction<S>(async (previous, data) => {
     const next = await action(previous, data);

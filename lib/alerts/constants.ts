@@ -3,7 +3,11 @@
 // strings: change them together.
 
 /** What can fire an alert; a channel subscribes to any of them. */
-export const alertTriggers = ["job.failed", "job.missed_callback", "endpoint.verification_failures"] as const;
+export const alertTriggers = [
+  "job.failed",
+  "job.missed_callback",
+  "endpoint.verification_failures",
+] as const;
 export type AlertTrigger = (typeof alertTriggers)[number];
 
 /** Every alert type: the triggers plus a test message someone asked for. */

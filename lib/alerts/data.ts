@@ -7,26 +7,50 @@ import { openSecret } from "@/lib/secrets/secret-box";
 import { maskChannelUrl } from "./mask-url";
 import type { ListAlertsQuery } from "./schema";
 
-export const channelView = { id: true, endpointId: true, kind: true, url: true, enabled: true, disabledReason: true, triggers: true, burstThreshold: true, burstMinutes: true, createdAt: true, updatedAt: true } as const;
+export const channelView = {
+  id: true,
+  endpointId: true,
+  kind: true,
+  url: true,
+  enabled: true,
+  disabledReason: true,
+  triggers: true,
+  burstThreshold: true,
+  burstMinutes: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 type SealedChannel = { url: string } & Record<string, unknown>;
 
 /** The row with its URL replaced by the masked form people may see. */
-export function withMaskedUrl<T extends SealedChannel>(row: T): Omit<T, "url"> & { urlHint: string } {
+export function withMaskedUrl<T extends SealedChannel>(
+  row: T,
+): Omit<T, "url"> & { urlHint: string } {
   const { url, ...rest } = row;
   return { ...rest, urlHint: maskChannelUrl(openSecret(url)) };
 }
 
 export async function listAlertChannels(endpointId: string) {
-  const endpoint = await getDb().endpoint.findUnique({ where: { id: endpointId }, select: { id: true } });
+  const endpoint = await getDb().endpoint.findUnique({
+    where: { id: endpointId },
+    select: { id: true },
+  });
   if (!endpoint) throw notFound("endpoint");
-  const rows = await getDb().alertChannel.findMany({ where: { endpointId }, select: channelView, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = await getDb().alertChannel.findMany({
+    where: { endpointId },
+    select: channelView,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return rows.map(withMaskedUrl);
 }
 
 export type AlertChannelView = Awaited<ReturnType<typeof listAlertChannels>>[number];
 
-const alertView = { omit: { dedupeKey: true }, include: { channel: { select: { id: true, kind: true, url: true } } } } as const;
+const alertView = {
+  omit: { dedupeKey: true },
+  include: { channel: { select: { id: true, kind: true, url: true } } },
+} as const;
 
 function maskAlertChannel<T extends { channel: SealedChannel | null }>(row: T) {
   return { ...row, channel: row.channel && withMaskedUrl(row.channel) };
@@ -38,7 +62,9 @@ export async function listAlerts(query: ListAlertsQuery) {
   const rows = await getDb().alert.findMany({
     where: {
       ...(query.endpointId !== undefined && { endpointId: query.endpointId }),
-      ...(cursor && { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }),
+      ...(cursor && {
+        OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }],
+      }),
     },
     ...alertView,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -63,7 +89,16 @@ export async function loadAlertForSending(alertId: string) {
     include: {
       channel: { select: { id: true, kind: true, url: true, enabled: true } },
       endpoint: { select: { id: true, name: true, provider: true } },
-      job: { select: { id: true, externalId: true, state: true, error: true, outputUrl: true, missedCallbackAt: true } },
+      job: {
+        select: {
+          id: true,
+          externalId: true,
+          state: true,
+          error: true,
+          outputUrl: true,
+          missedCallbackAt: true,
+        },
+      },
       event: { select: { id: true, type: true, verification: true } },
     },
   });

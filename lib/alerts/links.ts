@@ -18,6 +18,7 @@ export function rememberListeningOrigin(origin: string): void {
  */
 export function dashboardUrl(path: string): string {
   const origin = getEnv().INBOX_PUBLIC_URL?.replace(/\/+$/, "") ?? holder.__inboxListeningOrigin;
-  if (origin === undefined) throw new Error("alert links need INBOX_PUBLIC_URL or a listening server; retried");
+  if (origin === undefined)
+    throw new Error("alert links need INBOX_PUBLIC_URL or a listening server; retried");
   return `${origin}${path}`;
 }

@@ -14,9 +14,21 @@ export type AlertFacts = {
   /** The dashboard page the alert links to, absolute. */
   url: string;
   endpoint: { id: string; name: string; provider: string };
-  job: { id: string; externalId: string; state: string; error: string | null; outputUrl: string | null; missedCallbackAt: Date | null } | null;
+  job: {
+    id: string;
+    externalId: string;
+    state: string;
+    error: string | null;
+    outputUrl: string | null;
+    missedCallbackAt: Date | null;
+  } | null;
   event: { id: string; type: string | null; verification: string } | null;
-  burst: { threshold: number; minutes: number; reason: string | null; failedDeliveriesUrl: string } | null;
+  burst: {
+    threshold: number;
+    minutes: number;
+    reason: string | null;
+    failedDeliveriesUrl: string;
+  } | null;
 };
 
 /** Slack's rule for text in messages: escape these three, nothing else. */
@@ -36,7 +48,8 @@ const ID_CHARS = 200;
 const safe = (text: string, max = ID_CHARS) => escapeSlackText(clip(text, max));
 
 /** <url|label>: a "|" would end the URL early, so it is percent-encoded. */
-const slackLink = (url: string, label: string) => `<${escapeSlackText(url.replaceAll("|", "%7C"))}|${label}>`;
+const slackLink = (url: string, label: string) =>
+  `<${escapeSlackText(url.replaceAll("|", "%7C"))}|${label}>`;
 
 function providerLabel(provider: string): string {
   const id = providerIdSchema.safeParse(provider);
@@ -73,7 +86,10 @@ function summarize(facts: AlertFacts): { body: string; fallback: string; links: 
           `More than ${burst?.threshold ?? "?"} deliveries failed signature verification within ${burst?.minutes ?? "?"} minutes.` +
           (burst?.reason ? ` Latest reason: ${safe(burst.reason, ERROR_CHARS)}` : ""),
         fallback: `more than ${burst?.threshold ?? "?"} deliveries failed verification`,
-        links: [slackLink(facts.url, "Open the latest one"), ...(burst ? [slackLink(burst.failedDeliveriesUrl, "All failed deliveries")] : [])].join(" · "),
+        links: [
+          slackLink(facts.url, "Open the latest one"),
+          ...(burst ? [slackLink(burst.failedDeliveriesUrl, "All failed deliveries")] : []),
+        ].join(" · "),
       };
     case "test":
       return {
@@ -90,8 +106,14 @@ export function buildSlackMessage(facts: AlertFacts): { text: string; blocks: un
   return {
     text: `${HEADLINES[facts.type]}: ${where}: ${fallback}`,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `*${HEADLINES[facts.type]}* · ${where}\n${body}` } },
-      { type: "context", elements: [{ type: "mrkdwn", text: `${links} · ${facts.occurredAt.toISOString()}` }] },
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: `*${HEADLINES[facts.type]}* · ${where}\n${body}` },
+      },
+      {
+        type: "context",
+        elements: [{ type: "mrkdwn", text: `${links} · ${facts.occurredAt.toISOString()}` }],
+      },
     ],
   };
 }
@@ -104,11 +126,29 @@ export function buildWebhookPayload(facts: AlertFacts): Record<string, unknown> 
     type: facts.type,
     occurredAt: facts.occurredAt.toISOString(),
     url: facts.url,
-    endpoint: { id: facts.endpoint.id, name: facts.endpoint.name, provider: facts.endpoint.provider },
+    endpoint: {
+      id: facts.endpoint.id,
+      name: facts.endpoint.name,
+      provider: facts.endpoint.provider,
+    },
     ...(job && {
-      job: { id: job.id, externalId: job.externalId, state: job.state, error: job.error, outputUrl: job.outputUrl, missedCallbackAt: job.missedCallbackAt?.toISOString() ?? null },
+      job: {
+        id: job.id,
+        externalId: job.externalId,
+        state: job.state,
+        error: job.error,
+        outputUrl: job.outputUrl,
+        missedCallbackAt: job.missedCallbackAt?.toISOString() ?? null,
+      },
     }),
     ...(event && { event: { id: event.id, type: event.type, verification: event.verification } }),
-    ...(burst && { verificationFailures: { threshold: burst.threshold, minutes: burst.minutes, reason: burst.reason, failedDeliveriesUrl: burst.failedDeliveriesUrl } }),
+    ...(burst && {
+      verificationFailures: {
+        threshold: burst.threshold,
+        minutes: burst.minutes,
+        reason: burst.reason,
+        failedDeliveriesUrl: burst.failedDeliveriesUrl,
+      },
+    }),
   };
 }

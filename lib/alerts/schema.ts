@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { outboundUrlSchema } from "@/lib/destinations/schema";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
-import { alertTriggers, channelKinds, DEFAULT_BURST_MINUTES, DEFAULT_BURST_THRESHOLD, MAX_BURST_MINUTES, MAX_BURST_THRESHOLD } from "./constants";
+import {
+  alertTriggers,
+  channelKinds,
+  DEFAULT_BURST_MINUTES,
+  DEFAULT_BURST_THRESHOLD,
+  MAX_BURST_MINUTES,
+  MAX_BURST_THRESHOLD,
+} from "./constants";
 
 const triggersSchema = z
   .array(z.enum(alertTriggers))

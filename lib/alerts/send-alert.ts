@@ -21,10 +21,17 @@ const KEPT_RESPONSE_BYTES = 2048;
 const REASON_CHARS = 200;
 const RETRYABLE_STATUSES = new Set([408, 425, 429]);
 
-const isRetryable = (result: OutboundResult) => result.outcome === "error" || (result.outcome === "response" && (result.status >= 500 || RETRYABLE_STATUSES.has(result.status)));
+const isRetryable = (result: OutboundResult) =>
+  result.outcome === "error" ||
+  (result.outcome === "response" &&
+    (result.status >= 500 || RETRYABLE_STATUSES.has(result.status)));
 
 function alertFacts(alert: AlertToSend): AlertFacts {
-  const details = (alert.details ?? {}) as { threshold?: unknown; minutes?: unknown; reason?: unknown };
+  const details = (alert.details ?? {}) as {
+    threshold?: unknown;
+    minutes?: unknown;
+    reason?: unknown;
+  };
   return {
     id: alert.id,
     type: alert.type as AlertType,
@@ -39,7 +46,9 @@ function alertFacts(alert: AlertToSend): AlertFacts {
             threshold: Number(details.threshold),
             minutes: Number(details.minutes),
             reason: typeof details.reason === "string" ? details.reason : null,
-            failedDeliveriesUrl: dashboardUrl(`/?${new URLSearchParams({ endpointId: alert.endpointId, verification: "failed" })}`),
+            failedDeliveriesUrl: dashboardUrl(
+              `/?${new URLSearchParams({ endpointId: alert.endpointId, verification: "failed" })}`,
+            ),
           }
         : null,
   };
@@ -63,11 +72,18 @@ function goneReason(kind: string, result: OutboundResult): string | null {
   return gone ? describeFailure(result) : null;
 }
 
-function outcomeOf(result: OutboundResult, attempt: number, retries: boolean, kind: string): AlertOutcome {
+function outcomeOf(
+  result: OutboundResult,
+  attempt: number,
+  retries: boolean,
+  kind: string,
+): AlertOutcome {
   const responseStatus = result.outcome === "response" ? result.status : null;
-  if (responseStatus !== null && responseStatus >= 200 && responseStatus < 300) return { status: "sent", responseStatus, error: null, nextRetryAt: null };
+  if (responseStatus !== null && responseStatus >= 200 && responseStatus < 300)
+    return { status: "sent", responseStatus, error: null, nextRetryAt: null };
   const error = describeFailure(result);
-  if (result.outcome === "blocked") return { status: "blocked", responseStatus, error, nextRetryAt: null };
+  if (result.outcome === "blocked")
+    return { status: "blocked", responseStatus, error, nextRetryAt: null };
   const switchOff = goneReason(kind, result);
   if (switchOff) return { status: "failed", responseStatus, error, nextRetryAt: null, switchOff };
   const now = Date.now();
@@ -77,10 +93,15 @@ function outcomeOf(result: OutboundResult, attempt: number, retries: boolean, ki
           attemptNumber: attempt,
           schedule: getEnv().INBOX_ALERT_RETRY_SCHEDULE,
           status: responseStatus,
-          retryAfterMs: result.outcome === "response" ? parseRetryAfter(firstHeader(result.headers, "retry-after") ?? undefined, now) : null,
+          retryAfterMs:
+            result.outcome === "response"
+              ? parseRetryAfter(firstHeader(result.headers, "retry-after") ?? undefined, now)
+              : null,
         })
       : null;
-  return delay === null ? { status: "failed", responseStatus, error, nextRetryAt: null } : { status: "pending", responseStatus, error, nextRetryAt: new Date(now + delay) };
+  return delay === null
+    ? { status: "failed", responseStatus, error, nextRetryAt: null }
+    : { status: "pending", responseStatus, error, nextRetryAt: new Date(now + delay) };
 }
 
 /**
@@ -89,29 +110,48 @@ function outcomeOf(result: OutboundResult, attempt: number, retries: boolean, ki
  * meanwhile is skipped; a test goes to a turned-off channel too (that is how one
  * checks it before turning it on).
  */
-export async function deliverAlert(alertId: string, attempt: number, options: { retries: boolean }): Promise<void> {
+export async function deliverAlert(
+  alertId: string,
+  attempt: number,
+  options: { retries: boolean },
+): Promise<void> {
   const alert = await loadAlertForSending(alertId);
   if (!alert || alert.status !== "pending" || alert.attempts >= attempt) return;
   const { channel } = alert;
   if (!channel || (!channel.enabled && alert.type !== "test")) {
-    await recordAlertOutcome(alert.id, attempt, { status: "skipped", responseStatus: null, error: channel ? "the channel was turned off" : "the channel was removed", nextRetryAt: null });
+    await recordAlertOutcome(alert.id, attempt, {
+      status: "skipped",
+      responseStatus: null,
+      error: channel ? "the channel was turned off" : "the channel was removed",
+      nextRetryAt: null,
+    });
     return;
   }
   const facts = alertFacts(alert);
   const isSlack = channel.kind === "slack";
-  const body = Buffer.from(JSON.stringify(isSlack ? buildSlackMessage(facts) : buildWebhookPayload(facts)));
+  const body = Buffer.from(
+    JSON.stringify(isSlack ? buildSlackMessage(facts) : buildWebhookPayload(facts)),
+  );
   const result = await sendOutbound({
     url: channel.url,
     method: "POST",
-    headers: [["Content-Type", "application/json"], ...(isSlack ? [] : [["X-Inbox-Alert-Id", alert.id] as [string, string]])],
+    headers: [
+      ["Content-Type", "application/json"],
+      ...(isSlack ? [] : [["X-Inbox-Alert-Id", alert.id] as [string, string]]),
+    ],
     body,
     timeoutMs: TIMEOUT_MS,
     maxResponseBytes: KEPT_RESPONSE_BYTES,
   });
-  await recordAlertOutcome(alert.id, attempt, outcomeOf(result, attempt, options.retries, channel.kind));
+  await recordAlertOutcome(
+    alert.id,
+    attempt,
+    outcomeOf(result, attempt, options.retries, channel.kind),
+  );
 }
 
-export const runAlertJob = (job: AlertJob) => deliverAlert(job.alertId, job.attempt, { retries: true });
+export const runAlertJob = (job: AlertJob) =>
+  deliverAlert(job.alertId, job.attempt, { retries: true });
 
 /** POST .../alert-channels/<id>/test: one message now, no retries; answers the recorded alert. */
 export async function sendTestAlert(endpointId: string, channelId: string) {

@@ -22,7 +22,11 @@ export function serializeAlert(row: AlertView) {
   return {
     id: row.id,
     endpointId: row.endpointId,
-    channel: row.channel && { id: row.channel.id, kind: row.channel.kind, urlHint: row.channel.urlHint },
+    channel: row.channel && {
+      id: row.channel.id,
+      kind: row.channel.kind,
+      urlHint: row.channel.urlHint,
+    },
     type: row.type,
     jobId: row.jobId,
     eventId: row.eventId,

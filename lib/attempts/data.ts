@@ -27,7 +27,10 @@ export async function listBatchAttempts(batchId: string, page: PageParams) {
 }
 
 async function findJobKey(jobId: string) {
-  const job = await getDb().job.findUnique({ where: { id: jobId }, select: { id: true, endpointId: true, externalId: true } });
+  const job = await getDb().job.findUnique({
+    where: { id: jobId },
+    select: { id: true, endpointId: true, externalId: true },
+  });
   if (!job) throw notFound("job");
   return job;
 }
@@ -36,7 +39,19 @@ async function findJobKey(jobId: string) {
 async function pageOfAttempts(where: Prisma.AttemptWhereInput, page: PageParams) {
   const cursor = decodeCursor(page.cursor);
   const rows = await getDb().attempt.findMany({
-    where: { AND: [where, cursor ? { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] } : {}] },
+    where: {
+      AND: [
+        where,
+        cursor
+          ? {
+              OR: [
+                { createdAt: { lt: cursor.at } },
+                { createdAt: cursor.at, id: { lt: cursor.id } },
+              ],
+            }
+          : {},
+      ],
+    },
     include: { event: { select: { type: true } } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: page.limit + 1,
@@ -51,5 +66,7 @@ export async function getAttempt(id: string) {
 }
 
 export async function findAttemptByIdempotencyKey(scope: string, key: string) {
-  return getDb().attempt.findUnique({ where: { idempotencyScope_idempotencyKey: { idempotencyScope: scope, idempotencyKey: key } } });
+  return getDb().attempt.findUnique({
+    where: { idempotencyScope_idempotencyKey: { idempotencyScope: scope, idempotencyKey: key } },
+  });
 }

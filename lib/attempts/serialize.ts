@@ -34,7 +34,10 @@ function shownHeaders(stored: unknown): Array<[string, string]> | null {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-function bodyText(body: Uint8Array | null): { responseBody: string | null; responseBodyEncoding: "utf8" | "base64" | null } {
+function bodyText(body: Uint8Array | null): {
+  responseBody: string | null;
+  responseBodyEncoding: "utf8" | "base64" | null;
+} {
   if (body === null) return { responseBody: null, responseBodyEncoding: null };
   try {
     return { responseBody: utf8.decode(body), responseBodyEncoding: "utf8" };
@@ -43,7 +46,10 @@ function bodyText(body: Uint8Array | null): { responseBody: string | null; respo
   }
 }
 
-type ResponseColumns = Pick<AttemptRow, "responseStatus" | "responseHeaders" | "responseBody" | "responseTruncated" | "durationMs">;
+type ResponseColumns = Pick<
+  AttemptRow,
+  "responseStatus" | "responseHeaders" | "responseBody" | "responseTruncated" | "durationMs"
+>;
 
 /** What came back from an outbound request (an attempt, a poll), as the API shows it. */
 export function serializeResponse(row: ResponseColumns) {

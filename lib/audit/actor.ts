@@ -11,5 +11,7 @@ export function auditActorOfPerson(person: { id: string; email: string }): Audit
 }
 
 export function auditActorOf(principal: Principal): AuditActor {
-  return principal.kind === "operator" ? { id: null, label: "operator token" } : auditActorOfPerson(principal.user);
+  return principal.kind === "operator"
+    ? { id: null, label: "operator token" }
+    : auditActorOfPerson(principal.user);
 }

@@ -8,7 +8,10 @@ export function changedFields(input: Record<string, unknown>): string[] {
 }
 
 /** For a replace (PUT): the fields of `after` whose value differs from `before`'s (all of them when there was nothing). */
-export function differingFields(before: Record<string, unknown> | null, after: Record<string, unknown>): string[] {
+export function differingFields(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+): string[] {
   return Object.keys(after)
     .filter((key) => before === null || JSON.stringify(before[key]) !== JSON.stringify(after[key]))
     .sort();

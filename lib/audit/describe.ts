@@ -36,6 +36,9 @@ export function describeAction(action: string): string {
 export function describeDetails(details: unknown): string {
   if (details === null || typeof details !== "object" || Array.isArray(details)) return "";
   return Object.entries(details)
-    .map(([name, value]) => `${name}: ${Array.isArray(value) ? value.join(", ") || "none" : String(value)}`)
+    .map(
+      ([name, value]) =>
+        `${name}: ${Array.isArray(value) ? value.join(", ") || "none" : String(value)}`,
+    )
     .join(" · ");
 }

@@ -7,7 +7,10 @@ export function serializeAuditEntry(row: AuditEntryRow) {
     at: row.at.toISOString(),
     actor: { id: row.actorId, label: row.actorLabel },
     action: row.action,
-    target: row.targetType === null || row.targetId === null ? null : { type: row.targetType, id: row.targetId },
+    target:
+      row.targetType === null || row.targetId === null
+        ? null
+        : { type: row.targetType, id: row.targetId },
     details: row.details,
     sourceIp: row.sourceIp,
   };

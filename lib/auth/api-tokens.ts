@@ -15,12 +15,28 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export type ApiTokenSummary = { id: string; name: string; tokenPrefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+export type ApiTokenSummary = {
+  id: string;
+  name: string;
+  tokenPrefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
-export async function createApiToken(userId: string, name: string): Promise<{ token: string; summary: ApiTokenSummary }> {
+export async function createApiToken(
+  userId: string,
+  name: string,
+): Promise<{ token: string; summary: ApiTokenSummary }> {
   const token = `${TOKEN_PREFIX}${randomBytes(24).toString("base64url")}`;
   const row = await getDb().apiToken.create({
-    data: { id: newId("tok"), userId, name, tokenHash: hashToken(token), tokenPrefix: token.slice(0, TOKEN_PREFIX.length + 4) },
+    data: {
+      id: newId("tok"),
+      userId,
+      name,
+      tokenHash: hashToken(token),
+      tokenPrefix: token.slice(0, TOKEN_PREFIX.length + 4),
+    },
     omit: { tokenHash: true, userId: true },
   });
   return { token, summary: row };
@@ -38,22 +54,43 @@ export async function listApiTokens(userId: string): Promise<ApiTokenSummary[]> 
  * Revokes a token of `userId` (a token of anyone else is "not found"). People revoke
  * their own; an admin revoking someone else's is recorded in the audit log.
  */
-export async function revokeApiToken(userId: string, tokenId: string, actor: AuditActor): Promise<void> {
+export async function revokeApiToken(
+  userId: string,
+  tokenId: string,
+  actor: AuditActor,
+): Promise<void> {
   await getDb().$transaction(async (tx) => {
-    const revoked = await tx.apiToken.updateManyAndReturn({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() }, select: { name: true } });
+    const revoked = await tx.apiToken.updateManyAndReturn({
+      where: { id: tokenId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+      select: { name: true },
+    });
     const token = revoked[0];
     if (!token) throw notFound("token");
     if (actor.id !== userId) {
-      await recordAudit({ actor, action: "token.revoked", target: { type: "api_token", id: tokenId }, details: { ownerId: userId, name: token.name } }, tx);
+      await recordAudit(
+        {
+          actor,
+          action: "token.revoked",
+          target: { type: "api_token", id: tokenId },
+          details: { ownerId: userId, name: token.name },
+        },
+        tx,
+      );
     }
   });
 }
 
 /** The live tokens of everyone, by owner: what an admin can revoke. */
 export async function listLiveApiTokensByOwner(): Promise<Map<string, ApiTokenSummary[]>> {
-  const rows = await getDb().apiToken.findMany({ where: { revokedAt: null }, orderBy: { createdAt: "desc" }, omit: { tokenHash: true } });
+  const rows = await getDb().apiToken.findMany({
+    where: { revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    omit: { tokenHash: true },
+  });
   const byOwner = new Map<string, ApiTokenSummary[]>();
-  for (const { userId, ...token } of rows) byOwner.set(userId, [...(byOwner.get(userId) ?? []), token]);
+  for (const { userId, ...token } of rows)
+    byOwner.set(userId, [...(byOwner.get(userId) ?? []), token]);
   return byOwner;
 }
 
@@ -65,7 +102,12 @@ export async function findApiTokenOwner(token: string): Promise<TokenOwner | nul
   const db = getDb();
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true } } },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true } },
+    },
   });
   if (!row || row.revokedAt) return null;
   const now = Date.now();

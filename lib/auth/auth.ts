@@ -14,15 +14,25 @@ export const MIN_PASSWORD_LENGTH = 10;
 function createAuth() {
   const env = getEnv();
   const secret = env.INBOX_AUTH_SECRET;
-  if (!secret) throw new Error("INBOX_AUTH_SECRET is not set (npm start generates one into .data/auth-secret)");
+  if (!secret)
+    throw new Error(
+      "INBOX_AUTH_SECRET is not set (npm start generates one into .data/auth-secret)",
+    );
   return betterAuth({
     appName: "Webhook Inbox",
     secret,
     ...(env.INBOX_PUBLIC_URL ? { baseURL: env.INBOX_PUBLIC_URL } : {}),
     database: prismaAdapter(getDb(), { provider: "postgresql" }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: 256 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 256,
+    },
     user: {
-      additionalFields: { role: { type: "string", required: false, defaultValue: "member", input: false } },
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "member", input: false },
+      },
     },
     // Our Verification enum took the name; Better Auth's model is AuthVerification.
     verification: { modelName: "authVerification" },

@@ -12,7 +12,8 @@ import { findApiTokenOwner, type TokenOwner } from "./api-tokens";
 import { getAuth } from "./auth";
 import { asRole, type Role } from "./roles";
 
-export type Principal = { kind: "operator" } | { kind: "user"; via: "session" | "token"; user: TokenOwner };
+export type Principal =
+  { kind: "operator" } | { kind: "user"; via: "session" | "token"; user: TokenOwner };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -22,7 +23,8 @@ export async function authenticateRequest(request: Request): Promise<Principal> 
   const authorization = request.headers.get("authorization");
   if (authorization !== null) return authenticateBearer(authorization);
   const session = await getAuth().api.getSession({ headers: request.headers });
-  if (!session) throw new AppError("unauthorized", "sign in, or send Authorization: Bearer <token>");
+  if (!session)
+    throw new AppError("unauthorized", "sign in, or send Authorization: Bearer <token>");
   if (!SAFE_METHODS.has(request.method)) requireSameOrigin(request);
   const { id, email, name, role } = session.user;
   return { kind: "user", via: "session", user: { id, email, name, role: asRole(role) } };
@@ -38,10 +40,17 @@ export function principalRole(principal: Principal): Role {
  * credential still stands for the same caller. Only a refusal says no; a check that
  * fails otherwise (database away) says yes, to be asked again later.
  */
-export async function isStillAuthenticated(request: Request, principal: Principal): Promise<boolean> {
+export async function isStillAuthenticated(
+  request: Request,
+  principal: Principal,
+): Promise<boolean> {
   try {
     const current = await authenticateRequest(request);
-    return current.kind === principal.kind && (current.kind === "operator" || (principal.kind === "user" && current.user.id === principal.user.id));
+    return (
+      current.kind === principal.kind &&
+      (current.kind === "operator" ||
+        (principal.kind === "user" && current.user.id === principal.user.id))
+    );
   } catch (error) {
     if (error instanceof AppError && error.code === "unauthorized") return false;
     return true;
@@ -53,9 +62,11 @@ async function authenticateBearer(header: string): Promise<Principal> {
   if (!token) throw new AppError("unauthorized", "send Authorization: Bearer <token>");
   const operatorToken = getEnv().INBOX_API_TOKEN;
   // Hash both sides first: equal lengths for timingSafeEqual, and no length leak.
-  if (operatorToken && timingSafeEqual(digest(token), digest(operatorToken))) return { kind: "operator" };
+  if (operatorToken && timingSafeEqual(digest(token), digest(operatorToken)))
+    return { kind: "operator" };
   const owner = await findApiTokenOwner(token);
-  if (!owner) throw new AppError("unauthorized", "the API token is not valid (revoked or never issued)");
+  if (!owner)
+    throw new AppError("unauthorized", "the API token is not valid (revoked or never issued)");
   return { kind: "user", via: "token", user: owner };
 }
 
@@ -71,4 +82,7 @@ function requireSameOrigin(request: Request): void {
 }
 
 const csrfRejected = () =>
-  new AppError("forbidden", "cross-site request refused: changes made with a session cookie must come from this app's own pages");
+  new AppError(
+    "forbidden",
+    "cross-site request refused: changes made with a session cookie must come from this app's own pages",
+  );

@@ -7,7 +7,10 @@ import { getDb } from "@/lib/db/client";
  * Stores the set-up code's hash. `replace: false` keeps a code another process made
  * (true when this call stored it); `replace: true` (INBOX_SETUP_CODE) always wins.
  */
-export async function storeSetupCodeHash(codeHash: string, { replace }: { replace: boolean }): Promise<boolean> {
+export async function storeSetupCodeHash(
+  codeHash: string,
+  { replace }: { replace: boolean },
+): Promise<boolean> {
   const db = getDb();
   const stored = replace
     ? await db.$executeRaw`INSERT INTO setup_codes (id, code_hash) VALUES (1, ${codeHash}) ON CONFLICT (id) DO UPDATE SET code_hash = excluded.code_hash, created_at = now()`
@@ -26,7 +29,10 @@ export type ThrottleCount = { failures: number; windowStartedAt: Date };
  * window older than `windowSeconds` starts again at 1. One statement: two processes
  * counting at once both count.
  */
-export async function countSignInAttempt(key: string, windowSeconds: number): Promise<ThrottleCount> {
+export async function countSignInAttempt(
+  key: string,
+  windowSeconds: number,
+): Promise<ThrottleCount> {
   const rows = await getDb().$queryRaw<ThrottleCount[]>`
     INSERT INTO sign_in_throttle AS t (key, failures, window_started_at) VALUES (${key}, 1, now())
     ON CONFLICT (key) DO UPDATE SET
@@ -40,7 +46,8 @@ export async function countSignInAttempt(key: string, windowSeconds: number): Pr
 
 /** Takes back one counted attempt (it turned out not to be a failure). */
 export async function uncountSignInAttempt(key: string): Promise<void> {
-  await getDb().$executeRaw`UPDATE sign_in_throttle SET failures = greatest(failures - 1, 0) WHERE key = ${key}`;
+  await getDb()
+    .$executeRaw`UPDATE sign_in_throttle SET failures = greatest(failures - 1, 0) WHERE key = ${key}`;
 }
 
 export async function forgetSignInFailures(key: string): Promise<void> {
@@ -49,5 +56,6 @@ export async function forgetSignInFailures(key: string): Promise<void> {
 
 /** Drops windows that ended, so rotating addresses cannot grow the table without bound. */
 export async function forgetEndedSignInWindows(windowSeconds: number): Promise<void> {
-  await getDb().$executeRaw`DELETE FROM sign_in_throttle WHERE window_started_at <= now() - make_interval(secs => ${windowSeconds})`;
+  await getDb()
+    .$executeRaw`DELETE FROM sign_in_throttle WHERE window_started_at <= now() - make_interval(secs => ${windowSeconds})`;
 }

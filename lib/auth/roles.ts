@@ -27,5 +27,6 @@ export function asRole(value: string | null | undefined): Role {
 
 /** 403 naming the role needed, so a person knows whom to ask: API routes and server actions alike. */
 export function requireRole(actual: Role, needed: Role): void {
-  if (!hasRole(actual, needed)) throw new AppError("forbidden", `this needs the ${needed} role; you are a ${actual}`);
+  if (!hasRole(actual, needed))
+    throw new AppError("forbidden", `this needs the ${needed} role; you are a ${actual}`);
 }

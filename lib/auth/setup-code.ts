@@ -11,7 +11,8 @@ import { readSetupCodeHash } from "./data";
 export const newSetupCode = () => randomBytes(15).toString("base64url");
 
 /** Spaces around a pasted code are not part of it. */
-export const hashSetupCode = (code: string) => createHash("sha256").update(code.trim(), "utf8").digest("hex");
+export const hashSetupCode = (code: string) =>
+  createHash("sha256").update(code.trim(), "utf8").digest("hex");
 
 /** Constant-time: the stored hash against the hash of what was typed. */
 export async function isSetupCodeCorrect(code: string): Promise<boolean> {

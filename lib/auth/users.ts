@@ -17,7 +17,10 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 export async function createPerson(input: PersonInput): Promise<{ id: string }> {
   const ctx = await getAuth().$context;
   const email = normalizeEmail(input.email);
-  const user = await ctx.internalAdapter.createUser({ email, name: input.name, emailVerified: true, role: input.role }, { method: "admin" });
+  const user = await ctx.internalAdapter.createUser(
+    { email, name: input.name, emailVerified: true, role: input.role },
+    { method: "admin" },
+  );
   await ctx.internalAdapter.linkAccount({
     userId: user.id,
     providerId: "credential",
@@ -50,20 +53,29 @@ async function withAdminLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export type FirstAdminOutcome = { outcome: "created"; id: string } | { outcome: "someone-exists" } | { outcome: "wrong-code" };
+export type FirstAdminOutcome =
+  { outcome: "created"; id: string } | { outcome: "someone-exists" } | { outcome: "wrong-code" };
 
 /**
  * The set-up page's admin: only while nobody exists, and only with the set-up code
  * (lib/auth/setup-code.ts), which is then used up.
  */
-export function createFirstAdmin(input: Omit<PersonInput, "role">, setupCode: string): Promise<FirstAdminOutcome> {
+export function createFirstAdmin(
+  input: Omit<PersonInput, "role">,
+  setupCode: string,
+): Promise<FirstAdminOutcome> {
   return withAdminLock(async () => {
     if ((await countPeople()) > 0) return { outcome: "someone-exists" };
     if (!(await isSetupCodeCorrect(setupCode))) return { outcome: "wrong-code" };
     const { id } = await createPerson({ ...input, role: "admin" });
     await deleteSetupCode();
     const email = normalizeEmail(input.email);
-    await recordAudit({ actor: auditActorOfPerson({ id, email }), action: "setup.completed", target: { type: "user", id }, details: { email } });
+    await recordAudit({
+      actor: auditActorOfPerson({ id, email }),
+      action: "setup.completed",
+      target: { type: "user", id },
+      details: { email },
+    });
     return { outcome: "created", id };
   });
 }
@@ -87,10 +99,18 @@ export function ensureAdminFromEnv(email: string, password: string): Promise<"cr
       return "created";
     }
     await db.user.update({ where: { id: existing.id }, data: { role: "admin" } });
-    const hasPassword = await db.account.findFirst({ where: { userId: existing.id, providerId: "credential" } });
+    const hasPassword = await db.account.findFirst({
+      where: { userId: existing.id, providerId: "credential" },
+    });
     const ctx = await getAuth().$context;
     if (hasPassword) await resetPassword(existing.id, password);
-    else await ctx.internalAdapter.linkAccount({ userId: existing.id, providerId: "credential", accountId: existing.id, password: await ctx.password.hash(password) });
+    else
+      await ctx.internalAdapter.linkAccount({
+        userId: existing.id,
+        providerId: "credential",
+        accountId: existing.id,
+        password: await ctx.password.hash(password),
+      });
     return "reset";
   });
 }

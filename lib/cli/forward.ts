@@ -7,10 +7,21 @@
 // that nothing committed later can land behind it). A delivery the local app refused
 // or did not answer is reported, not retried: the inbox keeps it for a replay.
 import { decodeFeedPosition } from "@/lib/deliveries/feed-position";
-import { streamedDeliverySchema, FEED_DELIVERY, FEED_READY, type StreamedDelivery } from "@/lib/deliveries/schema";
+import {
+  streamedDeliverySchema,
+  FEED_DELIVERY,
+  FEED_READY,
+  type StreamedDelivery,
+} from "@/lib/deliveries/schema";
 import { withInboxIds, withoutHopHeaders } from "@/lib/http/hop-headers";
 import { CliError } from "./cli-error";
-import { InboxRefusal, notAnInbox, refusalOf, requestInbox, type InboxConnection } from "./inbox-api";
+import {
+  InboxRefusal,
+  notAnInbox,
+  refusalOf,
+  requestInbox,
+  type InboxConnection,
+} from "./inbox-api";
 import { sendRequest } from "./send-request";
 import { readSseEvents } from "./sse-reader";
 
@@ -37,10 +48,19 @@ const MAX_RETRY_MS = 10_000;
 type EndpointInfo = { id: string; name: string; provider: string; archivedAt: string | null };
 
 /** Runs until `signal` aborts; throws CliError when it cannot start or the inbox refuses for good. */
-export async function forward(options: ForwardOptions, output: Output, signal: AbortSignal): Promise<{ forwarded: number }> {
+export async function forward(
+  options: ForwardOptions,
+  output: Output,
+  signal: AbortSignal,
+): Promise<{ forwarded: number }> {
   const endpoint = await fetchEndpoint(options);
-  output.note(`Forwarding ${endpoint.name} (${endpoint.provider}, ${endpoint.id}) to ${options.target.href}. Ctrl-C stops.`);
-  if (endpoint.archivedAt) output.note("This endpoint is archived: its ingest URL refuses new callbacks, so only older deliveries (--since) can come.");
+  output.note(
+    `Forwarding ${endpoint.name} (${endpoint.provider}, ${endpoint.id}) to ${options.target.href}. Ctrl-C stops.`,
+  );
+  if (endpoint.archivedAt)
+    output.note(
+      "This endpoint is archived: its ingest URL refuses new callbacks, so only older deliveries (--since) can come.",
+    );
 
   const state = { position: null as string | null, forwarded: 0, connections: 0 };
   let failures = 0;
@@ -63,8 +83,12 @@ export async function forward(options: ForwardOptions, output: Output, signal: A
 }
 
 async function fetchEndpoint(options: ForwardOptions): Promise<EndpointInfo> {
-  const response = await requestInbox(options.inbox, `api/endpoints/${encodeURIComponent(options.endpointId)}`);
-  if (!response.ok) throw await refusalOf(response, options.inbox, `endpoint ${options.endpointId}`);
+  const response = await requestInbox(
+    options.inbox,
+    `api/endpoints/${encodeURIComponent(options.endpointId)}`,
+  );
+  if (!response.ok)
+    throw await refusalOf(response, options.inbox, `endpoint ${options.endpointId}`);
   const endpoint = (await response.json().catch(() => null)) as EndpointInfo | null;
   if (typeof endpoint?.id !== "string") throw notAnInbox(options.inbox);
   return endpoint;
@@ -73,33 +97,57 @@ async function fetchEndpoint(options: ForwardOptions): Promise<EndpointInfo> {
 type StreamState = { position: string | null; forwarded: number; connections: number };
 
 /** One connection: returns when the server ends the stream, throws when it breaks. */
-async function streamOnce(options: ForwardOptions, state: StreamState, output: Output, signal: AbortSignal, onConnected: () => void): Promise<void> {
+async function streamOnce(
+  options: ForwardOptions,
+  state: StreamState,
+  output: Output,
+  signal: AbortSignal,
+  onConnected: () => void,
+): Promise<void> {
   const connection = new AbortController();
   const stopConnection = () => connection.abort();
   signal.addEventListener("abort", stopConnection, { once: true });
   let idle: ReturnType<typeof setTimeout> | undefined;
   const alive = () => {
     clearTimeout(idle);
-    idle = setTimeout(() => connection.abort(new CliError(`no heartbeat from the inbox for ${IDLE_LIMIT_MS / 1000} s`)), IDLE_LIMIT_MS);
+    idle = setTimeout(
+      () =>
+        connection.abort(new CliError(`no heartbeat from the inbox for ${IDLE_LIMIT_MS / 1000} s`)),
+      IDLE_LIMIT_MS,
+    );
   };
   try {
     alive();
     const resuming = state.position !== null;
-    const query = !resuming && options.since ? `?since=${encodeURIComponent(options.since.toISOString())}` : "";
-    const response = await requestInbox(options.inbox, `api/endpoints/${encodeURIComponent(options.endpointId)}/deliveries/stream${query}`, {
-      headers: { accept: "text/event-stream", ...(state.position === null ? {} : { "last-event-id": state.position }) },
-      signal: connection.signal,
-    });
+    const query =
+      !resuming && options.since ? `?since=${encodeURIComponent(options.since.toISOString())}` : "";
+    const response = await requestInbox(
+      options.inbox,
+      `api/endpoints/${encodeURIComponent(options.endpointId)}/deliveries/stream${query}`,
+      {
+        headers: {
+          accept: "text/event-stream",
+          ...(state.position === null ? {} : { "last-event-id": state.position }),
+        },
+        signal: connection.signal,
+      },
+    );
     if (!response.ok || !response.body) {
       // 5xx (starting, database away) passes; a refused token or a deleted endpoint does not.
       throw await refusalOf(response, options.inbox, `endpoint ${options.endpointId}`);
     }
-    if (!response.headers.get("content-type")?.startsWith("text/event-stream")) throw notAnInbox(options.inbox);
+    if (!response.headers.get("content-type")?.startsWith("text/event-stream"))
+      throw notAnInbox(options.inbox);
     for await (const message of readSseEvents(response.body, alive)) {
       if (message.event === FEED_READY) {
         onConnected();
         state.connections += 1;
-        if (state.connections === 1) output.note(options.since && !resuming ? `Connected; sending deliveries since ${options.since.toISOString()}.` : "Connected; waiting for deliveries.");
+        if (state.connections === 1)
+          output.note(
+            options.since && !resuming
+              ? `Connected; sending deliveries since ${options.since.toISOString()}.`
+              : "Connected; waiting for deliveries.",
+          );
         else output.note(`Reconnected; resuming after ${describePosition(message.lastEventId)}.`);
       } else if (message.event === FEED_DELIVERY) {
         const delivery = streamedDeliverySchema.parse(JSON.parse(message.data));
@@ -111,30 +159,58 @@ async function streamOnce(options: ForwardOptions, state: StreamState, output: O
     }
   } catch (error) {
     // An abort carries the watchdog's reason, or is the user's Ctrl-C.
-    throw connection.signal.aborted && connection.signal.reason instanceof Error ? connection.signal.reason : error;
+    throw connection.signal.aborted && connection.signal.reason instanceof Error
+      ? connection.signal.reason
+      : error;
   } finally {
     clearTimeout(idle);
     signal.removeEventListener("abort", stopConnection);
   }
 }
 
-async function forwardDelivery(delivery: StreamedDelivery, options: ForwardOptions, output: Output, signal: AbortSignal): Promise<void> {
-  const body = delivery.bodyBase64 === null ? await fetchRawBody(delivery.id, options.inbox, signal) : Buffer.from(delivery.bodyBase64, "base64");
+async function forwardDelivery(
+  delivery: StreamedDelivery,
+  options: ForwardOptions,
+  output: Output,
+  signal: AbortSignal,
+): Promise<void> {
+  const body =
+    delivery.bodyBase64 === null
+      ? await fetchRawBody(delivery.id, options.inbox, signal)
+      : Buffer.from(delivery.bodyBase64, "base64");
   const path = targetPath(options.target, delivery.path, delivery.query);
   // The stream masks credential values ("Bearer ••••abcd"), and a mask sent on would only
   // fail the local app's check in a confusing way: those headers are left out.
   const masked = new Set(delivery.maskedHeaders);
-  const sent = withoutHopHeaders(delivery.headers).filter(([name]) => !masked.has(name.toLowerCase()));
+  const sent = withoutHopHeaders(delivery.headers).filter(
+    ([name]) => !masked.has(name.toLowerCase()),
+  );
   const headers = withInboxIds(sent, { eventId: delivery.eventId, deliveryId: delivery.id });
-  const outcome = await sendRequest({ url: options.target, path, method: delivery.method, headers, body });
+  const outcome = await sendRequest({
+    url: options.target,
+    path,
+    method: delivery.method,
+    headers,
+    body,
+  });
   const time = new Date(delivery.receivedAt).toTimeString().slice(0, 8);
   const note = delivery.verification === "failed" ? "  (failed verification at the inbox)" : "";
-  const result = outcome.ok ? `${outcome.status}  ${outcome.durationMs} ms` : `error: ${outcome.error}`;
+  const result = outcome.ok
+    ? `${outcome.status}  ${outcome.durationMs} ms`
+    : `error: ${outcome.error}`;
   output.delivery(`${time}  ${delivery.method} ${path}  ${delivery.id}  -> ${result}${note}`);
 }
 
-async function fetchRawBody(deliveryId: string, inbox: InboxConnection, signal: AbortSignal): Promise<Buffer> {
-  const response = await requestInbox(inbox, `api/deliveries/${encodeURIComponent(deliveryId)}/raw`, { signal });
+async function fetchRawBody(
+  deliveryId: string,
+  inbox: InboxConnection,
+  signal: AbortSignal,
+): Promise<Buffer> {
+  const response = await requestInbox(
+    inbox,
+    `api/deliveries/${encodeURIComponent(deliveryId)}/raw`,
+    { signal },
+  );
   if (!response.ok) throw await refusalOf(response, inbox, `delivery ${deliveryId}`);
   return Buffer.from(await response.arrayBuffer());
 }

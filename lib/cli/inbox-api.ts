@@ -9,7 +9,10 @@ export type InboxConnection = { baseUrl: URL; token: string };
 export class InboxRefusal extends CliError {}
 
 export function inboxUrl(connection: InboxConnection, path: string): URL {
-  return new URL(path.replace(/^\//, ""), connection.baseUrl.href.endsWith("/") ? connection.baseUrl : `${connection.baseUrl.href}/`);
+  return new URL(
+    path.replace(/^\//, ""),
+    connection.baseUrl.href.endsWith("/") ? connection.baseUrl : `${connection.baseUrl.href}/`,
+  );
 }
 
 export function authorization(connection: InboxConnection): Record<string, string> {
@@ -17,31 +20,51 @@ export function authorization(connection: InboxConnection): Record<string, strin
 }
 
 /** fetch, with a network failure turned into "cannot reach the inbox at ...: connection refused". */
-export async function requestInbox(connection: InboxConnection, path: string, init: RequestInit = {}): Promise<Response> {
+export async function requestInbox(
+  connection: InboxConnection,
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
   try {
-    return await fetch(inboxUrl(connection, path), { ...init, headers: { ...authorization(connection), ...init.headers } });
+    return await fetch(inboxUrl(connection, path), {
+      ...init,
+      headers: { ...authorization(connection), ...init.headers },
+    });
   } catch (error) {
     if (init.signal?.aborted) throw error;
-    throw new CliError(`cannot reach the inbox at ${connection.baseUrl.origin}: ${describeNetworkError(error)}`);
+    throw new CliError(
+      `cannot reach the inbox at ${connection.baseUrl.origin}: ${describeNetworkError(error)}`,
+    );
   }
 }
 
 /** The error an API answer carries ({ error: { code, message } }), in words. */
-export async function refusalOf(response: Response, connection: InboxConnection, what: string): Promise<CliError> {
+export async function refusalOf(
+  response: Response,
+  connection: InboxConnection,
+  what: string,
+): Promise<CliError> {
   const message = await errorMessage(response);
   const origin = connection.baseUrl.origin;
   // Without our error body the answer came from something else: a wrong --inbox, a proxy.
   if (message === null && response.status < 500) return notAnInbox(connection, response.status);
   const detail = message ?? `HTTP ${response.status}`;
-  if (response.status === 401) return new InboxRefusal(`the inbox at ${origin} refused the API token (--token or INBOX_TOKEN): ${detail}`);
-  if (response.status === 404) return new InboxRefusal(`${what} not found on the inbox at ${origin}: ${detail}`);
-  if (response.status >= 400 && response.status < 500) return new InboxRefusal(`the inbox refused the request (${response.status}): ${detail}`);
+  if (response.status === 401)
+    return new InboxRefusal(
+      `the inbox at ${origin} refused the API token (--token or INBOX_TOKEN): ${detail}`,
+    );
+  if (response.status === 404)
+    return new InboxRefusal(`${what} not found on the inbox at ${origin}: ${detail}`);
+  if (response.status >= 400 && response.status < 500)
+    return new InboxRefusal(`the inbox refused the request (${response.status}): ${detail}`);
   return new CliError(`the inbox answered ${response.status}: ${detail}`);
 }
 
 export function notAnInbox(connection: InboxConnection, status?: number): InboxRefusal {
   const answered = status === undefined ? "" : ` (it answered ${status})`;
-  return new InboxRefusal(`${connection.baseUrl.origin} does not answer like a Webhook Inbox${answered}; check --inbox or INBOX_URL`);
+  return new InboxRefusal(
+    `${connection.baseUrl.origin} does not answer like a Webhook Inbox${answered}; check --inbox or INBOX_URL`,
+  );
 }
 
 async function errorMessage(response: Response): Promise<string | null> {

@@ -50,7 +50,9 @@ export function sendRequest(request: SentRequest, timeoutMs = 30_000): Promise<R
       finish({ ok: false, error: `no answer within ${timeoutMs / 1000} s`, durationMs: elapsed() });
       outgoing.destroy();
     }, timeoutMs);
-    outgoing.on("error", (error: NodeJS.ErrnoException) => finish({ ok: false, error: describeNetworkError(error), durationMs: elapsed() }));
+    outgoing.on("error", (error: NodeJS.ErrnoException) =>
+      finish({ ok: false, error: describeNetworkError(error), durationMs: elapsed() }),
+    );
     outgoing.on("response", (response) => {
       const chunks: Buffer[] = [];
       let kept = 0;
@@ -59,8 +61,17 @@ export function sendRequest(request: SentRequest, timeoutMs = 30_000): Promise<R
         chunks.push(chunk);
         kept += chunk.byteLength;
       });
-      response.on("end", () => finish({ ok: true, status: response.statusCode ?? 0, body: Buffer.concat(chunks), durationMs: elapsed() }));
-      response.on("error", (error) => finish({ ok: false, error: describeNetworkError(error), durationMs: elapsed() }));
+      response.on("end", () =>
+        finish({
+          ok: true,
+          status: response.statusCode ?? 0,
+          body: Buffer.concat(chunks),
+          durationMs: elapsed(),
+        }),
+      );
+      response.on("error", (error) =>
+        finish({ ok: false, error: describeNetworkError(error), durationMs: elapsed() }),
+      );
     });
     outgoing.end(request.body);
   });

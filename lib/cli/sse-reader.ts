@@ -9,7 +9,10 @@ export type SseEvent = {
   data: string;
 };
 
-export async function* readSseEvents(body: ReadableStream<Uint8Array>, onBytes: () => void = () => {}): AsyncGenerator<SseEvent> {
+export async function* readSseEvents(
+  body: ReadableStream<Uint8Array>,
+  onBytes: () => void = () => {},
+): AsyncGenerator<SseEvent> {
   const decoder = new TextDecoder();
   let buffer = "";
   let lastEventId = "";
@@ -27,7 +30,8 @@ export async function* readSseEvents(body: ReadableStream<Uint8Array>, onBytes: 
       const line = buffer.slice(consumed, newline.index);
       consumed = newline.index + newline[0].length;
       if (line === "") {
-        if (data.length > 0) yield { lastEventId, event: event || "message", data: data.join("\n") };
+        if (data.length > 0)
+          yield { lastEventId, event: event || "message", data: data.join("\n") };
         event = "";
         data = [];
         continue;

@@ -11,7 +11,10 @@ import { PrismaClient } from "./generated/client";
 function createClient(pool: pg.Pool) {
   // Secrets never leave the server by accident: every query omits them unless it
   // asks for them explicitly (the ingest lookup does).
-  return new PrismaClient({ adapter: new PrismaPg(pool), omit: { endpoint: { secrets: true, pollCredential: true } } });
+  return new PrismaClient({
+    adapter: new PrismaPg(pool),
+    omit: { endpoint: { secrets: true, pollCredential: true } },
+  });
 }
 
 export type Db = ReturnType<typeof createClient>;

@@ -2,14 +2,34 @@
 // shutting down, pool exhausted) is answered 503 + Retry-After so senders retry;
 // anything else is a bug or a constraint and is handled where it happens.
 
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "EAI_AGAIN"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "EAI_AGAIN",
+]);
 // Prisma: can't reach server, timed out, connection closed, pool timeout.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 // PostgreSQL SQLSTATE classes 08 (connection exception) and 57P (operator intervention).
 const SQLSTATE_UNAVAILABLE = /^(08|57P)/;
 // Prisma driver-adapter error kinds; raw queries ($queryRaw) report them under P2010.
-const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /connect ECONNREFUSED/i, /Connection refused/i, /server closed the connection/i, /terminating connection/i];
+const ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+const MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connect ECONNREFUSED/i,
+  /Connection refused/i,
+  /server closed the connection/i,
+  /terminating connection/i,
+];
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -25,7 +45,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       meta?: { driverAdapterError?: unknown };
     };
     for (const c of [code, originalCode]) {
-      if (typeof c === "string" && (NETWORK_CODES.has(c) || PRISMA_CODES.has(c) || SQLSTATE_UNAVAILABLE.test(c))) return true;
+      if (
+        typeof c === "string" &&
+        (NETWORK_CODES.has(c) || PRISMA_CODES.has(c) || SQLSTATE_UNAVAILABLE.test(c))
+      )
+        return true;
     }
     if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
     if (typeof message === "string" && MESSAGES.some((m) => m.test(message))) return true;

@@ -31,7 +31,10 @@ export type MigrationFile = { name: string; sql: string; checksum: string };
 
 export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -40,7 +43,12 @@ export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> 
   );
 }
 
-type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
+type AppliedRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+};
 
 export async function applyMigrations(
   connectionString: string,
@@ -59,16 +67,24 @@ export async function applyMigrations(
     );
     const applied: string[] = [];
     for (const file of files) {
-      const done = rows.find((r) => r.migration_name === file.name && r.finished_at && !r.rolled_back_at);
+      const done = rows.find(
+        (r) => r.migration_name === file.name && r.finished_at && !r.rolled_back_at,
+      );
       if (done) {
         if (done.checksum !== file.checksum) {
-          throw new Error(`migration ${file.name} was edited after it was applied (checksum differs); add a new migration instead`);
+          throw new Error(
+            `migration ${file.name} was edited after it was applied (checksum differs); add a new migration instead`,
+          );
         }
         continue;
       }
-      const failed = rows.find((r) => r.migration_name === file.name && !r.finished_at && !r.rolled_back_at);
+      const failed = rows.find(
+        (r) => r.migration_name === file.name && !r.finished_at && !r.rolled_back_at,
+      );
       if (failed) {
-        throw new Error(`migration ${file.name} is recorded as failed; resolve it (prisma migrate resolve) before starting`);
+        throw new Error(
+          `migration ${file.name} is recorded as failed; resolve it (prisma migrate resolve) before starting`,
+        );
       }
       await client.query("BEGIN");
       try {
@@ -81,7 +97,9 @@ export async function applyMigrations(
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
-        throw new Error(`migration ${file.name} failed: ${(error as Error).message}`, { cause: error });
+        throw new Error(`migration ${file.name} failed: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       applied.push(file.name);
     }

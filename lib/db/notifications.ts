@@ -46,7 +46,10 @@ export class NotificationListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString(), connectionTimeoutMillis: 3_000 });
+    const client = new pg.Client({
+      connectionString: this.connectionString(),
+      connectionTimeoutMillis: 3_000,
+    });
     const lost = () => {
       if (this.client !== client) return;
       this.client = null;
@@ -57,7 +60,8 @@ export class NotificationListener {
     client.on("error", lost);
     client.on("end", lost);
     client.on("notification", (message) => {
-      for (const s of this.subscriptions) if (s.channel === message.channel) s.onMessage(message.payload ?? "");
+      for (const s of this.subscriptions)
+        if (s.channel === message.channel) s.onMessage(message.payload ?? "");
     });
     try {
       await client.connect();

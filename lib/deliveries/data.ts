@@ -5,7 +5,10 @@ import { INLINE_BODY_BYTES } from "./schema";
 
 /** The exact stored bytes of one delivery. */
 export async function getDeliveryBody(id: string): Promise<{ id: string; body: Uint8Array }> {
-  const row = await getDb().delivery.findUnique({ where: { id }, select: { id: true, body: true } });
+  const row = await getDb().delivery.findUnique({
+    where: { id },
+    select: { id: true, body: true },
+  });
   if (!row) throw notFound("delivery");
   return row;
 }
@@ -44,7 +47,11 @@ export type FeedPage = {
 type FeedRow = FeedDelivery & { settled: boolean };
 
 /** Up to `limit` deliveries after `position`, oldest transaction first; `since` bounds received_at. */
-export async function readDeliveryFeed(endpointId: string, position: FeedPosition, options: { since: Date | null; limit: number }): Promise<FeedPage> {
+export async function readDeliveryFeed(
+  endpointId: string,
+  position: FeedPosition,
+  options: { since: Date | null; limit: number },
+): Promise<FeedPage> {
   // One statement, one snapshot: the horizon and the rows agree. Rows past the horizon
   // are fetched without bodies, only to learn that some are waiting.
   const rows = await getDb().$queryRaw<FeedRow[]>`
@@ -61,7 +68,10 @@ export async function readDeliveryFeed(endpointId: string, position: FeedPositio
     LIMIT ${options.limit}`;
   const settled = rows.findIndex((row) => !row.settled);
   const ready = settled === -1 ? rows : rows.slice(0, settled);
-  return { deliveries: ready.map(({ settled: _settled, ...delivery }) => delivery), heldBack: settled !== -1 };
+  return {
+    deliveries: ready.map(({ settled: _settled, ...delivery }) => delivery),
+    heldBack: settled !== -1,
+  };
 }
 
 /**

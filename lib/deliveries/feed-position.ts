@@ -24,7 +24,10 @@ export function encodeFeedPosition(position: FeedPosition): string {
 export function decodeFeedPosition(value: string): FeedPosition {
   const match = POSITION.exec(value.trim());
   if (!match?.[1] || match[2] === undefined || BigInt(match[1]) > MAX_BIGINT) {
-    throw new AppError("invalid_cursor", "the position (Last-Event-ID or after) is not one this stream sent");
+    throw new AppError(
+      "invalid_cursor",
+      "the position (Last-Event-ID or after) is not one this stream sent",
+    );
   }
   return { xactId: match[1], id: match[2] };
 }

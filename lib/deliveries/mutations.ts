@@ -21,7 +21,10 @@ export async function resealDeliveryHeaders(batchSize = RESEAL_BATCH): Promise<n
       WHERE credential_key < ${current} OR credential_key > ${current}
       LIMIT ${batchSize}`;
     if (rows.length === 0) return changed;
-    const resealed = rows.map((row) => ({ row, ...resealCredentialHeaders(toHeaderList(row.headers), row.credentialKey) }));
+    const resealed = rows.map((row) => ({
+      row,
+      ...resealCredentialHeaders(toHeaderList(row.headers), row.credentialKey),
+    }));
     // Compare-and-set on the key: a row another process resealed meanwhile is left as it is.
     changed += await db.$executeRaw`
       UPDATE deliveries d SET headers = u.headers::jsonb, credential_key = u.key

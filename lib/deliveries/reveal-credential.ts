@@ -10,9 +10,15 @@ import { getDeliveryHeaders } from "./data";
 import { isStoredCredential, openStoredValue } from "./sealed-headers";
 
 /** Every value of the credential header `name` (case-insensitive) in arrival order; 404 when it has none. */
-export async function revealCredentialHeader(deliveryId: string, name: string, actor: AuditActor): Promise<string[]> {
+export async function revealCredentialHeader(
+  deliveryId: string,
+  name: string,
+  actor: AuditActor,
+): Promise<string[]> {
   const wanted = name.toLowerCase();
-  const entries = toHeaderList(await getDeliveryHeaders(deliveryId)).filter(([n, value]) => n.toLowerCase() === wanted && isStoredCredential(n, value));
+  const entries = toHeaderList(await getDeliveryHeaders(deliveryId)).filter(
+    ([n, value]) => n.toLowerCase() === wanted && isStoredCredential(n, value),
+  );
   if (entries.length === 0) throw notFound("credential header");
   const values = entries.map(([, value]) => openStoredValue(value));
   await recordAudit({

@@ -16,7 +16,10 @@ export const FEED_DELIVERY = "delivery";
  */
 export const deliveryStreamQuerySchema = z.object({
   after: z.string().min(1).max(200).optional(),
-  since: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
+  since: z.iso
+    .datetime({ offset: true })
+    .transform((value) => new Date(value))
+    .optional(),
 });
 
 /** `data` of a `delivery` message: everything needed to re-send the request as it arrived, less its credentials. */

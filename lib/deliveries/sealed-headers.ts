@@ -24,8 +24,13 @@ export function isStoredCredential(name: string, value: string): boolean {
  * value is one of ours and a later reseal can open it. `credentialKey` is the key that
  * sealed them, null when none was sealed (most callbacks).
  */
-export function sealCredentialHeaders(headers: HeaderList, tokenHeader: string | null): SealedHeaders {
-  return sealEntries(headers, (name, value) => (isStoredCredential(name, value) || name.toLowerCase() === tokenHeader ? value : null));
+export function sealCredentialHeaders(
+  headers: HeaderList,
+  tokenHeader: string | null,
+): SealedHeaders {
+  return sealEntries(headers, (name, value) =>
+    isStoredCredential(name, value) || name.toLowerCase() === tokenHeader ? value : null,
+  );
 }
 
 /**
@@ -40,7 +45,10 @@ export function resealCredentialHeaders(headers: HeaderList, credentialKey: stri
 type SealedHeaders = { headers: Array<[string, string]>; credentialKey: string | null };
 
 /** `plainOf`: the plain value to seal for an entry, or null to keep it as it is. */
-function sealEntries(headers: HeaderList, plainOf: (name: string, value: string) => string | null): SealedHeaders {
+function sealEntries(
+  headers: HeaderList,
+  plainOf: (name: string, value: string) => string | null,
+): SealedHeaders {
   let sealedAny = false;
   const stored = headers.map(([name, value]): [string, string] => {
     const plain = plainOf(name, value);

@@ -4,9 +4,15 @@ import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/http/app-error";
 
 export async function listDestinations(endpointId: string) {
-  const endpoint = await getDb().endpoint.findUnique({ where: { id: endpointId }, select: { id: true } });
+  const endpoint = await getDb().endpoint.findUnique({
+    where: { id: endpointId },
+    select: { id: true },
+  });
   if (!endpoint) throw notFound("endpoint");
-  return getDb().destination.findMany({ where: { endpointId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return getDb().destination.findMany({
+    where: { endpointId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
 }
 
 export async function getDestination(id: string) {
@@ -19,8 +25,17 @@ export async function getDestination(id: string) {
 const REPLAY_DESTINATIONS_SHOWN = 500;
 
 /** A destination as a replay target is shown: no secret, with its endpoint's name. */
-const replayTargetView = { id: true, url: true, enabled: true, resign: true, endpoint: { select: { name: true } } } as const;
-const withEndpointName = <T extends { endpoint: { name: string } }>({ endpoint, ...destination }: T) => ({ ...destination, endpointName: endpoint.name });
+const replayTargetView = {
+  id: true,
+  url: true,
+  enabled: true,
+  resign: true,
+  endpoint: { select: { name: true } },
+} as const;
+const withEndpointName = <T extends { endpoint: { name: string } }>({
+  endpoint,
+  ...destination
+}: T) => ({ ...destination, endpointName: endpoint.name });
 
 /** Where a bulk replay can go: one endpoint's destinations, or every endpoint's. */
 export async function listReplayDestinations(endpointId: string | undefined) {

@@ -20,7 +20,8 @@ export function formatJsonPath(path: ReadonlyArray<string | number>): string {
   }, "$");
 }
 
-const isContainer = (value: unknown): value is Record<string, unknown> | unknown[] => typeof value === "object" && value !== null;
+const isContainer = (value: unknown): value is Record<string, unknown> | unknown[] =>
+  typeof value === "object" && value !== null;
 
 /**
  * Rows in microdiff's order (document order of `after`, removals where they were).
@@ -28,7 +29,11 @@ const isContainer = (value: unknown): value is Record<string, unknown> | unknown
  * compared as one value at "$".
  */
 export function diffJson(before: unknown, after: unknown): DiffRow[] {
-  if (!isContainer(before) || !isContainer(after) || Array.isArray(before) !== Array.isArray(after)) {
+  if (
+    !isContainer(before) ||
+    !isContainer(after) ||
+    Array.isArray(before) !== Array.isArray(after)
+  ) {
     if (Object.is(before, after)) return [];
     if (before === undefined) return [{ path: "$", kind: "added", before, after }];
     if (after === undefined) return [{ path: "$", kind: "removed", before, after }];

@@ -28,7 +28,9 @@ export async function listEndpoints(query: ListEndpointsQuery) {
   const rows = await getDb().endpoint.findMany({
     where: {
       archivedAt: query.archived ? { not: null } : null,
-      ...(cursor && { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }),
+      ...(cursor && {
+        OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }],
+      }),
     },
     select: { ...endpointView, secrets: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -38,13 +40,18 @@ export async function listEndpoints(query: ListEndpointsQuery) {
 }
 
 export async function getEndpoint(id: string) {
-  const row = await getDb().endpoint.findUnique({ where: { id }, select: { ...endpointView, secrets: true } });
+  const row = await getDb().endpoint.findUnique({
+    where: { id },
+    select: { ...endpointView, secrets: true },
+  });
   if (!row) throw notFound("endpoint");
   return withSecretCount(row);
 }
 
 /** Replaces the secret values by their number before anything leaves this module. */
-export function withSecretCount<T extends { secrets: string[] }>(row: T): Omit<T, "secrets"> & { secretCount: number } {
+export function withSecretCount<T extends { secrets: string[] }>(
+  row: T,
+): Omit<T, "secrets"> & { secretCount: number } {
   const { secrets, ...rest } = row;
   return { ...rest, secretCount: secrets.length };
 }
@@ -83,12 +90,21 @@ export type EndpointActivity = { lastReceivedAt: Date | null; eventCount: number
  * Last callback time and event count per endpoint, for lists. Both read an index
  * (deliveries by endpoint and time; events by endpoint), and the count is capped.
  */
-export async function getEndpointActivity(ids: readonly string[]): Promise<Map<string, EndpointActivity>> {
+export async function getEndpointActivity(
+  ids: readonly string[],
+): Promise<Map<string, EndpointActivity>> {
   if (ids.length === 0) return new Map();
-  const rows = await getDb().$queryRaw<Array<{ id: string; last_received_at: Date | null; event_count: number }>>`
+  const rows = await getDb().$queryRaw<
+    Array<{ id: string; last_received_at: Date | null; event_count: number }>
+  >`
     SELECT e.id,
       (SELECT d.received_at FROM deliveries d WHERE d.endpoint_id = e.id ORDER BY d.received_at DESC LIMIT 1) AS last_received_at,
       (SELECT count(*)::int FROM (SELECT 1 FROM events v WHERE v.endpoint_id = e.id LIMIT ${EVENT_COUNT_CAP + 1}) capped) AS event_count
     FROM endpoints e WHERE e.id = ANY(${[...ids]})`;
-  return new Map(rows.map((row) => [row.id, { lastReceivedAt: row.last_received_at, eventCount: row.event_count }]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { lastReceivedAt: row.last_received_at, eventCount: row.event_count },
+    ]),
+  );
 }

@@ -11,12 +11,21 @@ import { getPreset } from "@/lib/providers/registry";
 import { openSecrets, sealSecrets } from "@/lib/secrets/secret-box";
 import { providerIdSchema, type ProviderId } from "@/lib/providers/schema";
 import { MAX_SECRETS, verificationConfigSchema } from "@/lib/verify/schema";
-import { checkSecretsFitScheme, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_RATE_LIMIT_PER_SECOND, type CreateEndpointInput, type UpdateEndpointInput } from "./schema";
+import {
+  checkSecretsFitScheme,
+  DEFAULT_BODY_LIMIT_BYTES,
+  DEFAULT_RATE_LIMIT_PER_SECOND,
+  type CreateEndpointInput,
+  type UpdateEndpointInput,
+} from "./schema";
 import { endpointView, getEndpoint, withSecretCount } from "./data";
 
 function checkExtractionAllowed(provider: ProviderId, extraction: unknown): void {
   if (extraction != null && !getPreset(provider).isConfigurable) {
-    throw new AppError("validation_failed", `extraction: the ${provider} preset reads its payloads itself; extraction applies to standard-webhooks and generic endpoints`);
+    throw new AppError(
+      "validation_failed",
+      `extraction: the ${provider} preset reads its payloads itself; extraction applies to standard-webhooks and generic endpoints`,
+    );
   }
 }
 
@@ -37,12 +46,23 @@ export async function createEndpoint(input: CreateEndpointInput, actor: AuditAct
         extraction: input.extraction ?? Prisma.DbNull,
         secrets: sealSecrets(secrets),
         bodyLimitBytes: input.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-        rateLimitPerSecond: input.rateLimitPerSecond === undefined ? DEFAULT_RATE_LIMIT_PER_SECOND : input.rateLimitPerSecond,
+        rateLimitPerSecond:
+          input.rateLimitPerSecond === undefined
+            ? DEFAULT_RATE_LIMIT_PER_SECOND
+            : input.rateLimitPerSecond,
       },
       select: { ...endpointView, secrets: true },
     });
-    const details = { name: input.name, provider: input.provider, verificationScheme: verification.scheme, secretCount: secrets.length };
-    await recordAudit({ actor, action: "endpoint.created", target: { type: "endpoint", id: created.id }, details }, tx);
+    const details = {
+      name: input.name,
+      provider: input.provider,
+      verificationScheme: verification.scheme,
+      secretCount: secrets.length,
+    };
+    await recordAudit(
+      { actor, action: "endpoint.created", target: { type: "endpoint", id: created.id }, details },
+      tx,
+    );
     return created;
   });
   return withSecretCount(row);
@@ -51,9 +71,14 @@ export async function createEndpoint(input: CreateEndpointInput, actor: AuditAct
 export async function updateEndpoint(id: string, input: UpdateEndpointInput, actor: AuditActor) {
   const updated = await getDb().$transaction(async (tx) => {
     // Row lock: two PATCHes at once cannot pair a scheme with the other's secrets.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM endpoints WHERE id = ${id} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM endpoints WHERE id = ${id} FOR UPDATE`;
     if (locked.length === 0) throw notFound("endpoint");
-    const current = await tx.endpoint.findUniqueOrThrow({ where: { id }, select: { provider: true, verification: true, secrets: true } });
+    const current = await tx.endpoint.findUniqueOrThrow({
+      where: { id },
+      select: { provider: true, verification: true, secrets: true },
+    });
     const verification = input.verification ?? verificationConfigSchema.parse(current.verification);
     const secrets = input.secrets ?? openSecrets(current.secrets);
     if (input.verification || input.secrets) checkSecretsFitScheme(verification, secrets);
@@ -70,7 +95,15 @@ export async function updateEndpoint(id: string, input: UpdateEndpointInput, act
       },
       select: { ...endpointView, secrets: true },
     });
-    await recordAudit({ actor, action: "endpoint.updated", target: { type: "endpoint", id }, details: updateDetails(input, current.verification) }, tx);
+    await recordAudit(
+      {
+        actor,
+        action: "endpoint.updated",
+        target: { type: "endpoint", id },
+        details: updateDetails(input, current.verification),
+      },
+      tx,
+    );
     return withSecretCount(row);
   });
   forgetCachedEndpoint(updated.key);
@@ -83,7 +116,9 @@ function updateDetails(input: UpdateEndpointInput, storedVerification: Prisma.Js
   const after = input.verification?.scheme;
   return {
     fields: changedFields(input),
-    ...(after !== undefined && after !== before ? { verificationScheme: `${before} -> ${after}` } : {}),
+    ...(after !== undefined && after !== before
+      ? { verificationScheme: `${before} -> ${after}` }
+      : {}),
     ...(input.secrets ? { secretCount: input.secrets.length } : {}),
   };
 }
@@ -91,9 +126,16 @@ function updateDetails(input: UpdateEndpointInput, storedVerification: Prisma.Js
 /** Archiving keeps every stored delivery; the ingest URL then answers 410 Gone. Idempotent. */
 export async function archiveEndpoint(id: string, actor: AuditActor) {
   await getDb().$transaction(async (tx) => {
-    const { count } = await tx.endpoint.updateMany({ where: { id, archivedAt: null }, data: { archivedAt: new Date() } });
+    const { count } = await tx.endpoint.updateMany({
+      where: { id, archivedAt: null },
+      data: { archivedAt: new Date() },
+    });
     // Archiving again changes nothing, so it records nothing.
-    if (count > 0) await recordAudit({ actor, action: "endpoint.archived", target: { type: "endpoint", id } }, tx);
+    if (count > 0)
+      await recordAudit(
+        { actor, action: "endpoint.archived", target: { type: "endpoint", id } },
+        tx,
+      );
   });
   const endpoint = await getEndpoint(id);
   forgetCachedEndpoint(endpoint.key);
@@ -104,19 +146,39 @@ export async function archiveEndpoint(id: string, actor: AuditActor) {
  * Changes the secret list with `change` (add one, remove one) under a row lock, so a
  * rotation in two tabs cannot drop a secret. Only the count is returned.
  */
-export async function changeEndpointSecrets(id: string, change: (current: readonly string[]) => string[], actor: AuditActor) {
+export async function changeEndpointSecrets(
+  id: string,
+  change: (current: readonly string[]) => string[],
+  actor: AuditActor,
+) {
   const updated = await getDb().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM endpoints WHERE id = ${id} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM endpoints WHERE id = ${id} FOR UPDATE`;
     if (locked.length === 0) throw notFound("endpoint");
-    const current = await tx.endpoint.findUniqueOrThrow({ where: { id }, select: { verification: true, secrets: true } });
+    const current = await tx.endpoint.findUniqueOrThrow({
+      where: { id },
+      select: { verification: true, secrets: true },
+    });
     const secrets = change(openSecrets(current.secrets));
-    if (secrets.length > MAX_SECRETS) throw new AppError("validation_failed", `an endpoint keeps at most ${MAX_SECRETS} secrets; remove an old one first`);
+    if (secrets.length > MAX_SECRETS)
+      throw new AppError(
+        "validation_failed",
+        `an endpoint keeps at most ${MAX_SECRETS} secrets; remove an old one first`,
+      );
     checkSecretsFitScheme(verificationConfigSchema.parse(current.verification), secrets);
-    const row = await tx.endpoint.update({ where: { id }, data: { secrets: sealSecrets(secrets) }, select: { ...endpointView, secrets: true } });
+    const row = await tx.endpoint.update({
+      where: { id },
+      data: { secrets: sealSecrets(secrets) },
+      select: { ...endpointView, secrets: true },
+    });
     const [before, after] = [current.secrets.length, secrets.length];
     if (after !== before) {
       const action = after > before ? "endpoint.secret_added" : "endpoint.secret_removed";
-      await recordAudit({ actor, action, target: { type: "endpoint", id }, details: { secretCount: after } }, tx);
+      await recordAudit(
+        { actor, action, target: { type: "endpoint", id }, details: { secretCount: after } },
+        tx,
+      );
     }
     return withSecretCount(row);
   });

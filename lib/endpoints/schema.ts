@@ -5,7 +5,11 @@ import { pageParamsSchema } from "@/lib/pagination/cursor";
 import { AppError } from "@/lib/http/app-error";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
 import { isStandardWebhooksSecret } from "@/lib/verify/standard-webhooks";
-import { secretsSchema, verificationConfigSchema, type VerificationConfig } from "@/lib/verify/schema";
+import {
+  secretsSchema,
+  verificationConfigSchema,
+  type VerificationConfig,
+} from "@/lib/verify/schema";
 
 export const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 /** The body is held in memory while it is verified and stored, so the cap has a ceiling. */
@@ -48,18 +52,30 @@ export const updateEndpointSchema = z.strictObject({
 export type UpdateEndpointInput = z.infer<typeof updateEndpointSchema>;
 
 export const listEndpointsSchema = pageParamsSchema.extend({
-  archived: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  archived: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
 });
 export type ListEndpointsQuery = z.infer<typeof listEndpointsSchema>;
 
-export function checkSecretsFitScheme(verification: VerificationConfig, secrets: readonly string[]): void {
+export function checkSecretsFitScheme(
+  verification: VerificationConfig,
+  secrets: readonly string[],
+): void {
   if (verification.scheme === "standard-webhooks") {
     const bad = secrets.findIndex((s) => !isStandardWebhooksSecret(s));
     if (bad >= 0) {
-      throw new AppError("validation_failed", `secrets.${bad}: a Standard Webhooks secret looks like whsec_ followed by base64 (24 to 64 bytes)`);
+      throw new AppError(
+        "validation_failed",
+        `secrets.${bad}: a Standard Webhooks secret looks like whsec_ followed by base64 (24 to 64 bytes)`,
+      );
     }
   }
   if (verification.scheme === "none" && secrets.length > 0) {
-    throw new AppError("validation_failed", `secrets: the "none" scheme checks nothing; choose token, hmac or standard-webhooks to use secrets`);
+    throw new AppError(
+      "validation_failed",
+      `secrets: the "none" scheme checks nothing; choose token, hmac or standard-webhooks to use secrets`,
+    );
   }
 }

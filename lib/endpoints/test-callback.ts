@@ -32,7 +32,12 @@ const samples: Record<ProviderId, Sample> = {
         task: {
           id: "2e1c7e42-4f8d-4e10-8d7a-0a6c0d3b1234",
           asset_id: "c4b6b5f1-6a2d-4d75-9a90-1f6f4a0a2222",
-          features: { transcription: { state: "completed" }, visual: { state: "completed" }, preview: { state: "completed" }, proxy: { state: "na" } },
+          features: {
+            transcription: { state: "completed" },
+            visual: { state: "completed" },
+            preview: { state: "completed" },
+            proxy: { state: "na" },
+          },
           user_id: "3f5d7e38-8c7c-4a22-9a7d-5702a8c3a111",
           created: "2025-01-01T11:55:00Z",
           updated: now.toISOString(),
@@ -44,7 +49,13 @@ const samples: Record<ProviderId, Sample> = {
     payload: (now) => ({
       event: "transcription.completed",
       timestamp: now.toISOString(),
-      data: { id: "stt_abc123", status: "completed", document_id: 456, duration_seconds: 3600, language: "en" },
+      data: {
+        id: "stt_abc123",
+        status: "completed",
+        document_id: 456,
+        duration_seconds: 3600,
+        language: "en",
+      },
     }),
   },
   json2video: {
@@ -54,7 +65,11 @@ const samples: Record<ProviderId, Sample> = {
       url: "https://assets.json2video.com/clients/example/abc123.mp4",
       duration: 24,
       size: 5421988,
-      "client-data": { listing_id: "L-4821", property_address: "123 Oak Street", agent_id: "AG-42" },
+      "client-data": {
+        listing_id: "L-4821",
+        property_address: "123 Oak Street",
+        agent_id: "AG-42",
+      },
     }),
   },
   descript: {
@@ -78,7 +93,11 @@ const samples: Record<ProviderId, Sample> = {
   },
   "standard-webhooks": {
     signatureHeaders: "webhook",
-    payload: (now) => ({ type: "test.ping", timestamp: now.toISOString(), data: { id: "test_job", status: "completed" } }),
+    payload: (now) => ({
+      type: "test.ping",
+      timestamp: now.toISOString(),
+      data: { id: "test_job", status: "completed" },
+    }),
   },
   generic: {
     payload: (now) => ({ id: "test_job", status: "completed", timestamp: now.toISOString() }),
@@ -102,7 +121,10 @@ export function buildTestCallback(
   now = new Date(),
 ): TestCallbackRequest {
   const body = sampleBody(endpoint.provider, now);
-  const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "webhook-inbox-test-callback" };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "user-agent": "webhook-inbox-test-callback",
+  };
   const config = endpoint.verification;
   if (secret === undefined) return { body, headers };
   const bytes = Buffer.from(body, "utf8");
@@ -144,11 +166,28 @@ export async function sendTestCallback(endpointId: string): Promise<TestCallback
   const endpoint = await findOpenEndpoint(key);
   const request = buildTestCallback(endpoint, endpoint.secrets[0]);
   try {
-    const stored = await receiveOwnCallback(endpoint, { headers: Object.entries(request.headers), body: Buffer.from(request.body, "utf8") });
-    return { status: stored.status, deliveryId: stored.deliveryId, eventId: stored.eventId, verification: stored.verification, reason: stored.reason, error: null };
+    const stored = await receiveOwnCallback(endpoint, {
+      headers: Object.entries(request.headers),
+      body: Buffer.from(request.body, "utf8"),
+    });
+    return {
+      status: stored.status,
+      deliveryId: stored.deliveryId,
+      eventId: stored.eventId,
+      verification: stored.verification,
+      reason: stored.reason,
+      error: null,
+    };
   } catch (error) {
     // Refused as the ingest URL would refuse a provider (413, 503): that answer is the result.
     const refusal = toAppError(error);
-    return { status: refusal.status, deliveryId: null, eventId: null, verification: null, reason: null, error: refusal.message };
+    return {
+      status: refusal.status,
+      deliveryId: null,
+      eventId: null,
+      verification: null,
+      reason: null,
+      error: refusal.message,
+    };
   }
 }

@@ -3,7 +3,17 @@
 // every argument is single-quoted (POSIX: nothing inside single quotes is special).
 
 /** Headers curl derives itself or that describe the old connection, not the request. */
-const CONNECTION_HEADERS = new Set(["host", "content-length", "connection", "keep-alive", "transfer-encoding", "te", "upgrade", "expect", "proxy-connection"]);
+const CONNECTION_HEADERS = new Set([
+  "host",
+  "content-length",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "te",
+  "upgrade",
+  "expect",
+  "proxy-connection",
+]);
 
 /** Bodies up to this size go inline; larger ones are read from the raw download. */
 export const INLINE_BODY_LIMIT = 64 * 1024;
@@ -47,7 +57,10 @@ function decodeUtf8(bytes: Uint8Array): string | null {
  * The command, one option per line. Credential values are replaced by <redacted>
  * unless `includeCredentials`; the caller says so next to the command.
  */
-export function buildCurlCommand(source: CurlSource, options: { includeCredentials: boolean }): string {
+export function buildCurlCommand(
+  source: CurlSource,
+  options: { includeCredentials: boolean },
+): string {
   // --globoff: [] and {} in a hostile path must not become curl URL globs.
   const parts = [`curl --globoff -X ${shellQuote(source.method)} ${shellQuote(source.url)}`];
   for (const header of source.headers) {
@@ -59,7 +72,9 @@ export function buildCurlCommand(source: CurlSource, options: { includeCredentia
   const { body } = source;
   if (body.kind === "text") {
     // --data-binary reads a file when the data starts with "@"; --data-raw never does.
-    parts.push(`${body.text.startsWith("@") ? "--data-raw" : "--data-binary"} ${shellQuote(body.text)}`);
+    parts.push(
+      `${body.text.startsWith("@") ? "--data-raw" : "--data-binary"} ${shellQuote(body.text)}`,
+    );
   } else if (body.kind === "file") {
     parts.push(`--data-binary ${shellQuote(`@${body.fileName}`)}`);
   }

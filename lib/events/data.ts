@@ -52,10 +52,13 @@ export type InboxEventRow = EventSummaryRow & {
  * The order and the keyset condition match events(first_received_at desc, id desc),
  * so unfiltered and lightly filtered pages read a few index entries.
  */
-export async function listEvents(query: ListEventsQuery): Promise<{ items: InboxEventRow[]; nextCursor: string | null }> {
+export async function listEvents(
+  query: ListEventsQuery,
+): Promise<{ items: InboxEventRow[]; nextCursor: string | null }> {
   const cursor = decodeCursor(query.cursor);
   const conditions = filterConditions(query);
-  if (cursor) conditions.push(Prisma.sql`(e.first_received_at, e.id) < (${cursor.at}, ${cursor.id})`);
+  if (cursor)
+    conditions.push(Prisma.sql`(e.first_received_at, e.id) < (${cursor.at}, ${cursor.id})`);
 
   const rows = await getDb().$queryRaw<InboxEventRow[]>`
     SELECT e.id, e.endpoint_id AS "endpointId", e.job_id AS "jobId", e.external_job_id AS "externalJobId",
@@ -82,7 +85,10 @@ export async function countMatchingEvents(filters: EventFilters, cap: number): P
 }
 
 /** Every event matching the filters (its id and how its signature check went), oldest first; null when more than `cap` match. */
-export async function listMatchingEvents(filters: EventFilters, cap: number): Promise<Array<{ id: string; verification: VerificationOutcome }> | null> {
+export async function listMatchingEvents(
+  filters: EventFilters,
+  cap: number,
+): Promise<Array<{ id: string; verification: VerificationOutcome }> | null> {
   const rows = await getDb().$queryRaw<Array<{ id: string; verification: VerificationOutcome }>>`
     SELECT e.id, e.verification::text AS verification FROM events e JOIN endpoints en ON en.id = e.endpoint_id
     ${whereOf(filterConditions(filters))}
@@ -94,19 +100,23 @@ export async function listMatchingEvents(filters: EventFilters, cap: number): Pr
 /** The filters as SQL conditions on `events e` joined with `endpoints en`. */
 function filterConditions(query: EventFilters): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
-  if (query.endpointId !== undefined) conditions.push(Prisma.sql`e.endpoint_id = ${query.endpointId}`);
+  if (query.endpointId !== undefined)
+    conditions.push(Prisma.sql`e.endpoint_id = ${query.endpointId}`);
   if (query.jobId !== undefined) conditions.push(Prisma.sql`e.job_id = ${query.jobId}`);
   if (query.provider !== undefined) conditions.push(Prisma.sql`en.provider = ${query.provider}`);
-  if (query.verification !== undefined) conditions.push(Prisma.sql`e.verification = CAST(${query.verification} AS verification)`);
+  if (query.verification !== undefined)
+    conditions.push(Prisma.sql`e.verification = CAST(${query.verification} AS verification)`);
   if (query.jobState !== undefined) conditions.push(jobStateCondition(query.jobState, query));
   if (query.type !== undefined) conditions.push(Prisma.sql`e.type = ${query.type}`);
   if (query.from !== undefined) conditions.push(Prisma.sql`e.first_received_at >= ${query.from}`);
   if (query.to !== undefined) conditions.push(Prisma.sql`e.first_received_at < ${query.to}`);
-  if (query.q !== undefined) conditions.push(Prisma.sql`e.payload::text ILIKE ${containsPattern(query.q)}`);
+  if (query.q !== undefined)
+    conditions.push(Prisma.sql`e.payload::text ILIKE ${containsPattern(query.q)}`);
   return conditions;
 }
 
-const whereOf = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
+const whereOf = (conditions: Prisma.Sql[]) =>
+  conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 
 /**
  * Events whose job is now in `state`, as a semi-join on jobs that repeats the
@@ -116,9 +126,13 @@ const whereOf = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.sq
  */
 function jobStateCondition(state: string, query: EventFilters): Prisma.Sql {
   const jobConditions = [Prisma.sql`js.state = CAST(${state} AS job_state)`];
-  if (query.endpointId !== undefined) jobConditions.push(Prisma.sql`js.endpoint_id = ${query.endpointId}`);
+  if (query.endpointId !== undefined)
+    jobConditions.push(Prisma.sql`js.endpoint_id = ${query.endpointId}`);
   if (query.jobId !== undefined) jobConditions.push(Prisma.sql`js.id = ${query.jobId}`);
-  if (query.provider !== undefined) jobConditions.push(Prisma.sql`js.endpoint_id IN (SELECT id FROM endpoints WHERE provider = ${query.provider})`);
+  if (query.provider !== undefined)
+    jobConditions.push(
+      Prisma.sql`js.endpoint_id IN (SELECT id FROM endpoints WHERE provider = ${query.provider})`,
+    );
   return Prisma.sql`e.job_id IN (SELECT js.id FROM jobs js WHERE ${Prisma.join(jobConditions, " AND ")})`;
 }
 
@@ -137,7 +151,14 @@ export async function getEvent(id: string, page: EventDeliveriesQuery) {
       payloadDeliveryId: true,
       deliveries: {
         select: deliverySummary,
-        where: after ? { OR: [{ receivedAt: { gt: after.at } }, { receivedAt: after.at, id: { gt: after.id } }] } : {},
+        where: after
+          ? {
+              OR: [
+                { receivedAt: { gt: after.at } },
+                { receivedAt: after.at, id: { gt: after.id } },
+              ],
+            }
+          : {},
         orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
         take: page.deliveriesLimit + 1,
       },

@@ -20,20 +20,43 @@ export async function getEventDetail(id: string) {
       ...eventSummary,
       payload: true,
       payloadDeliveryId: true,
-      endpoint: { select: { id: true, key: true, name: true, provider: true, verification: true, archivedAt: true } },
+      endpoint: {
+        select: {
+          id: true,
+          key: true,
+          name: true,
+          provider: true,
+          verification: true,
+          archivedAt: true,
+        },
+      },
       job: { select: { id: true, externalId: true, state: true } },
-      deliveries: { select: deliverySummary, orderBy: [{ receivedAt: "asc" }, { id: "asc" }], take: EVENT_DELIVERIES_LIMIT },
+      deliveries: {
+        select: deliverySummary,
+        orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+        take: EVENT_DELIVERIES_LIMIT,
+      },
     },
   });
   if (!event) return null;
   const shownIds = event.deliveries.filter((d) => d.size <= SHOWN_BODY_LIMIT).map((d) => d.id);
-  const bodies = shownIds.length === 0 ? [] : await db.delivery.findMany({ where: { id: { in: shownIds }, eventId: id }, select: { id: true, body: true } });
+  const bodies =
+    shownIds.length === 0
+      ? []
+      : await db.delivery.findMany({
+          where: { id: { in: shownIds }, eventId: id },
+          select: { id: true, body: true },
+        });
   const bodyOf = new Map(bodies.map((row) => [row.id, row.body]));
   const parsedConfig = verificationConfigSchema.safeParse(event.endpoint.verification);
   return {
     ...event,
     verificationConfig: parsedConfig.success ? parsedConfig.data : null,
-    deliveries: event.deliveries.map((d) => ({ ...d, headers: toHeaderList(d.headers), body: bodyOf.get(d.id) ?? null })),
+    deliveries: event.deliveries.map((d) => ({
+      ...d,
+      headers: toHeaderList(d.headers),
+      body: bodyOf.get(d.id) ?? null,
+    })),
   };
 }
 
@@ -43,7 +66,9 @@ export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEventDetail>>
 export function toHeaderList(value: unknown): Array<[string, string]> {
   if (!Array.isArray(value)) return [];
   return value.flatMap((pair): Array<[string, string]> =>
-    Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string" ? [[pair[0], pair[1]]] : [],
+    Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string"
+      ? [[pair[0], pair[1]]]
+      : [],
   );
 }
 
@@ -59,11 +84,15 @@ const STANDARD_WEBHOOKS_SETS = [
  * Webhooks, the set the verifier picks: webhook-* when complete, else the fuller one.
  */
 export function checkedHeaders(config: VerificationConfig, headers: HeaderList): CheckedHeader[] {
-  const check = (name: string): CheckedHeader => ({ name, present: headerValues(headers, name).length > 0 });
+  const check = (name: string): CheckedHeader => ({
+    name,
+    present: headerValues(headers, name).length > 0,
+  });
   switch (config.scheme) {
     case "standard-webhooks": {
       const [webhook, svix] = STANDARD_WEBHOOKS_SETS.map((set) => set.map(check));
-      const count = (set: CheckedHeader[] | undefined) => (set ?? []).filter((h) => h.present).length;
+      const count = (set: CheckedHeader[] | undefined) =>
+        (set ?? []).filter((h) => h.present).length;
       return (count(webhook) < 3 && count(svix) > count(webhook) ? svix : webhook) ?? [];
     }
     case "hmac":

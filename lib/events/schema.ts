@@ -21,8 +21,14 @@ export const eventFiltersSchema = z.object({
   /** The current state of the event's job (not the state this one callback reported). */
   jobState: z.enum(jobStates).optional(),
   type: z.string().min(1).max(200).optional(),
-  from: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
-  to: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
+  from: z.iso
+    .datetime({ offset: true })
+    .transform((value) => new Date(value))
+    .optional(),
+  to: z.iso
+    .datetime({ offset: true })
+    .transform((value) => new Date(value))
+    .optional(),
   q: z.string().trim().min(1).max(200).optional(),
 });
 
@@ -39,4 +45,6 @@ export const listEventsSchema = pageParamsSchema.extend(eventFiltersSchema.shape
 export type ListEventsQuery = z.infer<typeof listEventsSchema>;
 
 /** The filter names, in the order the Inbox shows them; also what "clear filters" removes. */
-export const eventFilterNames = Object.keys(eventFiltersSchema.shape) as Array<keyof typeof eventFiltersSchema.shape>;
+export const eventFilterNames = Object.keys(eventFiltersSchema.shape) as Array<
+  keyof typeof eventFiltersSchema.shape
+>;

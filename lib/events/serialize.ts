@@ -48,19 +48,35 @@ type DeliveryRow = {
 };
 
 export function serializeEventDetail(
-  row: EventSummaryRow & { payload: Prisma.JsonValue; payloadDeliveryId: string; deliveries: DeliveryRow[]; deliveriesNextCursor: string | null },
+  row: EventSummaryRow & {
+    payload: Prisma.JsonValue;
+    payloadDeliveryId: string;
+    deliveries: DeliveryRow[];
+    deliveriesNextCursor: string | null;
+  },
 ) {
   return {
     ...serializeEventSummary(row),
     payload: row.payload,
     payloadDeliveryId: row.payloadDeliveryId,
-    deliveries: row.deliveries.map((d) => ({ ...d, ...maskStoredHeaders(toHeaderList(d.headers)), receivedAt: d.receivedAt.toISOString() })),
+    deliveries: row.deliveries.map((d) => ({
+      ...d,
+      ...maskStoredHeaders(toHeaderList(d.headers)),
+      receivedAt: d.receivedAt.toISOString(),
+    })),
     deliveriesNextCursor: row.deliveriesNextCursor,
   };
 }
 
 /** A row of the event list: the summary plus what the Inbox shows of its endpoint and job. */
-export function serializeListedEvent(row: EventSummaryRow & { endpointName: string; provider: string; jobState: string | null }) {
-  return { ...serializeEventSummary(row), endpointName: row.endpointName, provider: row.provider, jobState: row.jobState };
+export function serializeListedEvent(
+  row: EventSummaryRow & { endpointName: string; provider: string; jobState: string | null },
+) {
+  return {
+    ...serializeEventSummary(row),
+    endpointName: row.endpointName,
+    provider: row.provider,
+    jobState: row.jobState,
+  };
 }
 export type ListedEvent = ReturnType<typeof serializeListedEvent>;

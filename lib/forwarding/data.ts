@@ -11,10 +11,19 @@ import type { ForwardSource } from "./outbound-request";
 
 export type LoadedSource = ForwardSource & { endpointId: string; verification: string };
 
-export async function loadForwardSource(eventId: string, deliveryId?: string): Promise<LoadedSource> {
+export async function loadForwardSource(
+  eventId: string,
+  deliveryId?: string,
+): Promise<LoadedSource> {
   const event = await getDb().event.findUnique({
     where: { id: eventId },
-    select: { id: true, endpointId: true, verification: true, payloadDeliveryId: true, endpoint: { select: { verification: true, secrets: true } } },
+    select: {
+      id: true,
+      endpointId: true,
+      verification: true,
+      payloadDeliveryId: true,
+      endpoint: { select: { verification: true, secrets: true } },
+    },
   });
   if (!event) throw notFound("event");
   // Ownership in the where: only a delivery of this event.
@@ -27,13 +36,30 @@ export async function loadForwardSource(eventId: string, deliveryId?: string): P
     eventId: event.id,
     endpointId: event.endpointId,
     verification: event.verification,
-    delivery: { id: delivery.id, method: delivery.method, headers: delivery.headers as unknown as HeaderList, body: Buffer.from(delivery.body), pollId: delivery.pollId, verification: delivery.verification },
-    endpoint: { verification: verificationConfigSchema.parse(event.endpoint.verification), secrets: openSecrets(event.endpoint.secrets) },
+    delivery: {
+      id: delivery.id,
+      method: delivery.method,
+      headers: delivery.headers as unknown as HeaderList,
+      body: Buffer.from(delivery.body),
+      pollId: delivery.pollId,
+      verification: delivery.verification,
+    },
+    endpoint: {
+      verification: verificationConfigSchema.parse(event.endpoint.verification),
+      secrets: openSecrets(event.endpoint.secrets),
+    },
   };
 }
 
 export type ForwardJobContext = {
-  destination: { id: string; url: string; enabled: boolean; forward: string; resign: string; signingSecret: string | null };
+  destination: {
+    id: string;
+    url: string;
+    enabled: boolean;
+    forward: string;
+    resign: string;
+    signingSecret: string | null;
+  };
   source: LoadedSource;
   /** An automatic attempt with this number (or later) is recorded already: it went out. */
   alreadySent: boolean;
@@ -43,11 +69,29 @@ export type ForwardJobContext = {
  * Everything one automatic forward needs, in one round trip: the queue drains as fast
  * as these jobs run, and five separate reads per job were most of their cost.
  */
-export async function loadForwardJob(job: { eventId: string; destinationId: string; attempt: number }): Promise<ForwardJobContext | null> {
+export async function loadForwardJob(job: {
+  eventId: string;
+  destinationId: string;
+  attempt: number;
+}): Promise<ForwardJobContext | null> {
   const { rows } = await getPool().query<{
-    destination_id: string; url: string; enabled: boolean; forward: string; resign: string; signing_secret: string | null;
-    event_id: string; endpoint_id: string; event_verification: string; endpoint_verification: unknown; secrets: string[];
-    delivery_id: string; method: string; headers: HeaderList; body: Buffer; poll_id: string | null; delivery_verification: VerificationOutcome;
+    destination_id: string;
+    url: string;
+    enabled: boolean;
+    forward: string;
+    resign: string;
+    signing_secret: string | null;
+    event_id: string;
+    endpoint_id: string;
+    event_verification: string;
+    endpoint_verification: unknown;
+    secrets: string[];
+    delivery_id: string;
+    method: string;
+    headers: HeaderList;
+    body: Buffer;
+    poll_id: string | null;
+    delivery_verification: VerificationOutcome;
     already_sent: boolean;
   }>({
     name: "load-forward-job",
@@ -67,13 +111,30 @@ export async function loadForwardJob(job: { eventId: string; destinationId: stri
   const row = rows[0];
   if (!row) return null;
   return {
-    destination: { id: row.destination_id, url: row.url, enabled: row.enabled, forward: row.forward, resign: row.resign, signingSecret: openOptionalSecret(row.signing_secret) },
+    destination: {
+      id: row.destination_id,
+      url: row.url,
+      enabled: row.enabled,
+      forward: row.forward,
+      resign: row.resign,
+      signingSecret: openOptionalSecret(row.signing_secret),
+    },
     source: {
       eventId: row.event_id,
       endpointId: row.endpoint_id,
       verification: row.event_verification,
-      delivery: { id: row.delivery_id, method: row.method, headers: row.headers, body: row.body, pollId: row.poll_id, verification: row.delivery_verification },
-      endpoint: { verification: verificationConfigSchema.parse(row.endpoint_verification), secrets: openSecrets(row.secrets) },
+      delivery: {
+        id: row.delivery_id,
+        method: row.method,
+        headers: row.headers,
+        body: row.body,
+        pollId: row.poll_id,
+        verification: row.delivery_verification,
+      },
+      endpoint: {
+        verification: verificationConfigSchema.parse(row.endpoint_verification),
+        secrets: openSecrets(row.secrets),
+      },
     },
     alreadySent: row.already_sent,
   };

@@ -15,25 +15,44 @@ import { signStandardWebhooks } from "@/lib/verify/standard-webhooks";
 import type { VerificationOutcome } from "@/lib/verify/types";
 import { notVerified } from "./resign-policy";
 
-const STANDARD_WEBHOOKS_NAMES = { id: "webhook-id", timestamp: "webhook-timestamp", signature: "webhook-signature" };
+const STANDARD_WEBHOOKS_NAMES = {
+  id: "webhook-id",
+  timestamp: "webhook-timestamp",
+  signature: "webhook-signature",
+};
 const SVIX_NAMES = { id: "svix-id", timestamp: "svix-timestamp", signature: "svix-signature" };
-const SIGNATURE_HEADERS = new Set([...Object.values(STANDARD_WEBHOOKS_NAMES), ...Object.values(SVIX_NAMES)]);
+const SIGNATURE_HEADERS = new Set([
+  ...Object.values(STANDARD_WEBHOOKS_NAMES),
+  ...Object.values(SVIX_NAMES),
+]);
 
 export type ForwardSource = {
   eventId: string;
   /** pollId: the delivery was synthesized from that poll (a missed callback); verification: its own outcome. */
-  delivery: { id: string; method: string; headers: HeaderList; body: Buffer; pollId: string | null; verification: VerificationOutcome };
+  delivery: {
+    id: string;
+    method: string;
+    headers: HeaderList;
+    body: Buffer;
+    pollId: string | null;
+    verification: VerificationOutcome;
+  };
   endpoint: { verification: VerificationConfig; secrets: string[] };
 };
 
 export type Signing = { mode: ResignMode; secret: string | null };
 
-export function buildForwardHeaders(source: ForwardSource, signing: Signing, now: Date): Array<[string, string]> {
+export function buildForwardHeaders(
+  source: ForwardSource,
+  signing: Signing,
+  now: Date,
+): Array<[string, string]> {
   const { delivery, endpoint } = source;
   const resigning = signing.mode !== "none";
   // The last guard: whatever the caller decided, a forged body never gets our signature.
   if (resigning && delivery.verification === "failed") throw notVerified();
-  const providerHeader = endpoint.verification.scheme === "hmac" ? endpoint.verification.header : null;
+  const providerHeader =
+    endpoint.verification.scheme === "hmac" ? endpoint.verification.header : null;
   const headers = withInboxIds(
     withoutHopHeaders(delivery.headers).filter(([name, value]) => {
       const lower = name.toLowerCase();
@@ -46,24 +65,42 @@ export function buildForwardHeaders(source: ForwardSource, signing: Signing, now
   // them), so the signature check's outcome and a synthesized delivery are announced
   // here, from the database's word.
   headers.push(["X-Inbox-Verification", delivery.verification]);
-  if (delivery.pollId) headers.push(["X-Inbox-Synthesized-From", "poll"], ["X-Inbox-Poll-Id", delivery.pollId]);
+  if (delivery.pollId)
+    headers.push(["X-Inbox-Synthesized-From", "poll"], ["X-Inbox-Poll-Id", delivery.pollId]);
   if (resigning) headers.push(...signatureHeaders(source, signing, now));
   return headers;
 }
 
-function signatureHeaders(source: ForwardSource, signing: Signing, now: Date): Array<[string, string]> {
+function signatureHeaders(
+  source: ForwardSource,
+  signing: Signing,
+  now: Date,
+): Array<[string, string]> {
   const { delivery, endpoint } = source;
   const scheme = signing.mode === "provider" ? endpoint.verification.scheme : "standard-webhooks";
-  const secret = signing.secret ?? (signing.mode === "provider" || endpoint.verification.scheme === "standard-webhooks" ? (endpoint.secrets[0] ?? null) : null);
-  if (secret === null) throw new AppError("validation_failed", "resign: no signing secret (set one on the destination)");
+  const secret =
+    signing.secret ??
+    (signing.mode === "provider" || endpoint.verification.scheme === "standard-webhooks"
+      ? (endpoint.secrets[0] ?? null)
+      : null);
+  if (secret === null)
+    throw new AppError(
+      "validation_failed",
+      "resign: no signing secret (set one on the destination)",
+    );
   if (scheme === "hmac" && endpoint.verification.scheme === "hmac") {
     return [[endpoint.verification.header, signHmac(endpoint.verification, secret, delivery.body)]];
   }
   if (scheme !== "standard-webhooks") {
-    throw new AppError("validation_failed", `resign: the endpoint's scheme (${endpoint.verification.scheme}) has no signature to re-create`);
+    throw new AppError(
+      "validation_failed",
+      `resign: the endpoint's scheme (${endpoint.verification.scheme}) has no signature to re-create`,
+    );
   }
   // The receiver verifies with the header family the provider used (svix-* or webhook-*).
-  const usesSvix = firstHeader(delivery.headers, "svix-id") !== null && firstHeader(delivery.headers, "webhook-id") === null;
+  const usesSvix =
+    firstHeader(delivery.headers, "svix-id") !== null &&
+    firstHeader(delivery.headers, "webhook-id") === null;
   const names = usesSvix ? SVIX_NAMES : STANDARD_WEBHOOKS_NAMES;
   const messageId = firstHeader(delivery.headers, names.id) ?? source.eventId;
   const timestamp = Math.floor(now.getTime() / 1000);
@@ -71,7 +108,10 @@ function signatureHeaders(source: ForwardSource, signing: Signing, now: Date): A
   try {
     signature = signStandardWebhooks(secret, messageId, timestamp, delivery.body);
   } catch {
-    throw new AppError("validation_failed", "resign: the signing secret is not a Standard Webhooks secret (whsec_...)");
+    throw new AppError(
+      "validation_failed",
+      "resign: the signing secret is not a Standard Webhooks secret (whsec_...)",
+    );
   }
   return [
     [names.id, messageId],

@@ -39,7 +39,10 @@ const MOVE_BATCH = `
 
 /** Moves one batch; returns how many outbox rows it took. */
 export async function moveOutboxBatch(): Promise<number> {
-  const { rows } = await getPool().query<{ moved: number }>({ name: "forward-outbox-move", text: MOVE_BATCH });
+  const { rows } = await getPool().query<{ moved: number }>({
+    name: "forward-outbox-move",
+    text: MOVE_BATCH,
+  });
   return rows[0]?.moved ?? 0;
 }
 

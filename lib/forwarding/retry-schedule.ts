@@ -18,7 +18,13 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
  * Milliseconds until the next attempt after attempt number `attemptNumber` failed, or
  * null when the schedule is used up.
  */
-export function retryDelayMs(input: { attemptNumber: number; schedule: readonly number[]; status: number | null; retryAfterMs: number | null; random?: () => number }): number | null {
+export function retryDelayMs(input: {
+  attemptNumber: number;
+  schedule: readonly number[];
+  status: number | null;
+  retryAfterMs: number | null;
+  random?: () => number;
+}): number | null {
   const seconds = input.schedule[input.attemptNumber - 1];
   if (seconds === undefined) return null;
   const jitter = 1 - JITTER + 2 * JITTER * (input.random ?? Math.random)();

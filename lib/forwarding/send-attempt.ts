@@ -21,13 +21,29 @@ export type AttemptOutcome = {
 };
 
 /** Throws AppError("validation_failed") when the asked re-signing is impossible. */
-export function buildForwardRequest(source: ForwardSource, target: { url: string; signing: Signing }, now = new Date()): OutboundRequest {
-  return { url: target.url, method: source.delivery.method, headers: buildForwardHeaders(source, target.signing, now), body: source.delivery.body };
+export function buildForwardRequest(
+  source: ForwardSource,
+  target: { url: string; signing: Signing },
+  now = new Date(),
+): OutboundRequest {
+  return {
+    url: target.url,
+    method: source.delivery.method,
+    headers: buildForwardHeaders(source, target.signing, now),
+    body: source.delivery.body,
+  };
 }
 
 /** What an attempt row says about the request before it goes out. */
-export function describeRequest(request: OutboundRequest): Pick<AttemptOutcome, "url" | "method" | "requestHeaders" | "bodySha256"> {
-  return { url: request.url, method: request.method, requestHeaders: request.headers, bodySha256: sha256Hex(request.body ?? Buffer.alloc(0)) };
+export function describeRequest(
+  request: OutboundRequest,
+): Pick<AttemptOutcome, "url" | "method" | "requestHeaders" | "bodySha256"> {
+  return {
+    url: request.url,
+    method: request.method,
+    requestHeaders: request.headers,
+    bodySha256: sha256Hex(request.body ?? Buffer.alloc(0)),
+  };
 }
 
 const sha256Hex = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -35,9 +51,28 @@ const sha256Hex = (bytes: Buffer) => createHash("sha256").update(bytes).digest("
 export async function sendAttempt(request: OutboundRequest): Promise<AttemptOutcome> {
   const sent = describeRequest(request);
   const result = await sendOutbound(request);
-  const none = { responseStatus: null, responseHeaders: null, responseBody: null, responseTruncated: false };
-  if (result.outcome === "blocked") return { ...sent, ...none, durationMs: result.durationMs, status: "blocked", error: result.reason };
-  if (result.outcome === "error") return { ...sent, ...none, durationMs: result.durationMs, status: "failed", error: result.error };
+  const none = {
+    responseStatus: null,
+    responseHeaders: null,
+    responseBody: null,
+    responseTruncated: false,
+  };
+  if (result.outcome === "blocked")
+    return {
+      ...sent,
+      ...none,
+      durationMs: result.durationMs,
+      status: "blocked",
+      error: result.reason,
+    };
+  if (result.outcome === "error")
+    return {
+      ...sent,
+      ...none,
+      durationMs: result.durationMs,
+      status: "failed",
+      error: result.error,
+    };
   // 2xx only: a 3xx is not followed (the receiver moved; that is for a person to fix).
   const ok = result.status >= 200 && result.status < 300;
   return {

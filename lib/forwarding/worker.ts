@@ -11,17 +11,26 @@ import { getEnv } from "@/lib/env";
 import { FORWARD_TASK, REPLAY_TASK, type ForwardJob, type ReplayJob } from "./queue";
 import { runForwardJob, runReplayJob } from "./tasks";
 import { POLL_TASK, SCAN_TASK } from "@/lib/polling/mutations";
-import { runPollJob, runSchedulePolls, startPollScans, type PollJobPayload } from "@/lib/polling/tasks";
+import {
+  runPollJob,
+  runSchedulePolls,
+  startPollScans,
+  type PollJobPayload,
+} from "@/lib/polling/tasks";
 
 // Warnings and errors only: a line per job would drown the server's log.
 const logger = new Logger(() => (level, message) => {
-  if (level === "error" || level === "warning") console.error(`forwarding worker ${level}: ${message}`);
+  if (level === "error" || level === "warning")
+    console.error(`forwarding worker ${level}: ${message}`);
 });
 
 export type ForwardingWorker = { stop(): Promise<void> };
 
 /** onWorkerId: the id under which each of graphile-worker's workers locks the jobs it runs. */
-export async function startForwardingWorker(connectionString: string, onWorkerId: (id: string) => void = () => {}): Promise<ForwardingWorker> {
+export async function startForwardingWorker(
+  connectionString: string,
+  onWorkerId: (id: string) => void = () => {},
+): Promise<ForwardingWorker> {
   const taskList: Record<string, Task> = {
     [FORWARD_TASK]: (payload) => runForwardJob(payload as ForwardJob),
     [REPLAY_TASK]: (payload) => runReplayJob(payload as ReplayJob),

@@ -8,7 +8,10 @@ import { requireRole, type Role } from "@/lib/auth/roles";
 import { AppError } from "./app-error";
 import { errorResponse, validationError } from "./error-response";
 
-export function apiRoute<Ctx>(role: Role, handler: (request: Request, context: Ctx, principal: Principal) => Promise<Response>) {
+export function apiRoute<Ctx>(
+  role: Role,
+  handler: (request: Request, context: Ctx, principal: Principal) => Promise<Response>,
+) {
   return async (request: Request, context: Ctx): Promise<Response> => {
     try {
       const principal = await authenticateRequest(request);
@@ -20,7 +23,10 @@ export function apiRoute<Ctx>(role: Role, handler: (request: Request, context: C
   };
 }
 
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<z.infer<S>> {
   let body: unknown;
   try {
     body = await request.json();

@@ -35,7 +35,15 @@ export class AppError extends Error {
   readonly headers: Record<string, string>;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { headers?: Record<string, string>; details?: Record<string, unknown>; cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: {
+      headers?: Record<string, string>;
+      details?: Record<string, unknown>;
+      cause?: unknown;
+    },
+  ) {
     super(message, { cause: options?.cause });
     this.code = code;
     this.headers = options?.headers ?? {};

@@ -17,7 +17,8 @@ let trustedFromEnv: { value: string | undefined; ranges: AllowList } | undefined
 /** INBOX_TRUSTED_PROXIES, parsed once per value (lib/env.ts has validated it). */
 function trustedProxies(): AllowList {
   const value = getEnv().INBOX_TRUSTED_PROXIES;
-  if (!trustedFromEnv || trustedFromEnv.value !== value) trustedFromEnv = { value, ranges: parseAllowList(value) };
+  if (!trustedFromEnv || trustedFromEnv.value !== value)
+    trustedFromEnv = { value, ranges: parseAllowList(value) };
   return trustedFromEnv.ranges;
 }
 
@@ -28,21 +29,31 @@ function trustedProxies(): AllowList {
  */
 export function canonicalAddress(text: string): string | null {
   const trimmed = text.trim();
-  const bare = /^\[([^\]]+)\](?::\d+)?$/.exec(trimmed)?.[1] ?? /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(trimmed)?.[1] ?? trimmed;
+  const bare =
+    /^\[([^\]]+)\](?::\d+)?$/.exec(trimmed)?.[1] ??
+    /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(trimmed)?.[1] ??
+    trimmed;
   if (!ipaddr.IPv4.isValidFourPartDecimal(bare) && !ipaddr.IPv6.isValid(bare)) return null;
   return ipaddr.process(bare).toString();
 }
 
 function isTrusted(address: string, trusted: AllowList): boolean {
   const parsed = ipaddr.parse(address);
-  return trusted.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits));
+  return trusted.some(
+    ([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits),
+  );
 }
 
 /** The client's address, or null when the request has no peer (made in this process). */
-export function clientAddress(request: PeerRequest | undefined, trusted: AllowList = trustedProxies()): string | null {
+export function clientAddress(
+  request: PeerRequest | undefined,
+  trusted: AllowList = trustedProxies(),
+): string | null {
   const peer = request?.remoteAddress ? canonicalAddress(request.remoteAddress) : null;
   if (!peer || trusted.length === 0 || !isTrusted(peer, trusted)) return peer;
-  const hops = headerValues(pairRawHeaders(request?.rawHeaders ?? []), "x-forwarded-for").flatMap((value) => value.split(","));
+  const hops = headerValues(pairRawHeaders(request?.rawHeaders ?? []), "x-forwarded-for").flatMap(
+    (value) => value.split(","),
+  );
   let client = peer;
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = canonicalAddress(hops[i] ?? "");

@@ -5,7 +5,14 @@
 // they prove one body and are what a person debugging verification needs to see.
 
 /** Names that are credentials whatever precedes them (compared lower-case). */
-const CREDENTIAL_NAMES = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "api-key", "apikey"]);
+const CREDENTIAL_NAMES = new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+  "api-key",
+  "apikey",
+]);
 
 /** A name ending in one of these is a credential: X-Auth-Token, X-Vault-Token, Private-Token, X-Webhook-Secret, X-Api-Key ... */
 const CREDENTIAL_SUFFIX = /(?:token|secret|password|passwd|apikey|api-key|api_key|authorization)$/;
@@ -14,7 +21,22 @@ const CREDENTIAL_SUFFIX = /(?:token|secret|password|passwd|apikey|api-key|api_ke
  * "...-Key" is a credential only after a word that says so (X-Access-Key,
  * Ocp-Apim-Subscription-Key): Idempotency-Key, X-Dedupe-Key or Sec-WebSocket-Key are not.
  */
-const KEY_QUALIFIERS = new Set(["api", "access", "secret", "auth", "private", "client", "master", "subscription", "session", "license", "app", "consumer", "signing", "functions"]);
+const KEY_QUALIFIERS = new Set([
+  "api",
+  "access",
+  "secret",
+  "auth",
+  "private",
+  "client",
+  "master",
+  "subscription",
+  "session",
+  "license",
+  "app",
+  "consumer",
+  "signing",
+  "functions",
+]);
 
 /** Case-insensitive, on the name alone (see the lists above). */
 export function isCredentialHeader(name: string): boolean {
@@ -23,7 +45,11 @@ export function isCredentialHeader(name: string): boolean {
   // Runs for every header of every callback: most names end elsewhere and stop here.
   if (!lower.endsWith("key")) return false;
   const words = lower.split(/[-_.]/);
-  return words.length > 1 && words.at(-1) === "key" && words.slice(0, -1).some((word) => KEY_QUALIFIERS.has(word));
+  return (
+    words.length > 1 &&
+    words.at(-1) === "key" &&
+    words.slice(0, -1).some((word) => KEY_QUALIFIERS.has(word))
+  );
 }
 
 export const MASK = "••••";

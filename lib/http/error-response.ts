@@ -5,13 +5,22 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "./app-error";
 
 export function jsonResponse(body: unknown, init?: ResponseInit): Response {
-  return Response.json(body, { ...init, headers: { "cache-control": "no-store", ...init?.headers } });
+  return Response.json(body, {
+    ...init,
+    headers: { "cache-control": "no-store", ...init?.headers },
+  });
 }
 
 export function errorResponse(error: unknown): Response {
   const appError = toAppError(error);
   return jsonResponse(
-    { error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) } },
+    {
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.details ? { details: appError.details } : {}),
+      },
+    },
     { status: appError.status, headers: appError.headers },
   );
 }
@@ -19,9 +28,13 @@ export function errorResponse(error: unknown): Response {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return validationError(error);
-  if (isDatabaseUnavailable(error)) return databaseUnavailable("the database is unavailable; retry shortly", error);
+  if (isDatabaseUnavailable(error))
+    return databaseUnavailable("the database is unavailable; retry shortly", error);
   console.error("unexpected error", error);
-  return new AppError("internal_error", "something went wrong on our side; the details are in the server log");
+  return new AppError(
+    "internal_error",
+    "something went wrong on our side; the details are in the server log",
+  );
 }
 
 /** 503 with Retry-After: the caller (often a provider's retry logic) should come back. */
@@ -33,8 +46,13 @@ export function databaseUnavailable(message: string, cause?: unknown): AppError 
 }
 
 export function validationError(error: ZodError): AppError {
-  const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  const issues = error.issues.map((issue) => ({
+    path: issue.path.join("."),
+    message: issue.message,
+  }));
   const first = issues[0];
-  const message = first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "invalid input";
+  const message = first
+    ? `${first.path ? `${first.path}: ` : ""}${first.message}`
+    : "invalid input";
   return new AppError("validation_failed", message, { details: { issues } });
 }

@@ -24,11 +24,17 @@ export function pairRawHeaders(raw: readonly string[]): Array<[string, string]> 
  * The headers for Node's http.request in raw form ([name, value, ...], sent as given,
  * nothing added by Node): Host and the body's Content-Length are filled in unless present.
  */
-export function withRequestFraming(headers: HeaderList, host: string, body: Uint8Array | undefined): Array<[string, string]> {
+export function withRequestFraming(
+  headers: HeaderList,
+  host: string,
+  body: Uint8Array | undefined,
+): Array<[string, string]> {
   const has = (name: string) => headers.some(([key]) => key.toLowerCase() === name);
   return [
     ...(has("host") ? [] : [["Host", host] as [string, string]]),
     ...headers.map(([name, value]): [string, string] => [name, value]),
-    ...(has("content-length") || has("transfer-encoding") ? [] : [["Content-Length", String(body?.byteLength ?? 0)] as [string, string]]),
+    ...(has("content-length") || has("transfer-encoding")
+      ? []
+      : [["Content-Length", String(body?.byteLength ?? 0)] as [string, string]]),
   ];
 }

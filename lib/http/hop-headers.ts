@@ -38,9 +38,14 @@ export function withoutHopHeaders(headers: HeaderList): Array<[string, string]> 
  * Appends X-Inbox-Event-Id and X-Inbox-Delivery-Id (a receiver can dedupe on them),
  * dropping any x-inbox-* header the original sender made up.
  */
-export function withInboxIds(headers: HeaderList, ids: { eventId: string; deliveryId: string }): Array<[string, string]> {
+export function withInboxIds(
+  headers: HeaderList,
+  ids: { eventId: string; deliveryId: string },
+): Array<[string, string]> {
   return [
-    ...headers.filter(([name]) => !name.toLowerCase().startsWith("x-inbox-")).map(([name, value]): [string, string] => [name, value]),
+    ...headers
+      .filter(([name]) => !name.toLowerCase().startsWith("x-inbox-"))
+      .map(([name, value]): [string, string] => [name, value]),
     ["X-Inbox-Event-Id", ids.eventId],
     ["X-Inbox-Delivery-Id", ids.deliveryId],
   ];

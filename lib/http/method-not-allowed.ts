@@ -10,6 +10,11 @@ type Method = (typeof METHODS)[number];
 export function otherMethods(...allowed: Method[]): Record<Method, () => Response> {
   const allow = allowed.join(", ");
   const reject = () =>
-    errorResponse(new AppError("method_not_allowed", `this route accepts ${allow}`, { headers: { allow } }));
-  return Object.fromEntries(METHODS.map((method) => [method, reject])) as Record<Method, () => Response>;
+    errorResponse(
+      new AppError("method_not_allowed", `this route accepts ${allow}`, { headers: { allow } }),
+    );
+  return Object.fromEntries(METHODS.map((method) => [method, reject])) as Record<
+    Method,
+    () => Response
+  >;
 }

@@ -23,9 +23,12 @@ export type RawRequestInfo = {
 };
 
 const STORE_KEY = Symbol.for("webhook-inbox.raw-request");
-const holder = globalThis as typeof globalThis & { [STORE_KEY]?: AsyncLocalStorage<RawRequestInfo> };
+const holder = globalThis as typeof globalThis & {
+  [STORE_KEY]?: AsyncLocalStorage<RawRequestInfo>;
+};
 
-export const rawRequestStore: AsyncLocalStorage<RawRequestInfo> = (holder[STORE_KEY] ??= new AsyncLocalStorage<RawRequestInfo>());
+export const rawRequestStore: AsyncLocalStorage<RawRequestInfo> = (holder[STORE_KEY] ??=
+  new AsyncLocalStorage<RawRequestInfo>());
 
 export function currentRawRequest(): RawRequestInfo | undefined {
   return rawRequestStore.getStore();

@@ -8,7 +8,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorStatus } from "./app-error";
 
-const MESSAGE = JSON.stringify({ error: { code: "request_timeout", message: "the request body stopped arriving; nothing was stored" } });
+const MESSAGE = JSON.stringify({
+  error: {
+    code: "request_timeout",
+    message: "the request body stopped arriving; nothing was stored",
+  },
+});
 const TIMEOUT_ANSWER = [
   `HTTP/1.1 ${errorStatus.request_timeout} Request Timeout`,
   "Content-Type: application/json",
@@ -19,7 +24,9 @@ const TIMEOUT_ANSWER = [
 ].join("\r\n");
 
 function hasBody(req: IncomingMessage): boolean {
-  return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+  return (
+    req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0
+  );
 }
 
 export function dropStalledBody(req: IncomingMessage, res: ServerResponse, idleMs: number): void {

@@ -2,7 +2,20 @@
 // names in logs and support tickets; 120 random bits make them unguessable.
 import { randomBytes } from "node:crypto";
 
-export type IdPrefix = "ep" | "evt" | "dlv" | "job" | "tok" | "inv" | "dst" | "att" | "rpl" | "pol" | "ach" | "alr" | "aud";
+export type IdPrefix =
+  | "ep"
+  | "evt"
+  | "dlv"
+  | "job"
+  | "tok"
+  | "inv"
+  | "dst"
+  | "att"
+  | "rpl"
+  | "pol"
+  | "ach"
+  | "alr"
+  | "aud";
 
 const ID_BYTES = 15;
 // Each ingest mints three ids; one getrandom call per id showed up in profiles, so

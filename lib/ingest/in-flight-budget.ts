@@ -60,7 +60,11 @@ export function createInFlightBudget(limits: InFlightLimits): InFlightBudget {
 
 /** The 503 for a request past the budget; `retryAfterSeconds` from INBOX_RETRY_AFTER_SECONDS. */
 export function serverBusy(retryAfterSeconds: number): AppError {
-  return new AppError("server_busy", "the server is at its limit of callbacks in flight; nothing was stored; retry shortly", {
-    headers: { "retry-after": String(retryAfterSeconds) },
-  });
+  return new AppError(
+    "server_busy",
+    "the server is at its limit of callbacks in flight; nothing was stored; retry shortly",
+    {
+      headers: { "retry-after": String(retryAfterSeconds) },
+    },
+  );
 }

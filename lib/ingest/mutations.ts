@@ -49,13 +49,21 @@ export type NewDelivery = {
 };
 
 /** forwardQueued: the statement wrote a forward outbox row (the relay can be woken). */
-export type StoredDelivery = { deliveryId: string; eventId: string; jobId: string | null; forwardQueued: boolean };
+export type StoredDelivery = {
+  deliveryId: string;
+  eventId: string;
+  jobId: string | null;
+  forwardQueued: boolean;
+};
 
 /**
  * `db`: the pool, or a client inside a transaction (a delivery synthesized from a poll,
  * never rate limited: a token taken inside a transaction would lock the bucket until it ends).
  */
-export async function storeDelivery(d: NewDelivery, db: Queryable = getPool()): Promise<StoredDelivery> {
+export async function storeDelivery(
+  d: NewDelivery,
+  db: Queryable = getPool(),
+): Promise<StoredDelivery> {
   if (d.rateLimitPerSecond !== null) await takeRateToken(d.endpointId, d.rateLimitPerSecond, db);
   const { facts } = d;
   // A delivery that failed verification is evidence, not data: it may join an
@@ -64,7 +72,12 @@ export async function storeDelivery(d: NewDelivery, db: Queryable = getPool()): 
   const jobState: JobState = facts.state ?? "unknown";
   const details = facts.details ? JSON.stringify(facts.details) : null;
   const stored = sealCredentialHeaders(d.headers, d.tokenHeader);
-  const { rows } = await db.query<{ delivery_id: string; event_id: string; job_id: string | null; forward_queued: boolean }>({
+  const { rows } = await db.query<{
+    delivery_id: string;
+    event_id: string;
+    job_id: string | null;
+    forward_queued: boolean;
+  }>({
     // Named: each pooled connection parses and plans this statement once.
     name: "ingest-store-delivery",
     text: INGEST.text,
@@ -102,7 +115,12 @@ export async function storeDelivery(d: NewDelivery, db: Queryable = getPool()): 
   });
   const row = rows[0];
   if (!row) throw new Error("ingest statement returned no row");
-  return { deliveryId: row.delivery_id, eventId: row.event_id, jobId: row.job_id, forwardQueued: row.forward_queued };
+  return {
+    deliveryId: row.delivery_id,
+    eventId: row.event_id,
+    jobId: row.job_id,
+    forwardQueued: row.forward_queued,
+  };
 }
 
 /** 429 past the endpoint's rate; nothing is stored. */
@@ -110,7 +128,11 @@ async function takeRateToken(endpointId: string, perSecond: number, db: Queryabl
   const { rowCount } = await db.query({
     name: "ingest-take-rate-token",
     text: TAKE_RATE_TOKEN.text,
-    values: TAKE_RATE_TOKEN.values({ endpointId, perSecond, burst: perSecond * RATE_LIMIT_BURST_FACTOR }),
+    values: TAKE_RATE_TOKEN.values({
+      endpointId,
+      perSecond,
+      burst: perSecond * RATE_LIMIT_BURST_FACTOR,
+    }),
   });
   if (rowCount) return;
   // Whole callbacks a second: a token is back within a second.

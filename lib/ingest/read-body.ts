@@ -11,7 +11,10 @@ import { serverBusy, type IngestAdmission } from "./in-flight-budget";
 
 export function payloadTooLarge(limit: number): AppError {
   // The server discards the rest of the upload for a moment, then closes (scripts/start.ts).
-  return new AppError("payload_too_large", `the body exceeds this endpoint's limit of ${limit} bytes; nothing was stored`);
+  return new AppError(
+    "payload_too_large",
+    `the body exceeds this endpoint's limit of ${limit} bytes; nothing was stored`,
+  );
 }
 
 export async function readBodyWithinLimit(request: Request, limit: number): Promise<Buffer> {
@@ -27,7 +30,11 @@ export async function readBodyWithinLimit(request: Request, limit: number): Prom
 
 const busy = () => serverBusy(getEnv().INBOX_RETRY_AFTER_SECONDS);
 
-function readNodeStream(body: Readable, limit: number, admission: IngestAdmission | undefined): Promise<Buffer> {
+function readNodeStream(
+  body: Readable,
+  limit: number,
+  admission: IngestAdmission | undefined,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -52,15 +59,29 @@ function readNodeStream(body: Readable, limit: number, admission: IngestAdmissio
       chunks.push(chunk);
     };
     const onEnd = () => settle(null);
-    const onError = (error: Error) => settle(new AppError("body_incomplete", "the body could not be read; nothing was stored", { cause: error }));
+    const onError = (error: Error) =>
+      settle(
+        new AppError("body_incomplete", "the body could not be read; nothing was stored", {
+          cause: error,
+        }),
+      );
     // The sender went away mid-body: nothing complete to store, and (as the socket is
     // gone) nobody to read the answer; not a server fault, so not logged as one.
-    const onClose = () => settle(new AppError("body_incomplete", "the connection closed before the whole body arrived; nothing was stored"));
+    const onClose = () =>
+      settle(
+        new AppError(
+          "body_incomplete",
+          "the connection closed before the whole body arrived; nothing was stored",
+        ),
+      );
     body.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
   });
 }
 
-async function readWebStream(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Buffer> {
+async function readWebStream(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Buffer> {
   if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

@@ -21,9 +21,15 @@ import { verifyAndStore, type ArrivedCallback, type StoredCallback } from "./ver
 
 /** The endpoint that takes callbacks at this key: unknown keys and archived endpoints are refused. */
 export async function findOpenEndpoint(key: string): Promise<IngestEndpoint> {
-  const endpoint = isEndpointKey(key) ? await findEndpointForIngest(key).catch(asUnavailable) : null;
+  const endpoint = isEndpointKey(key)
+    ? await findEndpointForIngest(key).catch(asUnavailable)
+    : null;
   if (!endpoint) throw new AppError("not_found", "no endpoint has this ingest URL");
-  if (endpoint.archivedAt) throw new AppError("endpoint_archived", "this endpoint was archived and no longer accepts callbacks");
+  if (endpoint.archivedAt)
+    throw new AppError(
+      "endpoint_archived",
+      "this endpoint was archived and no longer accepts callbacks",
+    );
   return endpoint;
 }
 
@@ -32,7 +38,15 @@ export async function receiveCallback(request: Request, key: string): Promise<St
   const endpoint = await findOpenEndpoint(key);
   const body = await readBodyWithinLimit(request, endpoint.bodyLimitBytes);
   const raw = describeRequest(request, key);
-  return accept(endpoint, { receivedAt, method: request.method, path: raw.path, query: raw.query, headers: raw.headers, body, sourceIp: raw.sourceIp });
+  return accept(endpoint, {
+    receivedAt,
+    method: request.method,
+    path: raw.path,
+    query: raw.query,
+    headers: raw.headers,
+    body,
+    sourceIp: raw.sourceIp,
+  });
 }
 
 /**
@@ -40,14 +54,29 @@ export async function receiveCallback(request: Request, key: string): Promise<St
  * findOpenEndpoint. There is no peer, so its source address is unknown (null)
  * rather than a made-up one.
  */
-export async function receiveOwnCallback(endpoint: IngestEndpoint, request: { headers: HeaderList; body: Buffer }): Promise<StoredCallback> {
+export async function receiveOwnCallback(
+  endpoint: IngestEndpoint,
+  request: { headers: HeaderList; body: Buffer },
+): Promise<StoredCallback> {
   const receivedAt = new Date();
-  if (request.body.byteLength > endpoint.bodyLimitBytes) throw payloadTooLarge(endpoint.bodyLimitBytes);
-  return accept(endpoint, { receivedAt, method: "POST", path: "", query: "", headers: request.headers, body: request.body, sourceIp: null });
+  if (request.body.byteLength > endpoint.bodyLimitBytes)
+    throw payloadTooLarge(endpoint.bodyLimitBytes);
+  return accept(endpoint, {
+    receivedAt,
+    method: "POST",
+    path: "",
+    query: "",
+    headers: request.headers,
+    body: request.body,
+    sourceIp: null,
+  });
 }
 
 /** Everything after the body is read, in one place so the two ways in cannot drift. */
-async function accept(endpoint: IngestEndpoint, callback: ArrivedCallback): Promise<StoredCallback> {
+async function accept(
+  endpoint: IngestEndpoint,
+  callback: ArrivedCallback,
+): Promise<StoredCallback> {
   const stored = await verifyAndStore(endpoint, callback, { limited: true }).catch(asUnavailable);
   // Committed: tell open Inbox pages (batched, after commit, not awaited).
   announceStoredEvent({ endpointId: endpoint.id, eventId: stored.eventId });
@@ -59,12 +88,19 @@ async function accept(endpoint: IngestEndpoint, callback: ArrivedCallback): Prom
 }
 
 function asUnavailable(error: unknown): never {
-  if (isDatabaseUnavailable(error)) throw databaseUnavailable("the callback was not stored because the database is unavailable; retry later", error);
+  if (isDatabaseUnavailable(error))
+    throw databaseUnavailable(
+      "the callback was not stored because the database is unavailable; retry later",
+      error,
+    );
   throw error;
 }
 
 /** Headers in arrival order, sub-path and query as sent, and the client's address. */
-function describeRequest(request: Request, key: string): { headers: HeaderList; path: string; query: string; sourceIp: string | null } {
+function describeRequest(
+  request: Request,
+  key: string,
+): { headers: HeaderList; path: string; query: string; sourceIp: string | null } {
   const raw = currentRawRequest();
   // Outside our server (e.g. `next dev` alone) only the merged Fetch headers exist.
   const headers = raw ? pairRawHeaders(raw.rawHeaders) : [...request.headers.entries()];

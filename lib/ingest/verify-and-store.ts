@@ -34,11 +34,25 @@ export type StoredCallback = StoredDelivery & {
  * `limited`: count the callback against the endpoint's rate limit (429 past it). The
  * seed, which dates thousands of callbacks in the past at once, does not.
  */
-export async function verifyAndStore(endpoint: IngestEndpoint, callback: ArrivedCallback, { limited }: { limited: boolean }): Promise<StoredCallback> {
+export async function verifyAndStore(
+  endpoint: IngestEndpoint,
+  callback: ArrivedCallback,
+  { limited }: { limited: boolean },
+): Promise<StoredCallback> {
   const { receivedAt, headers, body } = callback;
-  const verification = verifyDelivery({ config: endpoint.verification, secrets: endpoint.secrets, headers, body, now: receivedAt.getTime() });
+  const verification = verifyDelivery({
+    config: endpoint.verification,
+    secrets: endpoint.secrets,
+    headers,
+    body,
+    now: receivedAt.getTime(),
+  });
   const payload = parsePayload(body);
-  const facts = getPreset(endpoint.provider).extract({ payload: payload.value, headers, config: endpoint.extraction });
+  const facts = getPreset(endpoint.provider).extract({
+    payload: payload.value,
+    headers,
+    config: endpoint.extraction,
+  });
   const bodySha256 = createHash("sha256").update(body).digest("hex");
   const status = verification.outcome === "failed" ? 401 : 200;
   const stored = await storeDelivery({

@@ -1,4 +1,11 @@
-export const jobStates = ["queued", "processing", "completed", "failed", "cancelled", "unknown"] as const;
+export const jobStates = [
+  "queued",
+  "processing",
+  "completed",
+  "failed",
+  "cancelled",
+  "unknown",
+] as const;
 export type JobState = (typeof jobStates)[number];
 
 export const terminalJobStates: readonly JobState[] = ["completed", "failed", "cancelled"];

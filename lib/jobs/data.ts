@@ -39,7 +39,14 @@ export async function listJobs(query: ListJobsQuery, now: Date = new Date()) {
       provider: query.provider,
       AND: [
         query.view === "failed" ? needsAttention(staleBefore(now, query.staleMinutes)) : {},
-        cursor ? { OR: [{ firstSeenAt: { lt: cursor.at } }, { firstSeenAt: cursor.at, id: { lt: cursor.id } }] } : {},
+        cursor
+          ? {
+              OR: [
+                { firstSeenAt: { lt: cursor.at } },
+                { firstSeenAt: cursor.at, id: { lt: cursor.id } },
+              ],
+            }
+          : {},
       ],
     },
     select: jobSummary,
@@ -62,14 +69,25 @@ export function staleBefore(now: Date, staleMinutes: number): Date {
 function needsAttention(before: Date) {
   const givenUp = terminalJobStates.filter((state) => state !== "completed");
   return {
-    OR: [{ state: { in: givenUp } }, { state: { in: unfinishedStates }, lastEventAt: { lt: before } }, { missedCallbackAt: { not: null } }],
+    OR: [
+      { state: { in: givenUp } },
+      { state: { in: unfinishedStates }, lastEventAt: { lt: before } },
+      { missedCallbackAt: { not: null } },
+    ],
   };
 }
 
 export async function getJob(id: string) {
   const job = await getDb().job.findUnique({
     where: { id },
-    select: { ...jobSummary, events: { select: eventSummary, orderBy: [{ firstReceivedAt: "asc" }, { id: "asc" }], take: JOB_EVENTS_LIMIT } },
+    select: {
+      ...jobSummary,
+      events: {
+        select: eventSummary,
+        orderBy: [{ firstReceivedAt: "asc" }, { id: "asc" }],
+        take: JOB_EVENTS_LIMIT,
+      },
+    },
   });
   if (!job) throw notFound("job");
   return { ...job, events: job.events.sort(byProviderOrder) };
@@ -80,7 +98,9 @@ type Ordered = { providerTimestamp: Date | null; firstReceivedAt: Date; id: stri
 function byProviderOrder(a: Ordered, b: Ordered): number {
   const at = (a.providerTimestamp ?? a.firstReceivedAt).getTime();
   const bt = (b.providerTimestamp ?? b.firstReceivedAt).getTime();
-  return at - bt || a.firstReceivedAt.getTime() - b.firstReceivedAt.getTime() || a.id.localeCompare(b.id);
+  return (
+    at - bt || a.firstReceivedAt.getTime() - b.firstReceivedAt.getTime() || a.id.localeCompare(b.id)
+  );
 }
 
 /**
@@ -88,13 +108,21 @@ function byProviderOrder(a: Ordered, b: Ordered): number {
  * failed signature leaves job_id empty), which belong to its story too.
  */
 export function jobEventsWhere(job: { id: string; endpointId: string; externalId: string }) {
-  return { OR: [{ jobId: job.id }, { endpointId: job.endpointId, externalJobId: job.externalId, jobId: null }] };
+  return {
+    OR: [
+      { jobId: job.id },
+      { endpointId: job.endpointId, externalJobId: job.externalId, jobId: null },
+    ],
+  };
 }
 
 /** A job page: the job, and every event and delivery in provider order. */
 export async function getJobTimeline(id: string) {
   const db = getDb();
-  const job = await db.job.findUnique({ where: { id }, select: { ...jobSummary, endpoint: { select: { id: true, name: true, extraction: true } } } });
+  const job = await db.job.findUnique({
+    where: { id },
+    select: { ...jobSummary, endpoint: { select: { id: true, name: true, extraction: true } } },
+  });
   if (!job) return null;
   const events = await db.event.findMany({
     where: jobEventsWhere(job),
@@ -102,7 +130,14 @@ export async function getJobTimeline(id: string) {
       ...eventSummary,
       payloadDeliveryId: true,
       deliveries: {
-        select: { id: true, receivedAt: true, verification: true, verificationReason: true, responseStatus: true, size: true },
+        select: {
+          id: true,
+          receivedAt: true,
+          verification: true,
+          verificationReason: true,
+          responseStatus: true,
+          size: true,
+        },
         orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
       },
     },
@@ -110,12 +145,21 @@ export async function getJobTimeline(id: string) {
     take: JOB_EVENTS_LIMIT,
   });
   const { endpoint } = job;
-  const extraction = endpoint.extraction === null ? null : extractionConfigSchema.parse(endpoint.extraction);
-  return { ...job, provider: providerIdSchema.parse(job.provider), endpoint: { ...endpoint, extraction }, events: events.sort(byProviderOrder) };
+  const extraction =
+    endpoint.extraction === null ? null : extractionConfigSchema.parse(endpoint.extraction);
+  return {
+    ...job,
+    provider: providerIdSchema.parse(job.provider),
+    endpoint: { ...endpoint, extraction },
+    events: events.sort(byProviderOrder),
+  };
 }
 
 /** The payloads of some of a job's events (the two being compared), by event id. */
-export async function getJobEventPayloads(job: { id: string; endpointId: string; externalId: string }, eventIds: string[]) {
+export async function getJobEventPayloads(
+  job: { id: string; endpointId: string; externalId: string },
+  eventIds: string[],
+) {
   const rows = await getDb().event.findMany({
     where: { id: { in: eventIds }, ...jobEventsWhere(job) },
     select: { id: true, payload: true },

@@ -13,7 +13,10 @@ export type CallbackEvent = {
   deliveries: Array<{ receivedAt: Date; verification: string }>;
 };
 
-export function callbackObservations(events: readonly CallbackEvent[], outputUrlOf: (eventId: string) => string | null): Observation[] {
+export function callbackObservations(
+  events: readonly CallbackEvent[],
+  outputUrlOf: (eventId: string) => string | null,
+): Observation[] {
   return events.flatMap((event) =>
     event.jobId === null
       ? []
@@ -30,11 +33,25 @@ export function callbackObservations(events: readonly CallbackEvent[], outputUrl
   );
 }
 
-export type PollReading = { id: string; outcome: string; state: JobState | null; providerTimestamp: Date | null; createdAt: Date; outputUrl: string | null };
+export type PollReading = {
+  id: string;
+  outcome: string;
+  state: JobState | null;
+  providerTimestamp: Date | null;
+  createdAt: Date;
+  outputUrl: string | null;
+};
 
 /** A job's polls as observations: only answers the preset could read say anything about the job. */
 export function pollObservations(polls: readonly PollReading[]): Observation[] {
   return polls
     .filter((poll) => poll.outcome === "succeeded")
-    .map((poll) => ({ kind: "poll" as const, id: poll.id, state: poll.state, providerTimestamp: poll.providerTimestamp, receivedAt: poll.createdAt, outputUrl: poll.outputUrl }));
+    .map((poll) => ({
+      kind: "poll" as const,
+      id: poll.id,
+      state: poll.state,
+      providerTimestamp: poll.providerTimestamp,
+      receivedAt: poll.createdAt,
+      outputUrl: poll.outputUrl,
+    }));
 }

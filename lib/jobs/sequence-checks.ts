@@ -25,26 +25,45 @@ export type Finding = { parts: Array<string | ObservationRef> };
 
 export type CheckId = "duplicate-terminal" | "output-url" | "state-regression" | "arrival-order";
 export type CheckOutcome = "pass" | "warn" | "skipped";
-export type CheckResult = { id: CheckId; title: string; outcome: CheckOutcome; note: string; findings: Finding[] };
+export type CheckResult = {
+  id: CheckId;
+  title: string;
+  outcome: CheckOutcome;
+  note: string;
+  findings: Finding[];
+};
 
 export type SequenceCheckOptions = {
   /** Whether this provider's completed callbacks name an output URL at all. */
   expectsOutputUrl: boolean;
 };
 
-export function checkSequence(observations: readonly Observation[], options: SequenceCheckOptions): CheckResult[] {
+export function checkSequence(
+  observations: readonly Observation[],
+  options: SequenceCheckOptions,
+): CheckResult[] {
   const arrived = [...observations].sort(byArrival);
-  return [checkDuplicateTerminal(arrived), checkOutputUrl(arrived, options), checkStateRegression(arrived), checkArrivalOrder(arrived)];
+  return [
+    checkDuplicateTerminal(arrived),
+    checkOutputUrl(arrived, options),
+    checkStateRegression(arrived),
+    checkArrivalOrder(arrived),
+  ];
 }
 
 function byArrival(a: Observation, b: Observation): number {
   return a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id);
 }
 
-const refOf = (observation: Observation): ObservationRef => ({ kind: observation.kind, id: observation.id });
+const refOf = (observation: Observation): ObservationRef => ({
+  kind: observation.kind,
+  id: observation.id,
+});
 
 function result(id: CheckId, title: string, findings: Finding[], passNote: string): CheckResult {
-  return findings.length > 0 ? { id, title, outcome: "warn", note: "", findings } : { id, title, outcome: "pass", note: passNote, findings };
+  return findings.length > 0
+    ? { id, title, outcome: "warn", note: "", findings }
+    : { id, title, outcome: "pass", note: passNote, findings };
 }
 
 function skipped(id: CheckId, title: string, note: string): CheckResult {
@@ -57,26 +76,47 @@ function skipped(id: CheckId, title: string, note: string): CheckResult {
  */
 function checkDuplicateTerminal(arrived: Observation[]): CheckResult {
   const title = "One terminal callback";
-  const byEvent = groupById(arrived.filter((o) => o.kind === "callback" && o.state !== null && isTerminalState(o.state)));
+  const byEvent = groupById(
+    arrived.filter((o) => o.kind === "callback" && o.state !== null && isTerminalState(o.state)),
+  );
   const findings: Finding[] = [];
   const firsts = [...byEvent.values()].flatMap((copies) => copies.slice(0, 1));
   if (firsts.length > 1) {
-    findings.push({ parts: [...listed(firsts.map(refOf)), ` each report a terminal state (${firsts.map((o) => o.state).join(", ")})`] });
+    findings.push({
+      parts: [
+        ...listed(firsts.map(refOf)),
+        ` each report a terminal state (${firsts.map((o) => o.state).join(", ")})`,
+      ],
+    });
   }
   for (const copies of byEvent.values()) {
     const first = copies[0];
-    if (first && copies.length > 1) findings.push({ parts: [refOf(first), ` (${first.state}) was delivered ${copies.length} times`] });
+    if (first && copies.length > 1)
+      findings.push({
+        parts: [refOf(first), ` (${first.state}) was delivered ${copies.length} times`],
+      });
   }
-  return result("duplicate-terminal", title, findings, "At most one callback reported a terminal state, and it arrived once.");
+  return result(
+    "duplicate-terminal",
+    title,
+    findings,
+    "At most one callback reported a terminal state, and it arrived once.",
+  );
 }
 
 function checkOutputUrl(arrived: Observation[], options: SequenceCheckOptions): CheckResult {
   const title = "Output URL on completion";
-  if (!options.expectsOutputUrl) return skipped("output-url", title, "This provider's callbacks name no output URL.");
+  if (!options.expectsOutputUrl)
+    return skipped("output-url", title, "This provider's callbacks name no output URL.");
   const completed = groupById(arrived.filter((o) => o.state === "completed"));
   if (completed.size === 0) return skipped("output-url", title, "Nothing reported completed yet.");
   // Copies of one callback carry the same body: the first speaks for all.
-  const findings = [...completed.values()].flatMap((copies) => copies.slice(0, 1).filter((o) => o.outputUrl === null).map((o) => ({ parts: [refOf(o), " reports completed without an output URL"] })));
+  const findings = [...completed.values()].flatMap((copies) =>
+    copies
+      .slice(0, 1)
+      .filter((o) => o.outputUrl === null)
+      .map((o) => ({ parts: [refOf(o), " reports completed without an output URL"] })),
+  );
   return result("output-url", title, findings, "Every completion names an output URL.");
 }
 
@@ -99,12 +139,22 @@ function checkStateRegression(arrived: Observation[]): CheckResult {
     const progress = progressOf(observation.state);
     if (progress === null) continue;
     if (furthest && progress < furthest.progress) {
-      findings.add(observation, furthest.observation, [refOf(observation), ` (${observation.state}) arrived after `, refOf(furthest.observation), ` (${furthest.observation.state})`]);
+      findings.add(observation, furthest.observation, [
+        refOf(observation),
+        ` (${observation.state}) arrived after `,
+        refOf(furthest.observation),
+        ` (${furthest.observation.state})`,
+      ]);
     } else if (!furthest || progress > furthest.progress) {
       furthest = { observation, progress };
     }
   }
-  return result("state-regression", "State only moved forward", findings.list, "In arrival order, no state went back (such as processing after completed).");
+  return result(
+    "state-regression",
+    "State only moved forward",
+    findings.list,
+    "In arrival order, no state went back (such as processing after completed).",
+  );
 }
 
 /**
@@ -113,21 +163,37 @@ function checkStateRegression(arrived: Observation[]): CheckResult {
  */
 function checkArrivalOrder(arrived: Observation[]): CheckResult {
   const title = "Arrived in provider order";
-  const timed = arrived.filter((o): o is Observation & { providerTimestamp: Date } => o.kind === "callback" && o.providerTimestamp !== null);
-  if (new Set(timed.map((o) => o.id)).size < 2) return skipped("arrival-order", title, "Fewer than two callbacks carry a provider timestamp.");
+  const timed = arrived.filter(
+    (o): o is Observation & { providerTimestamp: Date } =>
+      o.kind === "callback" && o.providerTimestamp !== null,
+  );
+  if (new Set(timed.map((o) => o.id)).size < 2)
+    return skipped("arrival-order", title, "Fewer than two callbacks carry a provider timestamp.");
   const findings = new Findings();
   let latest: (typeof timed)[number] | null = null;
   for (const observation of timed) {
     if (latest && observation.providerTimestamp < latest.providerTimestamp) {
       const gap = latest.providerTimestamp.getTime() - observation.providerTimestamp.getTime();
-      findings.add(observation, latest, [refOf(observation), ` was sent ${formatGap(gap)} before `, refOf(latest), " but arrived after it"]);
+      findings.add(observation, latest, [
+        refOf(observation),
+        ` was sent ${formatGap(gap)} before `,
+        refOf(latest),
+        " but arrived after it",
+      ]);
     } else if (!latest || observation.providerTimestamp > latest.providerTimestamp) {
       latest = observation;
     }
   }
-  const untimed = new Set(arrived.filter((o) => o.kind === "callback" && o.providerTimestamp === null).map((o) => o.id)).size;
+  const untimed = new Set(
+    arrived.filter((o) => o.kind === "callback" && o.providerTimestamp === null).map((o) => o.id),
+  ).size;
   const passNote = "Callbacks arrived in the order of their provider timestamps.";
-  return result("arrival-order", title, findings.list, untimed > 0 ? `${passNote} ${untimed} without a timestamp could not be placed.` : passNote);
+  return result(
+    "arrival-order",
+    title,
+    findings.list,
+    untimed > 0 ? `${passNote} ${untimed} without a timestamp could not be placed.` : passNote,
+  );
 }
 
 /** Findings about pairs of observations, each pair once (copies of a callback repeat them). */
@@ -145,7 +211,9 @@ class Findings {
 
 /** "a, b and c" with the references in place. */
 function listed(refs: ObservationRef[]): Finding["parts"] {
-  return refs.flatMap((ref, index) => (index === 0 ? [ref] : [index === refs.length - 1 ? " and " : ", ", ref]));
+  return refs.flatMap((ref, index) =>
+    index === 0 ? [ref] : [index === refs.length - 1 ? " and " : ", ", ref],
+  );
 }
 
 /** Observations by kind and id, in order of their first arrival. */

@@ -40,6 +40,8 @@ export function serializeJob(row: JobRow) {
   };
 }
 
-export function serializeJobDetail(row: JobRow & { events: Parameters<typeof serializeEventSummary>[0][] }) {
+export function serializeJobDetail(
+  row: JobRow & { events: Parameters<typeof serializeEventSummary>[0][] },
+) {
   return { ...serializeJob(row), events: row.events.map(serializeEventSummary) };
 }

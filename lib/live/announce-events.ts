@@ -9,7 +9,10 @@ import { INBOX_EVENTS_CHANNEL, type StoredEvent, type StoredEventsMessage } from
 
 async function notifyStoredEvents(events: StoredEvent[]): Promise<void> {
   const message: StoredEventsMessage = { events };
-  await getPool().query("SELECT pg_notify($1, $2)", [INBOX_EVENTS_CHANNEL, JSON.stringify(message)]);
+  await getPool().query("SELECT pg_notify($1, $2)", [
+    INBOX_EVENTS_CHANNEL,
+    JSON.stringify(message),
+  ]);
 }
 
 // On globalThis: the ingest route and others may be separate bundles in one process.

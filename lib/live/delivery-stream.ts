@@ -24,76 +24,101 @@ const FAILED_READ_RETRY_MS = 2_000;
 
 export type DeliveryStreamOptions = { endpointId: string; start: FeedPosition; since: Date | null };
 
-export function deliveryStream(options: DeliveryStreamOptions, signal: AbortSignal, sse: SseOptions = {}): Response {
+export function deliveryStream(
+  options: DeliveryStreamOptions,
+  signal: AbortSignal,
+  sse: SseOptions = {},
+): Response {
   const { endpointId, since } = options;
-  return sseResponse(signal, (channel) => {
-    let position = options.start;
-    let reading = false;
-    let readAgain = false;
-    let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  return sseResponse(
+    signal,
+    (channel) => {
+      let position = options.start;
+      let reading = false;
+      let readAgain = false;
+      let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-    const retryIn = (ms: number) => {
-      if (retryTimer || !channel.isOpen()) return;
-      retryTimer = setTimeout(() => {
-        retryTimer = null;
-        pump();
-      }, ms);
-    };
-
-    // Sends every readable delivery after `position`, page by page, waiting for a slow
-    // client between pages so a long backlog is never held in memory.
-    const drain = async (): Promise<void> => {
-      for (;;) {
-        await channel.drained();
-        if (!channel.isOpen()) return;
-        let page;
-        try {
-          page = await readDeliveryFeed(endpointId, position, { since, limit: PAGE_SIZE });
-        } catch (error) {
-          if (!isDatabaseUnavailable(error)) console.error(`delivery stream of ${endpointId}: reading the feed failed`, error);
-          return retryIn(FAILED_READ_RETRY_MS);
-        }
-        for (const delivery of page.deliveries) {
-          position = positionOf(delivery);
-          channel.send(sseMessage(FEED_DELIVERY, serializeFeedDelivery(delivery), encodeFeedPosition(position)));
-        }
-        if (page.heldBack) return retryIn(HELD_BACK_RETRY_MS);
-        if (page.deliveries.length < PAGE_SIZE) return;
-      }
-    };
-
-    // One reader at a time; a wake-up during a read makes it read once more after.
-    const pump = () => {
-      if (reading) {
-        readAgain = true;
-        return;
-      }
-      reading = true;
-      void drain().finally(() => {
-        reading = false;
-        if (readAgain && channel.isOpen()) {
-          readAgain = false;
+      const retryIn = (ms: number) => {
+        if (retryTimer || !channel.isOpen()) return;
+        retryTimer = setTimeout(() => {
+          retryTimer = null;
           pump();
-        }
-      });
-    };
+        }, ms);
+      };
 
-    channel.send(sseRetry(RECONNECT_AFTER_MS) + sseMessage(FEED_READY, { endpointId, position: encodeFeedPosition(position) }, encodeFeedPosition(position)));
-    // The first onReset (now, or once this process is LISTENing) starts the first read.
-    const unsubscribe = subscribeToInboxFeed({
-      onEvents: (events) => {
-        if (events.some((event) => event.endpointId === endpointId)) pump();
-      },
-      onReset: pump,
-    });
-    return {
-      onHeartbeat: pump,
-      stop: () => {
-        unsubscribe();
-        if (retryTimer) clearTimeout(retryTimer);
-      },
-    };
-  }, sse);
+      // Sends every readable delivery after `position`, page by page, waiting for a slow
+      // client between pages so a long backlog is never held in memory.
+      const drain = async (): Promise<void> => {
+        for (;;) {
+          await channel.drained();
+          if (!channel.isOpen()) return;
+          let page;
+          try {
+            page = await readDeliveryFeed(endpointId, position, { since, limit: PAGE_SIZE });
+          } catch (error) {
+            if (!isDatabaseUnavailable(error))
+              console.error(`delivery stream of ${endpointId}: reading the feed failed`, error);
+            return retryIn(FAILED_READ_RETRY_MS);
+          }
+          for (const delivery of page.deliveries) {
+            position = positionOf(delivery);
+            channel.send(
+              sseMessage(
+                FEED_DELIVERY,
+                serializeFeedDelivery(delivery),
+                encodeFeedPosition(position),
+              ),
+            );
+          }
+          if (page.heldBack) return retryIn(HELD_BACK_RETRY_MS);
+          if (page.deliveries.length < PAGE_SIZE) return;
+        }
+      };
+
+      // One reader at a time; a wake-up during a read makes it read once more after.
+      const pump = () => {
+        if (reading) {
+          readAgain = true;
+          return;
+        }
+        reading = true;
+        void drain().finally(() => {
+          reading = false;
+          if (readAgain && channel.isOpen()) {
+            readAgain = false;
+            pump();
+          }
+        });
+      };
+
+      channel.send(
+        sseRetry(RECONNECT_AFTER_MS) +
+          sseMessage(
+            FEED_READY,
+            { endpointId, position: encodeFeedPosition(position) },
+            encodeFeedPosition(position),
+          ),
+      );
+      // The first onReset (now, or once this process is LISTENing) starts the first read.
+      const unsubscribe = subscribeToInboxFeed({
+        onEvents: (events) => {
+          if (events.some((event) => event.endpointId === endpointId)) pump();
+        },
+        onReset: pump,
+      });
+      return {
+        onHeartbeat: pump,
+        stop: () => {
+          unsubscribe();
+          if (retryTimer) clearTimeout(retryTimer);
+        },
+      };
+    },
+    sse,
+  );
 }
 
-const positionOf = (delivery: FeedDelivery): FeedPosition => ({ xactId: delivery.xactId, id: delivery.id });
+const positionOf = (delivery: FeedDelivery): FeedPosition => ({
+  xactId: delivery.xactId,
+  id: delivery.id,
+});

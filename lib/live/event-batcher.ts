@@ -16,7 +16,8 @@ export class EventBatcher {
   constructor(
     private readonly send: BatchSender,
     private readonly delayMs = 50,
-    private readonly onError: (error: unknown) => void = (error) => console.error("live inbox: announcing stored events failed", error),
+    private readonly onError: (error: unknown) => void = (error) =>
+      console.error("live inbox: announcing stored events failed", error),
   ) {}
 
   /** Never throws and never waits: the caller is answering a callback. */

@@ -10,12 +10,16 @@ import { sseResponse, type SseOptions } from "./sse-response";
 const RECONNECT_AFTER_MS = 2_000;
 
 export function inboxEventStream(signal: AbortSignal, options: SseOptions = {}): Response {
-  return sseResponse(signal, (channel) => {
-    channel.send(sseRetry(RECONNECT_AFTER_MS) + sseComment("connected"));
-    const unsubscribe = subscribeToInboxFeed({
-      onEvents: (events) => channel.send(sseMessage(STREAM_EVENTS, { events })),
-      onReset: () => channel.send(sseMessage(STREAM_RESET, {})),
-    });
-    return { stop: unsubscribe };
-  }, options);
+  return sseResponse(
+    signal,
+    (channel) => {
+      channel.send(sseRetry(RECONNECT_AFTER_MS) + sseComment("connected"));
+      const unsubscribe = subscribeToInboxFeed({
+        onEvents: (events) => channel.send(sseMessage(STREAM_EVENTS, { events })),
+        onReset: () => channel.send(sseMessage(STREAM_RESET, {})),
+      });
+      return { stop: unsubscribe };
+    },
+    options,
+  );
 }

@@ -34,7 +34,11 @@ export type SseOptions = {
   isStillAllowed?: () => Promise<boolean>;
 };
 
-export function sseResponse(signal: AbortSignal, open: (channel: SseChannel) => SseSession, options: SseOptions = {}): Response {
+export function sseResponse(
+  signal: AbortSignal,
+  open: (channel: SseChannel) => SseSession,
+  options: SseOptions = {},
+): Response {
   const encoder = new TextEncoder();
   let stop = () => {};
   let wakeWaiters = () => {};
@@ -73,7 +77,9 @@ export function sseResponse(signal: AbortSignal, open: (channel: SseChannel) => 
             .then((allowed) => {
               if (!allowed) stop();
             })
-            .catch((error: unknown) => console.error("a live stream could not recheck its caller", error))
+            .catch((error: unknown) =>
+              console.error("a live stream could not recheck its caller", error),
+            )
             .finally(() => (checking = false));
         };
         const heartbeat = setInterval(() => {

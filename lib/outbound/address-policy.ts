@@ -50,14 +50,23 @@ export function parseAllowList(value: string | undefined): AllowList {
 }
 
 export function checkAddress(address: string, allow: AllowList): AddressVerdict {
-  if (!ipaddr.isValid(address)) return { allowed: false, reason: `${address} is not an IP address` };
+  if (!ipaddr.isValid(address))
+    return { allowed: false, reason: `${address} is not an IP address` };
   const parsed = ipaddr.parse(address);
-  if (allow.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits))) return { allowed: true };
-  if (METADATA_ADDRESSES.has(parsed.toString())) return { allowed: false, reason: `${address} is a cloud metadata address` };
+  if (allow.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits)))
+    return { allowed: true };
+  if (METADATA_ADDRESSES.has(parsed.toString()))
+    return { allowed: false, reason: `${address} is a cloud metadata address` };
   const range = parsed.range();
   if (range === "unicast" && parsed.kind() === "ipv6" && parsed.match(IPV4_COMPATIBLE)) {
-    return { allowed: false, reason: `${address} is an IPv4-compatible IPv6 address (an IPv4 address in disguise)` };
+    return {
+      allowed: false,
+      reason: `${address} is an IPv4-compatible IPv6 address (an IPv4 address in disguise)`,
+    };
   }
   if (range === "unicast") return { allowed: true };
-  return { allowed: false, reason: `${address} is ${RANGE_WORDS[range] ?? `in a reserved range (${range})`}` };
+  return {
+    allowed: false,
+    reason: `${address} is ${RANGE_WORDS[range] ?? `in a reserved range (${range})`}`,
+  };
 }

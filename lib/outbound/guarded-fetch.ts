@@ -32,7 +32,14 @@ export type OutboundRequest = {
 };
 
 export type OutboundResult =
-  | { outcome: "response"; status: number; headers: Array<[string, string]>; body: Buffer; truncated: boolean; durationMs: number }
+  | {
+      outcome: "response";
+      status: number;
+      headers: Array<[string, string]>;
+      body: Buffer;
+      truncated: boolean;
+      durationMs: number;
+    }
   | { outcome: "blocked"; reason: string; durationMs: number }
   | { outcome: "error"; error: string; durationMs: number };
 
@@ -48,14 +55,21 @@ export function parseOutboundUrl(value: string): URL {
     throw new AppError("validation_failed", `not a URL: ${JSON.stringify(value.slice(0, 200))}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new AppError("validation_failed", `only http and https URLs can be sent to, not ${url.protocol.replace(/:$/, "")}`);
+    throw new AppError(
+      "validation_failed",
+      `only http and https URLs can be sent to, not ${url.protocol.replace(/:$/, "")}`,
+    );
   }
-  if (url.username || url.password) throw new AppError("validation_failed", "URLs with a user name or password are not sent to");
+  if (url.username || url.password)
+    throw new AppError("validation_failed", "URLs with a user name or password are not sent to");
   return url;
 }
 
 /** `allow` overrides INBOX_OUTBOUND_ALLOW (tests). */
-export async function sendOutbound(request: OutboundRequest, options: { allow?: AllowList } = {}): Promise<OutboundResult> {
+export async function sendOutbound(
+  request: OutboundRequest,
+  options: { allow?: AllowList } = {},
+): Promise<OutboundResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let url: URL;
@@ -69,7 +83,8 @@ export async function sendOutbound(request: OutboundRequest, options: { allow?: 
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   if (net.isIP(host)) {
     const verdict = checkAddress(host, allow);
-    if (!verdict.allowed) return { outcome: "blocked", reason: verdict.reason, durationMs: elapsed() };
+    if (!verdict.allowed)
+      return { outcome: "blocked", reason: verdict.reason, durationMs: elapsed() };
   }
 
   let blockedReason: string | null = null;
@@ -88,7 +103,11 @@ export async function sendOutbound(request: OutboundRequest, options: { allow?: 
     const client = url.protocol === "https:" ? https : http;
     let outgoing: http.ClientRequest;
     const deadline = setTimeout(() => {
-      finish({ outcome: "error", error: `no complete answer within ${timeoutMs / 1000} s`, durationMs: elapsed() });
+      finish({
+        outcome: "error",
+        error: `no complete answer within ${timeoutMs / 1000} s`,
+        durationMs: elapsed(),
+      });
       outgoing.destroy();
     }, timeoutMs);
 
@@ -126,8 +145,10 @@ export async function sendOutbound(request: OutboundRequest, options: { allow?: 
           (error.code === "ECONNRESET" || error.code === "EPIPE") &&
           attempt.socket?.bytesRead === bytesReadBefore;
         if (stale) return send(false);
-        if (blockedReason) finish({ outcome: "blocked", reason: blockedReason, durationMs: elapsed() });
-        else finish({ outcome: "error", error: describeNetworkError(error), durationMs: elapsed() });
+        if (blockedReason)
+          finish({ outcome: "blocked", reason: blockedReason, durationMs: elapsed() });
+        else
+          finish({ outcome: "error", error: describeNetworkError(error), durationMs: elapsed() });
       });
       attempt.on("response", (response) => {
         const headers = pairs(response.rawHeaders);
@@ -136,7 +157,14 @@ export async function sendOutbound(request: OutboundRequest, options: { allow?: 
         let kept = 0;
         let truncated = false;
         const done = () =>
-          finish({ outcome: "response", status: response.statusCode ?? 0, headers, body: Buffer.concat(chunks, kept), truncated, durationMs: elapsed() });
+          finish({
+            outcome: "response",
+            status: response.statusCode ?? 0,
+            headers,
+            body: Buffer.concat(chunks, kept),
+            truncated,
+            durationMs: elapsed(),
+          });
         body.on("data", (chunk: Buffer) => {
           if (truncated) return;
           const room = cap - kept;
@@ -161,7 +189,11 @@ export async function sendOutbound(request: OutboundRequest, options: { allow?: 
           response.destroy();
           if (settled) return;
           // A body that cannot be decompressed is still an answer: keep the status.
-          finish({ outcome: "error", error: `the response body could not be read: ${error.message}`, durationMs: elapsed() });
+          finish({
+            outcome: "error",
+            error: `the response body could not be read: ${error.message}`,
+            durationMs: elapsed(),
+          });
         });
       });
       attempt.end(request.body);
@@ -184,7 +216,8 @@ function guardedLookup(allow: AllowList, onBlocked: (reason: string) => void): n
           return callback(new Error(reason), "", 0);
         }
       }
-      if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
+      if (options.all)
+        return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
       const first = list[0];
       if (!first) return callback(new Error(`${hostname} has no address`), "", 0);
       callback(null, first.address, first.family);
@@ -193,7 +226,9 @@ function guardedLookup(allow: AllowList, onBlocked: (reason: string) => void): n
 }
 
 function decoded(response: http.IncomingMessage): NodeJS.ReadableStream {
-  const encoding = String(response.headers["content-encoding"] ?? "").trim().toLowerCase();
+  const encoding = String(response.headers["content-encoding"] ?? "")
+    .trim()
+    .toLowerCase();
   if (encoding === "gzip" || encoding === "x-gzip") return response.pipe(zlib.createGunzip());
   if (encoding === "deflate") return response.pipe(zlib.createInflate());
   if (encoding === "br") return response.pipe(zlib.createBrotliDecompress());

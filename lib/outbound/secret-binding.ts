@@ -25,15 +25,23 @@ export function originOf(url: string): string {
  * when it stays where it was entered for. `stored` null: nothing says where the stored
  * secret was entered for, so any place needs it again.
  */
-export function rebindingReason(words: SecretWords, stored: SecretPlace | null, next: SecretPlace): string | null {
+export function rebindingReason(
+  words: SecretWords,
+  stored: SecretPlace | null,
+  next: SecretPlace,
+): string | null {
   const again = "enter it again";
-  if (stored === null) return `nothing says where the stored ${words.name} was entered for; ${again}`;
-  if (stored.origin !== next.origin) return `the ${words.name} was entered for ${stored.origin}; ${again} to ${words.use} ${next.origin}`;
+  if (stored === null)
+    return `nothing says where the stored ${words.name} was entered for; ${again}`;
+  if (stored.origin !== next.origin)
+    return `the ${words.name} was entered for ${stored.origin}; ${again} to ${words.use} ${next.origin}`;
   const storedHeader = stored.header?.toLowerCase() ?? null;
   const nextHeader = next.header?.toLowerCase() ?? null;
   if (storedHeader !== nextHeader) {
     const entered = `the ${words.name} was entered to be sent in ${storedHeader === null ? "no header" : `the ${storedHeader} header`}`;
-    return nextHeader === null ? `${entered}; remove it to send none` : `${entered}; ${again} to send it in the ${nextHeader} header`;
+    return nextHeader === null
+      ? `${entered}; remove it to send none`
+      : `${entered}; ${again} to send it in the ${nextHeader} header`;
   }
   if (nextHeader !== null && (stored.prefix ?? "") !== (next.prefix ?? "")) {
     return `the ${words.name} was entered to be sent after the prefix ${JSON.stringify(stored.prefix ?? "")}; ${again} to send it after ${JSON.stringify(next.prefix ?? "")}`;

@@ -20,17 +20,26 @@ const cursorTupleSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(100)]
 export function decodeCursor(value: string | undefined): Cursor | null {
   if (value === undefined || value === "") return null;
   try {
-    const [at, id] = cursorTupleSchema.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    const [at, id] = cursorTupleSchema.parse(
+      JSON.parse(Buffer.from(value, "base64url").toString("utf8")),
+    );
     return { at: new Date(at), id };
   } catch {
     throw new AppError("invalid_cursor", "the cursor is not one this API returned");
   }
 }
 
-
 /** Cuts the extra row fetched to learn whether another page exists. */
-export function toPage<T extends { id: string }>(rows: T[], limit: number, timeOf: (row: T) => Date): { items: T[]; nextCursor: string | null } {
+export function toPage<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  timeOf: (row: T) => Date,
+): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: timeOf(last), id: last.id }) : null };
+  return {
+    items,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ at: timeOf(last), id: last.id }) : null,
+  };
 }

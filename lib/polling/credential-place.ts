@@ -6,9 +6,17 @@ import type { PollingSettings } from "./schema";
 
 type Place = Pick<PollingSettings, "baseUrl" | "credentialHeader" | "credentialPrefix">;
 
-const placeOf = (settings: Place) => ({ origin: originOf(settings.baseUrl), header: settings.credentialHeader, prefix: settings.credentialPrefix });
+const placeOf = (settings: Place) => ({
+  origin: originOf(settings.baseUrl),
+  header: settings.credentialHeader,
+  prefix: settings.credentialPrefix,
+});
 
 /** Why the stored key cannot be kept with the `next` settings, or null when it can. */
 export function pollCredentialRebinding(stored: Place | null, next: Place): string | null {
-  return rebindingReason({ name: "API key", use: "send it to" }, stored && placeOf(stored), placeOf(next));
+  return rebindingReason(
+    { name: "API key", use: "send it to" },
+    stored && placeOf(stored),
+    placeOf(next),
+  );
 }

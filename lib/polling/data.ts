@@ -3,7 +3,12 @@
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/app-error";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
-import { extractionConfigSchema, providerIdSchema, type ExtractionConfig, type ProviderId } from "@/lib/providers/schema";
+import {
+  extractionConfigSchema,
+  providerIdSchema,
+  type ExtractionConfig,
+  type ProviderId,
+} from "@/lib/providers/schema";
 import { openOptionalSecret } from "@/lib/secrets/secret-box";
 import type { JobState } from "@/lib/jobs/constants";
 import { pollingSettingsSchema, type PollingSettings } from "./schema";
@@ -54,7 +59,11 @@ export async function loadPollContext(jobId: string): Promise<PollContext> {
       state: true,
       pollCount: true,
       nextPollAt: true,
-      polls: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { responseStatus: true } },
+      polls: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 1,
+        select: { responseStatus: true },
+      },
       endpoint: {
         select: {
           provider: true,
@@ -70,14 +79,24 @@ export async function loadPollContext(jobId: string): Promise<PollContext> {
   if (!job) throw notFound("job");
   const { endpoint } = job;
   if (endpoint.polling === null) {
-    throw new AppError("conflict", "polling is not set up for this job's endpoint: set its status API on the endpoint page (or PUT /api/endpoints/<id>/polling)");
+    throw new AppError(
+      "conflict",
+      "polling is not set up for this job's endpoint: set its status API on the endpoint page (or PUT /api/endpoints/<id>/polling)",
+    );
   }
   return {
-    job: { id: job.id, externalId: job.externalId, endpointId: job.endpointId, state: job.state, pollCount: job.pollCount },
+    job: {
+      id: job.id,
+      externalId: job.externalId,
+      endpointId: job.endpointId,
+      state: job.state,
+      pollCount: job.pollCount,
+    },
     backoffUntil: backoffUntil(job.nextPollAt, job.polls[0]?.responseStatus ?? null),
     endpoint: {
       provider: providerIdSchema.parse(endpoint.provider),
-      extraction: endpoint.extraction === null ? null : extractionConfigSchema.parse(endpoint.extraction),
+      extraction:
+        endpoint.extraction === null ? null : extractionConfigSchema.parse(endpoint.extraction),
       settings: pollingSettingsSchema.parse(endpoint.polling),
       credential: openOptionalSecret(endpoint.pollCredential),
       expectTerminalMinutes: endpoint.expectTerminalMinutes,
@@ -121,12 +140,20 @@ export async function getPoll(id: string) {
 }
 
 /** A job's polls, newest first, keyset-paged. */
-export async function listPolls(jobId: string, query: { limit: number; cursor?: string | undefined }) {
+export async function listPolls(
+  jobId: string,
+  query: { limit: number; cursor?: string | undefined },
+) {
   const job = await getDb().job.findUnique({ where: { id: jobId }, select: { id: true } });
   if (!job) throw notFound("job");
   const cursor = decodeCursor(query.cursor);
   const rows = await getDb().poll.findMany({
-    where: { jobId, ...(cursor && { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }) },
+    where: {
+      jobId,
+      ...(cursor && {
+        OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }],
+      }),
+    },
     select: pollView,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,

@@ -27,15 +27,24 @@ export const SCAN_TASK = "schedule_polls";
  * A stored key is kept only while it goes where it was entered for: a new origin,
  * header or prefix without the key entered again is refused (credential-place.ts).
  */
-export async function savePollingSettings(endpointId: string, input: PutPollingInput, actor: AuditActor): Promise<void> {
+export async function savePollingSettings(
+  endpointId: string,
+  input: PutPollingInput,
+  actor: AuditActor,
+): Promise<void> {
   if (input.credential && input.credentialHeader === null) {
-    throw new AppError("validation_failed", "credentialHeader: name the header that carries the credential (e.g. Authorization)");
+    throw new AppError(
+      "validation_failed",
+      "credentialHeader: name the header that carries the credential (e.g. Authorization)",
+    );
   }
   const { credential, expectTerminalMinutes, ...settings } = input;
   await getDb().$transaction(async (tx) => {
     // Row lock: the check and the write see the same stored settings, so a save that
     // keeps the key cannot pass against settings another save is replacing.
-    const [row] = await tx.$queryRaw<Array<{ polling: unknown; expect_terminal_minutes: number | null; has_credential: boolean }>>`
+    const [row] = await tx.$queryRaw<
+      Array<{ polling: unknown; expect_terminal_minutes: number | null; has_credential: boolean }>
+    >`
       SELECT polling, expect_terminal_minutes, poll_credential IS NOT NULL AS has_credential FROM endpoints WHERE id = ${endpointId} FOR UPDATE`;
     if (!row) throw notFound("endpoint");
     const parsed = pollingSettingsSchema.safeParse(row.polling);
@@ -50,25 +59,39 @@ export async function savePollingSettings(endpointId: string, input: PutPollingI
         polling: settings,
         expectTerminalMinutes,
         // undefined keeps the stored credential; null removes it.
-        ...(credential !== undefined && { pollCredential: credential === null ? null : sealSecret(credential) }),
+        ...(credential !== undefined && {
+          pollCredential: credential === null ? null : sealSecret(credential),
+        }),
       },
     });
     // The status API's origin is where the credential goes, so it is named; the credential only by what happened to it.
     const details = {
-      fields: differingFields(stored && { ...stored, expectTerminalMinutes: row.expect_terminal_minutes }, { ...settings, expectTerminalMinutes }),
+      fields: differingFields(
+        stored && { ...stored, expectTerminalMinutes: row.expect_terminal_minutes },
+        { ...settings, expectTerminalMinutes },
+      ),
       origin: new URL(settings.baseUrl).origin,
       credential: credential === undefined ? "kept" : credential === null ? "removed" : "replaced",
     };
-    await recordAudit({ actor, action: "polling.updated", target: { type: "endpoint", id: endpointId }, details }, tx);
+    await recordAudit(
+      { actor, action: "polling.updated", target: { type: "endpoint", id: endpointId }, details },
+      tx,
+    );
   });
 }
 
 /** Polling off: settings, credential and missed-callback detection go; recorded polls stay. */
 export async function clearPollingSettings(endpointId: string, actor: AuditActor): Promise<void> {
   await getDb().$transaction(async (tx) => {
-    const { count } = await tx.endpoint.updateMany({ where: { id: endpointId }, data: { polling: Prisma.DbNull, pollCredential: null, expectTerminalMinutes: null } });
+    const { count } = await tx.endpoint.updateMany({
+      where: { id: endpointId },
+      data: { polling: Prisma.DbNull, pollCredential: null, expectTerminalMinutes: null },
+    });
     if (count === 0) throw notFound("endpoint");
-    await recordAudit({ actor, action: "polling.deleted", target: { type: "endpoint", id: endpointId } }, tx);
+    await recordAudit(
+      { actor, action: "polling.deleted", target: { type: "endpoint", id: endpointId } },
+      tx,
+    );
   });
 }
 
@@ -97,7 +120,10 @@ export type Synthesis = { provider: string; body: Buffer; bodySha256: string; pa
 
 export type RecordedPoll = { missedCallback: boolean; synthesizedEventId: string | null };
 
-export async function recordPoll(poll: PollRecord, options: { nextPollAt: Date | null; synthesis: Synthesis | null }): Promise<RecordedPoll> {
+export async function recordPoll(
+  poll: PollRecord,
+  options: { nextPollAt: Date | null; synthesis: Synthesis | null },
+): Promise<RecordedPoll> {
   const client = await getPool().connect();
   try {
     await client.query("BEGIN");
@@ -115,13 +141,28 @@ export async function recordPoll(poll: PollRecord, options: { nextPollAt: Date |
          error = CASE WHEN $4::job_state IS NOT NULL AND job_adopts_state(state, state_at, $4::job_state, $5::timestamptz) THEN $7::text ELSE error END,
          state_at = CASE WHEN $4::job_state IS NOT NULL AND job_adopts_state(state, state_at, $4::job_state, $5::timestamptz) THEN $5::timestamptz ELSE state_at END
        WHERE id = $1`,
-      [poll.jobId, poll.createdAt, options.nextPollAt, state, poll.facts?.providerTimestamp ?? poll.createdAt, poll.facts?.outputUrl ?? null, poll.facts?.error ?? null],
+      [
+        poll.jobId,
+        poll.createdAt,
+        options.nextPollAt,
+        state,
+        poll.facts?.providerTimestamp ?? poll.createdAt,
+        poll.facts?.outputUrl ?? null,
+        poll.facts?.error ?? null,
+      ],
     );
-    const missed = state !== null && isTerminalState(state) && !(await hasCallbackFor(client, poll.jobId, state));
+    const missed =
+      state !== null &&
+      isTerminalState(state) &&
+      !(await hasCallbackFor(client, poll.jobId, state));
     let synthesizedEventId: string | null = null;
     if (missed) {
-      await client.query("UPDATE jobs SET missed_callback_at = COALESCE(missed_callback_at, $2) WHERE id = $1", [poll.jobId, poll.createdAt]);
-      if (options.synthesis && poll.facts) synthesizedEventId = await synthesizeDelivery(client, poll, poll.facts, options.synthesis);
+      await client.query(
+        "UPDATE jobs SET missed_callback_at = COALESCE(missed_callback_at, $2) WHERE id = $1",
+        [poll.jobId, poll.createdAt],
+      );
+      if (options.synthesis && poll.facts)
+        synthesizedEventId = await synthesizeDelivery(client, poll, poll.facts, options.synthesis);
     }
     await client.query("COMMIT");
     if (synthesizedEventId) wakeOutboxRelay();
@@ -140,16 +181,38 @@ async function insertPoll(client: pg.PoolClient, poll: PollRecord): Promise<void
                         response_truncated, duration_ms, outcome, error, payload, state, provider_timestamp, output_url, created_at)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11, $12, $13, $14::jsonb, $15::job_state, $16, $17, $18)`,
     [
-      poll.id, poll.jobId, poll.endpointId, poll.trigger, poll.url, JSON.stringify(poll.requestHeaders), poll.responseStatus,
-      poll.responseHeaders === null ? null : JSON.stringify(poll.responseHeaders), poll.responseBody, poll.responseTruncated, poll.durationMs,
-      poll.outcome, poll.error, poll.payloadJson, poll.facts?.state ?? null, poll.facts?.providerTimestamp ?? null, poll.facts?.outputUrl ?? null, poll.createdAt,
+      poll.id,
+      poll.jobId,
+      poll.endpointId,
+      poll.trigger,
+      poll.url,
+      JSON.stringify(poll.requestHeaders),
+      poll.responseStatus,
+      poll.responseHeaders === null ? null : JSON.stringify(poll.responseHeaders),
+      poll.responseBody,
+      poll.responseTruncated,
+      poll.durationMs,
+      poll.outcome,
+      poll.error,
+      poll.payloadJson,
+      poll.facts?.state ?? null,
+      poll.facts?.providerTimestamp ?? null,
+      poll.facts?.outputUrl ?? null,
+      poll.createdAt,
     ],
   );
 }
 
 /** Whether a callback (not one that failed verification) ever reported this state for the job. */
-async function hasCallbackFor(client: pg.PoolClient, jobId: string, state: string): Promise<boolean> {
-  const { rowCount } = await client.query("SELECT 1 FROM events WHERE job_id = $1 AND state = $2::job_state AND verification <> 'failed' LIMIT 1", [jobId, state]);
+async function hasCallbackFor(
+  client: pg.PoolClient,
+  jobId: string,
+  state: string,
+): Promise<boolean> {
+  const { rowCount } = await client.query(
+    "SELECT 1 FROM events WHERE job_id = $1 AND state = $2::job_state AND verification <> 'failed' LIMIT 1",
+    [jobId, state],
+  );
   return (rowCount ?? 0) > 0;
 }
 
@@ -161,7 +224,12 @@ async function hasCallbackFor(client: pg.PoolClient, jobId: string, state: strin
  * It counts as verified: it came from the provider's API over our authenticated
  * request, and verified-only destinations are exactly the ones that need it.
  */
-async function synthesizeDelivery(client: pg.PoolClient, poll: PollRecord, facts: CallbackFacts, synthesis: Synthesis): Promise<string> {
+async function synthesizeDelivery(
+  client: pg.PoolClient,
+  poll: PollRecord,
+  facts: CallbackFacts,
+  synthesis: Synthesis,
+): Promise<string> {
   const deliveryId = newId("dlv");
   const stored = await storeDelivery(
     {
@@ -193,7 +261,10 @@ async function synthesizeDelivery(client: pg.PoolClient, poll: PollRecord, facts
     },
     client,
   );
-  await client.query("UPDATE deliveries SET poll_id = $2 WHERE id = $1", [stored.deliveryId, poll.id]);
+  await client.query("UPDATE deliveries SET poll_id = $2 WHERE id = $1", [
+    stored.deliveryId,
+    poll.id,
+  ]);
   return stored.eventId;
 }
 
@@ -223,7 +294,10 @@ export async function enqueueDuePolls(limit: number): Promise<number> {
 }
 
 /** The scan runs again after `delayMs`, once across all processes (one job key). */
-export async function scheduleNextScan(delayMs: number, mode: "replace" | "preserve_run_at"): Promise<void> {
+export async function scheduleNextScan(
+  delayMs: number,
+  mode: "replace" | "preserve_run_at",
+): Promise<void> {
   await getPool().query(
     `SELECT graphile_worker.add_job('${SCAN_TASK}', '{}'::json, run_at := now() + make_interval(secs => $1::double precision / 1000),
        job_key := '${SCAN_TASK}', job_key_mode := $2)`,

@@ -37,7 +37,8 @@ export const pollPresets: Record<ProviderId, PollPreset> = {
     pathTemplate: `/v1/jobs/${JOB_ID_PLACEHOLDER}`,
     credentialHeader: "Authorization",
     credentialPrefix: "Bearer ",
-    notes: "From Descript's docs: GET /v1/jobs/{job_id} answers the same body as the callback; authenticate with your API token as a Bearer token.",
+    notes:
+      "From Descript's docs: GET /v1/jobs/{job_id} answers the same body as the callback; authenticate with your API token as a Bearer token.",
     callbackPart: wholeResponse,
   },
   clipzy: {
@@ -45,7 +46,8 @@ export const pollPresets: Record<ProviderId, PollPreset> = {
     pathTemplate: `/api/v1/jobs/${JOB_ID_PLACEHOLDER}/result`,
     credentialHeader: null,
     credentialPrefix: "",
-    notes: "Clipzy's docs name GET /api/v1/jobs/{job_id}/result but no host (their examples run on localhost:8000) and no credential header: fill in your Clipzy server's address, and a header if yours needs one.",
+    notes:
+      "Clipzy's docs name GET /api/v1/jobs/{job_id}/result but no host (their examples run on localhost:8000) and no credential header: fill in your Clipzy server's address, and a header if yours needs one.",
     callbackPart: wholeResponse,
   },
   json2video: {
@@ -53,10 +55,12 @@ export const pollPresets: Record<ProviderId, PollPreset> = {
     pathTemplate: `/v2/movies?project=${JOB_ID_PLACEHOLDER}`,
     credentialHeader: null,
     credentialPrefix: "",
-    notes: "JSON2Video's docs name GET /v2/movies?project=… but neither the API host nor the header that carries the API key: fill both in from your JSON2Video account.",
+    notes:
+      "JSON2Video's docs name GET /v2/movies?project=… but neither the API host nor the header that carries the API key: fill both in from your JSON2Video account.",
     // The docs do not show this answer's shape. Read a `movie` object when the answer
     // wraps one, else the answer itself, which then reads like the callback body.
-    callbackPart: (response) => (isJsonObject(response) && isJsonObject(response.movie) ? response.movie : response),
+    callbackPart: (response) =>
+      isJsonObject(response) && isJsonObject(response.movie) ? response.movie : response,
   },
   scriptix: fillEverything("Scriptix"),
   aspect: fillEverything("Aspect"),

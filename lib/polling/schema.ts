@@ -22,7 +22,10 @@ export const pollingSettingsSchema = z.object({
   /** Header that carries the credential, e.g. Authorization; null = none is sent. */
   credentialHeader: headerNameSchema.nullable(),
   /** Written before the credential, e.g. "Bearer ". */
-  credentialPrefix: z.string().max(50).regex(/^[\x20-\x7e]*$/, "must be printable ASCII"),
+  credentialPrefix: z
+    .string()
+    .max(50)
+    .regex(/^[\x20-\x7e]*$/, "must be printable ASCII"),
 });
 export type PollingSettings = z.infer<typeof pollingSettingsSchema>;
 
@@ -35,8 +38,20 @@ export const putPollingSchema = z.strictObject({
   credentialHeader: headerNameSchema.nullable().default(null),
   credentialPrefix: pollingSettingsSchema.shape.credentialPrefix.default(""),
   /** Omitted: keep the stored one; null: remove it. Never returned. */
-  credential: z.string().min(1).max(4096).regex(/^[\x20-\x7e]+$/, "must be printable ASCII (it is sent in a header)").nullable().optional(),
+  credential: z
+    .string()
+    .min(1)
+    .max(4096)
+    .regex(/^[\x20-\x7e]+$/, "must be printable ASCII (it is sent in a header)")
+    .nullable()
+    .optional(),
   /** Poll jobs still unfinished this many minutes after their first callback; null = off. */
-  expectTerminalMinutes: z.number().int().min(1).max(MAX_EXPECT_TERMINAL_MINUTES).nullable().default(null),
+  expectTerminalMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_EXPECT_TERMINAL_MINUTES)
+    .nullable()
+    .default(null),
 });
 export type PutPollingInput = z.infer<typeof putPollingSchema>;

@@ -9,7 +9,12 @@ export function serializePollingSettings(view: PollingView) {
   const { callbackPart: _reader, ...preset } = getPollPreset(view.provider);
   return {
     enabled: view.settings !== null,
-    ...(view.settings ?? { baseUrl: null, pathTemplate: null, credentialHeader: null, credentialPrefix: "" }),
+    ...(view.settings ?? {
+      baseUrl: null,
+      pathTemplate: null,
+      credentialHeader: null,
+      credentialPrefix: "",
+    }),
     hasCredential: view.hasCredential,
     expectTerminalMinutes: view.expectTerminalMinutes,
     /** What the provider's docs give (null where they say nothing) and what the user must fill in. */

@@ -17,7 +17,10 @@ export async function runSchedulePolls(): Promise<void> {
   try {
     // A full batch means more are due: look again at once instead of after the interval.
     const queued = await enqueueDuePolls(SCAN_BATCH);
-    await scheduleNextScan(queued === SCAN_BATCH ? 0 : getEnv().INBOX_POLL_SCAN_SECONDS * 1000, "replace");
+    await scheduleNextScan(
+      queued === SCAN_BATCH ? 0 : getEnv().INBOX_POLL_SCAN_SECONDS * 1000,
+      "replace",
+    );
   } catch (error) {
     await scheduleNextScan(getEnv().INBOX_POLL_SCAN_SECONDS * 1000, "replace");
     throw error;
@@ -32,7 +35,14 @@ export function startPollScans(): Promise<void> {
 export async function runPollJob({ jobId }: PollJobPayload): Promise<void> {
   // Between queueing and now a callback may have finished the job, or polling was
   // switched off, or the job was deleted: then there is nothing to ask.
-  const context = await loadPollContext(jobId).catch((error: unknown) => (error instanceof AppError ? null : Promise.reject(error)));
-  if (!context || isTerminalState(context.job.state) || context.endpoint.expectTerminalMinutes === null) return;
+  const context = await loadPollContext(jobId).catch((error: unknown) =>
+    error instanceof AppError ? null : Promise.reject(error),
+  );
+  if (
+    !context ||
+    isTerminalState(context.job.state) ||
+    context.endpoint.expectTerminalMinutes === null
+  )
+    return;
   await pollJob(jobId, "scheduled");
 }

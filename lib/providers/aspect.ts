@@ -34,11 +34,15 @@ export const aspectPreset: ProviderPreset = {
       outputUrl: null,
       error: state === "failed" ? failedFeaturesError(features) : null,
       providerTimestamp:
-        parseProviderTimestamp(readPath(payload, "data.task.updated")) ?? parseProviderTimestamp(readPath(payload, "timestamp")),
+        parseProviderTimestamp(readPath(payload, "data.task.updated")) ??
+        parseProviderTimestamp(readPath(payload, "timestamp")),
       // Svix keeps the message id across retries; Aspect's docs show the svix- headers.
       dedupeKey: headerDedupeKey(headers, ["svix-id", "webhook-id"], "svix"),
       // Rebuilt from names and states only (fromEntries keeps a "__proto__" name an own key).
-      details: features === null ? null : { features: Object.fromEntries(features.map(([name, s]) => [name, { state: s }])) },
+      details:
+        features === null
+          ? null
+          : { features: Object.fromEntries(features.map(([name, s]) => [name, { state: s }])) },
     };
   },
 };
@@ -58,13 +62,22 @@ function stateOf(eventType: string | null, features: FeatureStates | null): JobS
 
 /** A progress event before any applicable feature has started. */
 function isWaitingInQueue(features: FeatureStates | null): boolean {
-  const applicable = (features ?? []).filter(([, state]) => state?.toLowerCase() !== NOT_APPLICABLE);
-  return applicable.length > 0 && applicable.every(([, state]) => normalizeJobStateWord(state) === "queued");
+  const applicable = (features ?? []).filter(
+    ([, state]) => state?.toLowerCase() !== NOT_APPLICABLE,
+  );
+  return (
+    applicable.length > 0 &&
+    applicable.every(([, state]) => normalizeJobStateWord(state) === "queued")
+  );
 }
 
 function failedFeaturesError(features: FeatureStates | null): string | null {
-  const failed = (features ?? []).filter(([, state]) => normalizeJobStateWord(state) === "failed").map(([name]) => name);
-  return failed.length === 0 ? null : capText(`failed features: ${failed.join(", ")}`, MAX_ERROR_CHARS);
+  const failed = (features ?? [])
+    .filter(([, state]) => normalizeJobStateWord(state) === "failed")
+    .map(([name]) => name);
+  return failed.length === 0
+    ? null
+    : capText(`failed features: ${failed.join(", ")}`, MAX_ERROR_CHARS);
 }
 
 /** [name, state] per feature, bounded; null when `features` is not an object. */

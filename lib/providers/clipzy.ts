@@ -22,7 +22,9 @@ export const clipzyPreset: ProviderPreset = {
       state: normalizeJobStateWord(status),
       outputUrl: readUrl(readPath(payload, "output_video_url")),
       // Not in the documented payload; read when a failure carries one.
-      error: readText(readPath(payload, "error"), MAX_ERROR_CHARS) ?? readText(readPath(payload, "error_message"), MAX_ERROR_CHARS),
+      error:
+        readText(readPath(payload, "error"), MAX_ERROR_CHARS) ??
+        readText(readPath(payload, "error_message"), MAX_ERROR_CHARS),
       providerTimestamp: readPayloadTimestamp(payload),
       dedupeKey: payloadDedupeKey("clipzy", [jobId, status]),
       details: null,

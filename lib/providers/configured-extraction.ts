@@ -13,8 +13,13 @@ export type ConfiguredFacts = Omit<CallbackFacts, "dedupeKey" | "details">;
 /** Paths a preset reads when the endpoint's config leaves them unset. */
 export type PathDefaults = Pick<ExtractionConfig, "eventTypePath" | "timestampPath">;
 
-export function readConfiguredFacts(payload: unknown, config: ExtractionConfig | null, defaults: PathDefaults = {}): ConfiguredFacts {
-  const at = (path: string | undefined): unknown => (path === undefined ? undefined : readPath(payload, path));
+export function readConfiguredFacts(
+  payload: unknown,
+  config: ExtractionConfig | null,
+  defaults: PathDefaults = {},
+): ConfiguredFacts {
+  const at = (path: string | undefined): unknown =>
+    path === undefined ? undefined : readPath(payload, path);
   return {
     jobId: readId(at(config?.jobIdPath)),
     eventType: readText(at(config?.eventTypePath ?? defaults.eventTypePath), MAX_EVENT_TYPE_CHARS),

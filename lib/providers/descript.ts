@@ -41,11 +41,15 @@ export const descriptPreset: ProviderPreset = {
  * never started or was cancelled.
  */
 function stateOf(resultStatus: string | null, jobState: string | null): JobState {
-  if (resultStatus !== null) return resultStatus.toLowerCase() === "success" ? "completed" : "failed";
+  if (resultStatus !== null)
+    return resultStatus.toLowerCase() === "success" ? "completed" : "failed";
   const named = normalizeJobStateWord(jobState);
   return named === "queued" || named === "cancelled" ? named : "processing";
 }
 
 function failureMessage(payload: unknown): string | null {
-  return readText(readPath(payload, "result.error"), MAX_ERROR_CHARS) ?? readText(readPath(payload, "result.message"), MAX_ERROR_CHARS);
+  return (
+    readText(readPath(payload, "result.error"), MAX_ERROR_CHARS) ??
+    readText(readPath(payload, "result.message"), MAX_ERROR_CHARS)
+  );
 }

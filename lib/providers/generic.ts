@@ -12,7 +12,8 @@ export const genericPreset: ProviderPreset = {
     const dedupeHeader = config?.dedupeHeader;
     return {
       ...readConfiguredFacts(payload, config),
-      dedupeKey: dedupeHeader === undefined ? null : headerDedupeKey(headers, [dedupeHeader], "header"),
+      dedupeKey:
+        dedupeHeader === undefined ? null : headerDedupeKey(headers, [dedupeHeader], "header"),
       details: null,
     };
   },

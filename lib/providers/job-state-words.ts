@@ -3,10 +3,14 @@
 import type { JobState } from "@/lib/jobs/constants";
 
 const wordStates: ReadonlyMap<string, JobState> = new Map([
-  ...["completed", "complete", "done", "success", "succeeded", "finished"].map((w) => [w, "completed"] as const),
+  ...["completed", "complete", "done", "success", "succeeded", "finished"].map(
+    (w) => [w, "completed"] as const,
+  ),
   ...["failed", "failure", "error", "errored"].map((w) => [w, "failed"] as const),
   ...["cancelled", "canceled", "aborted"].map((w) => [w, "cancelled"] as const),
-  ...["processing", "running", "in_progress", "started", "progress"].map((w) => [w, "processing"] as const),
+  ...["processing", "running", "in_progress", "started", "progress"].map(
+    (w) => [w, "processing"] as const,
+  ),
   ...["queued", "pending", "waiting", "scheduled", "created"].map((w) => [w, "queued"] as const),
 ]);
 

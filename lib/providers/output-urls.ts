@@ -21,6 +21,10 @@ export function reportsOutputUrl(provider: ProviderId, config: ExtractionConfig 
 }
 
 /** The output URL in a stored payload, read as at ingest (no preset reads it from headers). */
-export function outputUrlIn(provider: ProviderId, config: ExtractionConfig | null, payload: unknown): string | null {
+export function outputUrlIn(
+  provider: ProviderId,
+  config: ExtractionConfig | null,
+  payload: unknown,
+): string | null {
   return getPreset(provider).extract({ payload, headers: [], config }).outputUrl;
 }

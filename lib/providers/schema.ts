@@ -4,12 +4,24 @@ import { z } from "zod";
 import { jobStates } from "@/lib/jobs/constants";
 import { headerNameSchema } from "@/lib/verify/schema";
 
-export const providerIds = ["aspect", "scriptix", "json2video", "descript", "clipzy", "standard-webhooks", "generic"] as const;
+export const providerIds = [
+  "aspect",
+  "scriptix",
+  "json2video",
+  "descript",
+  "clipzy",
+  "standard-webhooks",
+  "generic",
+] as const;
 export type ProviderId = (typeof providerIds)[number];
 export const providerIdSchema = z.enum(providerIds);
 
 /** "data.task.id", "client-data.listing_id", "items.0.id": keys separated by dots. */
-const jsonPathSchema = z.string().min(1).max(200).regex(/^[^.]+(\.[^.]+)*$/, "must be keys separated by dots, e.g. data.task.id");
+const jsonPathSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^.]+(\.[^.]+)*$/, "must be keys separated by dots, e.g. data.task.id");
 
 export const extractionConfigSchema = z.object({
   jobIdPath: jsonPathSchema.optional(),

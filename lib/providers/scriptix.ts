@@ -17,7 +17,13 @@ const eventStates: ReadonlyMap<string, JobState> = new Map([
 export const scriptixPreset: ProviderPreset = {
   id: "scriptix",
   label: "Scriptix",
-  defaultVerification: { scheme: "hmac", header: "x-scriptix-signature", algorithm: "sha256", encoding: "hex", prefix: "sha256=" },
+  defaultVerification: {
+    scheme: "hmac",
+    header: "x-scriptix-signature",
+    algorithm: "sha256",
+    encoding: "hex",
+    prefix: "sha256=",
+  },
   isConfigurable: false,
   extract({ payload }) {
     const event = readText(readPath(payload, "event"), MAX_EVENT_TYPE_CHARS);
@@ -26,10 +32,14 @@ export const scriptixPreset: ProviderPreset = {
       jobId,
       eventType: event,
       // The documented events decide; any other event falls back to data.status.
-      state: (event === null ? undefined : eventStates.get(event)) ?? normalizeJobStateWord(readPath(payload, "data.status")),
+      state:
+        (event === null ? undefined : eventStates.get(event)) ??
+        normalizeJobStateWord(readPath(payload, "data.status")),
       outputUrl: null,
       // The docs name no error field ("failed with error"); these are the likely spellings.
-      error: readText(readPath(payload, "data.error"), MAX_ERROR_CHARS) ?? readText(readPath(payload, "data.error_message"), MAX_ERROR_CHARS),
+      error:
+        readText(readPath(payload, "data.error"), MAX_ERROR_CHARS) ??
+        readText(readPath(payload, "data.error_message"), MAX_ERROR_CHARS),
       providerTimestamp: parseProviderTimestamp(readPath(payload, "timestamp")),
       dedupeKey: payloadDedupeKey("scriptix", [event, jobId]),
       details: null,

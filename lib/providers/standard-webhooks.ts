@@ -12,7 +12,10 @@ export const standardWebhooksPreset: ProviderPreset = {
   isConfigurable: true,
   extract({ payload, headers, config }) {
     return {
-      ...readConfiguredFacts(payload, config, { eventTypePath: "type", timestampPath: "timestamp" }),
+      ...readConfiguredFacts(payload, config, {
+        eventTypePath: "type",
+        timestampPath: "timestamp",
+      }),
       // The message id stays the same across the sender's retries.
       dedupeKey: headerDedupeKey(headers, ["webhook-id", "svix-id"], "webhook"),
       details: null,

@@ -24,7 +24,10 @@ export function parseProviderTimestamp(value: unknown): Date | null {
 
 /** The top-level `timestamp` or `updated_at` some providers send "when present". */
 export function readPayloadTimestamp(payload: unknown): Date | null {
-  return parseProviderTimestamp(readPath(payload, "timestamp")) ?? parseProviderTimestamp(readPath(payload, "updated_at"));
+  return (
+    parseProviderTimestamp(readPath(payload, "timestamp")) ??
+    parseProviderTimestamp(readPath(payload, "updated_at"))
+  );
 }
 
 function fromUnix(value: number): Date | null {
@@ -36,7 +39,14 @@ function fromIso(value: string): Date | null {
   const m = isoPattern.exec(value);
   if (!m) return null;
   const part = (i: number): number => Number(m[i] ?? 0);
-  const [year, month, day, hour, minute, second] = [part(1), part(2), part(3), part(4), part(5), part(6)];
+  const [year, month, day, hour, minute, second] = [
+    part(1),
+    part(2),
+    part(3),
+    part(4),
+    part(5),
+    part(6),
+  ];
   // Date.UTC maps years 0-99 to 1900-1999, and no provider reports jobs before the epoch.
   if (year < 1970) return null;
   // Date.UTC rolls Feb 30 into March; a date that does not exist is not a timestamp.
@@ -47,7 +57,9 @@ function fromIso(value: string): Date | null {
   if (offsetHours > 23 || offsetMins > 59) return null;
   // A missing zone is read as UTC, not the server's local time, so results don't depend on the host.
   const offsetMinutes = (m[9] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMins);
-  return validDate(Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000);
+  return validDate(
+    Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000,
+  );
 }
 
 function daysInMonth(year: number, month: number): number {

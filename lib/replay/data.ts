@@ -5,9 +5,16 @@ import { notFound } from "@/lib/http/app-error";
 import { bulkReplaySchema } from "./schema";
 
 export async function getReplayBatch(id: string) {
-  const batch = await getDb().replayBatch.findUnique({ where: { id }, select: { id: true, total: true, request: true, createdBy: true, createdAt: true } });
+  const batch = await getDb().replayBatch.findUnique({
+    where: { id },
+    select: { id: true, total: true, request: true, createdBy: true, createdAt: true },
+  });
   if (!batch) throw notFound("replay batch");
-  const counts = await getDb().attempt.groupBy({ by: ["status"], where: { batchId: id }, _count: { _all: true } });
+  const counts = await getDb().attempt.groupBy({
+    by: ["status"],
+    where: { batchId: id },
+    _count: { _all: true },
+  });
   const count = (status: string) => counts.find((row) => row.status === status)?._count._all ?? 0;
   const [succeeded, failed, blocked] = [count("succeeded"), count("failed"), count("blocked")];
   // Batches from before the request was stored have none to show.
@@ -24,7 +31,12 @@ export async function getReplayBatch(id: string) {
 
 export async function findReplayBatchByKey(idempotency: { scope: string; key: string }) {
   return getDb().replayBatch.findUnique({
-    where: { idempotencyScope_idempotencyKey: { idempotencyScope: idempotency.scope, idempotencyKey: idempotency.key } },
+    where: {
+      idempotencyScope_idempotencyKey: {
+        idempotencyScope: idempotency.scope,
+        idempotencyKey: idempotency.key,
+      },
+    },
     select: { id: true, total: true, request: true },
   });
 }

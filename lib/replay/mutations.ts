@@ -14,11 +14,22 @@ export type NewReplayBatch = {
 };
 
 /** `audit`: the entry that says who started it, committed with the batch. */
-export async function createReplayBatch(batch: NewReplayBatch, eventIds: string[], job: Omit<ReplayJob, "eventId" | "batchId">, audit: AuditEntryInput): Promise<void> {
+export async function createReplayBatch(
+  batch: NewReplayBatch,
+  eventIds: string[],
+  job: Omit<ReplayJob, "eventId" | "batchId">,
+  audit: AuditEntryInput,
+): Promise<void> {
   const { idempotency, request, ...row } = batch;
   await getDb().$transaction([
     getDb().replayBatch.create({
-      data: { ...row, request: request as Prisma.InputJsonObject, total: eventIds.length, idempotencyScope: idempotency?.scope ?? null, idempotencyKey: idempotency?.key ?? null },
+      data: {
+        ...row,
+        request: request as Prisma.InputJsonObject,
+        total: eventIds.length,
+        idempotencyScope: idempotency?.scope ?? null,
+        idempotencyKey: idempotency?.key ?? null,
+      },
     }),
     enqueueReplaysStatement(eventIds, { ...job, batchId: batch.id }),
     auditStatement(audit),

@@ -21,7 +21,12 @@ type Attempt = Awaited<ReturnType<typeof getAttempt>>;
 const WAIT_FOR_FIRST_MS = 20_000;
 
 /** `role`: of whoever asks; re-signing an unsigned callback is an admin's call (resign-policy.ts). */
-export async function replayEvent(eventId: string, input: z.infer<typeof replayEventSchema>, idempotency: { scope: string; key: string } | null, role: Role): Promise<Attempt> {
+export async function replayEvent(
+  eventId: string,
+  input: z.infer<typeof replayEventSchema>,
+  idempotency: { scope: string; key: string } | null,
+  role: Role,
+): Promise<Attempt> {
   if (idempotency) {
     const earlier = await findAttemptByIdempotencyKey(idempotency.scope, idempotency.key);
     if (earlier) return settled(earlier);
@@ -30,11 +35,18 @@ export async function replayEvent(eventId: string, input: z.infer<typeof replayE
   const target = await resolveReplayTarget(input);
   requireResignAllowed(source.delivery.verification, target.signing.mode, role);
   const request = buildForwardRequest(source, target);
-  const context = { eventId, deliveryId: source.delivery.id, destinationId: target.destinationId, trigger: "manual" as const, attemptNumber: 1 };
+  const context = {
+    eventId,
+    deliveryId: source.delivery.id,
+    destinationId: target.destinationId,
+    trigger: "manual" as const,
+    attemptNumber: 1,
+  };
   const id = await claimAttempt(context, describeRequest(request), idempotency);
   if (id === null) {
     // Lost the race for this key: answer with the winner's attempt.
-    const winner = idempotency && (await findAttemptByIdempotencyKey(idempotency.scope, idempotency.key));
+    const winner =
+      idempotency && (await findAttemptByIdempotencyKey(idempotency.scope, idempotency.key));
     if (!winner) throw new Error("idempotency key claimed but no attempt found");
     return settled(winner);
   }

@@ -7,7 +7,11 @@ import type { ResignMode } from "@/lib/destinations/schema";
 import type { Signing } from "@/lib/forwarding/outbound-request";
 import { openOptionalSecret } from "@/lib/secrets/secret-box";
 
-export type ReplayTargetInput = { destinationId?: string | null; url?: string | null; resign?: boolean | ResignMode | null };
+export type ReplayTargetInput = {
+  destinationId?: string | null;
+  url?: string | null;
+  resign?: boolean | ResignMode | null;
+};
 export type ReplayTarget = { url: string; destinationId: string | null; signing: Signing };
 
 export async function resolveReplayTarget(input: ReplayTargetInput): Promise<ReplayTarget> {
@@ -15,12 +19,18 @@ export async function resolveReplayTarget(input: ReplayTargetInput): Promise<Rep
   return {
     url: destination?.url ?? input.url ?? "",
     destinationId: destination?.id ?? null,
-    signing: { mode: resignModeOf(input.resign, destination?.resign ?? null), secret: openOptionalSecret(destination?.signingSecret ?? null) },
+    signing: {
+      mode: resignModeOf(input.resign, destination?.resign ?? null),
+      secret: openOptionalSecret(destination?.signingSecret ?? null),
+    },
   };
 }
 
 /** The mode a replay signs with, from what was asked and the destination's own mode (null for a URL). */
-export function resignModeOf(requested: ReplayTargetInput["resign"], destinationMode: string | null): ResignMode {
+export function resignModeOf(
+  requested: ReplayTargetInput["resign"],
+  destinationMode: string | null,
+): ResignMode {
   const saved = (destinationMode ?? "none") as ResignMode;
   if (requested === true) return saved !== "none" ? saved : "provider";
   if (requested === false) return "none";

@@ -25,17 +25,23 @@ async function resealColumn({ table, column, array }: SealedColumn): Promise<num
   const [t, c] = [Prisma.raw(`"${table}"`), Prisma.raw(`"${column}"`)];
   let changed = 0;
   if (array) {
-    const rows = await db.$queryRaw<{ id: string; value: string[] }[]>`SELECT id, ${c} AS value FROM ${t} WHERE cardinality(${c}) > 0`;
+    const rows = await db.$queryRaw<
+      { id: string; value: string[] }[]
+    >`SELECT id, ${c} AS value FROM ${t} WHERE cardinality(${c}) > 0`;
     for (const row of rows) {
       if (row.value.every(isSealedWithCurrentKey)) continue;
       // Compare-and-set: a rotation that lands meanwhile is not overwritten (it is sealed already).
-      changed += await db.$executeRaw`UPDATE ${t} SET ${c} = ${row.value.map(resealed)}::text[] WHERE id = ${row.id} AND ${c} = ${row.value}::text[]`;
+      changed +=
+        await db.$executeRaw`UPDATE ${t} SET ${c} = ${row.value.map(resealed)}::text[] WHERE id = ${row.id} AND ${c} = ${row.value}::text[]`;
     }
   } else {
-    const rows = await db.$queryRaw<{ id: string; value: string }[]>`SELECT id, ${c} AS value FROM ${t} WHERE ${c} IS NOT NULL`;
+    const rows = await db.$queryRaw<
+      { id: string; value: string }[]
+    >`SELECT id, ${c} AS value FROM ${t} WHERE ${c} IS NOT NULL`;
     for (const row of rows) {
       if (isSealedWithCurrentKey(row.value)) continue;
-      changed += await db.$executeRaw`UPDATE ${t} SET ${c} = ${resealed(row.value)} WHERE id = ${row.id} AND ${c} = ${row.value}`;
+      changed +=
+        await db.$executeRaw`UPDATE ${t} SET ${c} = ${resealed(row.value)} WHERE id = ${row.id} AND ${c} = ${row.value}`;
     }
   }
   return changed;

@@ -23,7 +23,10 @@ function deriveKey(secret: string): Key {
   if (!key) {
     // HKDF turns any 32+ character passphrase into a uniform 256-bit key.
     const bytes = Buffer.from(hkdfSync("sha256", secret, "webhook-inbox", "secret-box v1", 32));
-    key = { id: createHash("sha256").update("key-id:").update(bytes).digest("hex").slice(0, 12), bytes };
+    key = {
+      id: createHash("sha256").update("key-id:").update(bytes).digest("hex").slice(0, 12),
+      bytes,
+    };
     derived.set(secret, key);
   }
   return key;
@@ -31,7 +34,8 @@ function deriveKey(secret: string): Key {
 
 function currentKey(): Key {
   const secret = getEnv().INBOX_SECRET_KEY;
-  if (!secret) throw new Error("INBOX_SECRET_KEY is not set (npm start generates one into .data/secret-key)");
+  if (!secret)
+    throw new Error("INBOX_SECRET_KEY is not set (npm start generates one into .data/secret-key)");
   return deriveKey(secret);
 }
 
@@ -66,20 +70,31 @@ export function sealSecret(plain: string): string {
 }
 
 export function openSecret(value: string): string {
-  if (!isSealed(value)) throw new Error("a stored secret is not sealed; the start-up reseal step seals old plain values");
+  if (!isSealed(value))
+    throw new Error(
+      "a stored secret is not sealed; the start-up reseal step seals old plain values",
+    );
   const [keyId, ivText, sealedText] = value.slice(PREFIX.length).split(":");
   const key = openingKeys().find((candidate) => candidate.id === keyId);
   if (!key || ivText === undefined || sealedText === undefined) {
-    throw new Error(`a stored secret was sealed with key ${keyId ?? "?"}, which is neither INBOX_SECRET_KEY nor in INBOX_SECRET_KEY_PREVIOUS`);
+    throw new Error(
+      `a stored secret was sealed with key ${keyId ?? "?"}, which is neither INBOX_SECRET_KEY nor in INBOX_SECRET_KEY_PREVIOUS`,
+    );
   }
   const sealed = Buffer.from(sealedText, "base64url");
   // A full-length tag only: GCM also accepts truncated tags (down to 4 bytes), which a
   // forger could guess for a short value.
-  if (sealed.length < TAG_BYTES) throw new Error("a stored secret is too short to be a sealed value");
-  const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(ivText, "base64url"), { authTagLength: TAG_BYTES });
+  if (sealed.length < TAG_BYTES)
+    throw new Error("a stored secret is too short to be a sealed value");
+  const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(ivText, "base64url"), {
+    authTagLength: TAG_BYTES,
+  });
   decipher.setAAD(Buffer.from(key.id));
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-  return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]).toString("utf8");
+  return Buffer.concat([
+    decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)),
+    decipher.final(),
+  ]).toString("utf8");
 }
 
 export function sealSecrets(plain: readonly string[]): string[] {

@@ -31,7 +31,9 @@ const WORDS = `
   speaker host guest narrator moderator panel audience applause laughter music jingle ambient silence
   h264 hevc prores webm mp4 wav flac aac opus 1080p 720p 4k vertical square landscape portrait
   approved pending review draft final archived published scheduled private public internal external
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 export type BulkSeedOptions = {
   deliveries: number;
@@ -42,10 +44,20 @@ export type BulkSeedOptions = {
   log?: (line: string) => void;
 };
 
-export type BulkSeedResult = { endpoints: SeedEndpoint[]; events: number; deliveries: number; jobs: number; elapsedMs: number };
+export type BulkSeedResult = {
+  endpoints: SeedEndpoint[];
+  events: number;
+  deliveries: number;
+  jobs: number;
+  elapsedMs: number;
+};
 
 /** The counts a run of `deliveries` produces. */
-export function bulkShape(deliveries: number): { events: number; duplicates: number; jobs: number } {
+export function bulkShape(deliveries: number): {
+  events: number;
+  duplicates: number;
+  jobs: number;
+} {
   const events = Math.round(deliveries * 0.8);
   return { events, duplicates: deliveries - events, jobs: Math.ceil(events / 3) };
 }
@@ -55,7 +67,9 @@ export async function createBulkEndpoints(): Promise<SeedEndpoint[]> {
   for (let i = 0; i < BULK_ENDPOINT_COUNT; i++) {
     const provider = providerIds[i % providerIds.length] ?? "generic";
     const region = REGIONS[Math.floor(i / providerIds.length) % REGIONS.length];
-    endpoints.push(await createSeedEndpoint(provider, `${PRESET_ENDPOINT_NAMES[provider]} - ${region}`));
+    endpoints.push(
+      await createSeedEndpoint(provider, `${PRESET_ENDPOINT_NAMES[provider]} - ${region}`),
+    );
   }
   return endpoints;
 }
@@ -67,7 +81,11 @@ export async function createBulkEndpoints(): Promise<SeedEndpoint[]> {
  * faster than maintaining it row by row), and a failure leaves nothing half-done.
  * Meanwhile other sessions wait on those tables: this is for seeding, not for a live inbox.
  */
-export async function seedBulkDeliveries(client: pg.ClientBase, endpoints: SeedEndpoint[], options: BulkSeedOptions): Promise<BulkSeedResult> {
+export async function seedBulkDeliveries(
+  client: pg.ClientBase,
+  endpoints: SeedEndpoint[],
+  options: BulkSeedOptions,
+): Promise<BulkSeedResult> {
   const started = Date.now();
   const log = options.log ?? (() => {});
   const shape = bulkShape(options.deliveries);
@@ -77,12 +95,17 @@ export async function seedBulkDeliveries(client: pg.ClientBase, endpoints: SeedE
   try {
     await client.query("SET LOCAL work_mem = '64MB'");
     await client.query("SET LOCAL maintenance_work_mem = '1GB'");
-    await client.query("CREATE TEMP TABLE seed_snippets (n int PRIMARY KEY, text text NOT NULL) ON COMMIT DROP");
+    await client.query(
+      "CREATE TEMP TABLE seed_snippets (n int PRIMARY KEY, text text NOT NULL) ON COMMIT DROP",
+    );
     await client.query(SNIPPETS.text, SNIPPETS.values({ words: WORDS, seed }));
     await client.query("ANALYZE seed_snippets");
     await client.query(ID_FUNCTION);
-    const { rows: indexes } = await client.query<{ name: string; definition: string }>(SECONDARY_INDEXES);
-    for (const index of indexes) await client.query(`DROP INDEX ${client.escapeIdentifier(index.name)}`);
+    const { rows: indexes } = await client.query<{ name: string; definition: string }>(
+      SECONDARY_INDEXES,
+    );
+    for (const index of indexes)
+      await client.query(`DROP INDEX ${client.escapeIdentifier(index.name)}`);
 
     const eventsPerBatch = 3 * Math.max(1, Math.floor(((options.batchSize ?? 100_000) * 0.8) / 3));
     for (let from = 0; from < shape.events; from += eventsPerBatch) {
@@ -107,9 +130,17 @@ export async function seedBulkDeliveries(client: pg.ClientBase, endpoints: SeedE
           isoFormat: 'YYYY-MM-DD"T"HH24:MI:SS"Z"',
         }),
       );
-      for (const statement of [INSERT_JOBS, INSERT_EVENTS, INSERT_DELIVERIES, "DROP TABLE seed_batch"]) await client.query(statement);
+      for (const statement of [
+        INSERT_JOBS,
+        INSERT_EVENTS,
+        INSERT_DELIVERIES,
+        "DROP TABLE seed_batch",
+      ])
+        await client.query(statement);
       const done = to + Math.floor((to * shape.duplicates) / shape.events);
-      log(`  ${done.toLocaleString("en")} / ${options.deliveries.toLocaleString("en")} deliveries, ${seconds(started)} s`);
+      log(
+        `  ${done.toLocaleString("en")} / ${options.deliveries.toLocaleString("en")} deliveries, ${seconds(started)} s`,
+      );
     }
     for (const index of indexes) {
       const at = Date.now();
@@ -122,7 +153,13 @@ export async function seedBulkDeliveries(client: pg.ClientBase, endpoints: SeedE
     throw error;
   }
   await client.query("ANALYZE endpoints, jobs, events, deliveries");
-  return { endpoints, events: shape.events, deliveries: options.deliveries, jobs: shape.jobs, elapsedMs: Date.now() - started };
+  return {
+    endpoints,
+    events: shape.events,
+    deliveries: options.deliveries,
+    jobs: shape.jobs,
+    elapsedMs: Date.now() - started,
+  };
 }
 
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);

@@ -14,6 +14,13 @@ export type SeedCallback = {
 
 export type IngestedCallback = StoredCallback;
 
-export function ingestInProcess(endpoint: SeedEndpoint, callback: SeedCallback): Promise<IngestedCallback> {
-  return verifyAndStore(endpoint, { ...callback, method: "POST", path: "", query: "" }, { limited: false });
+export function ingestInProcess(
+  endpoint: SeedEndpoint,
+  callback: SeedCallback,
+): Promise<IngestedCallback> {
+  return verifyAndStore(
+    endpoint,
+    { ...callback, method: "POST", path: "", query: "" },
+    { limited: false },
+  );
 }

@@ -27,8 +27,20 @@ export const PROVIDER_FATES: Record<ProviderId, readonly JobFate[]> = {
  * Webhooks events and the legacy encoder's generic JSON.
  */
 export const PAYLOAD_EXTRACTION: Partial<Record<ProviderId, ExtractionConfig>> = {
-  "standard-webhooks": { jobIdPath: "data.render_id", statePath: "data.status", outputUrlPath: "data.output_url", errorPath: "data.error" },
-  generic: { jobIdPath: "job.id", eventTypePath: "event", statePath: "job.state", outputUrlPath: "job.output", errorPath: "job.error", timestampPath: "sent_at" },
+  "standard-webhooks": {
+    jobIdPath: "data.render_id",
+    statePath: "data.status",
+    outputUrlPath: "data.output_url",
+    errorPath: "data.error",
+  },
+  generic: {
+    jobIdPath: "job.id",
+    eventTypePath: "event",
+    statePath: "job.state",
+    outputUrlPath: "job.output",
+    errorPath: "job.error",
+    timestampPath: "sent_at",
+  },
 };
 
 /** Error messages of failed jobs, as providers word them (also used by the bulk seed). */
@@ -40,7 +52,13 @@ export const ERRORS = [
   "Input file is empty or corrupt",
   "Speaker diarization failed: audio too short",
 ];
-const TITLES = ["Quarterly all-hands recording", "Podcast episode 214 - interview", "123 Oak Street walkthrough", "Product launch keynote", "Customer webinar: onboarding"];
+const TITLES = [
+  "Quarterly all-hands recording",
+  "Podcast episode 214 - interview",
+  "123 Oak Street walkthrough",
+  "Product launch keynote",
+  "Customer webinar: onboarding",
+];
 
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
@@ -66,7 +84,12 @@ export function newExternalJobId(provider: ProviderId): string {
 }
 
 /** The callbacks of one job that started at `start`, in the order they are sent. */
-export function jobCallbacks(provider: ProviderId, jobId: string, fate: JobFate, start: Date): TimedPayload[] {
+export function jobCallbacks(
+  provider: ProviderId,
+  jobId: string,
+  fate: JobFate,
+  start: Date,
+): TimedPayload[] {
   switch (provider) {
     case "aspect":
       return aspectCallbacks(jobId, fate, start);
@@ -86,18 +109,31 @@ export function jobCallbacks(provider: ProviderId, jobId: string, fate: JobFate,
 }
 
 /** queued -> processing -> end word, each step a callback; stuck jobs stop early. */
-function progressThenEnd(fate: JobFate, start: Date, build: (word: string, at: Date) => Record<string, unknown>): TimedPayload[] {
+function progressThenEnd(
+  fate: JobFate,
+  start: Date,
+  build: (word: string, at: Date) => Record<string, unknown>,
+): TimedPayload[] {
   const steps: Array<[string, number]> = [["queued", 0]];
   if (fate !== "queued") steps.push(["processing", 45]);
   if (fate === "completed" || fate === "failed" || fate === "cancelled") steps.push([fate, 600]);
-  return steps.map(([word, seconds]) => ({ at: later(start, seconds), payload: build(word, later(start, seconds)) }));
+  return steps.map(([word, seconds]) => ({
+    at: later(start, seconds),
+    payload: build(word, later(start, seconds)),
+  }));
 }
 
 function aspectCallbacks(taskId: string, fate: JobFate, start: Date): TimedPayload[] {
   const created = iso(start);
   const assetId = randomUUID();
   const userId = "3f5d7e38-8c7c-4a22-9a7d-5702a8c3a111";
-  const event = (eventType: string, at: Date, transcription: string, visual: string, preview = "completed") => ({
+  const event = (
+    eventType: string,
+    at: Date,
+    transcription: string,
+    visual: string,
+    preview = "completed",
+  ) => ({
     at,
     payload: {
       timestamp: iso(at),
@@ -108,7 +144,12 @@ function aspectCallbacks(taskId: string, fate: JobFate, start: Date): TimedPaylo
         task: {
           id: taskId,
           asset_id: assetId,
-          features: { transcription: { state: transcription }, visual: { state: visual }, preview: { state: preview }, proxy: { state: "na" } },
+          features: {
+            transcription: { state: transcription },
+            visual: { state: visual },
+            preview: { state: preview },
+            proxy: { state: "na" },
+          },
           user_id: userId,
           created,
           updated: iso(at),
@@ -119,8 +160,10 @@ function aspectCallbacks(taskId: string, fate: JobFate, start: Date): TimedPaylo
   const callbacks = [event("task.progress", later(start, 5), "queued", "queued", "queued")];
   if (fate === "queued") return callbacks;
   callbacks.push(event("task.progress", later(start, 70), "processing", "queued"));
-  if (fate === "completed") callbacks.push(event("task.completed", later(start, 420), "completed", "completed"));
-  if (fate === "failed") callbacks.push(event("task.failed", later(start, 380), "failed", "completed"));
+  if (fate === "completed")
+    callbacks.push(event("task.completed", later(start, 420), "completed", "completed"));
+  if (fate === "failed")
+    callbacks.push(event("task.failed", later(start, 380), "failed", "completed"));
   return callbacks;
 }
 
@@ -132,22 +175,43 @@ function scriptixPayload(id: string, fate: JobFate, at: Date) {
     data: {
       id,
       status: completed ? "completed" : "failed",
-      ...(completed ? { document_id: Math.floor(Math.random() * 10_000), duration_seconds: 600 + Math.floor(Math.random() * 3000), language: "en" } : { error: pick(ERRORS) }),
+      ...(completed
+        ? {
+            document_id: Math.floor(Math.random() * 10_000),
+            duration_seconds: 600 + Math.floor(Math.random() * 3000),
+            language: "en",
+          }
+        : { error: pick(ERRORS) }),
     },
   };
 }
 
 function json2videoPayload(project: string, fate: JobFate) {
-  const clientData = { listing_id: `L-${4000 + Math.floor(Math.random() * 999)}`, property_address: "123 Oak Street", agent_id: "AG-42" };
+  const clientData = {
+    listing_id: `L-${4000 + Math.floor(Math.random() * 999)}`,
+    property_address: "123 Oak Street",
+    agent_id: "AG-42",
+  };
   return fate === "completed"
-    ? { project, status: "done", url: `https://assets.json2video.com/clients/acme/${project}.mp4`, duration: 24, size: 5_421_988, "client-data": clientData }
+    ? {
+        project,
+        status: "done",
+        url: `https://assets.json2video.com/clients/acme/${project}.mp4`,
+        duration: 24,
+        size: 5_421_988,
+        "client-data": clientData,
+      }
     : { project, status: "error", message: pick(ERRORS), "client-data": clientData };
 }
 
 function descriptPayload(jobId: string, fate: JobFate) {
   const result =
     fate === "completed"
-      ? { status: "success", agent_response: "Removed filler words, applied Studio Sound and added captions", ai_credits_used: 12 }
+      ? {
+          status: "success",
+          agent_response: "Removed filler words, applied Studio Sound and added captions",
+          ai_credits_used: 12,
+        }
       : { status: "error", error: pick(ERRORS) };
   return {
     job_id: jobId,
@@ -180,7 +244,9 @@ function renderFarmPayload(renderId: string, word: string, at: Date) {
       status: word,
       template: "listing-vertical-v2",
       title: pick(TITLES),
-      ...(word === "completed" ? { output_url: `https://cdn.renderfarm.example/out/${renderId}.mp4` } : {}),
+      ...(word === "completed"
+        ? { output_url: `https://cdn.renderfarm.example/out/${renderId}.mp4` }
+        : {}),
       ...(word === "failed" ? { error: pick(ERRORS) } : {}),
     },
   };

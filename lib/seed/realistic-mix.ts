@@ -31,15 +31,26 @@ export type RealisticMixResult = { endpoints: SeedEndpoint[]; deliveries: Ingest
 
 export async function seedRealisticMix(now = new Date()): Promise<RealisticMixResult> {
   const endpoints: SeedEndpoint[] = [];
-  for (const provider of providerIds) endpoints.push(await createSeedEndpoint(provider, PRESET_ENDPOINT_NAMES[provider]));
+  for (const provider of providerIds)
+    endpoints.push(await createSeedEndpoint(provider, PRESET_ENDPOINT_NAMES[provider]));
 
-  const plan = endpoints.flatMap((endpoint) => [...jobTraffic(endpoint, now), ...oddDeliveries(endpoint, now)]);
+  const plan = endpoints.flatMap((endpoint) => [
+    ...jobTraffic(endpoint, now),
+    ...oddDeliveries(endpoint, now),
+  ]);
   // In arrival order, as the callbacks would have come in.
   plan.sort((a, b) => a.at.getTime() - b.at.getTime());
   const deliveries: IngestedCallback[] = [];
   for (const callback of plan) {
     const headers = callbackHeaders(callback.endpoint, callback.body, callback);
-    deliveries.push(await ingestInProcess(callback.endpoint, { receivedAt: callback.at, headers, body: callback.body, sourceIp: sourceIpOf(callback.endpoint.provider) }));
+    deliveries.push(
+      await ingestInProcess(callback.endpoint, {
+        receivedAt: callback.at,
+        headers,
+        body: callback.body,
+        sourceIp: sourceIpOf(callback.endpoint.provider),
+      }),
+    );
   }
   return { endpoints, deliveries };
 }
@@ -49,7 +60,12 @@ function jobTraffic(endpoint: SeedEndpoint, now: Date): PlannedCallback[] {
   const fates = Array.from({ length: ROUNDS }, () => PROVIDER_FATES[endpoint.provider]).flat();
   return fates.flatMap((fate, index) => {
     const start = jobStart(fate, now);
-    const callbacks = jobCallbacks(endpoint.provider, newExternalJobId(endpoint.provider), fate, start).map(({ at, payload }) => ({
+    const callbacks = jobCallbacks(
+      endpoint.provider,
+      newExternalJobId(endpoint.provider),
+      fate,
+      start,
+    ).map(({ at, payload }) => ({
       endpoint,
       at,
       body: Buffer.from(JSON.stringify(payload)),
@@ -58,7 +74,10 @@ function jobTraffic(endpoint: SeedEndpoint, now: Date): PlannedCallback[] {
     const last = callbacks[callbacks.length - 1];
     if (index < RETRIED_JOBS && last) {
       // A provider retry: same message id and body, a little later (our answer was lost).
-      callbacks.push({ ...last, at: new Date(last.at.getTime() + 30_000 + Math.random() * 90_000) });
+      callbacks.push({
+        ...last,
+        at: new Date(last.at.getTime() + 30_000 + Math.random() * 90_000),
+      });
     }
     return callbacks;
   });
@@ -77,8 +96,15 @@ function oddDeliveries(endpoint: SeedEndpoint, now: Date): PlannedCallback[] {
   const json = (value: unknown) => Buffer.from(JSON.stringify(value));
   const forged = (fault: SignatureFault): PlannedCallback[] => {
     const when = at();
-    const [callback] = jobCallbacks(endpoint.provider, newExternalJobId(endpoint.provider), "completed", when).slice(-1);
-    return callback ? [{ endpoint, at: when, body: json(callback.payload), messageId: newMessageId(), fault }] : [];
+    const [callback] = jobCallbacks(
+      endpoint.provider,
+      newExternalJobId(endpoint.provider),
+      "completed",
+      when,
+    ).slice(-1);
+    return callback
+      ? [{ endpoint, at: when, body: json(callback.payload), messageId: newMessageId(), fault }]
+      : [];
   };
   switch (endpoint.provider) {
     case "aspect":
@@ -89,16 +115,32 @@ function oddDeliveries(endpoint: SeedEndpoint, now: Date): PlannedCallback[] {
       return [
         ...forged("expired-timestamp"),
         // The sender's "send test event" button: no job id in it.
-        { endpoint, at: at(), body: json({ type: "webhook.test", timestamp: new Date().toISOString(), data: { message: "Test event from the render farm" } }), messageId: newMessageId() },
+        {
+          endpoint,
+          at: at(),
+          body: json({
+            type: "webhook.test",
+            timestamp: new Date().toISOString(),
+            data: { message: "Test event from the render farm" },
+          }),
+          messageId: newMessageId(),
+        },
       ];
     case "generic":
-      return [{ endpoint, at: at(), body: Buffer.from("job=enc-104233&state=done"), messageId: newMessageId(), contentType: "application/x-www-form-urlencoded" }];
+      return [
+        {
+          endpoint,
+          at: at(),
+          body: Buffer.from("job=enc-104233&state=done"),
+          messageId: newMessageId(),
+          contentType: "application/x-www-form-urlencoded",
+        },
+      ];
     case "descript":
     case "clipzy":
       return [];
   }
 }
-
 
 /** Documentation address ranges (RFC 5737), one per provider. */
 function sourceIpOf(provider: ProviderId): string {

@@ -21,7 +21,12 @@ function endpointInput(provider: ProviderId, name: string): CreateEndpointInput 
     case "aspect":
       return { name, provider, secrets: [standardWebhooksSecret()] };
     case "standard-webhooks":
-      return { name, provider, secrets: [standardWebhooksSecret()], extraction: PAYLOAD_EXTRACTION["standard-webhooks"] };
+      return {
+        name,
+        provider,
+        secrets: [standardWebhooksSecret()],
+        extraction: PAYLOAD_EXTRACTION["standard-webhooks"],
+      };
     case "scriptix":
       return { name, provider, secrets: [textSecret("scx")] };
     case "json2video":
@@ -49,9 +54,13 @@ export const PRESET_ENDPOINT_NAMES: Record<ProviderId, string> = {
 /** The audit log names demo endpoints as the seed's: someone at the server's shell made them. */
 const SEED_ACTOR: AuditActor = { id: null, label: "seed script" };
 
-export async function createSeedEndpoint(provider: ProviderId, name: string): Promise<SeedEndpoint> {
+export async function createSeedEndpoint(
+  provider: ProviderId,
+  name: string,
+): Promise<SeedEndpoint> {
   const created = await createEndpoint(endpointInput(provider, name), SEED_ACTOR);
   const endpoint = await findIngestEndpoint(created.key);
-  if (!endpoint) throw new Error(`seed: endpoint ${created.id} vanished right after it was created`);
+  if (!endpoint)
+    throw new Error(`seed: endpoint ${created.id} vanished right after it was created`);
   return { ...endpoint, name: created.name };
 }

@@ -35,7 +35,11 @@ export type SigningEndpoint = Pick<SeedEndpoint, "provider" | "verification" | "
 export const newMessageId = () => `msg_${randomUUID().replaceAll("-", "").slice(0, 26)}`;
 
 /** Headers in the order a sender's HTTP client writes them, signature headers included. */
-export function callbackHeaders(endpoint: SigningEndpoint, body: Uint8Array, options: SignOptions): HeaderList {
+export function callbackHeaders(
+  endpoint: SigningEndpoint,
+  body: Uint8Array,
+  options: SignOptions,
+): HeaderList {
   return [
     ["Host", "hooks.inbox.example.com"],
     ["User-Agent", USER_AGENTS[endpoint.provider]],
@@ -46,13 +50,19 @@ export function callbackHeaders(endpoint: SigningEndpoint, body: Uint8Array, opt
   ];
 }
 
-function signatureHeaders(endpoint: SigningEndpoint, body: Uint8Array, options: SignOptions): Array<[string, string]> {
+function signatureHeaders(
+  endpoint: SigningEndpoint,
+  body: Uint8Array,
+  options: SignOptions,
+): Array<[string, string]> {
   const config = endpoint.verification;
   const secret = options.fault === "wrong-secret" ? undefined : endpoint.secrets[0];
   switch (config.scheme) {
     case "standard-webhooks": {
       const key = secret ?? `whsec_${randomBytes(32).toString("base64")}`;
-      const seconds = Math.floor(options.at.getTime() / 1000) - (options.fault === "expired-timestamp" ? 3_600 : 0);
+      const seconds =
+        Math.floor(options.at.getTime() / 1000) -
+        (options.fault === "expired-timestamp" ? 3_600 : 0);
       const prefix = endpoint.provider === "aspect" ? "svix" : "webhook";
       return [
         [`${prefix}-id`, options.messageId],
@@ -61,7 +71,9 @@ function signatureHeaders(endpoint: SigningEndpoint, body: Uint8Array, options: 
       ];
     }
     case "hmac":
-      return [[config.header, signHmac(config, secret ?? randomBytes(18).toString("base64url"), body)]];
+      return [
+        [config.header, signHmac(config, secret ?? randomBytes(18).toString("base64url"), body)],
+      ];
     case "token": {
       // With no token configured the provider sends none (the delivery is unsigned).
       if (endpoint.secrets.length === 0) return [];

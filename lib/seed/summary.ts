@@ -37,7 +37,10 @@ const SUMMARY = `
   WHERE e.id = ANY($1::text[])
   ORDER BY e.provider, e.name`;
 
-export async function summarizeEndpoints(client: pg.ClientBase | pg.Pool, endpointIds: string[]): Promise<EndpointSummary[]> {
+export async function summarizeEndpoints(
+  client: pg.ClientBase | pg.Pool,
+  endpointIds: string[],
+): Promise<EndpointSummary[]> {
   const { rows } = await client.query<{
     name: string;
     provider: string;
@@ -54,7 +57,15 @@ export async function summarizeEndpoints(client: pg.ClientBase | pg.Pool, endpoi
     events: r.events,
     duplicates: r.duplicates,
     failedSignatures: r.failed_signatures,
-    jobs: { queued: 0, processing: 0, completed: 0, failed: 0, cancelled: 0, unknown: 0, ...r.states },
+    jobs: {
+      queued: 0,
+      processing: 0,
+      completed: 0,
+      failed: 0,
+      cancelled: 0,
+      unknown: 0,
+      ...r.states,
+    },
   }));
 }
 

@@ -15,9 +15,23 @@ import type { InviteInput } from "./schema";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type PendingInvitation = { id: string; email: string; role: Role; createdAt: Date; expiresAt: Date; invitedBy: string };
+export type PendingInvitation = {
+  id: string;
+  email: string;
+  role: Role;
+  createdAt: Date;
+  expiresAt: Date;
+  invitedBy: string;
+};
 
-const invitationView = { id: true, email: true, role: true, createdAt: true, expiresAt: true, invitedBy: { select: { email: true } } } as const;
+const invitationView = {
+  id: true,
+  email: true,
+  role: true,
+  createdAt: true,
+  expiresAt: true,
+  invitedBy: { select: { email: true } },
+} as const;
 
 /** The inviter's email; the operator token invites as nobody's account. */
 const OPERATOR_INVITER = "operator token";
@@ -28,7 +42,10 @@ export function invitationUrl(origin: string, token: string): string {
 }
 
 /** Creates an invitation and returns its token (shown once: only the hash is kept). */
-export async function createInvitation(actor: AuditActor, input: InviteInput): Promise<{ token: string; invitation: PendingInvitation }> {
+export async function createInvitation(
+  actor: AuditActor,
+  input: InviteInput,
+): Promise<{ token: string; invitation: PendingInvitation }> {
   const db = getDb();
   const email = normalizeEmail(input.email);
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
@@ -37,13 +54,35 @@ export async function createInvitation(actor: AuditActor, input: InviteInput): P
   const token = randomBytes(24).toString("base64url");
   const row = await db.$transaction(async (tx) => {
     const created = await tx.invitation.create({
-      data: { id: newId("inv"), email, role: input.role, tokenHash: hashToken(token), invitedById: actor.id, expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS) },
+      data: {
+        id: newId("inv"),
+        email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedById: actor.id,
+        expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
+      },
       select: invitationView,
     });
-    await recordAudit({ actor, action: "team.invited", target: { type: "invitation", id: created.id }, details: { email, role: input.role } }, tx);
+    await recordAudit(
+      {
+        actor,
+        action: "team.invited",
+        target: { type: "invitation", id: created.id },
+        details: { email, role: input.role },
+      },
+      tx,
+    );
     return created;
   });
-  return { token, invitation: { ...row, role: asRole(row.role), invitedBy: row.invitedBy?.email ?? OPERATOR_INVITER } };
+  return {
+    token,
+    invitation: {
+      ...row,
+      role: asRole(row.role),
+      invitedBy: row.invitedBy?.email ?? OPERATOR_INVITER,
+    },
+  };
 }
 
 /** Invitations that can still be accepted, newest first. */
@@ -53,22 +92,45 @@ export async function listPendingInvitations(): Promise<PendingInvitation[]> {
     orderBy: { createdAt: "desc" },
     select: invitationView,
   });
-  return rows.map((row) => ({ ...row, role: asRole(row.role), invitedBy: row.invitedBy?.email ?? OPERATOR_INVITER }));
+  return rows.map((row) => ({
+    ...row,
+    role: asRole(row.role),
+    invitedBy: row.invitedBy?.email ?? OPERATOR_INVITER,
+  }));
 }
 
 export async function revokeInvitation(id: string, actor: AuditActor): Promise<void> {
   await getDb().$transaction(async (tx) => {
-    const revoked = await tx.invitation.updateManyAndReturn({ where: { id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() }, select: { email: true } });
+    const revoked = await tx.invitation.updateManyAndReturn({
+      where: { id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+      select: { email: true },
+    });
     const invitation = revoked[0];
     if (!invitation) throw notFound("pending invitation");
-    await recordAudit({ actor, action: "team.invitation_revoked", target: { type: "invitation", id }, details: { email: invitation.email } }, tx);
+    await recordAudit(
+      {
+        actor,
+        action: "team.invitation_revoked",
+        target: { type: "invitation", id },
+        details: { email: invitation.email },
+      },
+      tx,
+    );
   });
 }
 
 /** The invitation behind a link, while it can still be accepted; else null. */
-export async function findOpenInvitation(token: string): Promise<{ email: string; role: Role } | null> {
+export async function findOpenInvitation(
+  token: string,
+): Promise<{ email: string; role: Role } | null> {
   const row = await getDb().invitation.findFirst({
-    where: { tokenHash: hashToken(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    where: {
+      tokenHash: hashToken(token),
+      acceptedAt: null,
+      revokedAt: null,
+      expiresAt: { gt: new Date() },
+    },
     select: { email: true, role: true },
   });
   return row && { email: row.email, role: asRole(row.role) };
@@ -79,16 +141,28 @@ export async function findOpenInvitation(token: string): Promise<{ email: string
  * account cannot be created (the email was taken meanwhile), the claim is undone so
  * the link is not burnt by a failure that was not the invitee's.
  */
-export async function acceptInvitation(token: string, person: { name: string; password: string }): Promise<{ email: string }> {
+export async function acceptInvitation(
+  token: string,
+  person: { name: string; password: string },
+): Promise<{ email: string }> {
   const db = getDb();
   const claimed = await db.$queryRaw<Array<{ id: string; email: string; role: string }>>`
     UPDATE invitations SET accepted_at = now()
     WHERE token_hash = ${hashToken(token)} AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
     RETURNING id, email, role`;
   const invitation = claimed[0];
-  if (!invitation) throw new AppError("not_found", "this invitation link is no longer valid (used, revoked or expired)");
+  if (!invitation)
+    throw new AppError(
+      "not_found",
+      "this invitation link is no longer valid (used, revoked or expired)",
+    );
   try {
-    await createPerson({ email: invitation.email, name: person.name, password: person.password, role: asRole(invitation.role) });
+    await createPerson({
+      email: invitation.email,
+      name: person.name,
+      password: person.password,
+      role: asRole(invitation.role),
+    });
   } catch (error) {
     await db.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: null } });
     // Better Auth wraps the unique violation its own way; whether the email exists is the real question.

@@ -19,11 +19,22 @@ export async function listMembers(): Promise<Member[]> {
 type Target = { role: string; email: string };
 
 /** Runs `change` holding the team lock, after checking the target is someone else. */
-async function changeAnotherMember<T>(actor: AuditActor, userId: string, change: (tx: Tx, target: Target) => Promise<T>): Promise<T> {
-  if (actor.id === userId) throw new AppError("forbidden", "you cannot change your own role or remove yourself; ask another admin");
+async function changeAnotherMember<T>(
+  actor: AuditActor,
+  userId: string,
+  change: (tx: Tx, target: Target) => Promise<T>,
+): Promise<T> {
+  if (actor.id === userId)
+    throw new AppError(
+      "forbidden",
+      "you cannot change your own role or remove yourself; ask another admin",
+    );
   return getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('inbox:team-admins'))`;
-    const target = await tx.user.findUnique({ where: { id: userId }, select: { role: true, email: true } });
+    const target = await tx.user.findUnique({
+      where: { id: userId },
+      select: { role: true, email: true },
+    });
     if (!target) throw notFound("member");
     return change(tx, target);
   });
@@ -35,12 +46,19 @@ async function requireAnotherAdmin(tx: Tx, target: { role: string }): Promise<vo
   if (admins <= 1) throw new AppError("conflict", "the instance needs at least one admin");
 }
 
-export async function changeMemberRole(actor: AuditActor, userId: string, role: Role): Promise<Member> {
+export async function changeMemberRole(
+  actor: AuditActor,
+  userId: string,
+  role: Role,
+): Promise<Member> {
   return changeAnotherMember(actor, userId, async (tx, target) => {
     if (role !== "admin") await requireAnotherAdmin(tx, target);
     const row = await tx.user.update({ where: { id: userId }, data: { role }, select: memberView });
     const details = { email: target.email, from: asRole(target.role), to: role };
-    await recordAudit({ actor, action: "team.role_changed", target: { type: "user", id: userId }, details }, tx);
+    await recordAudit(
+      { actor, action: "team.role_changed", target: { type: "user", id: userId }, details },
+      tx,
+    );
     return { ...row, role };
   });
 }
@@ -50,6 +68,14 @@ export async function removeMember(actor: AuditActor, userId: string): Promise<v
   await changeAnotherMember(actor, userId, async (tx, target) => {
     await requireAnotherAdmin(tx, target);
     await tx.user.delete({ where: { id: userId } });
-    await recordAudit({ actor, action: "team.member_removed", target: { type: "user", id: userId }, details: { email: target.email, role: asRole(target.role) } }, tx);
+    await recordAudit(
+      {
+        actor,
+        action: "team.member_removed",
+        target: { type: "user", id: userId },
+        details: { email: target.email, role: asRole(target.role) },
+      },
+      tx,
+    );
   });
 }

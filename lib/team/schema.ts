@@ -15,7 +15,10 @@ export const changeRoleSchema = z.object({ userId: z.string().min(1), role: role
 /** PATCH /api/team/members/<id>: the role is the one thing an admin changes about someone. */
 export const patchMemberSchema = z.strictObject({ role: roleSchema });
 
-export const newPasswordSchema = z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(256);
+export const newPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(256);
 
 export const acceptInvitationSchema = z
   .object({
@@ -24,4 +27,7 @@ export const acceptInvitationSchema = z
     password: newPasswordSchema,
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { message: "The two passwords differ.", path: ["confirm"] });
+  .refine((v) => v.password === v.confirm, {
+    message: "The two passwords differ.",
+    path: ["confirm"],
+  });

@@ -26,7 +26,8 @@ export function signHmac(config: HmacConfig, secret: string, body: Uint8Array): 
 
 /** The digest bytes in one header value, or why they cannot be read. */
 function parseSignature(config: HmacConfig, value: string): Buffer | string {
-  const malformed = (detail: string) => `malformed ${displayHeaderName(config.header)} header: ${detail}`;
+  const malformed = (detail: string) =>
+    `malformed ${displayHeaderName(config.header)} header: ${detail}`;
   const { prefix, encoding, algorithm } = config;
   const trimmed = value.trim();
   // Case-insensitive: "SHA256=" and "sha256=" name the same thing.
@@ -51,8 +52,12 @@ function parseSignature(config: HmacConfig, value: string): Buffer | string {
         ? `${text.length} hex digits, expected ${expected * 2}`
         : `${bytes.length} bytes, expected ${expected}`;
     // A digest of another algorithm's size usually means the algorithm setting is wrong.
-    const other = (Object.keys(DIGEST_BYTES) as HmacAlgorithm[]).find((a) => DIGEST_BYTES[a] === bytes.length);
-    const hint = other ? ` (the size of ${algorithmLabel(other)}: check the endpoint's algorithm)` : "";
+    const other = (Object.keys(DIGEST_BYTES) as HmacAlgorithm[]).find(
+      (a) => DIGEST_BYTES[a] === bytes.length,
+    );
+    const hint = other
+      ? ` (the size of ${algorithmLabel(other)}: check the endpoint's algorithm)`
+      : "";
     return malformed(`${size} for ${algorithmLabel(algorithm)}${hint}`);
   }
   return bytes;
@@ -63,7 +68,9 @@ const failed = (reason: string): VerificationResult => ({ outcome: "failed", rea
 export function verifyHmac(input: VerificationInput & { config: HmacConfig }): VerificationResult {
   const { config, secrets, headers, body } = input;
   if (secrets.length === 0) {
-    return failed("no signing secret configured for this endpoint; add the provider's signing secret");
+    return failed(
+      "no signing secret configured for this endpoint; add the provider's signing secret",
+    );
   }
   const values = headerValues(headers, config.header);
   if (values.length === 0) return failed(`missing ${displayHeaderName(config.header)} header`);
@@ -78,7 +85,10 @@ export function verifyHmac(input: VerificationInput & { config: HmacConfig }): V
   for (const [index, secret] of secrets.entries()) {
     const expected = computeDigest(config, secret, body);
     if (candidates.some((c) => equalBytes(c, expected))) {
-      return { outcome: "verified", reason: `${label} signature matched secret ${index + 1} of ${secrets.length}` };
+      return {
+        outcome: "verified",
+        reason: `${label} signature matched secret ${index + 1} of ${secrets.length}`,
+      };
     }
   }
   const tried = `${countOf(candidates.length, "signature")} tried against ${countOf(secrets.length, "secret")}`;

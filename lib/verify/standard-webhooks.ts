@@ -21,7 +21,11 @@ const WEBHOOK_HEADERS: HeaderNames = {
   timestamp: "webhook-timestamp",
   signature: "webhook-signature",
 };
-const SVIX_HEADERS: HeaderNames = { id: "svix-id", timestamp: "svix-timestamp", signature: "svix-signature" };
+const SVIX_HEADERS: HeaderNames = {
+  id: "svix-id",
+  timestamp: "svix-timestamp",
+  signature: "svix-signature",
+};
 
 /** A secret as providers hand it out: "whsec_" + base64 of 24..64 random bytes. */
 export function isStandardWebhooksSecret(secret: string): boolean {
@@ -66,11 +70,14 @@ export function signStandardWebhooks(
 /** webhook-* when all three are there, else svix-*; when neither is complete, the fuller set. */
 function pickHeaderNames(headers: HeaderList): { names: HeaderNames; other: HeaderNames } {
   const present = (names: HeaderNames) =>
-    [names.id, names.timestamp, names.signature].filter((n) => headerValues(headers, n).length > 0).length;
+    [names.id, names.timestamp, names.signature].filter((n) => headerValues(headers, n).length > 0)
+      .length;
   const webhook = present(WEBHOOK_HEADERS);
   const svix = present(SVIX_HEADERS);
   const useSvix = webhook < 3 && svix > webhook;
-  return useSvix ? { names: SVIX_HEADERS, other: WEBHOOK_HEADERS } : { names: WEBHOOK_HEADERS, other: SVIX_HEADERS };
+  return useSvix
+    ? { names: SVIX_HEADERS, other: WEBHOOK_HEADERS }
+    : { names: WEBHOOK_HEADERS, other: SVIX_HEADERS };
 }
 
 const failed = (reason: string): VerificationResult => ({ outcome: "failed", reason });
@@ -82,13 +89,17 @@ export function verifyStandardWebhooks(
   const tolerance = input.config.toleranceSeconds;
 
   if (secrets.length === 0) {
-    return failed("no signing secret configured for this endpoint; add the provider's whsec_ secret");
+    return failed(
+      "no signing secret configured for this endpoint; add the provider's whsec_ secret",
+    );
   }
   const keys = secrets.map(secretKey);
   const usable = keys.filter((k) => k !== null).length;
   if (usable === 0) {
     const which =
-      secrets.length === 1 ? "the configured secret is not" : `none of the ${secrets.length} configured secrets is`;
+      secrets.length === 1
+        ? "the configured secret is not"
+        : `none of the ${secrets.length} configured secrets is`;
     return failed(`no usable signing secret: ${which} "whsec_" followed by base64`);
   }
 
@@ -105,24 +116,33 @@ export function verifyStandardWebhooks(
 
   const seconds = /^[0-9]+$/.test(timestamp) ? Number(timestamp) : NaN;
   if (!Number.isSafeInteger(seconds)) {
-    return failed(`malformed ${names.timestamp} header: expected Unix seconds, got ${quoteValue(timestamp)}`);
+    return failed(
+      `malformed ${names.timestamp} header: expected Unix seconds, got ${quoteValue(timestamp)}`,
+    );
   }
 
   // Repeated signature headers are one list; entries of other versions (v1a...) are skipped.
-  const entries = headerValues(headers, names.signature).join(" ").split(/\s+/).filter((e) => e !== "");
+  const entries = headerValues(headers, names.signature)
+    .join(" ")
+    .split(/\s+/)
+    .filter((e) => e !== "");
   const v1 = entries.filter((e) => e.startsWith("v1,")).map((e) => e.slice(3));
-  if (v1.length === 0) return failed(`malformed ${names.signature} header: no "v1,<base64>" entries`);
+  if (v1.length === 0)
+    return failed(`malformed ${names.signature} header: no "v1,<base64>" entries`);
   const candidates = v1
     .map(decodeBase64Strict)
     .filter((s): s is Buffer => s !== null && s.length === SIGNATURE_BYTES);
   if (candidates.length === 0) {
     const first = quoteValue(`v1,${v1[0] ?? ""}`);
-    return failed(`malformed ${names.signature} header: ${first} is not base64 of a 32-byte HMAC-SHA256`);
+    return failed(
+      `malformed ${names.signature} header: ${first} is not base64 of a 32-byte HMAC-SHA256`,
+    );
   }
 
   const age = Math.floor(now / 1000) - seconds;
   if (age > tolerance) return failed(`timestamp ${age} s older than the ${tolerance} s tolerance`);
-  if (-age > tolerance) return failed(`timestamp ${-age} s in the future, beyond the ${tolerance} s tolerance`);
+  if (-age > tolerance)
+    return failed(`timestamp ${-age} s in the future, beyond the ${tolerance} s tolerance`);
 
   // Sign the number as parsed, like the svix and standardwebhooks libraries do.
   const signedTimestamp = String(seconds);
@@ -130,11 +150,17 @@ export function verifyStandardWebhooks(
     if (key === null) continue;
     const expected = computeSignature(key, id, signedTimestamp, body);
     if (candidates.some((c) => equalBytes(c, expected))) {
-      return { outcome: "verified", reason: `v1 signature matched secret ${index + 1} of ${secrets.length}` };
+      return {
+        outcome: "verified",
+        reason: `v1 signature matched secret ${index + 1} of ${secrets.length}`,
+      };
     }
   }
   const ignored = v1.length - candidates.length;
-  const note = ignored > 0 ? ` (${countOf(ignored, "malformed v1 entry", "malformed v1 entries")} ignored)` : "";
+  const note =
+    ignored > 0
+      ? ` (${countOf(ignored, "malformed v1 entry", "malformed v1 entries")} ignored)`
+      : "";
   const tried = `${countOf(candidates.length, "signature")} tried against ${countOf(usable, "secret")}`;
   return failed(`no matching signature: ${tried}${note}`);
 }

@@ -16,7 +16,9 @@ function presentedTokens(header: string, value: string): string[] {
   return bearer?.[1] !== undefined ? [bearer[1], trimmed] : [trimmed];
 }
 
-export function verifyToken(input: VerificationInput & { config: TokenConfig }): VerificationResult {
+export function verifyToken(
+  input: VerificationInput & { config: TokenConfig },
+): VerificationResult {
   const { config, secrets, headers } = input;
   // These providers cannot sign, and a token is something the customer may or may not
   // have added to the callback URL's headers, so the presets make it optional: with no
@@ -31,11 +33,16 @@ export function verifyToken(input: VerificationInput & { config: TokenConfig }):
   for (const [index, secret] of secrets.entries()) {
     // Hash-then-compare, so neither the secret's length nor a shared prefix shows in timing.
     if (tokens.some((t) => equalSecretText(t, secret))) {
-      return { outcome: "verified", reason: `token matched secret ${index + 1} of ${secrets.length}` };
+      return {
+        outcome: "verified",
+        reason: `token matched secret ${index + 1} of ${secrets.length}`,
+      };
     }
   }
   // Never echo the presented value: it may be a real token meant for somewhere else.
   const configured =
-    secrets.length === 1 ? "the configured token" : `any of the ${countOf(secrets.length, "configured token")}`;
+    secrets.length === 1
+      ? "the configured token"
+      : `any of the ${countOf(secrets.length, "configured token")}`;
   return { outcome: "failed", reason: `${header} header does not match ${configured}` };
 }

@@ -18,7 +18,10 @@ export function verifyDelivery(input: VerificationInput): VerificationResult {
     default: {
       // A new scheme in schema.ts without a case here is a compile error.
       const unknown: never = config;
-      return { outcome: "failed", reason: `unknown verification scheme ${JSON.stringify(unknown)}` };
+      return {
+        outcome: "failed",
+        reason: `unknown verification scheme ${JSON.stringify(unknown)}`,
+      };
     }
   }
 }

@@ -5,7 +5,15 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN, TEST_API_TOKEN } from "@/tests/support/app-server";
 import { closeTestPeople, createTestPerson } from "@/tests/support/people";
-import { e2eBaseUrl, expectNoPageErrors, launchBrowser, newPage, screenshotBothThemes, signedInPage, signIn } from "./support/browser";
+import {
+  e2eBaseUrl,
+  expectNoPageErrors,
+  launchBrowser,
+  newPage,
+  screenshotBothThemes,
+  signedInPage,
+  signIn,
+} from "./support/browser";
 
 let browser: Browser;
 
@@ -30,10 +38,18 @@ afterAll(async () => {
 
 describe("the audit log on Settings", () => {
   it("lists changes newest first with who, what, target and details, and pages back", async () => {
-    const endpoint = await api("POST", "/api/endpoints", { name: "Audited renders", provider: "scriptix", secrets: ["e2e-audit-secret-value"] });
-    await api("PATCH", `/api/endpoints/${endpoint.id}`, { verification: { scheme: "none" }, secrets: [] });
+    const endpoint = await api("POST", "/api/endpoints", {
+      name: "Audited renders",
+      provider: "scriptix",
+      secrets: ["e2e-audit-secret-value"],
+    });
+    await api("PATCH", `/api/endpoints/${endpoint.id}`, {
+      verification: { scheme: "none" },
+      secrets: [],
+    });
     // Enough entries for a second page (25 a page).
-    for (let n = 0; n < 26; n++) await api("PATCH", `/api/endpoints/${endpoint.id}`, { name: `Audited renders ${n}` });
+    for (let n = 0; n < 26; n++)
+      await api("PATCH", `/api/endpoints/${endpoint.id}`, { name: `Audited renders ${n}` });
     await api("POST", "/api/team/invitations", { email: "audit-e2e@example.com", role: "viewer" });
 
     const { page, errors } = await signedInPage(browser);
@@ -52,7 +68,9 @@ describe("the audit log on Settings", () => {
     await screenshotBothThemes(page, "settings-audit-log");
 
     // The scheme change came before 26 renames: a later page ("Older entries", 25 a page).
-    const schemeChange = rows.filter({ hasText: "verificationScheme: hmac -> none" }).filter({ hasText: endpoint.id });
+    const schemeChange = rows
+      .filter({ hasText: "verificationScheme: hmac -> none" })
+      .filter({ hasText: endpoint.id });
     for (let pages = 1; (await schemeChange.count()) === 0 && pages < 10; pages++) {
       const before = page.url();
       await log.getByRole("link", { name: "Older entries" }).click();
@@ -65,10 +83,18 @@ describe("the audit log on Settings", () => {
     await rows.filter({ hasText: "audit-e2e@example.com" }).first().waitFor();
 
     // A secret added on the endpoint page (the form needs JavaScript) is recorded as the signed-in admin's.
-    const rotated = await api("POST", "/api/endpoints", { name: "Audited rotation", provider: "scriptix", secrets: ["e2e-audit-first-secret"] });
+    const rotated = await api("POST", "/api/endpoints", {
+      name: "Audited rotation",
+      provider: "scriptix",
+      secrets: ["e2e-audit-first-secret"],
+    });
     await page.goto(`/endpoints/${rotated.id}`);
     await page.locator("#new-secret").fill("e2e-audit-added-secret");
-    await page.locator("form").filter({ has: page.locator("#new-secret") }).getByRole("button").click();
+    await page
+      .locator("form")
+      .filter({ has: page.locator("#new-secret") })
+      .getByRole("button")
+      .click();
     await page.getByText("Secret added.").waitFor();
     await page.goto("/settings");
     const added = rows.filter({ hasText: "Secret added" }).filter({ hasText: rotated.id });

@@ -1,9 +1,21 @@
 // Signing in, signing out and the one-time set-up, in a real Chromium.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_ADMIN, TEST_SETUP_CODE, startAppServer, type AppServer } from "@/tests/support/app-server";
+import {
+  TEST_ADMIN,
+  TEST_SETUP_CODE,
+  startAppServer,
+  type AppServer,
+} from "@/tests/support/app-server";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
-import { expectNoPageErrors, expectSignedInAs, launchBrowser, newPage, screenshotBothThemes, signIn } from "./support/browser";
+import {
+  expectNoPageErrors,
+  expectSignedInAs,
+  launchBrowser,
+  newPage,
+  screenshotBothThemes,
+  signIn,
+} from "./support/browser";
 
 let browser: Browser;
 
@@ -37,7 +49,9 @@ describe("sign in and out", () => {
     await page.waitForURL((url) => url.pathname === "/login");
     // The session is gone, not just the page: a signed-in page sends us back to sign in.
     await page.goto("/settings");
-    await page.waitForURL((url) => url.pathname === "/login" && url.searchParams.get("next") === "/settings");
+    await page.waitForURL(
+      (url) => url.pathname === "/login" && url.searchParams.get("next") === "/settings",
+    );
     expectNoPageErrors(errors);
     await context.close();
   });
@@ -61,7 +75,10 @@ describe("set-up of an empty instance", () => {
 
   beforeAll(async () => {
     database = await createFreshDatabase("e2e_setup");
-    server = await startAppServer(database.url, { INBOX_ADMIN_EMAIL: undefined, INBOX_ADMIN_PASSWORD: undefined });
+    server = await startAppServer(database.url, {
+      INBOX_ADMIN_EMAIL: undefined,
+      INBOX_ADMIN_PASSWORD: undefined,
+    });
   });
 
   afterAll(async () => {
@@ -70,7 +87,10 @@ describe("set-up of an empty instance", () => {
   });
 
   it("a page sends to /setup; creating the admin signs in; the empty endpoints list teaches what to do", async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1366, height: 900 } });
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: { width: 1366, height: 900 },
+    });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));

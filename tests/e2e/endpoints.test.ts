@@ -4,7 +4,13 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoPageErrors, launchBrowser, screenshotBothThemes, signedInPage, type PageErrors } from "./support/browser";
+import {
+  expectNoPageErrors,
+  launchBrowser,
+  screenshotBothThemes,
+  signedInPage,
+  type PageErrors,
+} from "./support/browser";
 
 const whsec = () => `whsec_${randomBytes(32).toString("base64")}`;
 
@@ -102,12 +108,18 @@ describe("endpoints", () => {
     await page.getByRole("button", { name: "Add", exact: true }).click();
     await page.getByText("2 active signing secrets.").waitFor();
     await page.getByRole("button", { name: "Send a test callback" }).click();
-    await page.getByTestId("test-callback-result").getByText("v1 signature matched secret 1 of 2").waitFor();
+    await page
+      .getByTestId("test-callback-result")
+      .getByText("v1 signature matched secret 1 of 2")
+      .waitFor();
 
     await page.getByRole("button", { name: "Remove signing secret 2" }).click();
     await page.getByText("1 active signing secret.").waitFor();
     await page.getByRole("button", { name: "Send a test callback" }).click();
-    await page.getByTestId("test-callback-result").getByText("v1 signature matched secret 1 of 1").waitFor();
+    await page
+      .getByTestId("test-callback-result")
+      .getByText("v1 signature matched secret 1 of 1")
+      .waitFor();
     // The page never shows a stored secret.
     const html = await page.content();
     expect(html).not.toContain(oldSecret);
@@ -150,7 +162,13 @@ describe("endpoints", () => {
     const url = (await page.getByTestId("ingest-url").textContent()) ?? "";
     // Six at once against a bucket of two.
     const answers = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ i }) })),
+      Array.from({ length: 6 }, (_, i) =>
+        fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ i }),
+        }),
+      ),
     );
     expect(answers.map((answer) => answer.status)).toContain(429);
 
@@ -168,13 +186,19 @@ describe("endpoints", () => {
     await page.getByText("Saved.").waitFor();
     await page.getByText("2 KiB", { exact: true }).waitFor();
     const url = (await page.getByTestId("ingest-url").textContent()) ?? "";
-    const tooLarge = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ pad: "x".repeat(4096) }) });
+    const tooLarge = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ pad: "x".repeat(4096) }),
+    });
     expect(tooLarge.status).toBe(413);
 
     await page.getByRole("button", { name: "Archive endpoint…" }).click();
     await page.getByText("Archive “To archive”?").waitFor();
     await page.getByRole("button", { name: "Yes, archive it" }).click();
-    await page.waitForURL((u) => u.pathname === "/endpoints" && u.searchParams.get("archived") === "true");
+    await page.waitForURL(
+      (u) => u.pathname === "/endpoints" && u.searchParams.get("archived") === "true",
+    );
     await page.getByRole("link", { name: "To archive" }).waitFor();
     expect((await fetch(url, { method: "POST", body: "{}" })).status).toBe(410);
     await page.goto(`/endpoints/${id}`);

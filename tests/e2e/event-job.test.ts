@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiJson, createEndpoint, sendCallback, type CreatedEndpoint } from "@/tests/support/api";
 import { aspectTaskEvent } from "@/tests/support/callbacks-payloads";
 import { newStandardWebhooksSecret, svixHeaders } from "@/tests/support/callbacks-signing";
-import { expectNoPageErrors, launchBrowser, screenshotBothThemes, signedInPage, type PageErrors } from "./support/browser";
+import {
+  expectNoPageErrors,
+  launchBrowser,
+  screenshotBothThemes,
+  signedInPage,
+  type PageErrors,
+} from "./support/browser";
 
 type Answer = { eventId?: string };
 
@@ -20,7 +26,11 @@ const failedTaskId = `task-${randomUUID()}`;
 let completedEventId = "";
 let badEventId = "";
 
-async function send(body: string, headers: Record<string, string>, expected: number): Promise<Answer> {
+async function send(
+  body: string,
+  headers: Record<string, string>,
+  expected: number,
+): Promise<Answer> {
   const response = await sendCallback(endpoint, body, { headers });
   const answer = (await response.json()) as Answer;
   expect(response.status, JSON.stringify(answer)).toBe(expected);
@@ -31,20 +41,61 @@ const iso = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000).toI
 
 beforeAll(async () => {
   const secret = newStandardWebhooksSecret();
-  endpoint = { ...(await createEndpoint({ name: `Renders ${randomUUID().slice(0, 6)}`, provider: "aspect", secrets: [secret] })), secret };
+  endpoint = {
+    ...(await createEndpoint({
+      name: `Renders ${randomUUID().slice(0, 6)}`,
+      provider: "aspect",
+      secrets: [secret],
+    })),
+    secret,
+  };
 
-  const progress = JSON.stringify(aspectTaskEvent({ taskId, eventType: "task.progress", features: { transcription: "processing", visual: "queued" }, updated: iso(120) }));
-  await send(progress, { ...svixHeaders(secret, progress), authorization: "Bearer hunter2-credential" }, 200);
-  const completed = JSON.stringify(aspectTaskEvent({ taskId, eventType: "task.completed", features: { transcription: "completed", visual: "completed" }, updated: iso(60) }));
+  const progress = JSON.stringify(
+    aspectTaskEvent({
+      taskId,
+      eventType: "task.progress",
+      features: { transcription: "processing", visual: "queued" },
+      updated: iso(120),
+    }),
+  );
+  await send(
+    progress,
+    { ...svixHeaders(secret, progress), authorization: "Bearer hunter2-credential" },
+    200,
+  );
+  const completed = JSON.stringify(
+    aspectTaskEvent({
+      taskId,
+      eventType: "task.completed",
+      features: { transcription: "completed", visual: "completed" },
+      updated: iso(60),
+    }),
+  );
   completedEventId = (await send(completed, svixHeaders(secret, completed), 200)).eventId ?? "";
 
   // Signed with another secret: stored, answered 401, and explained on the event page.
-  const forged = JSON.stringify(aspectTaskEvent({ taskId, eventType: "task.failed", features: { transcription: "failed" }, updated: iso(30) }));
+  const forged = JSON.stringify(
+    aspectTaskEvent({
+      taskId,
+      eventType: "task.failed",
+      features: { transcription: "failed" },
+      updated: iso(30),
+    }),
+  );
   await send(forged, svixHeaders(newStandardWebhooksSecret(), forged), 401);
-  const failedEvents = await apiJson<{ items: Array<{ id: string }> }>(`/api/events?endpointId=${endpoint.id}&verification=failed`);
+  const failedEvents = await apiJson<{ items: Array<{ id: string }> }>(
+    `/api/events?endpointId=${endpoint.id}&verification=failed`,
+  );
   badEventId = failedEvents.body.items[0]?.id ?? "";
 
-  const failed = JSON.stringify(aspectTaskEvent({ taskId: failedTaskId, eventType: "task.failed", features: { transcription: "failed", visual: "completed" }, updated: iso(10) }));
+  const failed = JSON.stringify(
+    aspectTaskEvent({
+      taskId: failedTaskId,
+      eventType: "task.failed",
+      features: { transcription: "failed", visual: "completed" },
+      updated: iso(10),
+    }),
+  );
   await send(failed, svixHeaders(secret, failed), 200);
 
   browser = await launchBrowser();
@@ -59,7 +110,9 @@ describe("event page", () => {
   it("explains a failed signature check: scheme, headers checked, and the reason", async () => {
     expect(badEventId).not.toBe("");
     await page.goto(`/events/${badEventId}`);
-    const panel = page.locator("section", { has: page.getByRole("heading", { name: "Verification" }) });
+    const panel = page.locator("section", {
+      has: page.getByRole("heading", { name: "Verification" }),
+    });
     await expect.poll(() => panel.innerText()).toContain("Standard Webhooks signature");
     const text = await panel.innerText();
     expect(text).toContain("svix-signature");
@@ -86,12 +139,18 @@ describe("event page", () => {
     await screenshotBothThemes(page, "event-page-masked");
 
     await page.getByRole("button", { name: "Reveal the value of authorization" }).click();
-    await expect.poll(() => page.getByRole("table").first().innerText()).toContain("Bearer hunter2-credential");
+    await expect
+      .poll(() => page.getByRole("table").first().innerText())
+      .toContain("Bearer hunter2-credential");
     expect(await curl.innerText()).not.toContain("hunter2-credential");
     await page.getByRole("button", { name: "Include credential values" }).click();
-    await expect.poll(() => curl.innerText()).toContain("-H 'authorization: Bearer hunter2-credential'");
+    await expect
+      .poll(() => curl.innerText())
+      .toContain("-H 'authorization: Bearer hunter2-credential'");
 
-    expect(await page.getByRole("tree", { name: "Payload tree" }).innerText()).toContain('"task.progress"');
+    expect(await page.getByRole("tree", { name: "Payload tree" }).innerText()).toContain(
+      '"task.progress"',
+    );
     await screenshotBothThemes(page, "event-page");
     expectNoPageErrors(errors);
   });
@@ -137,7 +196,9 @@ describe("jobs list", () => {
 
     // j moves focus to the first row's link.
     await page.keyboard.press("j");
-    expect(await page.evaluate(() => document.activeElement?.closest("[data-nav-item]") !== null)).toBe(true);
+    expect(
+      await page.evaluate(() => document.activeElement?.closest("[data-nav-item]") !== null),
+    ).toBe(true);
     await screenshotBothThemes(page, "jobs-failed");
     await page.goto("/jobs");
     await screenshotBothThemes(page, "jobs-all");

@@ -11,7 +11,13 @@ import { aspectTaskEvent } from "@/tests/support/callbacks-payloads";
 import { newStandardWebhooksSecret, svixHeaders } from "@/tests/support/callbacks-signing";
 import { startAppServer, TEST_API_TOKEN } from "@/tests/support/app-server";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
-import { expectNoPageErrors, launchBrowser, screenshotBothThemes, signIn, signedInPage } from "./support/browser";
+import {
+  expectNoPageErrors,
+  launchBrowser,
+  screenshotBothThemes,
+  signIn,
+  signedInPage,
+} from "./support/browser";
 
 const run = randomUUID().slice(0, 8);
 let browser: Browser;
@@ -20,7 +26,10 @@ let endpoint: CreatedEndpoint & { secret: string };
 beforeAll(async () => {
   browser = await launchBrowser();
   const secret = newStandardWebhooksSecret();
-  endpoint = { ...(await createEndpoint({ name: `Renders ${run}`, provider: "aspect", secrets: [secret] })), secret };
+  endpoint = {
+    ...(await createEndpoint({ name: `Renders ${run}`, provider: "aspect", secrets: [secret] })),
+    secret,
+  };
 });
 afterAll(async () => {
   await browser?.close();
@@ -44,15 +53,22 @@ async function sendSigned(label: string): Promise<string> {
 }
 
 const row = (page: Page, eventId: string) => page.locator(`tr[data-event-id="${eventId}"]`);
-const focusedRowId = (page: Page) => page.evaluate(() => document.activeElement?.closest<HTMLElement>("[data-nav-item]")?.dataset.eventId ?? null);
+const focusedRowId = (page: Page) =>
+  page.evaluate(
+    () => document.activeElement?.closest<HTMLElement>("[data-nav-item]")?.dataset.eventId ?? null,
+  );
 
 describe("Inbox", () => {
   it("shows new callbacks live, searches, filters in the URL, pages, and moves with j/k", async () => {
     const { page, errors } = await signedInPage(browser);
     await page.goto("/");
-    await expect.poll(() => page.locator("[data-live-status]").getAttribute("data-live-status")).toBe("live");
+    await expect
+      .poll(() => page.locator("[data-live-status]").getAttribute("data-live-status"))
+      .toBe("live");
     // Survives only as long as the document does: a reload would drop it.
-    await page.evaluate(() => ((window as unknown as { inboxMarker: string }).inboxMarker = "same document"));
+    await page.evaluate(
+      () => ((window as unknown as { inboxMarker: string }).inboxMarker = "same document"),
+    );
 
     // Live: a signed callback shows up on top without a reload, highlighted as new.
     const first = await sendSigned("live");
@@ -64,8 +80,12 @@ describe("Inbox", () => {
     expect((await ingestOk(endpoint, lastSent.body, lastSent.headers)).eventId).toBe(second);
     await row(page, second).getByText("×2").waitFor();
     expect(await page.locator(`tr[data-event-id="${second}"]`).count()).toBe(1);
-    expect(await page.evaluate(() => (window as unknown as { inboxMarker?: string }).inboxMarker)).toBe("same document");
-    const ids = await page.locator("tr[data-event-id]").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.eventId));
+    expect(
+      await page.evaluate(() => (window as unknown as { inboxMarker?: string }).inboxMarker),
+    ).toBe("same document");
+    const ids = await page
+      .locator("tr[data-event-id]")
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.eventId));
     expect(ids.indexOf(second)).toBeLessThan(ids.indexOf(first));
     await expect.poll(() => row(page, first).textContent()).toContain(`Renders ${run}`);
     expect(await row(page, first).textContent()).toContain("verified");
@@ -74,9 +94,21 @@ describe("Inbox", () => {
     expect(await row(page, first).locator('a[href^="/jobs/job_"]').count()).toBe(1);
 
     // A forged callback is stored as failed and is listed with that badge.
-    const forgedBody = JSON.stringify(aspectTaskEvent({ taskId: `forged-${run}`, eventType: "task.completed", features: { visual: "completed" }, updated: new Date().toISOString() }));
-    expect((await ingest(endpoint, forgedBody, svixHeaders(newStandardWebhooksSecret(), forgedBody))).status).toBe(401);
-    const forgedRow = page.locator("tr[data-event-id]", { hasText: "failed" }).filter({ hasText: `Renders ${run}` });
+    const forgedBody = JSON.stringify(
+      aspectTaskEvent({
+        taskId: `forged-${run}`,
+        eventType: "task.completed",
+        features: { visual: "completed" },
+        updated: new Date().toISOString(),
+      }),
+    );
+    expect(
+      (await ingest(endpoint, forgedBody, svixHeaders(newStandardWebhooksSecret(), forgedBody)))
+        .status,
+    ).toBe(401);
+    const forgedRow = page
+      .locator("tr[data-event-id]", { hasText: "failed" })
+      .filter({ hasText: `Renders ${run}` });
     await forgedRow.first().waitFor();
 
     // j/k move the focus through the rows, from the top.
@@ -94,7 +126,9 @@ describe("Inbox", () => {
 
     // Search: "/" focuses the box; the term goes into the URL, and a reload keeps it.
     await page.keyboard.press("/");
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-search-input"))).toBe(true);
+    expect(
+      await page.evaluate(() => document.activeElement?.hasAttribute("data-search-input")),
+    ).toBe(true);
     await page.keyboard.type(`live-${run}-1`);
     await page.keyboard.press("Enter");
     await page.waitForURL((url) => url.searchParams.get("q") === `live-${run}-1`);
@@ -110,7 +144,11 @@ describe("Inbox", () => {
     await page.getByLabel("Endpoint").selectOption({ label: `Renders ${run}` });
     await page.waitForURL((url) => url.searchParams.get("endpointId") === endpoint.id);
     await page.getByLabel("Verification").selectOption("failed");
-    await page.waitForURL((url) => url.searchParams.get("verification") === "failed" && url.searchParams.get("endpointId") === endpoint.id);
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.get("verification") === "failed" &&
+        url.searchParams.get("endpointId") === endpoint.id,
+    );
     await page.reload();
     expect(await page.getByLabel("Verification").inputValue()).toBe("failed");
     await expect.poll(() => page.locator("tr[data-event-id]").count()).toBe(1);
@@ -134,7 +172,10 @@ describe("Inbox", () => {
     await sendSigned("page");
     await sendSigned("page");
     await page.goto(`/?endpointId=${endpoint.id}&limit=2`);
-    const pageIds = () => page.locator("tr[data-event-id]").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.eventId ?? ""));
+    const pageIds = () =>
+      page
+        .locator("tr[data-event-id]")
+        .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.eventId ?? ""));
     const seen: string[] = [];
     const newest = await pageIds();
     expect(newest).toHaveLength(2);
@@ -142,14 +183,18 @@ describe("Inbox", () => {
     for (const expected of [2, 1]) {
       const before = await pageIds();
       await page.getByRole("link", { name: "Older →" }).click();
-      await expect.poll(async () => (await pageIds()).some((id) => before.includes(id))).toBe(false);
+      await expect
+        .poll(async () => (await pageIds()).some((id) => before.includes(id)))
+        .toBe(false);
       const ids = await pageIds();
       expect(ids).toHaveLength(expected);
       expect(ids.filter((id) => seen.includes(id))).toEqual([]);
       seen.push(...ids);
       expect(new URL(page.url()).searchParams.get("limit")).toBe("2");
       expect(new URL(page.url()).searchParams.has("cursor")).toBe(true);
-      expect(await page.locator("[data-live-status]").getAttribute("data-live-status")).toBe("paused");
+      expect(await page.locator("[data-live-status]").getAttribute("data-live-status")).toBe(
+        "paused",
+      );
     }
     expect(new Set(seen).size).toBe(5);
     expect(await page.getByRole("link", { name: "Older →" }).count()).toBe(0);
@@ -159,8 +204,13 @@ describe("Inbox", () => {
 
     // More than a page arrives at once: the live list shows the newest ones with no
     // hidden gap below them (every row the API has between top and bottom is shown).
-    const burst = await Promise.all([sendSigned("burst"), sendSigned("burst"), sendSigned("burst")]);
-    const apiIds = async (limit: number) => (await listEvents({ endpointId: endpoint.id, limit })).items.map((e) => e.id);
+    const burst = await Promise.all([
+      sendSigned("burst"),
+      sendSigned("burst"),
+      sendSigned("burst"),
+    ]);
+    const apiIds = async (limit: number) =>
+      (await listEvents({ endpointId: endpoint.id, limit })).items.map((e) => e.id);
     const newestTwo = await apiIds(2);
     expect(newestTwo.every((id) => burst.includes(id))).toBe(true);
     await expect.poll(async () => (await pageIds()).slice(0, 2)).toEqual(newestTwo);
@@ -175,7 +225,10 @@ describe("Inbox", () => {
     // Its own server on an empty database: the shared one has other files' events.
     const database = await createFreshDatabase("inbox_empty");
     const app = await startAppServer(database.url);
-    const context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1366, height: 900 } });
+    const context = await browser.newContext({
+      baseURL: app.baseUrl,
+      viewport: { width: 1366, height: 900 },
+    });
     try {
       const page = await context.newPage();
       const pageErrors: string[] = [];
@@ -183,8 +236,15 @@ describe("Inbox", () => {
       await signIn(page);
       await page.getByText("No callbacks yet").waitFor();
       // A server that just started (on a busy machine) can take more than the default second to connect the stream.
-      await expect.poll(() => page.locator("[data-live-status]").getAttribute("data-live-status"), { timeout: 15_000 }).toBe("live");
-      const createCommand = await page.getByRole("figure").filter({ hasText: "Create an endpoint" }).textContent();
+      await expect
+        .poll(() => page.locator("[data-live-status]").getAttribute("data-live-status"), {
+          timeout: 15_000,
+        })
+        .toBe("live");
+      const createCommand = await page
+        .getByRole("figure")
+        .filter({ hasText: "Create an endpoint" })
+        .textContent();
       expect(createCommand).toContain(`${new URL(app.baseUrl).host}/api/endpoints`);
       await screenshotBothThemes(page, "inbox-empty");
 
@@ -192,7 +252,10 @@ describe("Inbox", () => {
       const created = (await (
         await fetch(`${app.baseUrl}/api/endpoints`, {
           method: "POST",
-          headers: { authorization: `Bearer ${TEST_API_TOKEN}`, "content-type": "application/json" },
+          headers: {
+            authorization: `Bearer ${TEST_API_TOKEN}`,
+            "content-type": "application/json",
+          },
           body: JSON.stringify({ name: "First endpoint", provider: "generic" }),
         })
       ).json()) as { key: string; ingestUrl: string };
@@ -204,7 +267,15 @@ describe("Inbox", () => {
       // Running that command (as curl would) makes the event appear live.
       const body = /-d '([^']+)'/.exec(command)?.[1];
       if (!body) throw new Error(`no body in ${command}`);
-      expect((await fetch(created.ingestUrl, { method: "POST", headers: { "content-type": "application/json" }, body })).status).toBe(200);
+      expect(
+        (
+          await fetch(created.ingestUrl, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body,
+          })
+        ).status,
+      ).toBe(200);
       await page.locator("tr[data-event-id]").first().waitFor();
       expect(await page.getByText("No callbacks yet").count()).toBe(0);
       expect(pageErrors).toEqual([]);

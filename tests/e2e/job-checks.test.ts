@@ -7,7 +7,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiJson, createEndpoint, sendCallback, type CreatedEndpoint } from "@/tests/support/api";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
-import { expectNoPageErrors, launchBrowser, screenshotBothThemes, signedInPage, type PageErrors } from "./support/browser";
+import {
+  expectNoPageErrors,
+  launchBrowser,
+  screenshotBothThemes,
+  signedInPage,
+  type PageErrors,
+} from "./support/browser";
 
 let browser: Browser;
 let page: Page;
@@ -25,7 +31,9 @@ async function send(body: Record<string, unknown>): Promise<string> {
 }
 
 async function jobPageOf(externalId: string): Promise<string> {
-  const jobs = await apiJson<{ items: Array<{ id: string; externalId: string }> }>(`/api/jobs?endpointId=${endpoint.id}`);
+  const jobs = await apiJson<{ items: Array<{ id: string; externalId: string }> }>(
+    `/api/jobs?endpointId=${endpoint.id}`,
+  );
   const job = jobs.body.items.find((j) => j.externalId === externalId);
   if (!job) throw new Error(`job ${externalId} not listed`);
   return `/jobs/${job.id}`;
@@ -33,8 +41,14 @@ async function jobPageOf(externalId: string): Promise<string> {
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  endpoint = await createEndpoint({ name: `Checks ${randomUUID().slice(0, 6)}`, provider: "clipzy" });
-  const destination = await apiJson(`/api/endpoints/${endpoint.id}/destinations`, { method: "POST", body: JSON.stringify({ url: receiver.url("/forward"), forward: "all" }) });
+  endpoint = await createEndpoint({
+    name: `Checks ${randomUUID().slice(0, 6)}`,
+    provider: "clipzy",
+  });
+  const destination = await apiJson(`/api/endpoints/${endpoint.id}/destinations`, {
+    method: "POST",
+    body: JSON.stringify({ url: receiver.url("/forward"), forward: "all" }),
+  });
   expect(destination.status).toBe(201);
   browser = await launchBrowser();
   ({ page, errors } = await signedInPage(browser));
@@ -63,24 +77,39 @@ describe("job page: checks and attempts", () => {
     // Provider order on the timeline: queued #1, processing #2, completed #3.
     const warnings = page.getByTestId("sequence-check").and(page.locator("[data-outcome=warn]"));
     expect(await warnings.count()).toBe(4);
-    expect(await checkRow("One terminal callback").innerText()).toContain("#3 completed (completed) was delivered 2 times");
-    expect(await checkRow("Output URL on completion").innerText()).toContain("#3 completed reports completed without an output URL");
-    expect(await checkRow("State only moved forward").innerText()).toContain("#1 queued (queued) arrived after #3 completed (completed)");
+    expect(await checkRow("One terminal callback").innerText()).toContain(
+      "#3 completed (completed) was delivered 2 times",
+    );
+    expect(await checkRow("Output URL on completion").innerText()).toContain(
+      "#3 completed reports completed without an output URL",
+    );
+    expect(await checkRow("State only moved forward").innerText()).toContain(
+      "#1 queued (queued) arrived after #3 completed (completed)",
+    );
     // Compared with the latest the provider had sent by then (completed), not each one.
-    expect(await checkRow("Arrived in provider order").getByTestId("check-finding").allInnerTexts()).toEqual(["#1 queued was sent 25 s before #3 completed but arrived after it"]);
+    expect(
+      await checkRow("Arrived in provider order").getByTestId("check-finding").allInnerTexts(),
+    ).toEqual(["#1 queued was sent 25 s before #3 completed but arrived after it"]);
 
     const regression = checkRow("State only moved forward").getByTestId("check-finding");
-    expect(await regression.getByRole("link").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual([
-      `/events/${queued}`,
-      `/events/${completedId}`,
-    ]);
+    expect(
+      await regression
+        .getByRole("link")
+        .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+    ).toEqual([`/events/${queued}`, `/events/${completedId}`]);
 
     // The forward of each of the three events, newest first, each linking to its event.
     const attempts = page.getByTestId("attempt-row");
     expect(await attempts.count()).toBe(3);
-    const linked = await attempts.getByRole("link").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(linked.sort()).toEqual([processing, completedId, queued].map((id) => `/events/${id}`).sort());
-    expect(await attempts.first().innerText()).toMatch(/succeeded[\s\S]*HTTP 200[\s\S]*\/forward[\s\S]*auto #1/);
+    const linked = await attempts
+      .getByRole("link")
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(linked.sort()).toEqual(
+      [processing, completedId, queued].map((id) => `/events/${id}`).sort(),
+    );
+    expect(await attempts.first().innerText()).toMatch(
+      /succeeded[\s\S]*HTTP 200[\s\S]*\/forward[\s\S]*auto #1/,
+    );
     await screenshotBothThemes(page, "job-checks-attempts");
     expectNoPageErrors(errors);
   });
@@ -89,9 +118,16 @@ describe("job page: checks and attempts", () => {
     const jobId = `render-${randomUUID()}`;
     await send({ job_id: jobId, status: "queued", timestamp: at(1) });
     await send({ job_id: jobId, status: "processing", timestamp: at(2) });
-    await send({ job_id: jobId, status: "completed", output_video_url: "https://cdn.example/done.mp4", timestamp: at(3) });
+    await send({
+      job_id: jobId,
+      status: "completed",
+      output_video_url: "https://cdn.example/done.mp4",
+      timestamp: at(3),
+    });
     await page.goto(await jobPageOf(jobId));
-    const outcomes = await page.getByTestId("sequence-check").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-outcome")));
+    const outcomes = await page
+      .getByTestId("sequence-check")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-outcome")));
     expect(outcomes).toEqual(["pass", "pass", "pass", "pass"]);
     expect(await page.getByText("nothing to look at").count()).toBe(1);
     expectNoPageErrors(errors);

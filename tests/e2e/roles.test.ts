@@ -5,11 +5,21 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEndpoint, queryAppDb } from "@/tests/support/api";
-import { createReplayBatch, createRouteFixture, type RouteFixture } from "@/tests/support/api-route-table";
+import {
+  createReplayBatch,
+  createRouteFixture,
+  type RouteFixture,
+} from "@/tests/support/api-route-table";
 import { newStandardWebhooksSecret } from "@/tests/support/callbacks-signing";
 import { closeTestPeople, createTestPerson } from "@/tests/support/people";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
-import { expectNoPageErrors, launchBrowser, newPage, screenshotBothThemes, signIn } from "./support/browser";
+import {
+  expectNoPageErrors,
+  launchBrowser,
+  newPage,
+  screenshotBothThemes,
+  signIn,
+} from "./support/browser";
 
 let browser: Browser;
 let receiver: Receiver;
@@ -53,20 +63,32 @@ describe("a viewer", () => {
     await page.getByTestId("destination-row").waitFor();
     await page.getByTestId("polling-summary").waitFor();
     await page.getByTestId("alert-channel-row").waitFor();
-    for (const control of ADMIN_CONTROLS) expect(await page.getByRole(control.role, { name: control.name }).count(), String(control.name)).toBe(0);
+    for (const control of ADMIN_CONTROLS)
+      expect(
+        await page.getByRole(control.role, { name: control.name }).count(),
+        String(control.name),
+      ).toBe(0);
     expect(await page.getByRole("button", { name: "Send a test callback" }).count()).toBe(0);
     // No field to type into in the page's content (the header's sign-out form carries Next's hidden fields).
-    expect(await page.locator("main").locator("input:not([type=hidden]), select, textarea").count()).toBe(0);
+    expect(
+      await page.locator("main").locator("input:not([type=hidden]), select, textarea").count(),
+    ).toBe(0);
     await page.getByText("Only admins can change polling settings.").waitFor();
     await page.getByText("Only admins can add, turn off or remove destinations.").waitFor();
     await page.getByText("Members and admins can send test callbacks.").waitFor();
     await screenshotBothThemes(page, "endpoint-viewer");
 
     // A signed endpoint: its secrets are counted, not changeable.
-    const signed = await createEndpoint({ name: "signed, seen by a viewer", provider: "aspect", secrets: [newStandardWebhooksSecret()] });
+    const signed = await createEndpoint({
+      name: "signed, seen by a viewer",
+      provider: "aspect",
+      secrets: [newStandardWebhooksSecret()],
+    });
     await page.goto(`/endpoints/${signed.id}`);
     await page.getByTestId("secret-count").waitFor();
-    await page.getByText("Only admins can change the signing secrets and how callbacks are verified.").waitFor();
+    await page
+      .getByText("Only admins can change the signing secrets and how callbacks are verified.")
+      .waitFor();
     expect(await page.getByRole("button", { name: /^Remove signing secret/ }).count()).toBe(0);
     expect(await page.getByLabel(/signing secret/).count()).toBe(0);
 
@@ -91,7 +113,11 @@ describe("a member", () => {
     const { page, errors, context } = await signedInAs("member");
     await page.goto(`/endpoints/${fixture.endpoint.id}`);
     await page.getByRole("button", { name: "Send a test callback" }).waitFor();
-    for (const control of ADMIN_CONTROLS) expect(await page.getByRole(control.role, { name: control.name }).count(), String(control.name)).toBe(0);
+    for (const control of ADMIN_CONTROLS)
+      expect(
+        await page.getByRole(control.role, { name: control.name }).count(),
+        String(control.name),
+      ).toBe(0);
     await screenshotBothThemes(page, "endpoint-member");
 
     await page.goto(`/events/${fixture.eventId}`);
@@ -108,13 +134,22 @@ describe("a member", () => {
     await page.getByRole("button", { name: "Add destination" }).waitFor();
     // Demoted while the page stays open: the form is still there, the action must refuse.
     await queryAppDb("UPDATE users SET role = 'member' WHERE id = $1", [person.id]);
-    const before = await queryAppDb("SELECT id, enabled FROM destinations WHERE endpoint_id = $1 ORDER BY id", [fixture.endpoint.id]);
+    const before = await queryAppDb(
+      "SELECT id, enabled FROM destinations WHERE endpoint_id = $1 ORDER BY id",
+      [fixture.endpoint.id],
+    );
     await page.getByLabel("Receiver URL").fill(receiver.url("/from-a-member"));
     await page.getByRole("button", { name: "Add destination" }).click();
     await page.getByText("this needs the admin role; you are a member").waitFor();
     await page.getByRole("button", { name: "Turn off" }).first().click();
-    await expect.poll(() => page.getByText("this needs the admin role; you are a member").count()).toBe(2);
-    expect(await queryAppDb("SELECT id, enabled FROM destinations WHERE endpoint_id = $1 ORDER BY id", [fixture.endpoint.id])).toEqual(before);
+    await expect
+      .poll(() => page.getByText("this needs the admin role; you are a member").count())
+      .toBe(2);
+    expect(
+      await queryAppDb("SELECT id, enabled FROM destinations WHERE endpoint_id = $1 ORDER BY id", [
+        fixture.endpoint.id,
+      ]),
+    ).toEqual(before);
     await screenshotBothThemes(page, "endpoint-member-refused");
     await context.close();
   });

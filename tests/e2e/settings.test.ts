@@ -2,7 +2,17 @@
 // invitation accepted in a second browser, and what a member may and may not do.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { e2eBaseUrl, expectNoPageErrors, expectSignedInAs, launchBrowser, newPage, screenshotBothThemes, signedInPage, signIn, type PageErrors } from "./support/browser";
+import {
+  e2eBaseUrl,
+  expectNoPageErrors,
+  expectSignedInAs,
+  launchBrowser,
+  newPage,
+  screenshotBothThemes,
+  signedInPage,
+  signIn,
+  type PageErrors,
+} from "./support/browser";
 
 let browser: Browser;
 let admin: { context: BrowserContext; page: Page; errors: PageErrors };
@@ -17,13 +27,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const listEndpoints = (token: string) => fetch(`${e2eBaseUrl()}/api/endpoints`, { headers: { authorization: `Bearer ${token}` } });
+const listEndpoints = (token: string) =>
+  fetch(`${e2eBaseUrl()}/api/endpoints`, { headers: { authorization: `Bearer ${token}` } });
 
 describe("settings", () => {
   it("a personal token is shown once, works as Bearer, and stops working when revoked", async () => {
     const { page, errors } = admin;
     await page.goto("/settings");
-    await page.getByText(/INBOX_API_TOKEN/).first().waitFor();
+    await page
+      .getByText(/INBOX_API_TOKEN/)
+      .first()
+      .waitFor();
     await page.getByLabel("Token name").fill("CI deploy script");
     await page.getByRole("button", { name: "Create token" }).click();
     const token = (await page.getByTestId("shown-once").textContent()) ?? "";
@@ -68,7 +82,10 @@ describe("settings", () => {
 
     // A member sees the team read-only and cannot invite.
     await invitee.page.goto("/settings");
-    await invitee.page.getByTestId("member-row").filter({ hasText: "teammate@inbox.test" }).waitFor();
+    await invitee.page
+      .getByTestId("member-row")
+      .filter({ hasText: "teammate@inbox.test" })
+      .waitFor();
     expect(await invitee.page.getByLabel("Teammate's email").count()).toBe(0);
     expect(await invitee.page.getByRole("combobox", { name: /^Role of/ }).count()).toBe(0);
     expect(await invitee.page.getByRole("button", { name: /^Remove / }).count()).toBe(0);
@@ -95,15 +112,26 @@ describe("settings", () => {
     // The admin sees the new member and no pending invitation for them.
     await page.reload();
     await page.getByTestId("member-row").filter({ hasText: "teammate@inbox.test" }).waitFor();
-    expect(await page.getByTestId("invitation-row").filter({ hasText: "teammate@inbox.test" }).count()).toBe(0);
+    expect(
+      await page.getByTestId("invitation-row").filter({ hasText: "teammate@inbox.test" }).count(),
+    ).toBe(0);
 
     // The admin makes them an admin, then removes them; their session stops working.
     await page.getByRole("combobox", { name: "Role of teammate@inbox.test" }).selectOption("admin");
-    await page.getByTestId("member-row").filter({ hasText: "teammate@inbox.test" }).getByText("Saved").waitFor();
+    await page
+      .getByTestId("member-row")
+      .filter({ hasText: "teammate@inbox.test" })
+      .getByText("Saved")
+      .waitFor();
     await page.reload();
-    expect(await page.getByRole("combobox", { name: "Role of teammate@inbox.test" }).inputValue()).toBe("admin");
+    expect(
+      await page.getByRole("combobox", { name: "Role of teammate@inbox.test" }).inputValue(),
+    ).toBe("admin");
     await page.getByRole("button", { name: "Remove teammate@inbox.test" }).click();
-    await page.getByTestId("member-row").filter({ hasText: "teammate@inbox.test" }).waitFor({ state: "detached" });
+    await page
+      .getByTestId("member-row")
+      .filter({ hasText: "teammate@inbox.test" })
+      .waitFor({ state: "detached" });
     await invitee.page.goto("/settings");
     await invitee.page.waitForURL((url) => url.pathname === "/login");
     await invitee.context.close();

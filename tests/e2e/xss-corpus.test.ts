@@ -7,7 +7,13 @@ import http from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiJson, baseUrl, createEndpoint, type CreatedEndpoint } from "@/tests/support/api";
-import { expectNoPageErrors, launchBrowser, screenshotBothThemes, signedInPage, type PageErrors } from "./support/browser";
+import {
+  expectNoPageErrors,
+  launchBrowser,
+  screenshotBothThemes,
+  signedInPage,
+  type PageErrors,
+} from "./support/browser";
 
 const TRIP = "window.__xss=1";
 const corpus = {
@@ -29,10 +35,19 @@ const jobId = `${corpus.svg}-${randomUUID().slice(0, 8)}`;
 function sendRaw(path: string, headers: Record<string, string>, body: Buffer): Promise<number> {
   const url = new URL(baseUrl());
   return new Promise((resolve, reject) => {
-    const request = http.request({ hostname: url.hostname, port: url.port, path, method: "POST", headers: { ...headers, "content-length": String(body.byteLength) } }, (response) => {
-      response.resume();
-      response.on("end", () => resolve(response.statusCode ?? 0));
-    });
+    const request = http.request(
+      {
+        hostname: url.hostname,
+        port: url.port,
+        path,
+        method: "POST",
+        headers: { ...headers, "content-length": String(body.byteLength) },
+      },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });
@@ -49,12 +64,23 @@ beforeAll(async () => {
   };
   const status = await sendRaw(
     `/in/${endpoint.key}/${corpus.svg.replaceAll(" ", "")}?q=${corpus.img.replaceAll(" ", "")}`,
-    { "content-type": "application/json", "x-evil": corpus.svg, "x-auth-token": corpus.img, "x-long": "B".repeat(4_000) },
+    {
+      "content-type": "application/json",
+      "x-evil": corpus.svg,
+      "x-auth-token": corpus.img,
+      "x-long": "B".repeat(4_000),
+    },
     Buffer.from(JSON.stringify(payload)),
   );
   expect(status).toBe(200);
   // A body that is not UTF-8: shown as binary, and curl points at the download.
-  expect(await sendRaw(`/in/${endpoint.key}`, { "content-type": "application/octet-stream" }, Buffer.from([0xff, 0xfe, 0x3c, 0x00]))).toBe(200);
+  expect(
+    await sendRaw(
+      `/in/${endpoint.key}`,
+      { "content-type": "application/octet-stream" },
+      Buffer.from([0xff, 0xfe, 0x3c, 0x00]),
+    ),
+  ).toBe(200);
 
   browser = await launchBrowser();
   ({ page, errors } = await signedInPage(browser));
@@ -65,11 +91,20 @@ afterAll(async () => {
 });
 
 async function expectNothingExecuted(page: Page): Promise<void> {
-  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss),
+  ).toBeUndefined();
   const scriptLinks = await page.evaluate(() =>
     [...document.querySelectorAll("a[href], area[href], [src], [action], [formaction]")]
-      .flatMap((element) => ["href", "src", "action", "formaction"].map((name) => element.getAttribute(name) ?? ""))
-      .filter((value) => value.replace(/[\s\u0000-\u001f]/g, "").toLowerCase().startsWith("javascript:")),
+      .flatMap((element) =>
+        ["href", "src", "action", "formaction"].map((name) => element.getAttribute(name) ?? ""),
+      )
+      .filter((value) =>
+        value
+          .replace(/[\s\u0000-\u001f]/g, "")
+          .toLowerCase()
+          .startsWith("javascript:"),
+      ),
   );
   expect(scriptLinks).toEqual([]);
   expectNoPageErrors(errors);
@@ -89,16 +124,21 @@ async function revealEverything(page: Page): Promise<void> {
     if (collapsed.length === 0) break;
     for (const button of collapsed) await button.click();
   }
-  for (const button of await page.getByRole("button", { name: /^show all/ }).all()) await button.click();
+  for (const button of await page.getByRole("button", { name: /^show all/ }).all())
+    await button.click();
   for (const summary of await page.locator("summary").all()) await summary.click();
-  for (const button of await page.getByRole("button", { name: /^Reveal the value of/ }).all()) await button.click();
+  for (const button of await page.getByRole("button", { name: /^Reveal the value of/ }).all())
+    await button.click();
 }
 
 describe("hostile input", () => {
   it("is text on the event page: tree fully expanded, raw text, headers revealed, curl", async () => {
     const all = await events();
     expect(all).toHaveLength(2);
-    expect(all.filter((event) => event.jobId !== null), "the hostile callback made a job").toHaveLength(1);
+    expect(
+      all.filter((event) => event.jobId !== null),
+      "the hostile callback made a job",
+    ).toHaveLength(1);
     for (const event of all) {
       await page.goto(`/events/${event.id}`);
       await page.getByRole("heading", { name: "Payload" }).waitFor();
@@ -123,7 +163,9 @@ describe("hostile input", () => {
       if (!curl.includes("--data-binary '@")) continue;
       found = true;
       expect(await page.locator("main").innerText()).toContain("not UTF-8");
-      expect(await page.getByRole("link", { name: "Download the raw body" }).getAttribute("href")).toMatch(/^\/api\/deliveries\/dlv_[^/]+\/raw$/);
+      expect(
+        await page.getByRole("link", { name: "Download the raw body" }).getAttribute("href"),
+      ).toMatch(/^\/api\/deliveries\/dlv_[^/]+\/raw$/);
     }
     expect(found).toBe(true);
   });

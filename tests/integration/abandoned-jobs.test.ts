@@ -24,17 +24,30 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const sql = (text: string, params: unknown[] = []) => queryDatabase<{ locked_by: string | null }>(database.url, text, params);
+const sql = (text: string, params: unknown[] = []) =>
+  queryDatabase<{ locked_by: string | null }>(database.url, text, params);
 
 describe("jobs abandoned by an earlier run", () => {
   it("are unlocked, and jobs nobody holds stay as they are", async () => {
-    await sql("SELECT graphile_worker.add_job('forward_event', '{}'::json, job_key := 'held-by-dead-worker')");
+    await sql(
+      "SELECT graphile_worker.add_job('forward_event', '{}'::json, job_key := 'held-by-dead-worker')",
+    );
     await sql("SELECT graphile_worker.add_job('forward_event', '{}'::json, job_key := 'free')");
-    await sql("UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'worker-of-a-dead-run' WHERE key = 'held-by-dead-worker'");
-    expect(await sql("SELECT locked_by FROM graphile_worker.jobs ORDER BY key")).toEqual([{ locked_by: null }, { locked_by: "worker-of-a-dead-run" }]);
+    await sql(
+      "UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'worker-of-a-dead-run' WHERE key = 'held-by-dead-worker'",
+    );
+    expect(await sql("SELECT locked_by FROM graphile_worker.jobs ORDER BY key")).toEqual([
+      { locked_by: null },
+      { locked_by: "worker-of-a-dead-run" },
+    ]);
 
     await supervisor.releaseAbandonedJobs();
-    expect(await sql("SELECT locked_by FROM graphile_worker.jobs ORDER BY key")).toEqual([{ locked_by: null }, { locked_by: null }]);
-    expect(await sql("SELECT locked_by FROM graphile_worker.jobs WHERE locked_at IS NOT NULL")).toEqual([]);
+    expect(await sql("SELECT locked_by FROM graphile_worker.jobs ORDER BY key")).toEqual([
+      { locked_by: null },
+      { locked_by: null },
+    ]);
+    expect(
+      await sql("SELECT locked_by FROM graphile_worker.jobs WHERE locked_at IS NOT NULL"),
+    ).toEqual([]);
   });
 });

@@ -26,11 +26,22 @@ afterAll(async () => {
 describe("the admin from the environment", () => {
   it("is created once when two starts race on an empty database, and neither start fails", async () => {
     const email = "Race@Inbox.Test";
-    const outcomes = await Promise.all([users.ensureAdminFromEnv(email, "first-password-123"), users.ensureAdminFromEnv(email, "first-password-123")]);
+    const outcomes = await Promise.all([
+      users.ensureAdminFromEnv(email, "first-password-123"),
+      users.ensureAdminFromEnv(email, "first-password-123"),
+    ]);
     expect(outcomes).toContain("created");
-    const rows = await queryDatabase<{ role: string }>(database.url, "SELECT role FROM users WHERE email = $1", ["race@inbox.test"]);
+    const rows = await queryDatabase<{ role: string }>(
+      database.url,
+      "SELECT role FROM users WHERE email = $1",
+      ["race@inbox.test"],
+    );
     expect(rows).toEqual([{ role: "admin" }]);
-    const accounts = await queryDatabase(database.url, "SELECT 1 FROM accounts a JOIN users u ON u.id = a.user_id WHERE u.email = $1 AND a.provider_id = 'credential'", ["race@inbox.test"]);
+    const accounts = await queryDatabase(
+      database.url,
+      "SELECT 1 FROM accounts a JOIN users u ON u.id = a.user_id WHERE u.email = $1 AND a.provider_id = 'credential'",
+      ["race@inbox.test"],
+    );
     expect(accounts).toHaveLength(1);
   });
 });

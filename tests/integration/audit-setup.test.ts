@@ -31,14 +31,34 @@ describe("set-up", () => {
     await storeSetupCodeHash(hashSetupCode(code), { replace: true });
     const password = "first-admin-password-1";
     // A wrong code creates nobody and records nothing.
-    expect(await users.createFirstAdmin({ name: "Guess", email: "guess@setup.test", password }, "not the code")).toEqual({ outcome: "wrong-code" });
-    const created = await users.createFirstAdmin({ name: "First", email: "First@Setup.Test", password }, code);
-    if (created.outcome !== "created") throw new Error(`set-up did not create the admin: ${created.outcome}`);
+    expect(
+      await users.createFirstAdmin(
+        { name: "Guess", email: "guess@setup.test", password },
+        "not the code",
+      ),
+    ).toEqual({ outcome: "wrong-code" });
+    const created = await users.createFirstAdmin(
+      { name: "First", email: "First@Setup.Test", password },
+      code,
+    );
+    if (created.outcome !== "created")
+      throw new Error(`set-up did not create the admin: ${created.outcome}`);
     // A second set-up finds someone there and records nothing.
-    expect(await users.createFirstAdmin({ name: "Second", email: "second@setup.test", password }, code)).toEqual({ outcome: "someone-exists" });
-    const rows = await queryDatabase<Record<string, unknown>>(database.url, "SELECT * FROM audit_log");
+    expect(
+      await users.createFirstAdmin({ name: "Second", email: "second@setup.test", password }, code),
+    ).toEqual({ outcome: "someone-exists" });
+    const rows = await queryDatabase<Record<string, unknown>>(
+      database.url,
+      "SELECT * FROM audit_log",
+    );
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: "setup.completed", actor_id: created.id, actor_label: "first@setup.test", target_id: created.id, details: { email: "first@setup.test" } });
+    expect(rows[0]).toMatchObject({
+      action: "setup.completed",
+      actor_id: created.id,
+      actor_label: "first@setup.test",
+      target_id: created.id,
+      details: { email: "first@setup.test" },
+    });
     expect(JSON.stringify(rows[0])).not.toContain(password);
     expect(JSON.stringify(rows[0])).not.toContain(code);
   });

@@ -15,7 +15,11 @@ let team: typeof import("@/lib/team/invitations") & typeof import("@/lib/team/me
 const actor = (id: string) => ({ id, label: `${id}@team.test` });
 
 async function addUser(id: string, role: "admin" | "member"): Promise<void> {
-  await sql.query("INSERT INTO users (id, name, email, role) VALUES ($1, $1, $2, $3)", [id, `${id}@team.test`, role]);
+  await sql.query("INSERT INTO users (id, name, email, role) VALUES ($1, $1, $2, $3)", [
+    id,
+    `${id}@team.test`,
+    role,
+  ]);
 }
 
 beforeAll(async () => {
@@ -39,7 +43,10 @@ afterAll(async () => {
 
 describe("invitations", () => {
   it("two accepts of one link at the same moment create one account", async () => {
-    const { token } = await team.createInvitation(actor("boss"), { email: "race@team.test", role: "member" });
+    const { token } = await team.createInvitation(actor("boss"), {
+      email: "race@team.test",
+      role: "member",
+    });
     const results = await Promise.allSettled([
       team.acceptInvitation(token, { name: "First", password: "first-password-1" }),
       team.acceptInvitation(token, { name: "Second", password: "second-password-1" }),
@@ -53,36 +60,65 @@ describe("invitations", () => {
   });
 
   it("the token is stored only as its SHA-256", async () => {
-    const { token, invitation } = await team.createInvitation(actor("boss"), { email: "hash@team.test", role: "admin" });
-    const { rows } = await sql.query<{ token_hash: string; expires_at: Date }>("SELECT token_hash, expires_at FROM invitations WHERE id = $1", [invitation.id]);
+    const { token, invitation } = await team.createInvitation(actor("boss"), {
+      email: "hash@team.test",
+      role: "admin",
+    });
+    const { rows } = await sql.query<{ token_hash: string; expires_at: Date }>(
+      "SELECT token_hash, expires_at FROM invitations WHERE id = $1",
+      [invitation.id],
+    );
     expect(rows[0]?.token_hash).not.toBe(token);
     expect(rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
     // Seven days, give or take the test's own run time.
-    expect(Math.abs((rows[0]?.expires_at.getTime() ?? 0) - Date.now() - 7 * 86_400_000)).toBeLessThan(60_000);
+    expect(
+      Math.abs((rows[0]?.expires_at.getTime() ?? 0) - Date.now() - 7 * 86_400_000),
+    ).toBeLessThan(60_000);
   });
 
   it("expired and revoked links are refused and create nobody", async () => {
-    const expired = await team.createInvitation(actor("boss"), { email: "late@team.test", role: "member" });
-    await sql.query("UPDATE invitations SET expires_at = now() - interval '1 second' WHERE id = $1", [expired.invitation.id]);
-    await expect(team.acceptInvitation(expired.token, { name: "Late", password: "late-password-1" })).rejects.toMatchObject({ code: "not_found" });
+    const expired = await team.createInvitation(actor("boss"), {
+      email: "late@team.test",
+      role: "member",
+    });
+    await sql.query(
+      "UPDATE invitations SET expires_at = now() - interval '1 second' WHERE id = $1",
+      [expired.invitation.id],
+    );
+    await expect(
+      team.acceptInvitation(expired.token, { name: "Late", password: "late-password-1" }),
+    ).rejects.toMatchObject({ code: "not_found" });
 
-    const revoked = await team.createInvitation(actor("boss"), { email: "revoked@team.test", role: "member" });
+    const revoked = await team.createInvitation(actor("boss"), {
+      email: "revoked@team.test",
+      role: "member",
+    });
     await team.revokeInvitation(revoked.invitation.id, actor("boss"));
-    await expect(team.acceptInvitation(revoked.token, { name: "Revoked", password: "revoked-password-1" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      team.acceptInvitation(revoked.token, { name: "Revoked", password: "revoked-password-1" }),
+    ).rejects.toMatchObject({ code: "not_found" });
 
-    const { rows } = await sql.query("SELECT email FROM users WHERE email IN ('late@team.test', 'revoked@team.test')");
+    const { rows } = await sql.query(
+      "SELECT email FROM users WHERE email IN ('late@team.test', 'revoked@team.test')",
+    );
     expect(rows).toEqual([]);
   });
 
   it("an email that already has an account cannot be invited", async () => {
-    await expect(team.createInvitation(actor("boss"), { email: "boss@team.test", role: "member" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      team.createInvitation(actor("boss"), { email: "boss@team.test", role: "member" }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 });
 
 describe("admins", () => {
   it("nobody changes their own role or removes themselves", async () => {
-    await expect(team.changeMemberRole(actor("boss"), "boss", "member")).rejects.toMatchObject({ code: "forbidden" });
-    await expect(team.removeMember(actor("boss"), "boss")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(team.changeMemberRole(actor("boss"), "boss", "member")).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(team.removeMember(actor("boss"), "boss")).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("two admins demoting each other at once leave exactly one admin", async () => {
@@ -90,9 +126,14 @@ describe("admins", () => {
     await addUser("bob", "admin");
     // Only ann and bob are admins for this test.
     await sql.query("UPDATE users SET role = 'member' WHERE id NOT IN ('ann', 'bob')");
-    const results = await Promise.allSettled([team.changeMemberRole(actor("ann"), "bob", "member"), team.changeMemberRole(actor("bob"), "ann", "member")]);
+    const results = await Promise.allSettled([
+      team.changeMemberRole(actor("ann"), "bob", "member"),
+      team.changeMemberRole(actor("bob"), "ann", "member"),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+    expect(
+      (results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason,
+    ).toMatchObject({ code: "conflict" });
     const { rows } = await sql.query("SELECT count(*)::int AS n FROM users WHERE role = 'admin'");
     expect(rows).toEqual([{ n: 1 }]);
   });
@@ -102,7 +143,9 @@ describe("admins", () => {
     const lastAdmin = rows[0]?.id ?? "";
     const other = lastAdmin === "ann" ? "bob" : "ann";
     // `other` (now a member) acting with a stale admin page: the guard still holds.
-    await expect(team.removeMember(actor(other), lastAdmin)).rejects.toMatchObject({ code: "conflict" });
+    await expect(team.removeMember(actor(other), lastAdmin)).rejects.toMatchObject({
+      code: "conflict",
+    });
     await team.removeMember(actor(lastAdmin), other);
     const left = await sql.query("SELECT id FROM users WHERE id IN ('ann', 'bob')");
     expect(left.rows).toEqual([{ id: lastAdmin }]);

@@ -4,10 +4,26 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiJson, baseUrl, createEndpoint, queryAppDb, type CreatedEndpoint } from "@/tests/support/api";
-import { residentMemory, startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
+import {
+  apiJson,
+  baseUrl,
+  createEndpoint,
+  queryAppDb,
+  type CreatedEndpoint,
+} from "@/tests/support/api";
+import {
+  residentMemory,
+  startAppServer,
+  TEST_API_TOKEN,
+  type AppServer,
+} from "@/tests/support/app-server";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
-import { sendRaw, streamUpload, type RawResponse, type StreamOutcome } from "@/tests/support/ingest-http";
+import {
+  sendRaw,
+  streamUpload,
+  type RawResponse,
+  type StreamOutcome,
+} from "@/tests/support/ingest-http";
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -18,7 +34,10 @@ type ErrorBody = { error: { code: string; message: string } };
 const bodyOfSize = (size: number) => randomBytes(size);
 
 async function deliveryCount(endpointId: string): Promise<number> {
-  const rows = await queryAppDb<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE endpoint_id = $1`, [endpointId]);
+  const rows = await queryAppDb<{ n: number }>(
+    `SELECT count(*)::int AS n FROM deliveries WHERE endpoint_id = $1`,
+    [endpointId],
+  );
   return rows[0]?.n ?? -1;
 }
 
@@ -43,14 +62,22 @@ function expectUploadRefused(outcome: StreamOutcome): void {
 }
 
 const post = (endpoint: CreatedEndpoint, body: Buffer, chunked = false) =>
-  sendRaw(baseUrl(), `/in/${endpoint.key}`, { headers: [["Content-Type", "application/octet-stream"]], body, chunked });
+  sendRaw(baseUrl(), `/in/${endpoint.key}`, {
+    headers: [["Content-Type", "application/octet-stream"]],
+    body,
+    chunked,
+  });
 
 describe("an endpoint's own cap (1024 bytes)", () => {
   const limit = 1024;
   let endpoint: CreatedEndpoint;
 
   beforeAll(async () => {
-    endpoint = await createEndpoint({ name: `capped-${randomUUID()}`, provider: "generic", bodyLimitBytes: limit });
+    endpoint = await createEndpoint({
+      name: `capped-${randomUUID()}`,
+      provider: "generic",
+      bodyLimitBytes: limit,
+    });
   });
 
   it("refuses 1025 bytes with Content-Length and stores nothing", async () => {
@@ -64,7 +91,10 @@ describe("an endpoint's own cap (1024 bytes)", () => {
     const response = await post(endpoint, body);
     expect(response.status).toBe(200);
     const { deliveryId } = response.json<{ deliveryId: string }>();
-    const rows = await queryAppDb<{ body: Buffer; size: number }>(`SELECT body, size FROM deliveries WHERE id = $1`, [deliveryId]);
+    const rows = await queryAppDb<{ body: Buffer; size: number }>(
+      `SELECT body, size FROM deliveries WHERE id = $1`,
+      [deliveryId],
+    );
     expect(rows[0]?.size).toBe(limit);
     expect(rows[0]?.body.equals(body)).toBe(true);
   });
@@ -86,7 +116,10 @@ describe("a cap lowered later with PATCH", () => {
     const endpoint = await createEndpoint({ name: `patched-${randomUUID()}`, provider: "generic" });
     expect((await post(endpoint, bodyOfSize(4 * KiB))).status).toBe(200);
 
-    const patched = await apiJson(`/api/endpoints/${endpoint.id}`, { method: "PATCH", body: JSON.stringify({ bodyLimitBytes: 1024 }) });
+    const patched = await apiJson(`/api/endpoints/${endpoint.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ bodyLimitBytes: 1024 }),
+    });
     expect(patched.status).toBe(200);
     expectTooLarge(await post(endpoint, bodyOfSize(1025)), 1024);
     expectTooLarge(await post(endpoint, bodyOfSize(4 * KiB), true), 1024);
@@ -101,7 +134,10 @@ describe("the default cap (10 MiB)", () => {
     const endpoint = await createEndpoint({ name: `default-${randomUUID()}`, provider: "generic" });
     // Only the first 64 KiB are sent: the declared size alone must be enough to refuse,
     // and a client that is not still writing reliably reads the answer.
-    const outcome = await streamUpload(baseUrl(), `/in/${endpoint.key}`, { totalBytes: 64 * KiB, contentLength: limit + 1 });
+    const outcome = await streamUpload(baseUrl(), `/in/${endpoint.key}`, {
+      totalBytes: 64 * KiB,
+      contentLength: limit + 1,
+    });
     expect(outcome.status).toBe(413);
     expect(outcome.responseText).toContain('"code":"payload_too_large"');
     expect(outcome.responseText).toContain(`limit of ${limit} bytes`);
@@ -118,7 +154,10 @@ describe("the default cap (10 MiB)", () => {
     const endpoint = await createEndpoint({ name: `default-${randomUUID()}`, provider: "generic" });
     const response = await post(endpoint, bodyOfSize(limit));
     expect(response.status).toBe(200);
-    const rows = await queryAppDb<{ size: number }>(`SELECT size FROM deliveries WHERE endpoint_id = $1`, [endpoint.id]);
+    const rows = await queryAppDb<{ size: number }>(
+      `SELECT size FROM deliveries WHERE endpoint_id = $1`,
+      [endpoint.id],
+    );
     expect(rows).toEqual([{ size: limit }]);
   });
 });
@@ -139,7 +178,10 @@ describe("memory while refusing a 300 MB upload", () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE endpoint_id = $1`, [endpointId]);
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM deliveries WHERE endpoint_id = $1`,
+        [endpointId],
+      );
       return rows[0]?.n ?? -1;
     } finally {
       await client.end();
@@ -176,7 +218,12 @@ describe("memory while refusing a 300 MB upload", () => {
     // Warm up every code path first, so loading modules is not counted as growth.
     expect((await sendRaw(server.baseUrl, `/in/${key}`, { body: "{}" })).status).toBe(200);
     expectUploadRefused(await streamUpload(server.baseUrl, `/in/${key}`, { totalBytes: 4 * MiB }));
-    expectUploadRefused(await streamUpload(server.baseUrl, `/in/${key}`, { totalBytes: 4 * MiB, contentLength: 4 * MiB }));
+    expectUploadRefused(
+      await streamUpload(server.baseUrl, `/in/${key}`, {
+        totalBytes: 4 * MiB,
+        contentLength: 4 * MiB,
+      }),
+    );
   });
 
   afterAll(async () => {
@@ -185,7 +232,9 @@ describe("memory while refusing a 300 MB upload", () => {
   });
 
   it("cuts off a chunked upload without reading it all, and RSS stays flat", async () => {
-    const { outcome, growth } = await measure(() => streamUpload(server.baseUrl, `/in/${key}`, { totalBytes: attempted }));
+    const { outcome, growth } = await measure(() =>
+      streamUpload(server.baseUrl, `/in/${key}`, { totalBytes: attempted }),
+    );
     expectUploadRefused(outcome);
     expect(outcome.bodyBytesWritten).toBeLessThan(attempted);
     expect(growth, `RSS grew by ${Math.round(growth / MiB)} MiB`).toBeLessThan(64 * MiB);
@@ -194,7 +243,10 @@ describe("memory while refusing a 300 MB upload", () => {
 
   it("refuses a declared 300 MB body before reading it, and RSS stays flat", async () => {
     const { outcome, growth } = await measure(() =>
-      streamUpload(server.baseUrl, `/in/${key}`, { totalBytes: attempted, contentLength: attempted }),
+      streamUpload(server.baseUrl, `/in/${key}`, {
+        totalBytes: attempted,
+        contentLength: attempted,
+      }),
     );
     expectUploadRefused(outcome);
     expect(outcome.bodyBytesWritten).toBeLessThan(attempted);

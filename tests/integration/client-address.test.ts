@@ -6,7 +6,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIGN_IN_LIMITS } from "@/lib/auth/sign-in-throttle";
-import { startAppServer, TEST_ADMIN, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
+import {
+  startAppServer,
+  TEST_ADMIN,
+  TEST_API_TOKEN,
+  type AppServer,
+} from "@/tests/support/app-server";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
 import { submitPageForm } from "@/tests/support/page-forms";
 
@@ -20,7 +25,9 @@ beforeAll(async () => {
   // One at a time: each start applies migrations and resets the env admin.
   direct = await startAppServer(database.url);
   directToo = await startAppServer(database.url);
-  proxied = await startAppServer(database.url, { INBOX_TRUSTED_PROXIES: "10.9.0.0/16, 127.0.0.1/32" });
+  proxied = await startAppServer(database.url, {
+    INBOX_TRUSTED_PROXIES: "10.9.0.0/16, 127.0.0.1/32",
+  });
 });
 
 afterAll(async () => {
@@ -32,8 +39,21 @@ const uniqueEmail = () => `nobody-${randomUUID().slice(0, 8)}@throttle.test`;
 
 type SignIn = "signed-in" | "wrong" | "throttled";
 
-async function signIn(server: AppServer, email: string, password: string, forwardedFor?: string): Promise<SignIn> {
-  const response = await submitPageForm(server.baseUrl, "/login", 'name="password"', { email, password }, undefined, undefined, forwardedFor ? { "x-forwarded-for": forwardedFor } : {});
+async function signIn(
+  server: AppServer,
+  email: string,
+  password: string,
+  forwardedFor?: string,
+): Promise<SignIn> {
+  const response = await submitPageForm(
+    server.baseUrl,
+    "/login",
+    'name="password"',
+    { email, password },
+    undefined,
+    undefined,
+    forwardedFor ? { "x-forwarded-for": forwardedFor } : {},
+  );
   if (response.status === 303) return "signed-in";
   const html = await response.text();
   if (html.includes("Too many failed attempts")) return "throttled";
@@ -53,15 +73,30 @@ describe("the sign-in throttle", () => {
 
   it("behind a trusted proxy keys on the forwarded client: one client is paused, the others still sign in", async () => {
     for (let i = 0; i < SIGN_IN_LIMITS.perClient; i++) {
-      expect(await signIn(proxied, TEST_ADMIN.email, "wrong-password", "198.51.100.7")).toBe("wrong");
+      expect(await signIn(proxied, TEST_ADMIN.email, "wrong-password", "198.51.100.7")).toBe(
+        "wrong",
+      );
     }
     // Even the right password waits: the pause is what makes guessing impractical.
-    expect(await signIn(proxied, TEST_ADMIN.email, TEST_ADMIN.password, "198.51.100.7")).toBe("throttled");
+    expect(await signIn(proxied, TEST_ADMIN.email, TEST_ADMIN.password, "198.51.100.7")).toBe(
+      "throttled",
+    );
     // A proxy appends the address it saw: the rightmost untrusted entry is the client.
-    expect(await signIn(proxied, TEST_ADMIN.email, TEST_ADMIN.password, "203.0.113.50, 198.51.100.7, 10.9.1.1")).toBe("throttled");
-    expect(await signIn(proxied, TEST_ADMIN.email, TEST_ADMIN.password, "198.51.100.8")).toBe("signed-in");
+    expect(
+      await signIn(
+        proxied,
+        TEST_ADMIN.email,
+        TEST_ADMIN.password,
+        "203.0.113.50, 198.51.100.7, 10.9.1.1",
+      ),
+    ).toBe("throttled");
+    expect(await signIn(proxied, TEST_ADMIN.email, TEST_ADMIN.password, "198.51.100.8")).toBe(
+      "signed-in",
+    );
     // A client cannot escape by putting another address before its own.
-    expect(await signIn(proxied, TEST_ADMIN.email, TEST_ADMIN.password, "198.51.100.8, 198.51.100.7")).toBe("throttled");
+    expect(
+      await signIn(proxied, TEST_ADMIN.email, TEST_ADMIN.password, "198.51.100.8, 198.51.100.7"),
+    ).toBe("throttled");
   });
 
   it("ignores X-Forwarded-For from a peer that is not a trusted proxy", async () => {
@@ -87,7 +122,11 @@ describe("the sign-in throttle", () => {
 describe("the source address stored with a delivery", () => {
   async function sourceOf(server: AppServer, forwardedFor: string): Promise<string | null> {
     const auth = { authorization: `Bearer ${TEST_API_TOKEN}`, "content-type": "application/json" };
-    const created = await fetch(`${server.baseUrl}/api/endpoints`, { method: "POST", headers: auth, body: JSON.stringify({ name: `source ${randomUUID()}`, provider: "clipzy" }) });
+    const created = await fetch(`${server.baseUrl}/api/endpoints`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ name: `source ${randomUUID()}`, provider: "clipzy" }),
+    });
     const endpoint = (await created.json()) as { key: string };
     const answer = await fetch(`${server.baseUrl}/in/${endpoint.key}`, {
       method: "POST",
@@ -96,7 +135,9 @@ describe("the source address stored with a delivery", () => {
     });
     expect(answer.status).toBe(200);
     const { eventId } = (await answer.json()) as { eventId: string };
-    const event = (await (await fetch(`${server.baseUrl}/api/events/${eventId}`, { headers: auth })).json()) as { deliveries: Array<{ sourceIp: string | null }> };
+    const event = (await (
+      await fetch(`${server.baseUrl}/api/events/${eventId}`, { headers: auth })
+    ).json()) as { deliveries: Array<{ sourceIp: string | null }> };
     return event.deliveries[0]?.sourceIp ?? null;
   }
 

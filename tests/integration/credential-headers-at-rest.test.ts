@@ -27,20 +27,30 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryDatabase<R>(database.url, text, params);
+const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) =>
+  queryDatabase<R>(database.url, text, params);
 
 const call = apiClient(() => {
   if (!server) throw new Error("no server");
   return server.baseUrl;
 });
 
-type Row = { id: string; event_id: string; credential_key: string | null; headers: Array<[string, string]> };
+type Row = {
+  id: string;
+  event_id: string;
+  credential_key: string | null;
+  headers: Array<[string, string]>;
+};
 const rowOf = async (id: string): Promise<Row> => {
-  const [row] = await sql<Row>("SELECT id, event_id, credential_key, headers FROM deliveries WHERE id = $1", [id]);
+  const [row] = await sql<Row>(
+    "SELECT id, event_id, credential_key, headers FROM deliveries WHERE id = $1",
+    [id],
+  );
   if (!row) throw new Error(`no delivery ${id}`);
   return row;
 };
-const authorizationOf = (row: Row) => row.headers.find(([name]) => name.toLowerCase() === "authorization")?.[1] ?? "";
+const authorizationOf = (row: Row) =>
+  row.headers.find(([name]) => name.toLowerCase() === "authorization")?.[1] ?? "";
 const keyIdOf = (sealed: string) => sealed.split(":")[2];
 
 describe("credential headers at rest across restarts", () => {
@@ -49,58 +59,106 @@ describe("credential headers at rest across restarts", () => {
   const ids = { sealed: "", legacy: "", plainNoCredentials: "" };
   let firstKeyId = "";
 
-  it("seals at ingest with the current key, and names the key on the row", async () => {
-    server = await startAppServer(database.url, { INBOX_SECRET_KEY: KEY_A });
-    const endpoint = (await call<{ id: string; key: string }>("/api/endpoints", { method: "POST", body: JSON.stringify({ name: "tokens", provider: "json2video", secrets: [secret] }) })).body;
-    const send = async (headers: Record<string, string>) => {
-      const answer = await call<{ deliveryId: string }>(`/in/${endpoint.key}`, { method: "POST", body: JSON.stringify(json2videoDone(`movie-${randomUUID()}`)), headers });
-      expect(answer.status).toBe(200);
-      return answer.body.deliveryId;
-    };
-    ids.sealed = await send(bearerHeaders(secret));
-    ids.legacy = await send(bearerHeaders(secret));
-    ids.plainNoCredentials = await send(bearerHeaders(secret));
+  it(
+    "seals at ingest with the current key, and names the key on the row",
+    async () => {
+      server = await startAppServer(database.url, { INBOX_SECRET_KEY: KEY_A });
+      const endpoint = (
+        await call<{ id: string; key: string }>("/api/endpoints", {
+          method: "POST",
+          body: JSON.stringify({ name: "tokens", provider: "json2video", secrets: [secret] }),
+        })
+      ).body;
+      const send = async (headers: Record<string, string>) => {
+        const answer = await call<{ deliveryId: string }>(`/in/${endpoint.key}`, {
+          method: "POST",
+          body: JSON.stringify(json2videoDone(`movie-${randomUUID()}`)),
+          headers,
+        });
+        expect(answer.status).toBe(200);
+        return answer.body.deliveryId;
+      };
+      ids.sealed = await send(bearerHeaders(secret));
+      ids.legacy = await send(bearerHeaders(secret));
+      ids.plainNoCredentials = await send(bearerHeaders(secret));
 
-    const sealed = await rowOf(ids.sealed);
-    expect(authorizationOf(sealed)).toMatch(/^sealed:v1:/);
-    firstKeyId = sealed.credential_key ?? "";
-    expect(keyIdOf(authorizationOf(sealed))).toBe(firstKeyId);
-    await server.stop();
-    server = undefined;
-  }, SERVER_START);
+      const sealed = await rowOf(ids.sealed);
+      expect(authorizationOf(sealed)).toMatch(/^sealed:v1:/);
+      firstKeyId = sealed.credential_key ?? "";
+      expect(keyIdOf(authorizationOf(sealed))).toBe(firstKeyId);
+      await server.stop();
+      server = undefined;
+    },
+    SERVER_START,
+  );
 
-  it("a restart with a new key seals rows stored in plain text before sealing and reseals the others", async () => {
-    // As the migration leaves rows from before sealing: plain values, marked 'plain'.
-    await sql(`UPDATE deliveries SET credential_key = 'plain', headers = $2::jsonb WHERE id = $1`, [
-      ids.legacy,
-      JSON.stringify([["Content-Type", "application/json"], ["Authorization", `Bearer ${legacySecret}`], ["X-Note", "kept"]]),
-    ]);
-    await sql(`UPDATE deliveries SET credential_key = 'plain', headers = $2::jsonb WHERE id = $1`, [ids.plainNoCredentials, JSON.stringify([["Content-Type", "application/json"]])]);
+  it(
+    "a restart with a new key seals rows stored in plain text before sealing and reseals the others",
+    async () => {
+      // As the migration leaves rows from before sealing: plain values, marked 'plain'.
+      await sql(
+        `UPDATE deliveries SET credential_key = 'plain', headers = $2::jsonb WHERE id = $1`,
+        [
+          ids.legacy,
+          JSON.stringify([
+            ["Content-Type", "application/json"],
+            ["Authorization", `Bearer ${legacySecret}`],
+            ["X-Note", "kept"],
+          ]),
+        ],
+      );
+      await sql(
+        `UPDATE deliveries SET credential_key = 'plain', headers = $2::jsonb WHERE id = $1`,
+        [ids.plainNoCredentials, JSON.stringify([["Content-Type", "application/json"]])],
+      );
 
-    server = await startAppServer(database.url, { INBOX_SECRET_KEY: KEY_B, INBOX_SECRET_KEY_PREVIOUS: KEY_A });
-    expect(server.output()).toMatch(/credential headers of stored deliveries sealed with the key from INBOX_SECRET_KEY: 3 rows/);
+      server = await startAppServer(database.url, {
+        INBOX_SECRET_KEY: KEY_B,
+        INBOX_SECRET_KEY_PREVIOUS: KEY_A,
+      });
+      expect(server.output()).toMatch(
+        /credential headers of stored deliveries sealed with the key from INBOX_SECRET_KEY: 3 rows/,
+      );
 
-    const [sealed, legacy, none] = await Promise.all([rowOf(ids.sealed), rowOf(ids.legacy), rowOf(ids.plainNoCredentials)]);
-    const newKeyId = sealed.credential_key ?? "";
-    expect(newKeyId).not.toBe(firstKeyId);
-    expect(newKeyId).not.toBe("plain");
-    for (const row of [sealed, legacy]) {
-      expect(row.credential_key).toBe(newKeyId);
-      expect(keyIdOf(authorizationOf(row))).toBe(newKeyId);
-    }
-    expect(JSON.stringify(legacy.headers)).not.toContain(legacySecret);
-    expect(legacy.headers.map(([name]) => name)).toEqual(["Content-Type", "Authorization", "X-Note"]);
-    expect(legacy.headers[2]).toEqual(["X-Note", "kept"]);
-    expect(none.credential_key).toBeNull();
-    expect(none.headers).toEqual([["Content-Type", "application/json"]]);
+      const [sealed, legacy, none] = await Promise.all([
+        rowOf(ids.sealed),
+        rowOf(ids.legacy),
+        rowOf(ids.plainNoCredentials),
+      ]);
+      const newKeyId = sealed.credential_key ?? "";
+      expect(newKeyId).not.toBe(firstKeyId);
+      expect(newKeyId).not.toBe("plain");
+      for (const row of [sealed, legacy]) {
+        expect(row.credential_key).toBe(newKeyId);
+        expect(keyIdOf(authorizationOf(row))).toBe(newKeyId);
+      }
+      expect(JSON.stringify(legacy.headers)).not.toContain(legacySecret);
+      expect(legacy.headers.map(([name]) => name)).toEqual([
+        "Content-Type",
+        "Authorization",
+        "X-Note",
+      ]);
+      expect(legacy.headers[2]).toEqual(["X-Note", "kept"]);
+      expect(none.credential_key).toBeNull();
+      expect(none.headers).toEqual([["Content-Type", "application/json"]]);
 
-    // Still readable through the new key: masked in answers, revealed for an admin.
-    const event = await call<{ deliveries: Array<{ headers: Array<[string, string]> }> }>(`/api/events/${legacy.event_id}`);
-    expect(JSON.stringify(event.body)).not.toContain(legacySecret);
-    expect(event.body.deliveries.flatMap((d) => d.headers)).toContainEqual(["Authorization", `Bearer ••••${legacySecret.slice(-4)}`]);
-    const revealed = await call<{ values: string[] }>(`/api/deliveries/${ids.legacy}/headers/reveal`, { method: "POST", body: JSON.stringify({ name: "Authorization" }) });
-    expect(revealed.body.values).toEqual([`Bearer ${legacySecret}`]);
-    await server.stop();
-    server = undefined;
-  }, SERVER_START);
+      // Still readable through the new key: masked in answers, revealed for an admin.
+      const event = await call<{ deliveries: Array<{ headers: Array<[string, string]> }> }>(
+        `/api/events/${legacy.event_id}`,
+      );
+      expect(JSON.stringify(event.body)).not.toContain(legacySecret);
+      expect(event.body.deliveries.flatMap((d) => d.headers)).toContainEqual([
+        "Authorization",
+        `Bearer ••••${legacySecret.slice(-4)}`,
+      ]);
+      const revealed = await call<{ values: string[] }>(
+        `/api/deliveries/${ids.legacy}/headers/reveal`,
+        { method: "POST", body: JSON.stringify({ name: "Authorization" }) },
+      );
+      expect(revealed.body.values).toEqual([`Bearer ${legacySecret}`]);
+      await server.stop();
+      server = undefined;
+    },
+    SERVER_START,
+  );
 });

@@ -22,7 +22,8 @@ describe("when the database becomes unreachable and comes back", () => {
   /** Every callback sent, with the status it was answered. */
   const sent: Array<{ body: string; status: number; deliveryId: string | null }> = [];
 
-  const api = (path: string) => fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${TEST_API_TOKEN}` } });
+  const api = (path: string) =>
+    fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${TEST_API_TOKEN}` } });
 
   async function sendCallback(subPath = ""): Promise<Response> {
     const body = JSON.stringify({ nonce: randomUUID() });
@@ -47,7 +48,12 @@ describe("when the database becomes unreachable and comes back", () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
-      return (await client.query<{ id: string; body: Buffer }>(`SELECT id, body FROM deliveries WHERE endpoint_id = $1`, [endpointId])).rows;
+      return (
+        await client.query<{ id: string; body: Buffer }>(
+          `SELECT id, body FROM deliveries WHERE endpoint_id = $1`,
+          [endpointId],
+        )
+      ).rows;
     } finally {
       await client.end();
     }
@@ -114,6 +120,8 @@ describe("when the database becomes unreachable and comes back", () => {
     expect(sent.map((s) => s.status)).toEqual([200, 503, 503, 503, 200, 200]);
     const stored = await storedDeliveries();
     expect(stored.map((d) => d.id).sort()).toEqual(answered200.map((s) => s.deliveryId).sort());
-    expect(stored.map((d) => d.body.toString("utf8")).sort()).toEqual(answered200.map((s) => s.body).sort());
+    expect(stored.map((d) => d.body.toString("utf8")).sort()).toEqual(
+      answered200.map((s) => s.body).sort(),
+    );
   });
 });

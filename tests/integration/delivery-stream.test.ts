@@ -6,7 +6,14 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
-import { api, apiJson, baseUrl, createEndpoint, queryAppDb, type CreatedEndpoint } from "@/tests/support/api";
+import {
+  api,
+  apiJson,
+  baseUrl,
+  createEndpoint,
+  queryAppDb,
+  type CreatedEndpoint,
+} from "@/tests/support/api";
 import { TEST_API_TOKEN } from "@/tests/support/app-server";
 import { expectApiError, ingestOk } from "@/tests/support/callbacks-inbox";
 import { clipzyJob } from "@/tests/support/callbacks-payloads";
@@ -29,12 +36,19 @@ type Streamed = {
 
 type Feed = { stream: AsyncGenerator<SseMessage>; ready: SseMessage; close(): void };
 
-const streamPath = (endpointId: string, query = "") => `/api/endpoints/${endpointId}/deliveries/stream${query}`;
+const streamPath = (endpointId: string, query = "") =>
+  `/api/endpoints/${endpointId}/deliveries/stream${query}`;
 
-async function openFeed(endpointId: string, options: { lastEventId?: string; query?: string } = {}): Promise<Feed> {
+async function openFeed(
+  endpointId: string,
+  options: { lastEventId?: string; query?: string } = {},
+): Promise<Feed> {
   const abort = new AbortController();
   const response = await fetch(`${baseUrl()}${streamPath(endpointId, options.query)}`, {
-    headers: { authorization: `Bearer ${TEST_API_TOKEN}`, ...(options.lastEventId ? { "last-event-id": options.lastEventId } : {}) },
+    headers: {
+      authorization: `Bearer ${TEST_API_TOKEN}`,
+      ...(options.lastEventId ? { "last-event-id": options.lastEventId } : {}),
+    },
     signal: abort.signal,
   });
   expect(response.status).toBe(200);
@@ -52,7 +66,12 @@ async function nextDelivery(feed: Feed): Promise<{ position: string; delivery: S
 }
 
 // Unlimited: the concurrency test sends faster than the default rate limit (which has its own tests).
-const newEndpoint = (label: string) => createEndpoint({ name: `${label} ${randomUUID().slice(0, 8)}`, provider: "clipzy", rateLimitPerSecond: null });
+const newEndpoint = (label: string) =>
+  createEndpoint({
+    name: `${label} ${randomUUID().slice(0, 8)}`,
+    provider: "clipzy",
+    rateLimitPerSecond: null,
+  });
 const clipzyBody = () => JSON.stringify(clipzyJob(`feed-${randomUUID()}`, "completed"));
 
 describe("GET /api/endpoints/<id>/deliveries/stream", () => {
@@ -60,7 +79,9 @@ describe("GET /api/endpoints/<id>/deliveries/stream", () => {
     const endpoint = await newEndpoint("feed errors");
     const anonymous = await fetch(`${baseUrl()}${streamPath(endpoint.id)}`);
     expect(anonymous.status).toBe(401);
-    const wrongToken = await fetch(`${baseUrl()}${streamPath(endpoint.id)}`, { headers: { authorization: "Bearer not-a-token-of-this-inbox" } });
+    const wrongToken = await fetch(`${baseUrl()}${streamPath(endpoint.id)}`, {
+      headers: { authorization: "Bearer not-a-token-of-this-inbox" },
+    });
     expect(wrongToken.status).toBe(401);
     expectApiError(await wrongToken.json(), "unauthorized");
 
@@ -68,7 +89,9 @@ describe("GET /api/endpoints/<id>/deliveries/stream", () => {
     expect(unknown.status).toBe(404);
     expectApiError(unknown.body, "not_found");
 
-    const badPosition = await api(streamPath(endpoint.id), { headers: { "last-event-id": "yesterday" } });
+    const badPosition = await api(streamPath(endpoint.id), {
+      headers: { "last-event-id": "yesterday" },
+    });
     expect(badPosition.status).toBe(400);
     expectApiError(await badPosition.json(), "invalid_cursor");
     const badAfter = await apiJson(streamPath(endpoint.id, "?after=99999999999999999999.x"));
@@ -82,23 +105,39 @@ describe("GET /api/endpoints/<id>/deliveries/stream", () => {
     const endpoint = await newEndpoint("feed bytes");
     const feed = await openFeed(endpoint.id);
     try {
-      const body = Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28]), randomBytes(64)]);
+      const body = Buffer.concat([
+        Buffer.from([0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28]),
+        randomBytes(64),
+      ]);
       const headers: Array<[string, string]> = [
         ["Content-Type", "application/octet-stream"],
         ["X-Repeated", "first"],
         ["x-MIXED-case", "Value With Spaces"],
         ["X-Repeated", "second"],
       ];
-      const answer = await sendRaw(baseUrl(), `/in/${endpoint.key}/renders/42?attempt=2&a=%20b`, { method: "PUT", headers, body });
+      const answer = await sendRaw(baseUrl(), `/in/${endpoint.key}/renders/42?attempt=2&a=%20b`, {
+        method: "PUT",
+        headers,
+        body,
+      });
       expect(answer.status).toBe(200);
       const { deliveryId } = answer.json<{ deliveryId: string }>();
 
       const { delivery } = await nextDelivery(feed);
-      expect(delivery).toMatchObject({ id: deliveryId, method: "PUT", path: "/renders/42", query: "attempt=2&a=%20b", size: body.length, verification: "unsigned" });
+      expect(delivery).toMatchObject({
+        id: deliveryId,
+        method: "PUT",
+        path: "/renders/42",
+        query: "attempt=2&a=%20b",
+        size: body.length,
+        verification: "unsigned",
+      });
       expect(Buffer.from(delivery.bodyBase64 ?? "", "base64").equals(body)).toBe(true);
       // As received: sendRaw adds Host and Content-Length after the listed headers.
       expect(delivery.headers.slice(0, headers.length)).toEqual(headers);
-      expect(delivery.headers.map(([name]) => name.toLowerCase())).toEqual(expect.arrayContaining(["host", "content-length"]));
+      expect(delivery.headers.map(([name]) => name.toLowerCase())).toEqual(
+        expect.arrayContaining(["host", "content-length"]),
+      );
     } finally {
       feed.close();
     }
@@ -109,7 +148,10 @@ describe("GET /api/endpoints/<id>/deliveries/stream", () => {
     const feed = await openFeed(endpoint.id);
     try {
       const body = randomBytes(100_000);
-      const answer = await sendRaw(baseUrl(), `/in/${endpoint.key}`, { headers: [["Content-Type", "application/octet-stream"]], body });
+      const answer = await sendRaw(baseUrl(), `/in/${endpoint.key}`, {
+        headers: [["Content-Type", "application/octet-stream"]],
+        body,
+      });
       expect(answer.status).toBe(200);
       const { delivery } = await nextDelivery(feed);
       expect(delivery).toMatchObject({ size: body.length, bodyBase64: null });
@@ -126,7 +168,9 @@ describe("GET /api/endpoints/<id>/deliveries/stream", () => {
     const old = await ingestOk(endpoint, clipzyBody());
 
     const fromNow = await openFeed(endpoint.id);
-    const fromSince = await openFeed(endpoint.id, { query: `?since=${encodeURIComponent(before)}` });
+    const fromSince = await openFeed(endpoint.id, {
+      query: `?since=${encodeURIComponent(before)}`,
+    });
     const first = await ingestOk(endpoint, clipzyBody());
     const second = await ingestOk(endpoint, clipzyBody());
     try {
@@ -143,8 +187,10 @@ describe("GET /api/endpoints/<id>/deliveries/stream", () => {
     // A client that saw `first` and reconnects gets `second` next, then what comes later.
     const third = await ingestOk(endpoint, clipzyBody());
     for (const resumed of [
-      await openFeed(endpoint.id, { lastEventId: (await positionOf(endpoint, first.deliveryId)) }),
-      await openFeed(endpoint.id, { query: `?after=${encodeURIComponent(await positionOf(endpoint, first.deliveryId))}` }),
+      await openFeed(endpoint.id, { lastEventId: await positionOf(endpoint, first.deliveryId) }),
+      await openFeed(endpoint.id, {
+        query: `?after=${encodeURIComponent(await positionOf(endpoint, first.deliveryId))}`,
+      }),
     ]) {
       try {
         expect(resumed.ready.id).toBe(await positionOf(endpoint, first.deliveryId));
@@ -173,8 +219,14 @@ describe("GET /api/endpoints/<id>/deliveries/stream", () => {
       // readable. (This can only pass wrongly on a machine too slow to read within the
       // wait, never fail wrongly.)
       const first = nextDelivery(feed);
-      const sentWhileOpen = await Promise.race([first, new Promise<null>((resolve) => setTimeout(() => resolve(null), 1_500))]);
-      expect(sentWhileOpen?.delivery.id ?? null, "a delivery was sent while an older transaction was still open").toBeNull();
+      const sentWhileOpen = await Promise.race([
+        first,
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 1_500)),
+      ]);
+      expect(
+        sentWhileOpen?.delivery.id ?? null,
+        "a delivery was sent while an older transaction was still open",
+      ).toBeNull();
       await late.query("COMMIT");
 
       const firstSent = await first;
@@ -194,73 +246,83 @@ describe("GET /api/endpoints/<id>/deliveries/stream", () => {
     }
   });
 
-  it("streams every one of many concurrent deliveries exactly once while the client keeps reconnecting", { timeout: 180_000 }, async () => {
-    const endpoint = await newEndpoint("feed concurrent");
-    const total = 240;
-    const senders = 24;
-    const reconnectEvery = 37;
+  it(
+    "streams every one of many concurrent deliveries exactly once while the client keeps reconnecting",
+    { timeout: 180_000 },
+    async () => {
+      const endpoint = await newEndpoint("feed concurrent");
+      const total = 240;
+      const senders = 24;
+      const reconnectEvery = 37;
 
-    let feed = await openFeed(endpoint.id);
-    const stored: string[] = [];
-    const sending = (async () => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: senders }, async () => {
-          while (next < total) {
-            next += 1;
-            stored.push((await ingestOk(endpoint, clipzyBody())).deliveryId);
+      let feed = await openFeed(endpoint.id);
+      const stored: string[] = [];
+      const sending = (async () => {
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: senders }, async () => {
+            while (next < total) {
+              next += 1;
+              stored.push((await ingestOk(endpoint, clipzyBody())).deliveryId);
+            }
+          }),
+        );
+      })();
+
+      const received: string[] = [];
+      let position = feed.ready.id ?? "";
+      let last: string | null = null;
+      let pending: ReturnType<typeof nextDelivery> | null = null;
+      try {
+        for (;;) {
+          // Once every ingest has answered, the newest position is known: read up to it.
+          if (last === null && stored.length === total) {
+            const [row] = await queryAppDb<{ position: string }>(
+              "SELECT xact_id::text || '.' || id AS position FROM deliveries WHERE endpoint_id = $1 ORDER BY xact_id DESC, id DESC LIMIT 1",
+              [endpoint.id],
+            );
+            last = row?.position ?? "";
           }
-        }),
-      );
-    })();
-
-    const received: string[] = [];
-    let position = feed.ready.id ?? "";
-    let last: string | null = null;
-    let pending: ReturnType<typeof nextDelivery> | null = null;
-    try {
-      for (;;) {
-        // Once every ingest has answered, the newest position is known: read up to it.
-        if (last === null && stored.length === total) {
-          const [row] = await queryAppDb<{ position: string }>(
-            "SELECT xact_id::text || '.' || id AS position FROM deliveries WHERE endpoint_id = $1 ORDER BY xact_id DESC, id DESC LIMIT 1",
-            [endpoint.id],
-          );
-          last = row?.position ?? "";
+          if (position === last) break;
+          pending ??= nextDelivery(feed);
+          // Until the last position is known, the last ingest's answer may be what is awaited.
+          const next =
+            last === null ? await Promise.race([pending, sending.then(() => null)]) : await pending;
+          if (next === null) continue;
+          pending = null;
+          received.push(next.delivery.id);
+          position = next.position;
+          if (received.length % reconnectEvery === 0) {
+            feed.close();
+            feed = await openFeed(endpoint.id, { lastEventId: position });
+          }
         }
-        if (position === last) break;
-        pending ??= nextDelivery(feed);
-        // Until the last position is known, the last ingest's answer may be what is awaited.
-        const next = last === null ? await Promise.race([pending, sending.then(() => null)]) : await pending;
-        if (next === null) continue;
-        pending = null;
-        received.push(next.delivery.id);
-        position = next.position;
-        if (received.length % reconnectEvery === 0) {
-          feed.close();
-          feed = await openFeed(endpoint.id, { lastEventId: position });
-        }
+      } finally {
+        feed.close();
       }
-    } finally {
-      feed.close();
-    }
-    expect(new Set(received).size, "a delivery was streamed twice").toBe(received.length);
-    expect([...received].sort()).toEqual([...stored].sort());
-  });
+      expect(new Set(received).size, "a delivery was streamed twice").toBe(received.length);
+      expect([...received].sort()).toEqual([...stored].sort());
+    },
+  );
 });
 
 /** The stream position of a stored delivery, as the server writes it. */
 async function positionOf(endpoint: CreatedEndpoint, deliveryId: string): Promise<string> {
-  const [row] = await queryAppDb<{ position: string }>("SELECT xact_id::text || '.' || id AS position FROM deliveries WHERE endpoint_id = $1 AND id = $2", [
-    endpoint.id,
-    deliveryId,
-  ]);
+  const [row] = await queryAppDb<{ position: string }>(
+    "SELECT xact_id::text || '.' || id AS position FROM deliveries WHERE endpoint_id = $1 AND id = $2",
+    [endpoint.id, deliveryId],
+  );
   if (!row) throw new Error(`no delivery ${deliveryId}`);
   return row.position;
 }
 
 /** A delivery (and its event) written in the caller's transaction, as an ingest would. */
-async function insertDelivery(client: pg.Client, endpoint: CreatedEndpoint, deliveryId: string, receivedAt: Date): Promise<void> {
+async function insertDelivery(
+  client: pg.Client,
+  endpoint: CreatedEndpoint,
+  deliveryId: string,
+  receivedAt: Date,
+): Promise<void> {
   const body = Buffer.from(clipzyBody());
   const eventId = `evt_late_${randomUUID().slice(0, 8)}`;
   await client.query(

@@ -7,7 +7,11 @@ import { describe, expect, it } from "vitest";
 import { api, apiJson, baseUrl, createEndpoint, queryAppDb } from "@/tests/support/api";
 import { expectApiError, ingest } from "@/tests/support/callbacks-inbox";
 import { aspectTaskEvent, clipzyJob, json2videoDone } from "@/tests/support/callbacks-payloads";
-import { bearerHeaders, newStandardWebhooksSecret, svixHeaders } from "@/tests/support/callbacks-signing";
+import {
+  bearerHeaders,
+  newStandardWebhooksSecret,
+  svixHeaders,
+} from "@/tests/support/callbacks-signing";
 import { TEST_API_TOKEN } from "@/tests/support/app-server";
 
 type EndpointView = {
@@ -28,32 +32,48 @@ type EndpointView = {
 const unique = (label: string) => `${label} ${randomUUID().slice(0, 8)}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function postEndpoint(body: unknown): Promise<{ status: number; body: EndpointView; text: string }> {
+async function postEndpoint(
+  body: unknown,
+): Promise<{ status: number; body: EndpointView; text: string }> {
   const response = await api("/api/endpoints", { method: "POST", body: JSON.stringify(body) });
   const text = await response.text();
   return { status: response.status, body: JSON.parse(text) as EndpointView, text };
 }
 
-async function getEndpointText(id: string): Promise<{ status: number; body: EndpointView; text: string }> {
+async function getEndpointText(
+  id: string,
+): Promise<{ status: number; body: EndpointView; text: string }> {
   const response = await api(`/api/endpoints/${id}`);
   const text = await response.text();
   return { status: response.status, body: JSON.parse(text) as EndpointView, text };
 }
 
-async function patchEndpoint(id: string, body: unknown): Promise<{ status: number; body: EndpointView; text: string }> {
-  const response = await api(`/api/endpoints/${id}`, { method: "PATCH", body: JSON.stringify(body) });
+async function patchEndpoint(
+  id: string,
+  body: unknown,
+): Promise<{ status: number; body: EndpointView; text: string }> {
+  const response = await api(`/api/endpoints/${id}`, {
+    method: "PATCH",
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: JSON.parse(text) as EndpointView, text };
 }
 
 async function listEndpointIds(query = ""): Promise<string[]> {
-  const { status, body } = await apiJson<{ items: EndpointView[]; nextCursor: string | null }>(`/api/endpoints${query}`);
+  const { status, body } = await apiJson<{ items: EndpointView[]; nextCursor: string | null }>(
+    `/api/endpoints${query}`,
+  );
   expect(status).toBe(200);
   return body.items.map((item) => item.id);
 }
 
 /** POST /api/endpoints through node:http, which (unlike fetch) lets the test pick the Host header. */
-function postWithHost(host: string, body: unknown, extraHeaders: Record<string, string> = {}): Promise<{ status: number; body: EndpointView }> {
+function postWithHost(
+  host: string,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<{ status: number; body: EndpointView }> {
   const url = new URL(`${baseUrl()}/api/endpoints`);
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -74,7 +94,9 @@ function postWithHost(host: string, body: unknown, extraHeaders: Record<string, 
       (response) => {
         let text = "";
         response.on("data", (chunk: Buffer) => (text += chunk.toString()));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as EndpointView }));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as EndpointView }),
+        );
       },
     );
     request.on("error", reject);
@@ -82,7 +104,8 @@ function postWithHost(host: string, body: unknown, extraHeaders: Record<string, 
   });
 }
 
-const hmacBase64 = (secret: string, body: string) => createHmac("sha256", secret).update(body).digest("base64");
+const hmacBase64 = (secret: string, body: string) =>
+  createHmac("sha256", secret).update(body).digest("base64");
 
 describe("POST /api/endpoints", () => {
   it("creates an endpoint: 201 with an ep_ id, a key and an ingest URL on the host the caller used", async () => {
@@ -93,16 +116,25 @@ describe("POST /api/endpoints", () => {
     expect(body.key).toMatch(/^[A-Za-z0-9_-]{16,}$/);
     expect(body.ingestUrl).toBe(`${baseUrl()}/in/${body.key}`);
     expect(body).toMatchObject({ name, provider: "clipzy", secretCount: 0, archivedAt: null });
-    const rows = await queryAppDb<{ key: string }>("SELECT key FROM endpoints WHERE id = $1", [body.id]);
+    const rows = await queryAppDb<{ key: string }>("SELECT key FROM endpoints WHERE id = $1", [
+      body.id,
+    ]);
     expect(rows).toEqual([{ key: body.key }]);
   });
 
   it("builds the ingest URL from the Host header (and X-Forwarded-Proto behind a TLS proxy)", async () => {
-    const plain = await postWithHost("inbox.example.test:8443", { name: unique("host"), provider: "generic" });
+    const plain = await postWithHost("inbox.example.test:8443", {
+      name: unique("host"),
+      provider: "generic",
+    });
     expect(plain.status).toBe(201);
     expect(plain.body.ingestUrl).toBe(`http://inbox.example.test:8443/in/${plain.body.key}`);
 
-    const proxied = await postWithHost("hooks.example.test", { name: unique("proxied"), provider: "generic" }, { "x-forwarded-proto": "https" });
+    const proxied = await postWithHost(
+      "hooks.example.test",
+      { name: unique("proxied"), provider: "generic" },
+      { "x-forwarded-proto": "https" },
+    );
     expect(proxied.status).toBe(201);
     expect(proxied.body.ingestUrl).toBe(`https://hooks.example.test/in/${proxied.body.key}`);
   });
@@ -119,7 +151,16 @@ describe("POST /api/endpoints", () => {
   it.each([
     ["aspect", { scheme: "standard-webhooks", toleranceSeconds: 300 }],
     ["standard-webhooks", { scheme: "standard-webhooks", toleranceSeconds: 300 }],
-    ["scriptix", { scheme: "hmac", header: "x-scriptix-signature", algorithm: "sha256", encoding: "hex", prefix: "sha256=" }],
+    [
+      "scriptix",
+      {
+        scheme: "hmac",
+        header: "x-scriptix-signature",
+        algorithm: "sha256",
+        encoding: "hex",
+        prefix: "sha256=",
+      },
+    ],
     ["json2video", { scheme: "token", header: "authorization" }],
     ["descript", { scheme: "token", header: "authorization" }],
     ["clipzy", { scheme: "none" }],
@@ -139,13 +180,24 @@ describe("POST /api/endpoints", () => {
       secrets: ["It's a Secret to Everybody"],
     });
     expect(status).toBe(201);
-    expect(body.verification).toEqual({ scheme: "hmac", header: "x-hub-signature-256", algorithm: "sha256", encoding: "hex", prefix: "sha256=" });
+    expect(body.verification).toEqual({
+      scheme: "hmac",
+      header: "x-hub-signature-256",
+      algorithm: "sha256",
+      encoding: "hex",
+      prefix: "sha256=",
+    });
     expect(body.secretCount).toBe(1);
   });
 
   it("stores extraction settings for configurable presets and a body cap", async () => {
     const extraction = { jobIdPath: "data.job.id", statePath: "data.job.status" };
-    const { status, body } = await postEndpoint({ name: unique("sw"), provider: "standard-webhooks", extraction, bodyLimitBytes: 4096 });
+    const { status, body } = await postEndpoint({
+      name: unique("sw"),
+      provider: "standard-webhooks",
+      extraction,
+      bodyLimitBytes: 4096,
+    });
     expect(status).toBe(201);
     expect(body.extraction).toEqual(extraction);
     expect(body.bodyLimitBytes).toBe(4096);
@@ -164,27 +216,67 @@ describe("endpoint validation", () => {
     ["an unknown provider", { name: "x", provider: "zapier" }, "provider"],
     ["a missing name", { provider: "clipzy" }, "name"],
     ["a blank name", { name: "   ", provider: "clipzy" }, "name"],
-    ["a non-whsec secret for aspect", { name: "x", provider: "aspect", secrets: ["not-a-whsec-secret"] }, "secrets"],
-    ["a whsec secret that is not base64", { name: "x", provider: "aspect", secrets: ["whsec_***not base64***"] }, "secrets"],
-    ["secrets with the none scheme", { name: "x", provider: "clipzy", secrets: ["token-123"] }, "secrets"],
-    ["extraction on a preset that reads payloads itself", { name: "x", provider: "aspect", secrets: [whsec], extraction: { jobIdPath: "id" } }, "extraction"],
+    [
+      "a non-whsec secret for aspect",
+      { name: "x", provider: "aspect", secrets: ["not-a-whsec-secret"] },
+      "secrets",
+    ],
+    [
+      "a whsec secret that is not base64",
+      { name: "x", provider: "aspect", secrets: ["whsec_***not base64***"] },
+      "secrets",
+    ],
+    [
+      "secrets with the none scheme",
+      { name: "x", provider: "clipzy", secrets: ["token-123"] },
+      "secrets",
+    ],
+    [
+      "extraction on a preset that reads payloads itself",
+      { name: "x", provider: "aspect", secrets: [whsec], extraction: { jobIdPath: "id" } },
+      "extraction",
+    ],
     ["an unknown top-level field", { name: "x", provider: "clipzy", colour: "red" }, "colour"],
-    ["bodyLimitBytes below the minimum", { name: "x", provider: "clipzy", bodyLimitBytes: 10 }, "bodyLimitBytes"],
-    ["bodyLimitBytes above the maximum", { name: "x", provider: "clipzy", bodyLimitBytes: 1024 ** 3 }, "bodyLimitBytes"],
-    ["bodyLimitBytes that is not a whole number", { name: "x", provider: "clipzy", bodyLimitBytes: 4096.5 }, "bodyLimitBytes"],
-    ["an unknown verification scheme", { name: "x", provider: "generic", verification: { scheme: "rot13" } }, "verification"],
-  ])("rejects %s with 400 validation_failed naming the field, and stores nothing", async (_label, input, field) => {
-    const name = unique("invalid");
-    const body = "name" in input && input.name === "x" ? { ...input, name } : input;
-    const response = await postEndpoint(body);
-    expect(response.status).toBe(400);
-    expectApiError(response.body, "validation_failed");
-    expect((response.body as unknown as { error: { message: string } }).error.message).toContain(field);
-    expect(await queryAppDb("SELECT id FROM endpoints WHERE name = $1", [name])).toEqual([]);
-  });
+    [
+      "bodyLimitBytes below the minimum",
+      { name: "x", provider: "clipzy", bodyLimitBytes: 10 },
+      "bodyLimitBytes",
+    ],
+    [
+      "bodyLimitBytes above the maximum",
+      { name: "x", provider: "clipzy", bodyLimitBytes: 1024 ** 3 },
+      "bodyLimitBytes",
+    ],
+    [
+      "bodyLimitBytes that is not a whole number",
+      { name: "x", provider: "clipzy", bodyLimitBytes: 4096.5 },
+      "bodyLimitBytes",
+    ],
+    [
+      "an unknown verification scheme",
+      { name: "x", provider: "generic", verification: { scheme: "rot13" } },
+      "verification",
+    ],
+  ])(
+    "rejects %s with 400 validation_failed naming the field, and stores nothing",
+    async (_label, input, field) => {
+      const name = unique("invalid");
+      const body = "name" in input && input.name === "x" ? { ...input, name } : input;
+      const response = await postEndpoint(body);
+      expect(response.status).toBe(400);
+      expectApiError(response.body, "validation_failed");
+      expect((response.body as unknown as { error: { message: string } }).error.message).toContain(
+        field,
+      );
+      expect(await queryAppDb("SELECT id FROM endpoints WHERE name = $1", [name])).toEqual([]);
+    },
+  );
 
   it("rejects a body that is not JSON with 400 invalid_json", async () => {
-    const response = await api("/api/endpoints", { method: "POST", body: '{"name": "x", "provider": ' });
+    const response = await api("/api/endpoints", {
+      method: "POST",
+      body: '{"name": "x", "provider": ',
+    });
     expect(response.status).toBe(400);
     expectApiError(await response.json(), "invalid_json");
   });
@@ -196,9 +288,18 @@ describe("secrets are write-only", () => {
     const second = newStandardWebhooksSecret();
     const third = newStandardWebhooksSecret();
     const leaks = (text: string, secrets: string[]) =>
-      secrets.filter((s) => text.includes(s) || text.includes(s.slice("whsec_".length)) || text.includes(JSON.stringify(s).slice(1, -1)));
+      secrets.filter(
+        (s) =>
+          text.includes(s) ||
+          text.includes(s.slice("whsec_".length)) ||
+          text.includes(JSON.stringify(s).slice(1, -1)),
+      );
 
-    const created = await postEndpoint({ name: unique("secret keeper"), provider: "aspect", secrets: [first, second] });
+    const created = await postEndpoint({
+      name: unique("secret keeper"),
+      provider: "aspect",
+      secrets: [first, second],
+    });
     expect(created.status).toBe(201);
     expect(created.body.secretCount).toBe(2);
     expect(leaks(created.text, [first, second])).toEqual([]);
@@ -228,7 +329,11 @@ describe("secrets are write-only", () => {
 
   it("a token secret is not echoed either", async () => {
     const token = `tok_${randomUUID()}`;
-    const created = await postEndpoint({ name: unique("token keeper"), provider: "json2video", secrets: [token] });
+    const created = await postEndpoint({
+      name: unique("token keeper"),
+      provider: "json2video",
+      secrets: [token],
+    });
     expect(created.status).toBe(201);
     expect(created.text).not.toContain(token);
     expect((await getEndpointText(created.body.id)).text).not.toContain(token);
@@ -252,14 +357,18 @@ describe("GET /api/endpoints", () => {
     expect(afterArchive.filter((id) => created.includes(id))).toEqual([newest, oldest]);
     const archived = await listEndpointIds("?archived=true");
     expect(archived.filter((id) => created.includes(id))).toEqual([middle]);
-    expect((await listEndpointIds("?archived=false")).filter((id) => created.includes(id))).toEqual([newest, oldest]);
+    expect((await listEndpointIds("?archived=false")).filter((id) => created.includes(id))).toEqual(
+      [newest, oldest],
+    );
   });
 
   it("pages with limit and cursor like every other list", async () => {
     await createEndpoint({ name: unique("page a"), provider: "generic" });
     await sleep(5);
     await createEndpoint({ name: unique("page b"), provider: "generic" });
-    const first = await apiJson<{ items: EndpointView[]; nextCursor: string | null }>("/api/endpoints?limit=1");
+    const first = await apiJson<{ items: EndpointView[]; nextCursor: string | null }>(
+      "/api/endpoints?limit=1",
+    );
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(1);
     expect(first.body.nextCursor).toEqual(expect.any(String));
@@ -269,7 +378,9 @@ describe("GET /api/endpoints", () => {
     expect(second.status).toBe(200);
     expect(second.body.items).toHaveLength(1);
     expect(second.body.items[0]?.id).not.toBe(first.body.items[0]?.id);
-    expect(Date.parse(second.body.items[0]?.createdAt ?? "")).toBeLessThanOrEqual(Date.parse(first.body.items[0]?.createdAt ?? ""));
+    expect(Date.parse(second.body.items[0]?.createdAt ?? "")).toBeLessThanOrEqual(
+      Date.parse(first.body.items[0]?.createdAt ?? ""),
+    );
   });
 
   it("rejects an archived filter that is not true or false", async () => {
@@ -281,7 +392,11 @@ describe("GET /api/endpoints", () => {
 
 describe("GET /api/endpoints/<id>", () => {
   it("returns what POST returned", async () => {
-    const created = await postEndpoint({ name: unique("one"), provider: "scriptix", secrets: ["scriptix-secret"] });
+    const created = await postEndpoint({
+      name: unique("one"),
+      provider: "scriptix",
+      secrets: ["scriptix-secret"],
+    });
     const read = await getEndpointText(created.body.id);
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
@@ -318,40 +433,85 @@ describe("PATCH /api/endpoints/<id>", () => {
   });
 
   it("leaves fields that are not sent as they were", async () => {
-    const created = await postEndpoint({ name: unique("keep"), provider: "json2video", secrets: ["keep-me"], bodyLimitBytes: 8192 });
+    const created = await postEndpoint({
+      name: unique("keep"),
+      provider: "json2video",
+      secrets: ["keep-me"],
+      bodyLimitBytes: 8192,
+    });
     const patched = await patchEndpoint(created.body.id, { name: unique("renamed") });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ verification: created.body.verification, secretCount: 1, bodyLimitBytes: 8192 });
+    expect(patched.body).toMatchObject({
+      verification: created.body.verification,
+      secretCount: 1,
+      bodyLimitBytes: 8192,
+    });
   });
 
   it("refuses a switch to standard-webhooks while the stored secrets are not whsec_, and changes nothing", async () => {
     const token = `tok_${randomUUID()}`;
-    const created = await postEndpoint({ name: unique("token"), provider: "json2video", secrets: [token] });
+    const created = await postEndpoint({
+      name: unique("token"),
+      provider: "json2video",
+      secrets: [token],
+    });
     const endpoint = created.body;
-    const before = await queryAppDb("SELECT name, verification, secrets, updated_at FROM endpoints WHERE id = $1", [endpoint.id]);
+    const before = await queryAppDb(
+      "SELECT name, verification, secrets, updated_at FROM endpoints WHERE id = $1",
+      [endpoint.id],
+    );
 
-    const refused = await patchEndpoint(endpoint.id, { name: unique("should not stick"), verification: { scheme: "standard-webhooks" } });
+    const refused = await patchEndpoint(endpoint.id, {
+      name: unique("should not stick"),
+      verification: { scheme: "standard-webhooks" },
+    });
     expect(refused.status).toBe(400);
     expectApiError(refused.body, "validation_failed");
-    expect((refused.body as unknown as { error: { message: string } }).error.message).toContain("secrets");
+    expect((refused.body as unknown as { error: { message: string } }).error.message).toContain(
+      "secrets",
+    );
 
-    expect(await queryAppDb("SELECT name, verification, secrets, updated_at FROM endpoints WHERE id = $1", [endpoint.id])).toEqual(before);
+    expect(
+      await queryAppDb(
+        "SELECT name, verification, secrets, updated_at FROM endpoints WHERE id = $1",
+        [endpoint.id],
+      ),
+    ).toEqual(before);
     expect((await getEndpointText(endpoint.id)).body).toEqual(endpoint);
     // The old scheme still verifies with the old token.
-    const answer = await ingest(endpoint, JSON.stringify(json2videoDone("p-still-token")), bearerHeaders(token));
+    const answer = await ingest(
+      endpoint,
+      JSON.stringify(json2videoDone("p-still-token")),
+      bearerHeaders(token),
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.verification).toBe("verified");
   });
 
   it("refuses a non-whsec secret for a standard-webhooks endpoint and keeps the old secrets", async () => {
     const secret = newStandardWebhooksSecret();
-    const created = await postEndpoint({ name: unique("aspect"), provider: "aspect", secrets: [secret] });
-    const refused = await patchEndpoint(created.body.id, { secrets: [secret, "plain-text-secret"] });
+    const created = await postEndpoint({
+      name: unique("aspect"),
+      provider: "aspect",
+      secrets: [secret],
+    });
+    const refused = await patchEndpoint(created.body.id, {
+      secrets: [secret, "plain-text-secret"],
+    });
     expect(refused.status).toBe(400);
     expectApiError(refused.body, "validation_failed");
-    expect((refused.body as unknown as { error: { message: string } }).error.message).toContain("secrets");
+    expect((refused.body as unknown as { error: { message: string } }).error.message).toContain(
+      "secrets",
+    );
     expect((await getEndpointText(created.body.id)).body).toEqual(created.body);
-    const body = JSON.stringify(aspectTaskEvent({ taskId: "t-kept-secret", eventType: "task.progress", features: { transcription: "processing" }, updated: "2025-01-01T12:00:00Z" }));
+    const body = JSON.stringify(
+      aspectTaskEvent({
+        taskId: "t-kept-secret",
+        eventType: "task.progress",
+        features: { transcription: "processing" },
+        updated: "2025-01-01T12:00:00Z",
+      }),
+    );
     expect((await ingest(created.body, body, svixHeaders(secret, body))).status).toBe(200);
   });
 
@@ -371,13 +531,20 @@ describe("PATCH /api/endpoints/<id>", () => {
     const unknownField = await patchEndpoint(created.body.id, { provider: "aspect" });
     expect(unknownField.status).toBe(400);
     expectApiError(unknownField.body, "validation_failed");
-    expect((unknownField.body as unknown as { error: { message: string } }).error.message).toContain("provider");
+    expect(
+      (unknownField.body as unknown as { error: { message: string } }).error.message,
+    ).toContain("provider");
 
     const cap = await patchEndpoint(created.body.id, { bodyLimitBytes: 0 });
     expect(cap.status).toBe(400);
-    expect((cap.body as unknown as { error: { message: string } }).error.message).toContain("bodyLimitBytes");
+    expect((cap.body as unknown as { error: { message: string } }).error.message).toContain(
+      "bodyLimitBytes",
+    );
 
-    const badJson = await api(`/api/endpoints/${created.body.id}`, { method: "PATCH", body: "{nope" });
+    const badJson = await api(`/api/endpoints/${created.body.id}`, {
+      method: "PATCH",
+      body: "{nope",
+    });
     expect(badJson.status).toBe(400);
     expectApiError(await badJson.json(), "invalid_json");
 
@@ -392,9 +559,13 @@ describe("DELETE /api/endpoints/<id>", () => {
   it("archives: archivedAt set, idempotent, still readable, and the ingest URL answers 410", async () => {
     const endpoint = await createEndpoint({ name: unique("to archive"), provider: "clipzy" });
     // A first callback puts the endpoint in the app's cache; archiving must still reach ingest.
-    expect((await ingest(endpoint, JSON.stringify(clipzyJob("job_pre_archive", "completed")))).status).toBe(200);
+    expect(
+      (await ingest(endpoint, JSON.stringify(clipzyJob("job_pre_archive", "completed")))).status,
+    ).toBe(200);
 
-    const first = await apiJson<EndpointView>(`/api/endpoints/${endpoint.id}`, { method: "DELETE" });
+    const first = await apiJson<EndpointView>(`/api/endpoints/${endpoint.id}`, {
+      method: "DELETE",
+    });
     expect(first.status).toBe(200);
     expect(first.body.archivedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(first.body.id).toBe(endpoint.id);
@@ -403,7 +574,9 @@ describe("DELETE /api/endpoints/<id>", () => {
     expect(gone.status).toBe(410);
     expectApiError(gone.body, "endpoint_archived");
 
-    const second = await apiJson<EndpointView>(`/api/endpoints/${endpoint.id}`, { method: "DELETE" });
+    const second = await apiJson<EndpointView>(`/api/endpoints/${endpoint.id}`, {
+      method: "DELETE",
+    });
     expect(second.status).toBe(200);
     expect(second.body.archivedAt).toBe(first.body.archivedAt);
 
@@ -412,14 +585,21 @@ describe("DELETE /api/endpoints/<id>", () => {
     expect(read.body.archivedAt).toBe(first.body.archivedAt);
 
     // Stored data stays (and stays listed); the refused callback stored nothing.
-    const events = await apiJson<{ items: Array<{ deliveryCount: number }> }>(`/api/events?endpointId=${endpoint.id}`);
+    const events = await apiJson<{ items: Array<{ deliveryCount: number }> }>(
+      `/api/events?endpointId=${endpoint.id}`,
+    );
     expect(events.body.items.map((e) => e.deliveryCount)).toEqual([1]);
-    const deliveries = await queryAppDb<{ n: number }>("SELECT count(*)::int AS n FROM deliveries WHERE endpoint_id = $1", [endpoint.id]);
+    const deliveries = await queryAppDb<{ n: number }>(
+      "SELECT count(*)::int AS n FROM deliveries WHERE endpoint_id = $1",
+      [endpoint.id],
+    );
     expect(deliveries).toEqual([{ n: 1 }]);
   });
 
   it("answers 404 for an unknown id", async () => {
-    const { status, body } = await apiJson("/api/endpoints/ep_unknown0000000000000", { method: "DELETE" });
+    const { status, body } = await apiJson("/api/endpoints/ep_unknown0000000000000", {
+      method: "DELETE",
+    });
     expect(status).toBe(404);
     expectApiError(body, "not_found");
   });
@@ -430,9 +610,20 @@ describe("changes reach the ingest path immediately", () => {
   // entry would accept the old secret once, and that once is the bug.
   it("a secret rotation: the old signature is refused and the new one accepted on the next request", async () => {
     let current = newStandardWebhooksSecret();
-    const endpoint = await createEndpoint({ name: unique("rotating"), provider: "aspect", secrets: [current] });
+    const endpoint = await createEndpoint({
+      name: unique("rotating"),
+      provider: "aspect",
+      secrets: [current],
+    });
     const callback = (taskId: string) =>
-      JSON.stringify(aspectTaskEvent({ taskId, eventType: "task.progress", features: { transcription: "processing" }, updated: "2025-01-01T12:00:00Z" }));
+      JSON.stringify(
+        aspectTaskEvent({
+          taskId,
+          eventType: "task.progress",
+          features: { transcription: "processing" },
+          updated: "2025-01-01T12:00:00Z",
+        }),
+      );
 
     const warmBody = callback("task-warm");
     const warm = await ingest(endpoint, warmBody, svixHeaders(current, warmBody));
@@ -460,18 +651,33 @@ describe("changes reach the ingest path immediately", () => {
 
   it("a verification change (token -> hmac base64) applies to the next callback", async () => {
     const secret = `shared-${randomUUID()}`;
-    const endpoint = await createEndpoint({ name: unique("scheme change"), provider: "generic", verification: { scheme: "token", header: "x-token" }, secrets: [secret] });
+    const endpoint = await createEndpoint({
+      name: unique("scheme change"),
+      provider: "generic",
+      verification: { scheme: "token", header: "x-token" },
+      secrets: [secret],
+    });
     const body = JSON.stringify({ id: "a" });
     expect((await ingest(endpoint, body, { "x-token": secret })).status).toBe(200);
 
-    const patched = await patchEndpoint(endpoint.id, { verification: { scheme: "hmac", header: "X-Signature", encoding: "base64" } });
+    const patched = await patchEndpoint(endpoint.id, {
+      verification: { scheme: "hmac", header: "X-Signature", encoding: "base64" },
+    });
     expect(patched.status).toBe(200);
-    expect(patched.body.verification).toEqual({ scheme: "hmac", header: "x-signature", algorithm: "sha256", encoding: "base64", prefix: "" });
+    expect(patched.body.verification).toEqual({
+      scheme: "hmac",
+      header: "x-signature",
+      algorithm: "sha256",
+      encoding: "base64",
+      prefix: "",
+    });
 
     const tokenOnly = await ingest(endpoint, JSON.stringify({ id: "b" }), { "x-token": secret });
     expect(tokenOnly.status).toBe(401);
     const signedBody = JSON.stringify({ id: "c" });
-    const signed = await ingest(endpoint, signedBody, { "x-signature": hmacBase64(secret, signedBody) });
+    const signed = await ingest(endpoint, signedBody, {
+      "x-signature": hmacBase64(secret, signedBody),
+    });
     expect(signed.status).toBe(200);
     expect(signed.body.verification).toBe("verified");
   });

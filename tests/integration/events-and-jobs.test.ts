@@ -4,7 +4,14 @@
 import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
 import { describe, expect, it } from "vitest";
-import { api, apiJson, baseUrl, createEndpoint, queryAppDb, type CreatedEndpoint } from "@/tests/support/api";
+import {
+  api,
+  apiJson,
+  baseUrl,
+  createEndpoint,
+  queryAppDb,
+  type CreatedEndpoint,
+} from "@/tests/support/api";
 import {
   allPages,
   eventsOf,
@@ -27,7 +34,12 @@ import {
   json2videoDone,
   json2videoError,
 } from "@/tests/support/callbacks-payloads";
-import { bearerHeaders, newMessageId, newStandardWebhooksSecret, svixHeaders } from "@/tests/support/callbacks-signing";
+import {
+  bearerHeaders,
+  newMessageId,
+  newStandardWebhooksSecret,
+  svixHeaders,
+} from "@/tests/support/callbacks-signing";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const sha256Hex = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -37,7 +49,10 @@ type AspectEndpoint = CreatedEndpoint & { secret: string };
 
 async function aspectEndpoint(): Promise<AspectEndpoint> {
   const secret = newStandardWebhooksSecret();
-  return { ...(await createEndpoint({ name: name("aspect"), provider: "aspect", secrets: [secret] })), secret };
+  return {
+    ...(await createEndpoint({ name: name("aspect"), provider: "aspect", secrets: [secret] })),
+    secret,
+  };
 }
 
 type AspectCallback = Parameters<typeof aspectTaskEvent>[0];
@@ -48,38 +63,80 @@ async function sendAspect(endpoint: AspectEndpoint, callback: AspectCallback) {
   return ingestOk(endpoint, body, svixHeaders(endpoint.secret, body));
 }
 
-const progress = (taskId: string, updated: string, features: AspectCallback["features"] = { transcription: "processing", visual: "queued" }) =>
-  ({ taskId, eventType: "task.progress", features, updated }) as const;
+const progress = (
+  taskId: string,
+  updated: string,
+  features: AspectCallback["features"] = { transcription: "processing", visual: "queued" },
+) => ({ taskId, eventType: "task.progress", features, updated }) as const;
 const completed = (taskId: string, updated: string) =>
-  ({ taskId, eventType: "task.completed", features: { transcription: "completed", visual: "completed" }, updated }) as const;
+  ({
+    taskId,
+    eventType: "task.completed",
+    features: { transcription: "completed", visual: "completed" },
+    updated,
+  }) as const;
 const failed = (taskId: string, updated: string) =>
-  ({ taskId, eventType: "task.failed", features: { transcription: "failed", visual: "completed" }, updated }) as const;
+  ({
+    taskId,
+    eventType: "task.failed",
+    features: { transcription: "failed", visual: "completed" },
+    updated,
+  }) as const;
 
-const sendClipzy = (endpoint: CreatedEndpoint, jobId: string, status: "completed" | "failed" | "cancelled") =>
-  ingestOk(endpoint, JSON.stringify(clipzyJob(jobId, status)));
+const sendClipzy = (
+  endpoint: CreatedEndpoint,
+  jobId: string,
+  status: "completed" | "failed" | "cancelled",
+) => ingestOk(endpoint, JSON.stringify(clipzyJob(jobId, status)));
 
 async function deliveryCount(endpointId: string): Promise<number> {
-  const rows = await queryAppDb<{ n: number }>("SELECT count(*)::int AS n FROM deliveries WHERE endpoint_id = $1", [endpointId]);
+  const rows = await queryAppDb<{ n: number }>(
+    "SELECT count(*)::int AS n FROM deliveries WHERE endpoint_id = $1",
+    [endpointId],
+  );
   return rows[0]?.n ?? -1;
 }
 
 /** Sends through node:http so header names keep their case and repeated headers stay separate lines. */
-function sendRawHeaders(options: { path: string; method: string; headers: string[]; body: Buffer }): Promise<{ status: number; body: { deliveryId: string; eventId?: string } }> {
+function sendRawHeaders(options: {
+  path: string;
+  method: string;
+  headers: string[];
+  body: Buffer;
+}): Promise<{ status: number; body: { deliveryId: string; eventId?: string } }> {
   const url = new URL(baseUrl());
   return new Promise((resolve, reject) => {
     // With headers given as a list, node:http adds neither Host nor Content-Length.
-    const headers = ["Host", url.host, ...options.headers, "Content-Length", String(options.body.byteLength)];
-    const request = http.request({ hostname: url.hostname, port: url.port, path: options.path, method: options.method, headers }, (response) => {
-      let text = "";
-      response.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      response.on("end", () => {
-        try {
-          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as { deliveryId: string; eventId?: string } });
-        } catch {
-          reject(new Error(`${response.statusCode}: ${text}`));
-        }
-      });
-    });
+    const headers = [
+      "Host",
+      url.host,
+      ...options.headers,
+      "Content-Length",
+      String(options.body.byteLength),
+    ];
+    const request = http.request(
+      {
+        hostname: url.hostname,
+        port: url.port,
+        path: options.path,
+        method: options.method,
+        headers,
+      },
+      (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        response.on("end", () => {
+          try {
+            resolve({
+              status: response.statusCode ?? 0,
+              body: JSON.parse(text) as { deliveryId: string; eventId?: string },
+            });
+          } catch {
+            reject(new Error(`${response.statusCode}: ${text}`));
+          }
+        });
+      },
+    );
     request.on("error", reject);
     request.end(options.body);
   });
@@ -88,26 +145,40 @@ function sendRawHeaders(options: { path: string; method: string; headers: string
 describe("duplicates become one event, also under concurrency", () => {
   it("10 identical signed Aspect callbacks at once (same svix-id): 1 event, deliveryCount 10, 10 deliveries", async () => {
     const endpoint = await aspectEndpoint();
-    const body = JSON.stringify(aspectTaskEvent(completed("task-concurrent", "2025-01-01T12:00:00Z")));
+    const body = JSON.stringify(
+      aspectTaskEvent(completed("task-concurrent", "2025-01-01T12:00:00Z")),
+    );
     const headers = svixHeaders(endpoint.secret, body);
 
-    const answers = await Promise.all(Array.from({ length: 10 }, () => ingest(endpoint, body, headers)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => ingest(endpoint, body, headers)),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
     expect(new Set(answers.map((a) => a.body.eventId)).size).toBe(1);
     expect(new Set(answers.map((a) => a.body.deliveryId)).size).toBe(10);
 
     const events = await eventsOf(endpoint.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ id: answers[0]?.body.eventId, deliveryCount: 10, verification: "verified" });
+    expect(events[0]).toMatchObject({
+      id: answers[0]?.body.eventId,
+      deliveryCount: 10,
+      verification: "verified",
+    });
     const event = await getEvent(events[0]?.id ?? "");
-    expect(event.deliveries.map((d) => d.id).sort()).toEqual(answers.map((a) => a.body.deliveryId).sort());
+    expect(event.deliveries.map((d) => d.id).sort()).toEqual(
+      answers.map((a) => a.body.deliveryId).sort(),
+    );
     // First and last receipt span every delivery, whichever request committed first.
     const receivedAt = event.deliveries.map((d) => d.receivedAt).sort();
     expect([event.firstReceivedAt, event.lastReceivedAt]).toEqual([receivedAt[0], receivedAt[9]]);
     expect(await deliveryCount(endpoint.id)).toBe(10);
     const jobs = await jobsOf(endpoint.id);
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ externalId: "task-concurrent", state: "completed", eventCount: 1 });
+    expect(jobs[0]).toMatchObject({
+      externalId: "task-concurrent",
+      state: "completed",
+      eventCount: 1,
+    });
   });
 
   it("10 identical Clipzy callbacks at once (job_id + status): 1 event, 10 deliveries, 1 job", async () => {
@@ -119,15 +190,25 @@ describe("duplicates become one event, also under concurrency", () => {
 
     const events = await eventsOf(endpoint.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ deliveryCount: 10, verification: "unsigned", externalJobId: "job_concurrent" });
+    expect(events[0]).toMatchObject({
+      deliveryCount: 10,
+      verification: "unsigned",
+      externalJobId: "job_concurrent",
+    });
     expect(await deliveryCount(endpoint.id)).toBe(10);
     expect(await jobsOf(endpoint.id)).toHaveLength(1);
   });
 
   it("Clipzy retries with different bytes but the same job_id and status are one event", async () => {
     const endpoint = await createEndpoint({ name: name("clipzy"), provider: "clipzy" });
-    const first = await ingestOk(endpoint, JSON.stringify({ ...clipzyJob("job_retry", "completed"), processing_time_seconds: 900 }));
-    const retry = await ingestOk(endpoint, JSON.stringify({ ...clipzyJob("job_retry", "completed"), processing_time_seconds: 901 }));
+    const first = await ingestOk(
+      endpoint,
+      JSON.stringify({ ...clipzyJob("job_retry", "completed"), processing_time_seconds: 900 }),
+    );
+    const retry = await ingestOk(
+      endpoint,
+      JSON.stringify({ ...clipzyJob("job_retry", "completed"), processing_time_seconds: 901 }),
+    );
     expect(retry.eventId).toBe(first.eventId);
     const other = await sendClipzy(endpoint, "job_retry", "failed");
     expect(other.eventId).not.toBe(first.eventId);
@@ -138,15 +219,29 @@ describe("duplicates become one event, also under concurrency", () => {
     const endpoint = await aspectEndpoint();
     const svixId = newMessageId();
     const forged = JSON.stringify(aspectTaskEvent(failed("t-upgrade", "2025-01-01T10:00:00Z")));
-    const forgedAnswer = await ingest(endpoint, forged, svixHeaders(newStandardWebhooksSecret(), forged, { id: svixId }));
+    const forgedAnswer = await ingest(
+      endpoint,
+      forged,
+      svixHeaders(newStandardWebhooksSecret(), forged, { id: svixId }),
+    );
     expect(forgedAnswer.status).toBe(401);
 
     const genuinePayload = aspectTaskEvent(completed("t-upgrade", "2025-01-01T10:00:00Z"));
     const genuine = JSON.stringify(genuinePayload);
-    const { eventId } = await ingestOk(endpoint, genuine, svixHeaders(endpoint.secret, genuine, { id: svixId }));
+    const { eventId } = await ingestOk(
+      endpoint,
+      genuine,
+      svixHeaders(endpoint.secret, genuine, { id: svixId }),
+    );
 
     const event = await getEvent(eventId);
-    expect(event).toMatchObject({ verification: "verified", type: "task.completed", state: "completed", deliveryCount: 2, payload: genuinePayload });
+    expect(event).toMatchObject({
+      verification: "verified",
+      type: "task.completed",
+      state: "completed",
+      deliveryCount: 2,
+      payload: genuinePayload,
+    });
     expect(event.deliveries.map((d) => d.verification)).toEqual(["failed", "verified"]);
     const job = await jobOf(endpoint.id, "t-upgrade");
     expect(job.state).toBe("completed");
@@ -158,12 +253,30 @@ describe("duplicates become one event, also under concurrency", () => {
     const svixId = newMessageId();
     const genuinePayload = aspectTaskEvent(completed("t-kept", "2025-01-01T10:00:00Z"));
     const genuine = JSON.stringify(genuinePayload);
-    const { eventId } = await ingestOk(endpoint, genuine, svixHeaders(endpoint.secret, genuine, { id: svixId }));
+    const { eventId } = await ingestOk(
+      endpoint,
+      genuine,
+      svixHeaders(endpoint.secret, genuine, { id: svixId }),
+    );
 
     const forged = JSON.stringify(aspectTaskEvent(failed("t-kept", "2025-01-01T11:00:00Z")));
-    expect((await ingest(endpoint, forged, svixHeaders(newStandardWebhooksSecret(), forged, { id: svixId }))).status).toBe(401);
+    expect(
+      (
+        await ingest(
+          endpoint,
+          forged,
+          svixHeaders(newStandardWebhooksSecret(), forged, { id: svixId }),
+        )
+      ).status,
+    ).toBe(401);
 
-    expect(await getEvent(eventId)).toMatchObject({ verification: "verified", type: "task.completed", state: "completed", deliveryCount: 2, payload: genuinePayload });
+    expect(await getEvent(eventId)).toMatchObject({
+      verification: "verified",
+      type: "task.completed",
+      state: "completed",
+      deliveryCount: 2,
+      payload: genuinePayload,
+    });
     expect(await jobOf(endpoint.id, "t-kept")).toMatchObject({ state: "completed", error: null });
   });
 
@@ -200,7 +313,10 @@ describe("duplicates become one event, also under concurrency", () => {
     const a = await ingestOk(endpoint, same);
     const b = await ingestOk(endpoint, same);
     expect(b.eventId).toBe(a.eventId);
-    const c = await ingestOk(endpoint, JSON.stringify({ render: "r-1", state: "done", attempt: 2 }));
+    const c = await ingestOk(
+      endpoint,
+      JSON.stringify({ render: "r-1", state: "done", attempt: 2 }),
+    );
     expect(c.eventId).not.toBe(a.eventId);
 
     const events = await eventsOf(endpoint.id);
@@ -222,13 +338,30 @@ describe("duplicates become one event, also under concurrency", () => {
 describe("job state moves only forward", () => {
   it("Aspect task.progress -> processing", async () => {
     const endpoint = await aspectEndpoint();
-    await sendAspect(endpoint, progress("t-proc", "2025-01-01T12:00:00Z", { transcription: "processing", visual: "queued", preview: "completed", proxy: "na" }));
-    expect(await jobOf(endpoint.id, "t-proc")).toMatchObject({ state: "processing", outputUrl: null, error: null });
+    await sendAspect(
+      endpoint,
+      progress("t-proc", "2025-01-01T12:00:00Z", {
+        transcription: "processing",
+        visual: "queued",
+        preview: "completed",
+        proxy: "na",
+      }),
+    );
+    expect(await jobOf(endpoint.id, "t-proc")).toMatchObject({
+      state: "processing",
+      outputUrl: null,
+      error: null,
+    });
   });
 
   it("Aspect task.progress with every feature queued -> queued, then forward to processing, never back", async () => {
     const endpoint = await aspectEndpoint();
-    const allQueued = { transcription: "queued", visual: "queued", preview: "queued", proxy: "queued" } as const;
+    const allQueued = {
+      transcription: "queued",
+      visual: "queued",
+      preview: "queued",
+      proxy: "queued",
+    } as const;
     await sendAspect(endpoint, progress("t-queue", "2025-01-01T12:00:00Z", allQueued));
     expect((await jobOf(endpoint.id, "t-queue")).state).toBe("queued");
 
@@ -297,7 +430,9 @@ describe("job state moves only forward", () => {
   it("a delivery that fails verification creates no job", async () => {
     const endpoint = await aspectEndpoint();
     const forged = JSON.stringify(aspectTaskEvent(completed("t-never", "2025-01-01T10:00:00Z")));
-    expect((await ingest(endpoint, forged, svixHeaders(newStandardWebhooksSecret(), forged))).status).toBe(401);
+    expect(
+      (await ingest(endpoint, forged, svixHeaders(newStandardWebhooksSecret(), forged))).status,
+    ).toBe(401);
     expect(await jobsOf(endpoint.id)).toEqual([]);
     const events = await eventsOf(endpoint.id);
     expect(events).toHaveLength(1);
@@ -306,14 +441,28 @@ describe("job state moves only forward", () => {
 
   it("Descript result.status success -> completed with project_url as the output", async () => {
     const endpoint = await createEndpoint({ name: name("descript"), provider: "descript" });
-    await ingestOk(endpoint, JSON.stringify(descriptJob({ jobId: "dj-ok", result: { status: "success" } })));
-    expect(await jobOf(endpoint.id, "dj-ok")).toMatchObject({ state: "completed", outputUrl: "https://web.descript.com/prj_7f3a9c", error: null });
+    await ingestOk(
+      endpoint,
+      JSON.stringify(descriptJob({ jobId: "dj-ok", result: { status: "success" } })),
+    );
+    expect(await jobOf(endpoint.id, "dj-ok")).toMatchObject({
+      state: "completed",
+      outputUrl: "https://web.descript.com/prj_7f3a9c",
+      error: null,
+    });
   });
 
   it("JSON2Video status error -> failed with its message as the error", async () => {
     const endpoint = await createEndpoint({ name: name("json2video"), provider: "json2video" });
-    await ingestOk(endpoint, JSON.stringify(json2videoError("p-err", "Source image could not be downloaded")));
-    expect(await jobOf(endpoint.id, "p-err")).toMatchObject({ state: "failed", outputUrl: null, error: "Source image could not be downloaded" });
+    await ingestOk(
+      endpoint,
+      JSON.stringify(json2videoError("p-err", "Source image could not be downloaded")),
+    );
+    expect(await jobOf(endpoint.id, "p-err")).toMatchObject({
+      state: "failed",
+      outputUrl: null,
+      error: "Source image could not be downloaded",
+    });
   });
 });
 
@@ -322,11 +471,21 @@ describe("a job's events come in provider order", () => {
     const endpoint = await aspectEndpoint();
     const done = await sendAspect(endpoint, completed("t-order", "2025-01-01T12:10:00Z"));
     const early = await sendAspect(endpoint, progress("t-order", "2025-01-01T12:00:00Z"));
-    const middle = await sendAspect(endpoint, progress("t-order", "2025-01-01T12:05:00Z", { transcription: "completed", visual: "processing" }));
+    const middle = await sendAspect(
+      endpoint,
+      progress("t-order", "2025-01-01T12:05:00Z", {
+        transcription: "completed",
+        visual: "processing",
+      }),
+    );
 
     const job = await getJob((await jobOf(endpoint.id, "t-order")).id);
     expect(job.events.map((e) => e.id)).toEqual([early.eventId, middle.eventId, done.eventId]);
-    expect(job.events.map((e) => e.type)).toEqual(["task.progress", "task.progress", "task.completed"]);
+    expect(job.events.map((e) => e.type)).toEqual([
+      "task.progress",
+      "task.progress",
+      "task.completed",
+    ]);
     expect(job.state).toBe("completed");
     expect(job.eventCount).toBe(3);
   });
@@ -335,9 +494,16 @@ describe("a job's events come in provider order", () => {
 describe("callbacks without a job", () => {
   it("a body that is not JSON is an event with jobId null, payload null, and no job", async () => {
     const endpoint = await createEndpoint({ name: name("clipzy"), provider: "clipzy" });
-    const { eventId } = await ingestOk(endpoint, "job_id=job_form&status=completed", { "content-type": "application/x-www-form-urlencoded" });
+    const { eventId } = await ingestOk(endpoint, "job_id=job_form&status=completed", {
+      "content-type": "application/x-www-form-urlencoded",
+    });
     const event = await getEvent(eventId);
-    expect(event).toMatchObject({ jobId: null, externalJobId: null, payload: null, deliveryCount: 1 });
+    expect(event).toMatchObject({
+      jobId: null,
+      externalJobId: null,
+      payload: null,
+      deliveryCount: 1,
+    });
     expect(await jobsOf(endpoint.id)).toEqual([]);
   });
 
@@ -351,7 +517,9 @@ describe("callbacks without a job", () => {
 });
 
 describe("GET /api/events pagination", () => {
-  async function endpointWithEvents(count: number): Promise<{ endpoint: CreatedEndpoint; sentIds: string[] }> {
+  async function endpointWithEvents(
+    count: number,
+  ): Promise<{ endpoint: CreatedEndpoint; sentIds: string[] }> {
     const endpoint = await createEndpoint({ name: name("paged"), provider: "generic" });
     const sentIds: string[] = [];
     for (let i = 0; i < count; i++) {
@@ -365,7 +533,16 @@ describe("GET /api/events pagination", () => {
     const { endpoint, sentIds } = await endpointWithEvents(7);
     const pages = await allPages<EventSummary>(`/api/events?endpointId=${endpoint.id}`, 3);
     expect(Object.keys(pages[0]?.[0] ?? {})).toEqual(
-      expect.arrayContaining(["id", "endpointId", "jobId", "type", "verification", "deliveryCount", "firstReceivedAt", "lastReceivedAt"]),
+      expect.arrayContaining([
+        "id",
+        "endpointId",
+        "jobId",
+        "type",
+        "verification",
+        "deliveryCount",
+        "firstReceivedAt",
+        "lastReceivedAt",
+      ]),
     );
     expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
     const ids = pages.flat().map((e) => e.id);
@@ -384,15 +561,25 @@ describe("GET /api/events pagination", () => {
     const first = await listEvents({ endpointId: endpoint.id, limit: 2 });
     expect(first.nextCursor).not.toBeNull();
     await ingestOk(endpoint, JSON.stringify({ n: "newer" }));
-    const second = await listEvents({ endpointId: endpoint.id, limit: 2, cursor: first.nextCursor ?? "" });
+    const second = await listEvents({
+      endpointId: endpoint.id,
+      limit: 2,
+      cursor: first.nextCursor ?? "",
+    });
     expect(second.items.map((e) => e.id)).toEqual([sentIds[1], sentIds[0]]);
     expect(second.nextCursor).toBeNull();
   });
 
   it.each([
     ["garbage", "not-a-cursor"],
-    ["base64 of JSON in the wrong shape", Buffer.from(JSON.stringify({ at: "x" })).toString("base64url")],
-    ["base64 of a tuple with a bad date", Buffer.from(JSON.stringify(["yesterday", "evt_x"])).toString("base64url")],
+    [
+      "base64 of JSON in the wrong shape",
+      Buffer.from(JSON.stringify({ at: "x" })).toString("base64url"),
+    ],
+    [
+      "base64 of a tuple with a bad date",
+      Buffer.from(JSON.stringify(["yesterday", "evt_x"])).toString("base64url"),
+    ],
   ])("an invalid cursor (%s) -> 400 invalid_cursor", async (_label, cursor) => {
     for (const list of ["events", "jobs"]) {
       const { status, body } = await apiJson(`/api/${list}?cursor=${encodeURIComponent(cursor)}`);
@@ -412,7 +599,11 @@ describe("GET /api/events pagination", () => {
 });
 
 describe("GET /api/events/<id> pages its deliveries", () => {
-  type DeliveryPage = { deliveryCount: number; deliveries: Array<{ id: string; receivedAt: string }>; deliveriesNextCursor: string | null };
+  type DeliveryPage = {
+    deliveryCount: number;
+    deliveries: Array<{ id: string; receivedAt: string }>;
+    deliveriesNextCursor: string | null;
+  };
 
   it("an event with 60 deliveries: pages of 50 and 10, oldest first, no duplicates, then nextCursor null", async () => {
     // A sender that retries one callback without end must not make one answer unbounded.
@@ -430,7 +621,9 @@ describe("GET /api/events/<id> pages its deliveries", () => {
     expect(first.body.deliveryCount).toBe(60);
     expect(first.body.deliveries).toHaveLength(50);
     expect(first.body.deliveriesNextCursor).toEqual(expect.any(String));
-    const second = await apiJson<DeliveryPage>(`/api/events/${eventId}?deliveriesCursor=${encodeURIComponent(first.body.deliveriesNextCursor ?? "")}`);
+    const second = await apiJson<DeliveryPage>(
+      `/api/events/${eventId}?deliveriesCursor=${encodeURIComponent(first.body.deliveriesNextCursor ?? "")}`,
+    );
     expect(second.status).toBe(200);
     expect(second.body.deliveries).toHaveLength(10);
     expect(second.body.deliveriesNextCursor).toBeNull();
@@ -441,7 +634,9 @@ describe("GET /api/events/<id> pages its deliveries", () => {
     expect(order).toEqual([...order].sort());
 
     const small = await apiJson<DeliveryPage>(`/api/events/${eventId}?deliveriesLimit=7`);
-    expect(small.body.deliveries.map((d) => d.id)).toEqual(first.body.deliveries.slice(0, 7).map((d) => d.id));
+    expect(small.body.deliveries.map((d) => d.id)).toEqual(
+      first.body.deliveries.slice(0, 7).map((d) => d.id),
+    );
     const bad = await apiJson(`/api/events/${eventId}?deliveriesCursor=not-a-cursor`);
     expect(bad.status).toBe(400);
     expectApiError(bad.body, "invalid_cursor");
@@ -467,10 +662,14 @@ describe("GET /api/events filters", () => {
 
     const ofJobA = await listEvents({ jobId: jobA.id });
     expect(ofJobA.items.map((e) => e.id).sort()).toEqual([aDone.eventId, aFailed.eventId].sort());
-    expect(ofJobA.items.every((e) => e.jobId === jobA.id && e.externalJobId === "job_a")).toBe(true);
+    expect(ofJobA.items.every((e) => e.jobId === jobA.id && e.externalJobId === "job_a")).toBe(
+      true,
+    );
 
     const completedType = await listEvents({ endpointId: endpoint.id, type: "completed" });
-    expect(completedType.items.map((e) => e.id).sort()).toEqual([aDone.eventId, bDone.eventId].sort());
+    expect(completedType.items.map((e) => e.id).sort()).toEqual(
+      [aDone.eventId, bDone.eventId].sort(),
+    );
     const failedType = await listEvents({ endpointId: endpoint.id, type: "failed" });
     expect(failedType.items.map((e) => e.id)).toEqual([aFailed.eventId]);
     expect((await listEvents({ endpointId: endpoint.id, type: "no-such-type" })).items).toEqual([]);
@@ -478,17 +677,32 @@ describe("GET /api/events filters", () => {
 
   it("verification: verified, failed and unsigned", async () => {
     const token = `tok_${randomUUID()}`;
-    const guarded = await createEndpoint({ name: name("json2video token"), provider: "json2video", secrets: [token] });
+    const guarded = await createEndpoint({
+      name: name("json2video token"),
+      provider: "json2video",
+      secrets: [token],
+    });
     const open = await createEndpoint({ name: name("json2video open"), provider: "json2video" });
-    const good = await ingestOk(guarded, JSON.stringify(json2videoDone("p-good")), bearerHeaders(token));
-    const bad = await ingest(guarded, JSON.stringify(json2videoDone("p-bad")), bearerHeaders("wrong-token"));
+    const good = await ingestOk(
+      guarded,
+      JSON.stringify(json2videoDone("p-good")),
+      bearerHeaders(token),
+    );
+    const bad = await ingest(
+      guarded,
+      JSON.stringify(json2videoDone("p-bad")),
+      bearerHeaders("wrong-token"),
+    );
     expect(bad.status).toBe(401);
     const unsigned = await ingestOk(open, JSON.stringify(json2videoDone("p-open")));
 
     const ids = async (endpointId: string, verification: string) =>
       (await listEvents({ endpointId, verification })).items.map((e) => e.id);
     expect(await ids(guarded.id, "verified")).toEqual([good.eventId]);
-    const [badDelivery] = await queryAppDb<{ event_id: string }>("SELECT event_id FROM deliveries WHERE id = $1", [bad.body.deliveryId]);
+    const [badDelivery] = await queryAppDb<{ event_id: string }>(
+      "SELECT event_id FROM deliveries WHERE id = $1",
+      [bad.body.deliveryId],
+    );
     expect(await ids(guarded.id, "failed")).toEqual([badDelivery?.event_id]);
     expect(await ids(guarded.id, "unsigned")).toEqual([]);
     expect(await ids(open.id, "unsigned")).toEqual([unsigned.eventId]);
@@ -520,7 +734,10 @@ describe("GET /api/jobs", () => {
     expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
     expect(external(pages.flat())).toEqual(["job_5", "job_4", "job_3", "job_2", "job_1"]);
 
-    const statePages = await allPages<JobView>(`/api/jobs?endpointId=${endpoint.id}&state=completed`, 2);
+    const statePages = await allPages<JobView>(
+      `/api/jobs?endpointId=${endpoint.id}&state=completed`,
+      2,
+    );
     expect(statePages.map(external)).toEqual([["job_5", "job_3"], ["job_1"]]);
 
     const invalid = await apiJson("/api/jobs?state=exploded");
@@ -533,7 +750,10 @@ describe("GET /api/jobs", () => {
     const first = await sendClipzy(endpoint, "job_fields", "completed");
     await sleep(3);
     const second = await sendClipzy(endpoint, "job_fields", "cancelled");
-    const [firstEvent, secondEvent] = [await getEvent(first.eventId), await getEvent(second.eventId)];
+    const [firstEvent, secondEvent] = [
+      await getEvent(first.eventId),
+      await getEvent(second.eventId),
+    ];
 
     const [job] = await jobsOf(endpoint.id);
     expect(job).toMatchObject({
@@ -556,21 +776,49 @@ describe("GET /api/jobs", () => {
     expect(summary).toEqual(job);
     expect(events.map((e) => e.id)).toEqual([first.eventId, second.eventId]);
     // The same event fields as the events list (which adds what an Inbox row shows of endpoint and job).
-    const listed = (await listEvents({ jobId: job?.id ?? "" })).items as Array<EventSummary & { endpointName: string; provider: string; jobState: string | null }>;
-    expect(events).toEqual([...listed].reverse().map(({ endpointName: _name, provider: _provider, jobState: _state, ...fields }) => fields));
-    expect(listed.map((e) => [e.endpointName, e.provider, e.jobState])).toEqual(listed.map(() => [endpoint.name, "clipzy", "completed"]));
+    const listed = (await listEvents({ jobId: job?.id ?? "" })).items as Array<
+      EventSummary & { endpointName: string; provider: string; jobState: string | null }
+    >;
+    expect(events).toEqual(
+      [...listed]
+        .reverse()
+        .map(({ endpointName: _name, provider: _provider, jobState: _state, ...fields }) => fields),
+    );
+    expect(listed.map((e) => [e.endpointName, e.provider, e.jobState])).toEqual(
+      listed.map(() => [endpoint.name, "clipzy", "completed"]),
+    );
   });
 });
 
 describe("GET /api/events/<id>", () => {
   it("returns the event, its payload and every delivery with the request as it arrived", async () => {
     const token = `tok_${randomUUID()}`;
-    const endpoint = await createEndpoint({ name: name("detail"), provider: "json2video", secrets: [token] });
+    const endpoint = await createEndpoint({
+      name: name("detail"),
+      provider: "json2video",
+      secrets: [token],
+    });
     const payload = json2videoDone("p-detail");
     const body = Buffer.from(JSON.stringify(payload));
-    const sentHeaders = ["Content-Type", "application/json", "Authorization", `Bearer ${token}`, "X-Trace", "one", "x-trace", "two", "X-Mixed-Case", "Yes"];
+    const sentHeaders = [
+      "Content-Type",
+      "application/json",
+      "Authorization",
+      `Bearer ${token}`,
+      "X-Trace",
+      "one",
+      "x-trace",
+      "two",
+      "X-Mixed-Case",
+      "Yes",
+    ];
 
-    const accepted = await sendRawHeaders({ path: `/in/${endpoint.key}/render/hooks?listing=L-4821&retry=0`, method: "PUT", headers: sentHeaders, body });
+    const accepted = await sendRawHeaders({
+      path: `/in/${endpoint.key}/render/hooks?listing=L-4821&retry=0`,
+      method: "PUT",
+      headers: sentHeaders,
+      body,
+    });
     expect(accepted.status).toBe(200);
     await sleep(3);
     // Same project and status: a retry of the same event, this time with a wrong token.
@@ -591,7 +839,19 @@ describe("GET /api/events/<id>", () => {
 
     const [good, bad] = event.deliveries;
     expect(Object.keys(good ?? {})).toEqual(
-      expect.arrayContaining(["id", "receivedAt", "method", "path", "query", "headers", "size", "bodySha256", "verification", "verificationReason", "responseStatus"]),
+      expect.arrayContaining([
+        "id",
+        "receivedAt",
+        "method",
+        "path",
+        "query",
+        "headers",
+        "size",
+        "bodySha256",
+        "verification",
+        "verificationReason",
+        "responseStatus",
+      ]),
     );
     expect(good).toMatchObject({
       id: accepted.body.deliveryId,
@@ -630,7 +890,11 @@ describe("GET /api/events/<id>", () => {
   });
 
   it("answers 404 not_found for unknown event, job and delivery ids", async () => {
-    for (const path of ["/api/events/evt_unknown000000000000", "/api/jobs/job_unknown000000000000", "/api/deliveries/dlv_unknown000000000000/raw"]) {
+    for (const path of [
+      "/api/events/evt_unknown000000000000",
+      "/api/jobs/job_unknown000000000000",
+      "/api/deliveries/dlv_unknown000000000000/raw",
+    ]) {
       const response = await api(path);
       expect(response.status, path).toBe(404);
       expectApiError(await response.json(), "not_found");
@@ -650,29 +914,45 @@ describe("GET /api/deliveries/<id>/raw", () => {
 
   it("returns a JSON body's exact bytes (whitespace and key order as sent)", async () => {
     const endpoint = await createEndpoint({ name: name("raw json"), provider: "clipzy" });
-    const bytes = Buffer.from('{ "status":"completed",\n  "job_id" : "job_raw",  "note": "caf\\u00e9 \u00e9" }\r\n');
+    const bytes = Buffer.from(
+      '{ "status":"completed",\n  "job_id" : "job_raw",  "note": "caf\\u00e9 \u00e9" }\r\n',
+    );
     const { deliveryId } = await ingestOk(endpoint, bytes);
     await expectRawDownload(deliveryId, bytes);
   });
 
   it("returns non-UTF-8 bytes exactly; such a signed body still verifies and makes an event without a job", async () => {
     const endpoint = await aspectEndpoint();
-    const bytes = Buffer.from([0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28, 0x7b, 0x22, 0x0a, 0xf0, 0x9f, 0x98]);
-    const answer = await ingest(endpoint, bytes, { ...svixHeaders(endpoint.secret, bytes), "content-type": "application/octet-stream" });
+    const bytes = Buffer.from([
+      0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28, 0x7b, 0x22, 0x0a, 0xf0, 0x9f, 0x98,
+    ]);
+    const answer = await ingest(endpoint, bytes, {
+      ...svixHeaders(endpoint.secret, bytes),
+      "content-type": "application/octet-stream",
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.verification).toBe("verified");
     await expectRawDownload(answer.body.deliveryId, bytes);
 
     const event = await getEvent(answer.body.eventId ?? "");
     expect(event).toMatchObject({ jobId: null, payload: null, verification: "verified" });
-    expect(event.deliveries[0]).toMatchObject({ size: bytes.byteLength, bodySha256: sha256Hex(bytes) });
+    expect(event.deliveries[0]).toMatchObject({
+      size: bytes.byteLength,
+      bodySha256: sha256Hex(bytes),
+    });
     expect(await jobsOf(endpoint.id)).toEqual([]);
   });
 
   it("keeps a failed delivery's bytes too", async () => {
     const endpoint = await aspectEndpoint();
-    const bytes = Buffer.from(JSON.stringify(aspectTaskEvent(completed("t-raw-failed", "2025-01-01T10:00:00Z"))));
-    const answer = await ingest(endpoint, bytes, { "svix-id": newMessageId(), "svix-timestamp": "1", "svix-signature": "v1,bad" });
+    const bytes = Buffer.from(
+      JSON.stringify(aspectTaskEvent(completed("t-raw-failed", "2025-01-01T10:00:00Z"))),
+    );
+    const answer = await ingest(endpoint, bytes, {
+      "svix-id": newMessageId(),
+      "svix-timestamp": "1",
+      "svix-signature": "v1,bad",
+    });
     expect(answer.status).toBe(401);
     await expectRawDownload(answer.body.deliveryId, bytes);
   });

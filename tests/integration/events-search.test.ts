@@ -4,7 +4,13 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiJson, createEndpoint, queryAppDb, type CreatedEndpoint } from "@/tests/support/api";
-import { allPages, expectApiError, ingest, ingestOk, listEvents } from "@/tests/support/callbacks-inbox";
+import {
+  allPages,
+  expectApiError,
+  ingest,
+  ingestOk,
+  listEvents,
+} from "@/tests/support/callbacks-inbox";
 import { aspectTaskEvent, clipzyJob } from "@/tests/support/callbacks-payloads";
 import { newStandardWebhooksSecret, svixHeaders } from "@/tests/support/callbacks-signing";
 
@@ -28,28 +34,61 @@ const ids: Record<string, string> = {};
 let before: string;
 let after: string;
 
-const list = async (query: Record<string, string | number>) => (await listEvents(query)).items as unknown as ListedEvent[];
+const list = async (query: Record<string, string | number>) =>
+  (await listEvents(query)).items as unknown as ListedEvent[];
 const idsOf = (items: Array<{ id: string }>) => items.map((item) => item.id).sort();
 
 beforeAll(async () => {
   before = new Date(Date.now() - 1_000).toISOString();
   clipzy = await createEndpoint({ name: `search clipzy ${run}`, provider: "clipzy" });
   const secret = newStandardWebhooksSecret();
-  aspect = { ...(await createEndpoint({ name: `search aspect ${run}`, provider: "aspect", secrets: [secret] })), secret };
+  aspect = {
+    ...(await createEndpoint({
+      name: `search aspect ${run}`,
+      provider: "aspect",
+      secrets: [secret],
+    })),
+    secret,
+  };
 
-  ids.done = (await ingestOk(clipzy, JSON.stringify(clipzyJob(`done-Marker-${run}`, "completed")))).eventId;
-  ids.failed = (await ingestOk(clipzy, JSON.stringify(clipzyJob(`broken-${run}`, "failed")))).eventId;
-  ids.percent = (await ingestOk(clipzy, JSON.stringify(clipzyJob(`pct-100%-${run}`, "completed")))).eventId;
-  ids.underscore = (await ingestOk(clipzy, JSON.stringify(clipzyJob(`und-1_0-${run}`, "completed")))).eventId;
+  ids.done = (
+    await ingestOk(clipzy, JSON.stringify(clipzyJob(`done-Marker-${run}`, "completed")))
+  ).eventId;
+  ids.failed = (
+    await ingestOk(clipzy, JSON.stringify(clipzyJob(`broken-${run}`, "failed")))
+  ).eventId;
+  ids.percent = (
+    await ingestOk(clipzy, JSON.stringify(clipzyJob(`pct-100%-${run}`, "completed")))
+  ).eventId;
+  ids.underscore = (
+    await ingestOk(clipzy, JSON.stringify(clipzyJob(`und-1_0-${run}`, "completed")))
+  ).eventId;
   // A duplicate delivery of the first callback: same event, count 2.
   await ingestOk(clipzy, JSON.stringify(clipzyJob(`done-Marker-${run}`, "completed")));
 
-  const body = JSON.stringify(aspectTaskEvent({ taskId: `task-${run}`, eventType: "task.completed", features: { transcription: "completed", visual: "completed" }, updated: new Date().toISOString() }));
+  const body = JSON.stringify(
+    aspectTaskEvent({
+      taskId: `task-${run}`,
+      eventType: "task.completed",
+      features: { transcription: "completed", visual: "completed" },
+      updated: new Date().toISOString(),
+    }),
+  );
   ids.verified = (await ingestOk(aspect, body, svixHeaders(aspect.secret, body))).eventId;
-  const forged = JSON.stringify(aspectTaskEvent({ taskId: `forged-${run}`, eventType: "task.completed", features: { transcription: "completed", visual: "completed" }, updated: new Date().toISOString() }));
+  const forged = JSON.stringify(
+    aspectTaskEvent({
+      taskId: `forged-${run}`,
+      eventType: "task.completed",
+      features: { transcription: "completed", visual: "completed" },
+      updated: new Date().toISOString(),
+    }),
+  );
   const rejected = await ingest(aspect, forged, svixHeaders(newStandardWebhooksSecret(), forged));
   expect(rejected.status).toBe(401);
-  const [forgedRow] = await queryAppDb<{ event_id: string }>("SELECT event_id FROM deliveries WHERE id = $1", [rejected.body.deliveryId]);
+  const [forgedRow] = await queryAppDb<{ event_id: string }>(
+    "SELECT event_id FROM deliveries WHERE id = $1",
+    [rejected.body.deliveryId],
+  );
   ids.forged = String(forgedRow?.event_id);
   after = new Date(Date.now() + 1_000).toISOString();
 });
@@ -78,7 +117,9 @@ describe("GET /api/events rows", () => {
 
 describe("GET /api/events filters", () => {
   it("filters by provider (the endpoints of that provider)", async () => {
-    expect(idsOf(await list({ provider: "aspect", q: run }))).toEqual([ids.verified, ids.forged].sort());
+    expect(idsOf(await list({ provider: "aspect", q: run }))).toEqual(
+      [ids.verified, ids.forged].sort(),
+    );
     const clipzyRows = await list({ provider: "clipzy", q: run });
     expect(idsOf(clipzyRows)).toEqual([ids.done, ids.failed, ids.percent, ids.underscore].sort());
     expect(new Set(clipzyRows.map((row) => row.provider))).toEqual(new Set(["clipzy"]));
@@ -86,13 +127,19 @@ describe("GET /api/events filters", () => {
 
   it("filters by the current state of the event's job", async () => {
     expect(idsOf(await list({ endpointId: clipzy.id, jobState: "failed" }))).toEqual([ids.failed]);
-    expect(idsOf(await list({ endpointId: clipzy.id, jobState: "completed" }))).toEqual([ids.done, ids.percent, ids.underscore].sort());
+    expect(idsOf(await list({ endpointId: clipzy.id, jobState: "completed" }))).toEqual(
+      [ids.done, ids.percent, ids.underscore].sort(),
+    );
     expect(await list({ endpointId: clipzy.id, jobState: "processing" })).toEqual([]);
   });
 
   it("filters by verification outcome", async () => {
-    expect(idsOf(await list({ endpointId: aspect.id, verification: "failed" }))).toEqual([ids.forged]);
-    expect(idsOf(await list({ endpointId: aspect.id, verification: "verified" }))).toEqual([ids.verified]);
+    expect(idsOf(await list({ endpointId: aspect.id, verification: "failed" }))).toEqual([
+      ids.forged,
+    ]);
+    expect(idsOf(await list({ endpointId: aspect.id, verification: "verified" }))).toEqual([
+      ids.verified,
+    ]);
   });
 
   it("filters by time of first receipt: from inclusive, to exclusive", async () => {
@@ -101,12 +148,25 @@ describe("GET /api/events filters", () => {
     expect(await list({ endpointId: clipzy.id, from: before, to: after })).toHaveLength(4);
     const [newest] = await list({ endpointId: clipzy.id, limit: 1 });
     if (!newest) throw new Error("no events");
-    expect(idsOf(await list({ endpointId: clipzy.id, from: newest.firstReceivedAt }))).toContain(newest.id);
-    expect(idsOf(await list({ endpointId: clipzy.id, to: newest.firstReceivedAt }))).not.toContain(newest.id);
+    expect(idsOf(await list({ endpointId: clipzy.id, from: newest.firstReceivedAt }))).toContain(
+      newest.id,
+    );
+    expect(idsOf(await list({ endpointId: clipzy.id, to: newest.firstReceivedAt }))).not.toContain(
+      newest.id,
+    );
   });
 
   it("combines filters", async () => {
-    expect(idsOf(await list({ provider: "clipzy", jobState: "completed", q: `und-1_0-${run}`, from: before }))).toEqual([ids.underscore]);
+    expect(
+      idsOf(
+        await list({
+          provider: "clipzy",
+          jobState: "completed",
+          q: `und-1_0-${run}`,
+          from: before,
+        }),
+      ),
+    ).toEqual([ids.underscore]);
     expect(await list({ provider: "aspect", q: `und-1_0-${run}` })).toEqual([]);
   });
 });

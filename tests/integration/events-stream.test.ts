@@ -9,8 +9,14 @@ import { clipzyJob } from "@/tests/support/callbacks-payloads";
 import { nextMessage, sseMessages, type SseMessage } from "@/tests/support/sse";
 
 /** Opens the stream of an app server and waits for its first reset (= that process is listening). */
-async function openStream(serverUrl: string, abort: AbortController): Promise<AsyncGenerator<SseMessage>> {
-  const response = await fetch(`${serverUrl}/api/events/stream`, { headers: { authorization: `Bearer ${TEST_API_TOKEN}` }, signal: abort.signal });
+async function openStream(
+  serverUrl: string,
+  abort: AbortController,
+): Promise<AsyncGenerator<SseMessage>> {
+  const response = await fetch(`${serverUrl}/api/events/stream`, {
+    headers: { authorization: `Bearer ${TEST_API_TOKEN}` },
+    signal: abort.signal,
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
   if (!response.body) throw new Error("no body");
@@ -26,18 +32,29 @@ describe("GET /api/events/stream", () => {
   });
 
   it("announces stored callbacks as `events` messages with endpoint and event ids, a duplicate too", async () => {
-    const endpoint = await createEndpoint({ name: `stream ${randomUUID().slice(0, 8)}`, provider: "clipzy" });
+    const endpoint = await createEndpoint({
+      name: `stream ${randomUUID().slice(0, 8)}`,
+      provider: "clipzy",
+    });
     const abort = new AbortController();
     try {
       const stream = await openStream(baseUrl(), abort);
 
       const body = JSON.stringify(clipzyJob(`stream-${randomUUID()}`, "completed"));
       const { eventId } = await ingestOk(endpoint, body);
-      const announced = await nextMessage(stream, (m) => m.event === "events" && m.data.includes(eventId));
-      expect(JSON.parse(announced.data)).toEqual({ events: expect.arrayContaining([{ endpointId: endpoint.id, eventId }]) });
+      const announced = await nextMessage(
+        stream,
+        (m) => m.event === "events" && m.data.includes(eventId),
+      );
+      expect(JSON.parse(announced.data)).toEqual({
+        events: expect.arrayContaining([{ endpointId: endpoint.id, eventId }]),
+      });
 
       await ingestOk(endpoint, body);
-      const again = await nextMessage(stream, (m) => m.event === "events" && m.data.includes(eventId));
+      const again = await nextMessage(
+        stream,
+        (m) => m.event === "events" && m.data.includes(eventId),
+      );
       expect(JSON.parse(again.data).events).toContainEqual({ endpointId: endpoint.id, eventId });
     } finally {
       abort.abort();
@@ -49,11 +66,23 @@ describe("GET /api/events/stream", () => {
     const abort = new AbortController();
     try {
       const stream = await openStream(other.baseUrl, abort);
-      const endpoint = await createEndpoint({ name: `stream other ${randomUUID().slice(0, 8)}`, provider: "clipzy" });
+      const endpoint = await createEndpoint({
+        name: `stream other ${randomUUID().slice(0, 8)}`,
+        provider: "clipzy",
+      });
       // Stored by the shared server, announced by the other one.
-      const { eventId } = await ingestOk(endpoint, JSON.stringify(clipzyJob(`other-${randomUUID()}`, "failed")));
-      const announced = await nextMessage(stream, (m) => m.event === "events" && m.data.includes(eventId));
-      expect(JSON.parse(announced.data).events).toContainEqual({ endpointId: endpoint.id, eventId });
+      const { eventId } = await ingestOk(
+        endpoint,
+        JSON.stringify(clipzyJob(`other-${randomUUID()}`, "failed")),
+      );
+      const announced = await nextMessage(
+        stream,
+        (m) => m.event === "events" && m.data.includes(eventId),
+      );
+      expect(JSON.parse(announced.data).events).toContainEqual({
+        endpointId: endpoint.id,
+        eventId,
+      });
     } finally {
       abort.abort();
       await other.stop();

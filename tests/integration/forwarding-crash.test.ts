@@ -39,7 +39,8 @@ afterAll(async () => {
 });
 
 /** Reads the real database directly, never through the proxy. */
-const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryDatabase<R>(database.url, text, params);
+const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) =>
+  queryDatabase<R>(database.url, text, params);
 
 const checks = () => forwardChecks(database.url, receiver, POLL);
 const sendTo = (key: string, body: string) => sendCallback(server.baseUrl, key, body);
@@ -61,10 +62,19 @@ describe("a crash right after the ingest statement commits", () => {
     };
     await warmUp();
     await expect
-      .poll(async () => (await sql(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query = $1`, [`LISTEN "${ENDPOINT_CHANNEL}"`])).length, {
-        ...POLL,
-        message: "the endpoint cache's LISTEN connection never came up",
-      })
+      .poll(
+        async () =>
+          (
+            await sql(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query = $1`,
+              [`LISTEN "${ENDPOINT_CHANNEL}"`],
+            )
+          ).length,
+        {
+          ...POLL,
+          message: "the endpoint cache's LISTEN connection never came up",
+        },
+      )
       .toBe(1);
     await warmUp();
     // Idle before the freeze: no forward of a warm-up is left half done by the crash.
@@ -76,8 +86,16 @@ describe("a crash right after the ingest statement commits", () => {
       (response) => `answered ${response.status}`,
       () => "no answer",
     );
-    const stored = async () => (await sql<{ event_id: string }>(`SELECT event_id FROM deliveries WHERE endpoint_id = $1 AND body = $2`, [endpoint.id, Buffer.from(body)]))[0];
-    await expect.poll(stored, { ...POLL, message: "the callback's delivery was never committed" }).toBeDefined();
+    const stored = async () =>
+      (
+        await sql<{ event_id: string }>(
+          `SELECT event_id FROM deliveries WHERE endpoint_id = $1 AND body = $2`,
+          [endpoint.id, Buffer.from(body)],
+        )
+      )[0];
+    await expect
+      .poll(stored, { ...POLL, message: "the callback's delivery was never committed" })
+      .toBeDefined();
     const eventId = (await stored())?.event_id ?? "";
 
     // The app never learned of the commit, so nothing after it ran: a crash right there.
@@ -87,7 +105,12 @@ describe("a crash right after the ingest statement commits", () => {
     expect(checks().forwardsOf(eventId)).toBe(0);
 
     server = await startAppServer(database.url);
-    await expect.poll(() => checks().forwardsOf(eventId), { ...POLL, message: "the stored callback was never forwarded after the restart" }).toBeGreaterThan(0);
+    await expect
+      .poll(() => checks().forwardsOf(eventId), {
+        ...POLL,
+        message: "the stored callback was never forwarded after the restart",
+      })
+      .toBeGreaterThan(0);
     await checks().expectForwardedOnce(eventId);
   }, 300_000);
 });
@@ -102,13 +125,20 @@ describe("a queue worker that dies in the middle of a forward", () => {
       const answer = await sendTo(endpoint.key, JSON.stringify({ workerCrash: randomUUID() }));
       expect(answer.status).toBe(200);
       const { eventId } = (await answer.json()) as { eventId: string };
-      await expect.poll(() => holding.requests.length, { ...POLL, message: "the forward never started" }).toBe(1);
+      await expect
+        .poll(() => holding.requests.length, { ...POLL, message: "the forward never started" })
+        .toBe(1);
 
       const [worker] = childPids(server.process.pid ?? 0);
       expect(worker, "the app runs its queue worker as a child process").toBeDefined();
       process.kill(worker ?? 0, "SIGKILL");
 
-      await expect.poll(() => holding.requests.length, { ...POLL, message: "the interrupted forward was not sent again after the worker restarted" }).toBe(2);
+      await expect
+        .poll(() => holding.requests.length, {
+          ...POLL,
+          message: "the interrupted forward was not sent again after the worker restarted",
+        })
+        .toBe(2);
       expect(holding.header(holding.requests[1]!, "x-inbox-event-id")).toBe(eventId);
       await expect.poll(() => checks().attemptStatuses(eventId), POLL).toEqual(["succeeded"]);
     } finally {

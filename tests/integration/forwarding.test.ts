@@ -10,7 +10,11 @@ import { Webhook } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyHmac } from "@/lib/verify/hmac";
 import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
-import { newStandardWebhooksSecret, scriptixHeaders, svixHeaders } from "@/tests/support/callbacks-signing";
+import {
+  newStandardWebhooksSecret,
+  scriptixHeaders,
+  svixHeaders,
+} from "@/tests/support/callbacks-signing";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
 
@@ -27,7 +31,13 @@ type Attempt = {
   createdAt: string;
   requestHeaders: Array<[string, string]>;
 };
-type Destination = { id: string; enabled: boolean; hasSigningSecret: boolean; disabledReason: string | null; signingSecret?: unknown };
+type Destination = {
+  id: string;
+  enabled: boolean;
+  hasSigningSecret: boolean;
+  disabledReason: string | null;
+  signingSecret?: unknown;
+};
 type Accepted = { deliveryId: string; eventId: string; verification: string };
 
 const ENV = { INBOX_FORWARD_RETRY_SCHEDULE: "0.3,0.3,0.3", INBOX_OUTBOUND_ALLOW: "127.0.0.1" };
@@ -53,28 +63,49 @@ async function receiver(): Promise<Receiver> {
   return r;
 }
 
-async function call<T = unknown>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+async function call<T = unknown>(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${server.baseUrl}${path}`, {
     ...init,
-    headers: { authorization: `Bearer ${TEST_API_TOKEN}`, "content-type": "application/json", ...init.headers },
+    headers: {
+      authorization: `Bearer ${TEST_API_TOKEN}`,
+      "content-type": "application/json",
+      ...init.headers,
+    },
   });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
 async function endpoint(body: Record<string, unknown>): Promise<{ id: string; key: string }> {
-  const created = await call<{ id: string; key: string }>("/api/endpoints", { method: "POST", body: JSON.stringify({ name: `fw-${randomUUID()}`, ...body }) });
+  const created = await call<{ id: string; key: string }>("/api/endpoints", {
+    method: "POST",
+    body: JSON.stringify({ name: `fw-${randomUUID()}`, ...body }),
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body;
 }
 
-async function destination(endpointId: string, body: Record<string, unknown>): Promise<Destination> {
-  const created = await call<Destination>(`/api/endpoints/${endpointId}/destinations`, { method: "POST", body: JSON.stringify(body) });
+async function destination(
+  endpointId: string,
+  body: Record<string, unknown>,
+): Promise<Destination> {
+  const created = await call<Destination>(`/api/endpoints/${endpointId}/destinations`, {
+    method: "POST",
+    body: JSON.stringify(body),
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body;
 }
 
-async function ingest(key: string, body: string | Buffer, headers: Record<string, string> = {}, method = "POST"): Promise<{ status: number; body: Accepted }> {
+async function ingest(
+  key: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+  method = "POST",
+): Promise<{ status: number; body: Accepted }> {
   const response = await fetch(`${server.baseUrl}/in/${key}`, {
     method,
     headers: { "content-type": "application/json", ...headers },
@@ -89,18 +120,33 @@ async function attempts(eventId: string): Promise<Attempt[]> {
   return listed.body.items;
 }
 
-const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryDatabase<R>(database.url, text, params);
+const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) =>
+  queryDatabase<R>(database.url, text, params);
 
 const POLL = { timeout: 20_000, interval: 100 };
 const scriptixSecret = "scriptix-secret-0123456789";
-const scriptixBody = () => JSON.stringify({ event: "transcription.completed", data: { id: randomUUID(), status: "completed" } });
+const scriptixBody = () =>
+  JSON.stringify({
+    event: "transcription.completed",
+    data: { id: randomUUID(), status: "completed" },
+  });
 
 describe("destinations API", () => {
   it("creates, lists, changes and deletes destinations; the signing secret is write-only", async () => {
     const ep = await endpoint({ provider: "generic" });
     const secret = newStandardWebhooksSecret();
-    const created = await destination(ep.id, { url: "https://example.com/hook", resign: "standard-webhooks", signingSecret: secret });
-    expect(created).toMatchObject({ enabled: true, hasSigningSecret: true, resign: "standard-webhooks", forward: "verified", disabledReason: null });
+    const created = await destination(ep.id, {
+      url: "https://example.com/hook",
+      resign: "standard-webhooks",
+      signingSecret: secret,
+    });
+    expect(created).toMatchObject({
+      enabled: true,
+      hasSigningSecret: true,
+      resign: "standard-webhooks",
+      forward: "verified",
+      disabledReason: null,
+    });
     expect(JSON.stringify(created)).not.toContain(secret);
 
     const listed = await call<{ items: Destination[] }>(`/api/endpoints/${ep.id}/destinations`);
@@ -112,20 +158,46 @@ describe("destinations API", () => {
       body: JSON.stringify({ enabled: false, resign: "none", signingSecret: null, forward: "all" }),
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ enabled: false, hasSigningSecret: false, resign: "none", forward: "all" });
+    expect(patched.body).toMatchObject({
+      enabled: false,
+      hasSigningSecret: false,
+      resign: "none",
+      forward: "all",
+    });
 
-    expect((await call(`/api/endpoints/${ep.id}/destinations/${created.id}`, { method: "DELETE" })).status).toBe(204);
-    expect((await call(`/api/endpoints/${ep.id}/destinations/${created.id}`, { method: "DELETE" })).status).toBe(404);
+    expect(
+      (await call(`/api/endpoints/${ep.id}/destinations/${created.id}`, { method: "DELETE" }))
+        .status,
+    ).toBe(204);
+    expect(
+      (await call(`/api/endpoints/${ep.id}/destinations/${created.id}`, { method: "DELETE" }))
+        .status,
+    ).toBe(404);
   });
 
   it("refuses a URL that is not http(s), re-signing without a usable secret, and an unknown endpoint", async () => {
     const ep = await endpoint({ provider: "generic" });
-    for (const body of [{ url: "ftp://example.com/x" }, { url: "not a url" }, { url: "https://example.com", resign: "standard-webhooks" }, { url: "https://example.com", resign: "standard-webhooks", signingSecret: "plain" }]) {
-      const answer = await call<{ error: { code: string } }>(`/api/endpoints/${ep.id}/destinations`, { method: "POST", body: JSON.stringify(body) });
+    for (const body of [
+      { url: "ftp://example.com/x" },
+      { url: "not a url" },
+      { url: "https://example.com", resign: "standard-webhooks" },
+      { url: "https://example.com", resign: "standard-webhooks", signingSecret: "plain" },
+    ]) {
+      const answer = await call<{ error: { code: string } }>(
+        `/api/endpoints/${ep.id}/destinations`,
+        { method: "POST", body: JSON.stringify(body) },
+      );
       expect(answer.status, JSON.stringify(body)).toBe(400);
       expect(answer.body.error.code).toBe("validation_failed");
     }
-    expect((await call(`/api/endpoints/ep_missing/destinations`, { method: "POST", body: JSON.stringify({ url: "https://example.com" }) })).status).toBe(404);
+    expect(
+      (
+        await call(`/api/endpoints/ep_missing/destinations`, {
+          method: "POST",
+          body: JSON.stringify({ url: "https://example.com" }),
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -134,10 +206,15 @@ describe("automatic forwarding", () => {
     const ep = await endpoint({ provider: "clipzy" });
     // The ingest path caches the endpoint; whether it forwards is decided by the ingest
     // statement itself, so no cache can miss a destination saved a moment ago.
-    expect((await ingest(ep.key, JSON.stringify({ job_id: randomUUID(), status: "completed" }))).status).toBe(200);
+    expect(
+      (await ingest(ep.key, JSON.stringify({ job_id: randomUUID(), status: "completed" }))).status,
+    ).toBe(200);
     const target = await receiver();
     await destination(ep.id, { url: target.url(), forward: "all" });
-    const answer = await ingest(ep.key, JSON.stringify({ job_id: randomUUID(), status: "completed" }));
+    const answer = await ingest(
+      ep.key,
+      JSON.stringify({ job_id: randomUUID(), status: "completed" }),
+    );
     await expect.poll(() => target.requests.length, POLL).toBe(1);
     expect(target.header(target.requests[0]!, "x-inbox-event-id")).toBe(answer.body.eventId);
   });
@@ -150,15 +227,25 @@ describe("automatic forwarding", () => {
     await destination(ep.id, { url: off.url(), enabled: false, forward: "all" });
 
     const body = scriptixBody();
-    const first = await ingest(ep.key, body, { ...scriptixHeaders(scriptixSecret, body), authorization: "Bearer provider-token", cookie: "a=b", "x-custom": "kept", "x-inbox-event-id": "spoofed" });
+    const first = await ingest(ep.key, body, {
+      ...scriptixHeaders(scriptixSecret, body),
+      authorization: "Bearer provider-token",
+      cookie: "a=b",
+      "x-custom": "kept",
+      "x-inbox-event-id": "spoofed",
+    });
     expect(first.status).toBe(200);
     await expect.poll(() => target.requests.length, POLL).toBe(1);
 
     const forged = scriptixBody();
-    const failed = await ingest(ep.key, forged, { "X-Scriptix-Signature": "sha256=" + "0".repeat(64) });
+    const failed = await ingest(ep.key, forged, {
+      "X-Scriptix-Signature": "sha256=" + "0".repeat(64),
+    });
     expect(failed.status).toBe(401);
     // The same callback again (a provider retry) is the same event: not forwarded again.
-    expect((await ingest(ep.key, body, scriptixHeaders(scriptixSecret, body))).body.eventId).toBe(first.body.eventId);
+    expect((await ingest(ep.key, body, scriptixHeaders(scriptixSecret, body))).body.eventId).toBe(
+      first.body.eventId,
+    );
     const later = scriptixBody();
     const third = await ingest(ep.key, later, scriptixHeaders(scriptixSecret, later));
     await expect.poll(() => target.requests.length, POLL).toBe(2);
@@ -166,7 +253,10 @@ describe("automatic forwarding", () => {
     const bodies = target.requests.map((r) => r.body.toString("utf8"));
     expect(bodies).toEqual(expect.arrayContaining([body, later]));
     expect(bodies).not.toContain(forged);
-    const [failedEvent] = await sql<{ event_id: string }>(`SELECT event_id FROM deliveries WHERE id = $1`, [failed.body.deliveryId]);
+    const [failedEvent] = await sql<{ event_id: string }>(
+      `SELECT event_id FROM deliveries WHERE id = $1`,
+      [failed.body.deliveryId],
+    );
     expect(await attempts(failedEvent?.event_id ?? "")).toEqual([]);
     expect(off.requests).toEqual([]);
 
@@ -175,15 +265,26 @@ describe("automatic forwarding", () => {
     expect(sent.method).toBe("POST");
     expect(target.header(sent, "content-type")).toBe("application/json");
     expect(target.header(sent, "x-custom")).toBe("kept");
-    expect(target.header(sent, "x-scriptix-signature")).toBe(scriptixHeaders(scriptixSecret, body)["X-Scriptix-Signature"]);
+    expect(target.header(sent, "x-scriptix-signature")).toBe(
+      scriptixHeaders(scriptixSecret, body)["X-Scriptix-Signature"],
+    );
     expect(target.header(sent, "authorization")).toBeUndefined();
     expect(target.header(sent, "cookie")).toBeUndefined();
-    expect(sent.headers.filter(([n]) => n.toLowerCase() === "x-inbox-event-id")).toEqual([["X-Inbox-Event-Id", first.body.eventId]]);
+    expect(sent.headers.filter(([n]) => n.toLowerCase() === "x-inbox-event-id")).toEqual([
+      ["X-Inbox-Event-Id", first.body.eventId],
+    ]);
     expect(target.header(sent, "x-inbox-delivery-id")).toBe(first.body.deliveryId);
 
     const recorded = await attempts(first.body.eventId);
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]).toMatchObject({ status: "succeeded", responseStatus: 200, trigger: "auto", attemptNumber: 1, destinationId: dest.id, nextRetryAt: null });
+    expect(recorded[0]).toMatchObject({
+      status: "succeeded",
+      responseStatus: 200,
+      trigger: "auto",
+      attemptNumber: 1,
+      destinationId: dest.id,
+      nextRetryAt: null,
+    });
     expect(await attempts(third.body.eventId)).toHaveLength(1);
   });
 
@@ -191,8 +292,16 @@ describe("automatic forwarding", () => {
     const ep = await endpoint({ provider: "generic" });
     const target = await receiver();
     await destination(ep.id, { url: target.url(), forward: "all" });
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28]), randomBytes(64)]);
-    const accepted = await ingest(ep.key, bytes, { "content-type": "application/x-weird; charset=latin1" }, "PUT");
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28]),
+      randomBytes(64),
+    ]);
+    const accepted = await ingest(
+      ep.key,
+      bytes,
+      { "content-type": "application/x-weird; charset=latin1" },
+      "PUT",
+    );
     expect(accepted.status).toBe(200);
     await expect.poll(() => target.requests.length, POLL).toBe(1);
     const [sent] = target.requests;
@@ -206,9 +315,18 @@ describe("automatic forwarding", () => {
     const ep = await endpoint({ provider: "aspect", secrets: [providerSecret] });
     const target = await receiver();
     const secret = newStandardWebhooksSecret();
-    await destination(ep.id, { url: target.url(), resign: "standard-webhooks", signingSecret: secret });
-    const body = JSON.stringify({ type: "task.completed", data: { id: randomUUID(), status: "completed" } });
-    const original = svixHeaders(providerSecret, body, { timestamp: Math.floor(Date.now() / 1000) - 60 });
+    await destination(ep.id, {
+      url: target.url(),
+      resign: "standard-webhooks",
+      signingSecret: secret,
+    });
+    const body = JSON.stringify({
+      type: "task.completed",
+      data: { id: randomUUID(), status: "completed" },
+    });
+    const original = svixHeaders(providerSecret, body, {
+      timestamp: Math.floor(Date.now() / 1000) - 60,
+    });
     expect((await ingest(ep.key, body, original)).body.verification).toBe("verified");
     await expect.poll(() => target.requests.length, POLL).toBe(1);
     const [sent] = target.requests;
@@ -231,15 +349,41 @@ describe("automatic forwarding", () => {
     await expect.poll(() => target.requests.length, POLL).toBe(1);
     const [sent] = target.requests;
     if (!sent) throw new Error("not forwarded");
-    expect(sent.headers.filter(([n]) => n.toLowerCase() === "x-scriptix-signature")).toHaveLength(1);
-    const config = { scheme: "hmac", header: "x-scriptix-signature", algorithm: "sha256", encoding: "hex", prefix: "sha256=" } as const;
-    expect(verifyHmac({ config, secrets: [secret], headers: sent.headers, body: sent.body, now: Date.now() }).outcome).toBe("verified");
-    expect(verifyHmac({ config, secrets: [scriptixSecret], headers: sent.headers, body: sent.body, now: Date.now() }).outcome).toBe("failed");
+    expect(sent.headers.filter(([n]) => n.toLowerCase() === "x-scriptix-signature")).toHaveLength(
+      1,
+    );
+    const config = {
+      scheme: "hmac",
+      header: "x-scriptix-signature",
+      algorithm: "sha256",
+      encoding: "hex",
+      prefix: "sha256=",
+    } as const;
+    expect(
+      verifyHmac({
+        config,
+        secrets: [secret],
+        headers: sent.headers,
+        body: sent.body,
+        now: Date.now(),
+      }).outcome,
+    ).toBe("verified");
+    expect(
+      verifyHmac({
+        config,
+        secrets: [scriptixSecret],
+        headers: sent.headers,
+        body: sent.body,
+        now: Date.now(),
+      }).outcome,
+    ).toBe("failed");
   });
 });
 
 describe("retries", () => {
-  async function forwardedEvent(respond: Receiver["respond"]): Promise<{ eventId: string; target: Receiver; destinationId: string; endpointId: string }> {
+  async function forwardedEvent(
+    respond: Receiver["respond"],
+  ): Promise<{ eventId: string; target: Receiver; destinationId: string; endpointId: string }> {
     const ep = await endpoint({ provider: "generic" });
     const target = await receiver();
     target.respond = respond;
@@ -248,20 +392,37 @@ describe("retries", () => {
     return { eventId: accepted.body.eventId, target, destinationId: dest.id, endpointId: ep.id };
   }
   const queuedJobs = (eventId: string, destinationId: string) =>
-    sql<{ run_at: Date }>(`SELECT run_at FROM graphile_worker.jobs WHERE key = $1`, [`forward:${eventId}:${destinationId}`]);
+    sql<{ run_at: Date }>(`SELECT run_at FROM graphile_worker.jobs WHERE key = $1`, [
+      `forward:${eventId}:${destinationId}`,
+    ]);
 
   it("retries a 500 on the schedule until the receiver answers 2xx", async () => {
-    const { eventId, target } = await forwardedEvent((_request, index) => ({ status: index === 0 ? 500 : 204 }));
+    const { eventId, target } = await forwardedEvent((_request, index) => ({
+      status: index === 0 ? 500 : 204,
+    }));
     await expect.poll(async () => (await attempts(eventId)).length, POLL).toBe(2);
     const [second, first] = await attempts(eventId);
-    expect(first).toMatchObject({ status: "failed", responseStatus: 500, attemptNumber: 1, trigger: "auto" });
+    expect(first).toMatchObject({
+      status: "failed",
+      responseStatus: 500,
+      attemptNumber: 1,
+      trigger: "auto",
+    });
     expect(first?.nextRetryAt).not.toBeNull();
-    expect(second).toMatchObject({ status: "succeeded", responseStatus: 204, attemptNumber: 2, nextRetryAt: null });
+    expect(second).toMatchObject({
+      status: "succeeded",
+      responseStatus: 204,
+      attemptNumber: 2,
+      nextRetryAt: null,
+    });
     expect(target.requests).toHaveLength(2);
   });
 
   it("counts a 3xx as a failure without following it, and stops when the schedule is used up", async () => {
-    const { eventId, target, destinationId } = await forwardedEvent(() => ({ status: 302, headers: { location: "/elsewhere" } }));
+    const { eventId, target, destinationId } = await forwardedEvent(() => ({
+      status: 302,
+      headers: { location: "/elsewhere" },
+    }));
     await expect.poll(async () => (await attempts(eventId)).length, POLL).toBe(4);
     const listed = await attempts(eventId);
     expect(listed.map((a) => [a.attemptNumber, a.status, a.responseStatus])).toEqual([
@@ -276,7 +437,10 @@ describe("retries", () => {
   });
 
   it("honours Retry-After on a 429 for the next try", async () => {
-    const { eventId, destinationId } = await forwardedEvent(() => ({ status: 429, headers: { "retry-after": "3600" } }));
+    const { eventId, destinationId } = await forwardedEvent(() => ({
+      status: 429,
+      headers: { "retry-after": "3600" },
+    }));
     await expect.poll(async () => (await attempts(eventId)).length, POLL).toBe(1);
     const [first] = await attempts(eventId);
     if (!first?.nextRetryAt) throw new Error("no retry planned");
@@ -291,7 +455,9 @@ describe("retries", () => {
   it("disables the destination on 410 Gone and stops", async () => {
     const { eventId, endpointId, destinationId } = await forwardedEvent(() => ({ status: 410 }));
     await expect.poll(async () => (await attempts(eventId)).length, POLL).toBe(1);
-    const listed = await call<{ items: Destination[] }>(`/api/endpoints/${endpointId}/destinations`);
+    const listed = await call<{ items: Destination[] }>(
+      `/api/endpoints/${endpointId}/destinations`,
+    );
     expect(listed.body.items[0]).toMatchObject({ id: destinationId, enabled: false });
     expect(listed.body.items[0]?.disabledReason).toMatch(/410/);
     expect(await queuedJobs(eventId, destinationId)).toEqual([]);
@@ -304,8 +470,16 @@ describe("replay API", () => {
     const accepted = await ingest(ep.key, JSON.stringify({ nonce: randomUUID() }), {}, method);
     return { ...accepted.body, key: ep.key };
   }
-  const replay = (eventId: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    call<Attempt & { error: string | null }>(`/api/events/${eventId}/replay`, { method: "POST", body: JSON.stringify(body), headers });
+  const replay = (
+    eventId: string,
+    body: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ) =>
+    call<Attempt & { error: string | null }>(`/api/events/${eventId}/replay`, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers,
+    });
 
   it("answers 200 with the attempt for a target that accepted, refused or could not be reached, using the original method", async () => {
     const event = await storedEvent("PUT");
@@ -314,7 +488,12 @@ describe("replay API", () => {
 
     const ok = await replay(event.eventId, { url: target.url() });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ status: "succeeded", responseStatus: 200, error: null, trigger: "manual" });
+    expect(ok.body).toMatchObject({
+      status: "succeeded",
+      responseStatus: 200,
+      error: null,
+      trigger: "manual",
+    });
     expect(ok.body.id).toMatch(/^att_/);
     expect(target.requests[0]?.method).toBe("PUT");
 
@@ -333,9 +512,13 @@ describe("replay API", () => {
 
     const listed = await attempts(event.eventId);
     expect(listed.map((a) => a.id)).toEqual([unreachable.body.id, refused.body.id, ok.body.id]);
-    const firstPage = await call<{ items: Attempt[]; nextCursor: string | null }>(`/api/events/${event.eventId}/attempts?limit=2`);
+    const firstPage = await call<{ items: Attempt[]; nextCursor: string | null }>(
+      `/api/events/${event.eventId}/attempts?limit=2`,
+    );
     expect(firstPage.body.items).toHaveLength(2);
-    const secondPage = await call<{ items: Attempt[]; nextCursor: string | null }>(`/api/events/${event.eventId}/attempts?limit=2&cursor=${firstPage.body.nextCursor}`);
+    const secondPage = await call<{ items: Attempt[]; nextCursor: string | null }>(
+      `/api/events/${event.eventId}/attempts?limit=2&cursor=${firstPage.body.nextCursor}`,
+    );
     expect(secondPage.body.items.map((a) => a.id)).toEqual([ok.body.id]);
     expect(secondPage.body.nextCursor).toBeNull();
   });
@@ -350,7 +533,11 @@ describe("replay API", () => {
     await once(listener, "listening");
     try {
       const port = (listener.address() as AddressInfo).port;
-      for (const url of [`http://[::1]:${port}/hook`, "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/hook"]) {
+      for (const url of [
+        `http://[::1]:${port}/hook`,
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/hook",
+      ]) {
         const answer = await replay(event.eventId, { url });
         expect(answer.status, url).toBe(200);
         expect(answer.body, url).toMatchObject({ status: "blocked", responseStatus: null });
@@ -364,10 +551,18 @@ describe("replay API", () => {
 
   it("refuses URLs that are not http(s) and bodies without exactly one target with 400", async () => {
     const event = await storedEvent();
-    for (const body of [{ url: "ftp://example.com/x" }, { url: "not a url" }, { url: "javascript:alert(1)" }, {}, { url: "https://example.com", destinationId: "dst_x" }]) {
+    for (const body of [
+      { url: "ftp://example.com/x" },
+      { url: "not a url" },
+      { url: "javascript:alert(1)" },
+      {},
+      { url: "https://example.com", destinationId: "dst_x" },
+    ]) {
       const answer = await replay(event.eventId, body);
       expect(answer.status, JSON.stringify(body)).toBe(400);
-      expect((answer.body as unknown as { error: { code: string } }).error.code).toBe("validation_failed");
+      expect((answer.body as unknown as { error: { code: string } }).error.code).toBe(
+        "validation_failed",
+      );
     }
     expect((await replay("evt_missing", { url: "https://example.com" })).status).toBe(404);
   });
@@ -380,8 +575,15 @@ describe("replay API", () => {
     expect(second.body.eventId).toBe(first.body.eventId);
     const target = await receiver();
     const dest = await destination(ep.id, { url: target.url(), enabled: false });
-    const answer = await replay(first.body.eventId, { destinationId: dest.id, deliveryId: second.body.deliveryId });
-    expect(answer.body).toMatchObject({ status: "succeeded", destinationId: dest.id, deliveryId: second.body.deliveryId });
+    const answer = await replay(first.body.eventId, {
+      destinationId: dest.id,
+      deliveryId: second.body.deliveryId,
+    });
+    expect(answer.body).toMatchObject({
+      status: "succeeded",
+      destinationId: dest.id,
+      deliveryId: second.body.deliveryId,
+    });
     const [sent] = target.requests;
     if (!sent) throw new Error("not replayed");
     expect(target.header(sent, "x-try")).toBe("2");
@@ -392,7 +594,10 @@ describe("replay API", () => {
     const event = await storedEvent();
     const target = await receiver();
     const key = randomUUID();
-    const [a, b] = await Promise.all([replay(event.eventId, { url: target.url() }, { "idempotency-key": key }), replay(event.eventId, { url: target.url() }, { "idempotency-key": key })]);
+    const [a, b] = await Promise.all([
+      replay(event.eventId, { url: target.url() }, { "idempotency-key": key }),
+      replay(event.eventId, { url: target.url() }, { "idempotency-key": key }),
+    ]);
     expect(a.status).toBe(200);
     expect(b.status).toBe(200);
     expect(a.body.id).toBe(b.body.id);
@@ -400,7 +605,11 @@ describe("replay API", () => {
     const again = await replay(event.eventId, { url: target.url() }, { "idempotency-key": key });
     expect(again.body.id).toBe(a.body.id);
     expect(target.requests).toHaveLength(1);
-    const other = await replay(event.eventId, { url: target.url() }, { "idempotency-key": randomUUID() });
+    const other = await replay(
+      event.eventId,
+      { url: target.url() },
+      { "idempotency-key": randomUUID() },
+    );
     expect(other.body.id).not.toBe(a.body.id);
     expect(target.requests).toHaveLength(2);
   });
@@ -410,11 +619,17 @@ describe("bulk replay", () => {
   it("queues one replay per matching event and reports the batch's progress", async () => {
     const ep = await endpoint({ provider: "generic" });
     const events = [];
-    for (let i = 0; i < 3; i++) events.push((await ingest(ep.key, JSON.stringify({ nonce: randomUUID(), i }))).body.eventId);
+    for (let i = 0; i < 3; i++)
+      events.push((await ingest(ep.key, JSON.stringify({ nonce: randomUUID(), i }))).body.eventId);
     const target = await receiver();
-    target.respond = (request) => ({ status: request.body.toString().includes('"i":2') ? 503 : 200 });
+    target.respond = (request) => ({
+      status: request.body.toString().includes('"i":2') ? 503 : 200,
+    });
 
-    const started = await call<{ id: string; total: number }>("/api/replays", { method: "POST", body: JSON.stringify({ filter: { endpointId: ep.id }, url: target.url() }) });
+    const started = await call<{ id: string; total: number }>("/api/replays", {
+      method: "POST",
+      body: JSON.stringify({ filter: { endpointId: ep.id }, url: target.url() }),
+    });
     expect(started.status).toBe(202);
     expect(started.body).toMatchObject({ total: 3 });
     expect(started.body.id).toMatch(/^rpl_/);
@@ -422,9 +637,13 @@ describe("bulk replay", () => {
       .poll(async () => (await call(`/api/replays/${started.body.id}`)).body, POLL)
       .toMatchObject({ total: 3, succeeded: 2, failed: 1, blocked: 0, pending: 0 });
     expect(target.requests).toHaveLength(3);
-    for (const eventId of events) expect((await attempts(eventId)).map((a) => a.trigger)).toEqual(["bulk"]);
+    for (const eventId of events)
+      expect((await attempts(eventId)).map((a) => a.trigger)).toEqual(["bulk"]);
 
-    const bad = await call("/api/replays", { method: "POST", body: JSON.stringify({ filter: { endpointId: ep.id }, url: "ftp://x" }) });
+    const bad = await call("/api/replays", {
+      method: "POST",
+      body: JSON.stringify({ filter: { endpointId: ep.id }, url: "ftp://x" }),
+    });
     expect(bad.status).toBe(400);
     expect((await call("/api/replays/rpl_missing")).status).toBe(404);
   });
@@ -435,17 +654,24 @@ describe("restart", () => {
     const ep = await endpoint({ provider: "generic" });
     const target = await receiver();
     // Long enough to stop the app before the retry is due; short enough for the test.
-    target.respond = (_request, index) => (index === 0 ? { status: 503, headers: { "retry-after": "4" } } : { status: 200 });
+    target.respond = (_request, index) =>
+      index === 0 ? { status: 503, headers: { "retry-after": "4" } } : { status: 200 };
     const dest = await destination(ep.id, { url: target.url(), forward: "all" });
     const accepted = await ingest(ep.key, JSON.stringify({ nonce: randomUUID() }));
     await expect.poll(async () => (await attempts(accepted.body.eventId)).length, POLL).toBe(1);
 
     await server.stop();
     expect(target.requests).toHaveLength(1);
-    expect(await sql(`SELECT id FROM graphile_worker.jobs WHERE key = $1`, [`forward:${accepted.body.eventId}:${dest.id}`])).toHaveLength(1);
+    expect(
+      await sql(`SELECT id FROM graphile_worker.jobs WHERE key = $1`, [
+        `forward:${accepted.body.eventId}:${dest.id}`,
+      ]),
+    ).toHaveLength(1);
     server = await startAppServer(database.url, ENV);
 
-    await expect.poll(async () => (await attempts(accepted.body.eventId)).map((a) => a.status), POLL).toEqual(["succeeded", "failed"]);
+    await expect
+      .poll(async () => (await attempts(accepted.body.eventId)).map((a) => a.status), POLL)
+      .toEqual(["succeeded", "failed"]);
     expect(target.requests).toHaveLength(2);
   }, 180_000);
 });

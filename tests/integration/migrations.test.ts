@@ -22,9 +22,14 @@ type BookkeepingRow = {
 };
 
 /** The migrations on disk, with the checksum Prisma records: sha256 hex of migration.sql. */
-async function migrationsOnDisk(dir = migrationsDir): Promise<{ name: string; checksum: string }[]> {
+async function migrationsOnDisk(
+  dir = migrationsDir,
+): Promise<{ name: string; checksum: string }[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"));
@@ -39,7 +44,11 @@ async function freshDatabase(label: string): Promise<string> {
   return db.url;
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+async function query<T extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -80,7 +89,10 @@ describe("applyMigrations", () => {
     const names = (await migrationsOnDisk()).map((m) => m.name);
 
     // Without the advisory lock both would try to CREATE the same tables and one would fail.
-    const results = await Promise.all([applyMigrations(url, migrationsDir), applyMigrations(url, migrationsDir)]);
+    const results = await Promise.all([
+      applyMigrations(url, migrationsDir),
+      applyMigrations(url, migrationsDir),
+    ]);
     expect(results.flatMap((r) => r.applied).sort()).toEqual(names);
 
     const counts = await query<{ migration_name: string; n: number }>(
@@ -97,7 +109,11 @@ describe("applyMigrations", () => {
     if (!first) throw new Error("no migrations on disk");
 
     // A changed file and a changed recorded checksum are indistinguishable to the check.
-    await query(url, `UPDATE "_prisma_migrations" SET checksum = repeat('0', 64) WHERE migration_name = $1`, [first.name]);
+    await query(
+      url,
+      `UPDATE "_prisma_migrations" SET checksum = repeat('0', 64) WHERE migration_name = $1`,
+      [first.name],
+    );
     await expect(applyMigrations(url, migrationsDir)).rejects.toThrow(first.name);
   });
 
@@ -115,11 +131,16 @@ describe("applyMigrations", () => {
 
     await expect(applyMigrations(url, dir)).rejects.toThrow(broken);
 
-    const [table] = await query<{ oid: string | null }>(url, `SELECT to_regclass('public.half_done')::text AS oid`);
+    const [table] = await query<{ oid: string | null }>(
+      url,
+      `SELECT to_regclass('public.half_done')::text AS oid`,
+    );
     expect(table?.oid).toBeNull();
     const rows = await bookkeeping(url);
     expect(rows.map((r) => r.migration_name)).not.toContain(broken);
     // The migrations before it were committed on their own and stay applied.
-    expect(rows.map((r) => r.migration_name)).toEqual((await migrationsOnDisk()).map((m) => m.name));
+    expect(rows.map((r) => r.migration_name)).toEqual(
+      (await migrationsOnDisk()).map((m) => m.name),
+    );
   });
 });

@@ -35,7 +35,12 @@ async function receiver(host: string, respond: Respond): Promise<Receiver> {
     served.set(req.socket, nth);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    state.requests.push({ method: req.method ?? "", url: req.url ?? "", rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) });
+    state.requests.push({
+      method: req.method ?? "",
+      url: req.url ?? "",
+      rawHeaders: req.rawHeaders,
+      body: Buffer.concat(chunks),
+    });
     respond(req, res, nth);
   });
   server.on("connection", (socket) => {
@@ -98,7 +103,12 @@ describe("addresses that are refused", () => {
 
   it("refuses every loopback spelling, and no connection reaches a listener", async () => {
     for (const url of loopbackForms(v4.port, v6.port)) {
-      const result = await sendOutbound({ url, method: "POST", headers: [], body: Buffer.from("x") });
+      const result = await sendOutbound({
+        url,
+        method: "POST",
+        headers: [],
+        body: Buffer.from("x"),
+      });
       expect(result.outcome, url).toBe("blocked");
     }
     expect(v4.connections).toBe(0);
@@ -125,20 +135,44 @@ describe("addresses that are refused", () => {
     ["[::a00:1]", "IPv4-compatible"],
     ["[::a9fe:a9fe]", "IPv4-compatible"],
   ])("refuses %s (%s) without trying to connect", async (host, words) => {
-    const result = await sendOutbound({ url: `http://${host}/hook`, method: "POST", headers: [], timeoutMs: 2_000 });
+    const result = await sendOutbound({
+      url: `http://${host}/hook`,
+      method: "POST",
+      headers: [],
+      timeoutMs: 2_000,
+    });
     expect(result).toMatchObject({ outcome: "blocked" });
     expect(result.outcome === "blocked" && result.reason).toContain(words);
   });
 
   it("says which name resolved to which address", async () => {
-    const result = await sendOutbound({ url: `http://localhost:${v4.port}/`, method: "GET", headers: [] });
-    expect(result).toMatchObject({ outcome: "blocked", reason: expect.stringMatching(/^localhost resolves to (127\.0\.0\.1|::1), a loopback address/) });
+    const result = await sendOutbound({
+      url: `http://localhost:${v4.port}/`,
+      method: "GET",
+      headers: [],
+    });
+    expect(result).toMatchObject({
+      outcome: "blocked",
+      reason: expect.stringMatching(
+        /^localhost resolves to (127\.0\.0\.1|::1), a loopback address/,
+      ),
+    });
   });
 
   it("refuses what is not http(s) or not a URL", async () => {
-    for (const url of ["ftp://example.com/x", "file:///etc/passwd", "javascript:alert(1)", "not a url", "http://user:pw@example.com/"]) {
-      expect(() => parseOutboundUrl(url), url).toThrow(expect.objectContaining({ code: "validation_failed" }));
-      expect((await sendOutbound({ url, method: "GET", headers: [] })).outcome, url).toBe("blocked");
+    for (const url of [
+      "ftp://example.com/x",
+      "file:///etc/passwd",
+      "javascript:alert(1)",
+      "not a url",
+      "http://user:pw@example.com/",
+    ]) {
+      expect(() => parseOutboundUrl(url), url).toThrow(
+        expect.objectContaining({ code: "validation_failed" }),
+      );
+      expect((await sendOutbound({ url, method: "GET", headers: [] })).outcome, url).toBe(
+        "blocked",
+      );
     }
   });
 });
@@ -152,7 +186,9 @@ describe("an allow-listed receiver", () => {
       if (req.url === "/redirect") {
         res.writeHead(302, { location: `http://127.0.0.1:${moved.port}/elsewhere` }).end();
       } else if (req.url === "/big") {
-        res.writeHead(200, { "content-encoding": "gzip" }).end(zlib.gzipSync(Buffer.alloc(1024 * 1024, "a")));
+        res
+          .writeHead(200, { "content-encoding": "gzip" })
+          .end(zlib.gzipSync(Buffer.alloc(1024 * 1024, "a")));
       } else if (req.url === "/silent") {
         // Never answers.
       } else {
@@ -168,7 +204,16 @@ describe("an allow-listed receiver", () => {
   it("receives the exact bytes, method and headers in order; the answer is kept", async () => {
     const body = Buffer.from([0x7b, 0xff, 0xfe, 0x00, 0x7d]);
     const result = await sendOutbound(
-      { url: `http://127.0.0.1:${target.port}/hook?a=1`, method: "PUT", headers: [["Content-Type", "application/json"], ["X-Dup", "1"], ["X-Dup", "2"]], body },
+      {
+        url: `http://127.0.0.1:${target.port}/hook?a=1`,
+        method: "PUT",
+        headers: [
+          ["Content-Type", "application/json"],
+          ["X-Dup", "1"],
+          ["X-Dup", "2"],
+        ],
+        body,
+      },
       { allow: allowLoopback },
     );
     expect(result).toMatchObject({ outcome: "response", status: 201, truncated: false });
@@ -180,24 +225,50 @@ describe("an allow-listed receiver", () => {
     expect(seen?.body.equals(body)).toBe(true);
     const names = (seen?.rawHeaders ?? []).filter((_, i) => i % 2 === 0);
     // Node adds "Connection: keep-alive" itself.
-    expect(names).toEqual(["Host", "Content-Type", "X-Dup", "X-Dup", "Content-Length", "Connection"]);
+    expect(names).toEqual([
+      "Host",
+      "Content-Type",
+      "X-Dup",
+      "X-Dup",
+      "Content-Length",
+      "Connection",
+    ]);
   });
 
   it("does not follow a redirect: the 302 is the answer and the new location sees nothing", async () => {
-    const result = await sendOutbound({ url: `http://127.0.0.1:${target.port}/redirect`, method: "POST", headers: [], body: Buffer.from("x") }, { allow: allowLoopback });
+    const result = await sendOutbound(
+      {
+        url: `http://127.0.0.1:${target.port}/redirect`,
+        method: "POST",
+        headers: [],
+        body: Buffer.from("x"),
+      },
+      { allow: allowLoopback },
+    );
     expect(result).toMatchObject({ outcome: "response", status: 302 });
     expect(moved.connections).toBe(0);
   });
 
   it("keeps the first 64 KiB of a decompressed answer and stops reading", async () => {
-    const result = await sendOutbound({ url: `http://127.0.0.1:${target.port}/big`, method: "GET", headers: [] }, { allow: allowLoopback });
+    const result = await sendOutbound(
+      { url: `http://127.0.0.1:${target.port}/big`, method: "GET", headers: [] },
+      { allow: allowLoopback },
+    );
     expect(result).toMatchObject({ outcome: "response", status: 200, truncated: true });
     expect(result.outcome === "response" && result.body.byteLength).toBe(64 * 1024);
     expect(result.outcome === "response" && result.body.every((byte) => byte === 0x61)).toBe(true);
   });
 
   it("gives up on a target that never answers", async () => {
-    const result = await sendOutbound({ url: `http://127.0.0.1:${target.port}/silent`, method: "POST", headers: [], timeoutMs: 300 }, { allow: allowLoopback });
+    const result = await sendOutbound(
+      {
+        url: `http://127.0.0.1:${target.port}/silent`,
+        method: "POST",
+        headers: [],
+        timeoutMs: 300,
+      },
+      { allow: allowLoopback },
+    );
     expect(result).toMatchObject({ outcome: "error", error: "no complete answer within 0.3 s" });
   });
 
@@ -205,13 +276,20 @@ describe("an allow-listed receiver", () => {
     const closed = await receiver("127.0.0.1", ok);
     const port = closed.port;
     await closed.close();
-    const result = await sendOutbound({ url: `http://127.0.0.1:${port}/`, method: "GET", headers: [] }, { allow: allowLoopback });
+    const result = await sendOutbound(
+      { url: `http://127.0.0.1:${port}/`, method: "GET", headers: [] },
+      { allow: allowLoopback },
+    );
     expect(result).toMatchObject({ outcome: "error", error: "connection refused" });
   });
 });
 
 describe("kept-alive connections", () => {
-  const get = (port: number, path = "/") => sendOutbound({ url: `http://127.0.0.1:${port}${path}`, method: "GET", headers: [] }, { allow: allowLoopback });
+  const get = (port: number, path = "/") =>
+    sendOutbound(
+      { url: `http://127.0.0.1:${port}${path}`, method: "GET", headers: [] },
+      { allow: allowLoopback },
+    );
   const receivers: Receiver[] = [];
   const listen = async (respond: Respond) => {
     const started = await receiver("127.0.0.1", respond);
@@ -224,14 +302,16 @@ describe("kept-alive connections", () => {
 
   it("sends one request after another over one connection", async () => {
     const target = await listen(ok);
-    for (let i = 0; i < 5; i++) expect(await get(target.port)).toMatchObject({ outcome: "response", status: 200 });
+    for (let i = 0; i < 5; i++)
+      expect(await get(target.port)).toMatchObject({ outcome: "response", status: 200 });
     expect(target.connections).toBe(1);
   });
 
   it("opens a connection per concurrent request, and reuses them for the next ones", async () => {
     const target = await listen(ok);
     const batch = async () => {
-      for (const result of await Promise.all([1, 2, 3, 4].map(() => get(target.port)))) expect(result).toMatchObject({ outcome: "response", status: 200 });
+      for (const result of await Promise.all([1, 2, 3, 4].map(() => get(target.port))))
+        expect(result).toMatchObject({ outcome: "response", status: 200 });
     };
     await batch();
     expect(target.connections).toBe(4);
@@ -242,7 +322,9 @@ describe("kept-alive connections", () => {
 
   it("sends again on a fresh connection when a kept-alive one was dropped before answering", async () => {
     // Like a receiver closing an idle connection just as the next request arrives on it.
-    const target = await listen((req, res, nth) => (nth === 2 ? req.socket.destroy() : res.end("ok")));
+    const target = await listen((req, res, nth) =>
+      nth === 2 ? req.socket.destroy() : res.end("ok"),
+    );
     expect(await get(target.port)).toMatchObject({ outcome: "response", status: 200 });
     const result = await get(target.port, "/second");
     expect(result).toMatchObject({ outcome: "response", status: 200 });
@@ -252,7 +334,9 @@ describe("kept-alive connections", () => {
 
   it("does not send again once an answer began, even on a kept-alive connection", async () => {
     // The receiver acted on the request: a second delivery would be a duplicate.
-    const target = await listen((req, res, nth) => (nth === 2 ? req.socket.end("HTTP/1.1 200 OK\r\ncontent-le") : res.end("ok")));
+    const target = await listen((req, res, nth) =>
+      nth === 2 ? req.socket.end("HTTP/1.1 200 OK\r\ncontent-le") : res.end("ok"),
+    );
     expect(await get(target.port)).toMatchObject({ outcome: "response", status: 200 });
     expect(await get(target.port, "/second")).toMatchObject({ outcome: "error" });
     expect(target.connections).toBe(1);
@@ -277,8 +361,14 @@ describe("kept-alive connections", () => {
       res.on("drain", more);
       more();
     };
-    const target = await listen((req, res) => (req.url === "/endless" ? endless(res) : res.end("ok")));
-    expect(await get(target.port, "/endless")).toMatchObject({ outcome: "response", status: 200, truncated: true });
+    const target = await listen((req, res) =>
+      req.url === "/endless" ? endless(res) : res.end("ok"),
+    );
+    expect(await get(target.port, "/endless")).toMatchObject({
+      outcome: "response",
+      status: 200,
+      truncated: true,
+    });
     await target.closedConnections(1);
     for (let i = 0; i < 2; i++) {
       const result = await get(target.port);
@@ -297,7 +387,11 @@ describe("kept-alive connections", () => {
       const send = () => sendOutbound({ url: process.argv[1], method: "GET", headers: [] }, { allow: parseAllowList("127.0.0.1") });
       const outcomes = [(await send()).outcome, (await send()).outcome];
       console.log(JSON.stringify({ outcomes, keepingAlive: process.getActiveResourcesInfo() }));`;
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, `http://127.0.0.1:${target.port}/`], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", script, `http://127.0.0.1:${target.port}/`],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

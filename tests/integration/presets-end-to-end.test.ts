@@ -4,8 +4,20 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createEndpoint, type CreatedEndpoint } from "@/tests/support/api";
-import { eventsOf, getEvent, ingest, ingestOk, jobOf, type EventSummary, type JobView } from "@/tests/support/callbacks-inbox";
-import { aspectProgressExample, clipzyCompletedExample, scriptixCompletedExample } from "@/tests/fixtures/provider-doc-examples";
+import {
+  eventsOf,
+  getEvent,
+  ingest,
+  ingestOk,
+  jobOf,
+  type EventSummary,
+  type JobView,
+} from "@/tests/support/callbacks-inbox";
+import {
+  aspectProgressExample,
+  clipzyCompletedExample,
+  scriptixCompletedExample,
+} from "@/tests/fixtures/provider-doc-examples";
 import {
   aspectTaskEvent,
   clipzyJob,
@@ -29,7 +41,12 @@ type StoredEvent = Pick<EventSummary, "type" | "state" | "externalJobId" | "veri
 type StoredJob = Pick<JobView, "state" | "outputUrl" | "error">;
 
 /** The event a callback made, and the job it belongs to, as the API shows them. */
-async function expectStored(endpoint: CreatedEndpoint, eventId: string, event: StoredEvent, job: StoredJob): Promise<void> {
+async function expectStored(
+  endpoint: CreatedEndpoint,
+  eventId: string,
+  event: StoredEvent,
+  job: StoredJob,
+): Promise<void> {
   const stored = await getEvent(eventId);
   expect(stored).toMatchObject({ endpointId: endpoint.id, ...event });
   const { externalJobId } = event;
@@ -44,13 +61,26 @@ describe("aspect (Svix-signed task events)", () => {
 
   it("task.progress -> processing, then task.completed -> completed", async () => {
     const secret = newStandardWebhooksSecret();
-    const endpoint = await createEndpoint({ name: name("aspect"), provider: "aspect", secrets: [secret] });
+    const endpoint = await createEndpoint({
+      name: name("aspect"),
+      provider: "aspect",
+      secrets: [secret],
+    });
 
-    const progress = await ingestOk(endpoint, aspectProgressExample, svixHeaders(secret, aspectProgressExample));
+    const progress = await ingestOk(
+      endpoint,
+      aspectProgressExample,
+      svixHeaders(secret, aspectProgressExample),
+    );
     await expectStored(
       endpoint,
       progress.eventId,
-      { type: "task.progress", state: "processing", externalJobId: taskId, verification: "verified" },
+      {
+        type: "task.progress",
+        state: "processing",
+        externalJobId: taskId,
+        verification: "verified",
+      },
       { state: "processing", outputUrl: null, error: null },
     );
     expect((await getEvent(progress.eventId)).providerTimestamp).toBe("2025-01-01T12:00:00.000Z");
@@ -59,7 +89,12 @@ describe("aspect (Svix-signed task events)", () => {
       aspectTaskEvent({
         taskId,
         eventType: "task.completed",
-        features: { transcription: "completed", visual: "completed", preview: "completed", proxy: "na" },
+        features: {
+          transcription: "completed",
+          visual: "completed",
+          preview: "completed",
+          proxy: "na",
+        },
         updated: "2025-01-01T12:04:00Z",
       }),
     );
@@ -67,19 +102,33 @@ describe("aspect (Svix-signed task events)", () => {
     await expectStored(
       endpoint,
       completed.eventId,
-      { type: "task.completed", state: "completed", externalJobId: taskId, verification: "verified" },
+      {
+        type: "task.completed",
+        state: "completed",
+        externalJobId: taskId,
+        verification: "verified",
+      },
       { state: "completed", outputUrl: null, error: null },
     );
   });
 
   it("task.failed -> failed, the error naming the failed feature", async () => {
     const secret = newStandardWebhooksSecret();
-    const endpoint = await createEndpoint({ name: name("aspect"), provider: "aspect", secrets: [secret] });
+    const endpoint = await createEndpoint({
+      name: name("aspect"),
+      provider: "aspect",
+      secrets: [secret],
+    });
     const body = JSON.stringify(
       aspectTaskEvent({
         taskId: "9d0c1f3e-0000-4a5b-8c7d-000000000001",
         eventType: "task.failed",
-        features: { transcription: "completed", visual: "failed", preview: "completed", proxy: "na" },
+        features: {
+          transcription: "completed",
+          visual: "failed",
+          preview: "completed",
+          proxy: "na",
+        },
         updated: "2025-01-01T12:03:00Z",
       }),
     );
@@ -87,22 +136,43 @@ describe("aspect (Svix-signed task events)", () => {
     await expectStored(
       endpoint,
       eventId,
-      { type: "task.failed", state: "failed", externalJobId: "9d0c1f3e-0000-4a5b-8c7d-000000000001", verification: "verified" },
-      { state: "failed", outputUrl: null, error: expect.stringContaining("visual") as unknown as string },
+      {
+        type: "task.failed",
+        state: "failed",
+        externalJobId: "9d0c1f3e-0000-4a5b-8c7d-000000000001",
+        verification: "verified",
+      },
+      {
+        state: "failed",
+        outputUrl: null,
+        error: expect.stringContaining("visual") as unknown as string,
+      },
     );
   });
 });
 
 describe("scriptix (X-Scriptix-Signature: sha256=<hex>)", () => {
-
   it("transcription.completed -> completed", async () => {
     const secret = `scriptix-${randomUUID()}`;
-    const endpoint = await createEndpoint({ name: name("scriptix"), provider: "scriptix", secrets: [secret] });
-    const { eventId } = await ingestOk(endpoint, scriptixCompletedExample, scriptixHeaders(secret, scriptixCompletedExample));
+    const endpoint = await createEndpoint({
+      name: name("scriptix"),
+      provider: "scriptix",
+      secrets: [secret],
+    });
+    const { eventId } = await ingestOk(
+      endpoint,
+      scriptixCompletedExample,
+      scriptixHeaders(secret, scriptixCompletedExample),
+    );
     await expectStored(
       endpoint,
       eventId,
-      { type: "transcription.completed", state: "completed", externalJobId: "stt_abc123", verification: "verified" },
+      {
+        type: "transcription.completed",
+        state: "completed",
+        externalJobId: "stt_abc123",
+        verification: "verified",
+      },
       { state: "completed", outputUrl: null, error: null },
     );
     expect((await getEvent(eventId)).providerTimestamp).toBe("2025-01-17T10:30:00.000Z");
@@ -110,20 +180,43 @@ describe("scriptix (X-Scriptix-Signature: sha256=<hex>)", () => {
 
   it("transcription.failed -> failed with the error", async () => {
     const secret = `scriptix-${randomUUID()}`;
-    const endpoint = await createEndpoint({ name: name("scriptix"), provider: "scriptix", secrets: [secret] });
-    const body = JSON.stringify(scriptixEvent({ id: "stt_def456", event: "transcription.failed", error: "Audio could not be decoded" }));
+    const endpoint = await createEndpoint({
+      name: name("scriptix"),
+      provider: "scriptix",
+      secrets: [secret],
+    });
+    const body = JSON.stringify(
+      scriptixEvent({
+        id: "stt_def456",
+        event: "transcription.failed",
+        error: "Audio could not be decoded",
+      }),
+    );
     const { eventId } = await ingestOk(endpoint, body, scriptixHeaders(secret, body));
     await expectStored(
       endpoint,
       eventId,
-      { type: "transcription.failed", state: "failed", externalJobId: "stt_def456", verification: "verified" },
+      {
+        type: "transcription.failed",
+        state: "failed",
+        externalJobId: "stt_def456",
+        verification: "verified",
+      },
       { state: "failed", outputUrl: null, error: "Audio could not be decoded" },
     );
   });
 
   it("the docs' test curl (sha256=test123) is stored as failed, answered 401, and makes no job", async () => {
-    const endpoint = await createEndpoint({ name: name("scriptix"), provider: "scriptix", secrets: [`scriptix-${randomUUID()}`] });
-    const body = JSON.stringify({ event: "transcription.completed", timestamp: "2025-01-17T10:30:00Z", data: { id: "stt_test123", status: "completed", document_id: 999 } });
+    const endpoint = await createEndpoint({
+      name: name("scriptix"),
+      provider: "scriptix",
+      secrets: [`scriptix-${randomUUID()}`],
+    });
+    const body = JSON.stringify({
+      event: "transcription.completed",
+      timestamp: "2025-01-17T10:30:00Z",
+      data: { id: "stt_test123", status: "completed", document_id: 999 },
+    });
     const answer = await ingest(endpoint, body, { "X-Scriptix-Signature": "sha256=test123" });
     expect(answer.status).toBe(401);
     const events = await eventsOf(endpoint.id);
@@ -135,7 +228,11 @@ describe("scriptix (X-Scriptix-Signature: sha256=<hex>)", () => {
 describe("json2video (token in a dashboard connection's Authorization header)", () => {
   it("status done -> completed with the video url; client-data kept on the job", async () => {
     const token = `j2v-${randomUUID()}`;
-    const endpoint = await createEndpoint({ name: name("json2video"), provider: "json2video", secrets: [token] });
+    const endpoint = await createEndpoint({
+      name: name("json2video"),
+      provider: "json2video",
+      secrets: [token],
+    });
     const payload = json2videoDone("abc123");
     const { eventId } = await ingestOk(endpoint, JSON.stringify(payload), bearerHeaders(token));
     await expectStored(
@@ -149,8 +246,16 @@ describe("json2video (token in a dashboard connection's Authorization header)", 
 
   it("status error -> failed with its message and no output", async () => {
     const token = `j2v-${randomUUID()}`;
-    const endpoint = await createEndpoint({ name: name("json2video"), provider: "json2video", secrets: [token] });
-    const { eventId } = await ingestOk(endpoint, JSON.stringify(json2videoError("abc124", "Element 3: image could not be downloaded")), bearerHeaders(token));
+    const endpoint = await createEndpoint({
+      name: name("json2video"),
+      provider: "json2video",
+      secrets: [token],
+    });
+    const { eventId } = await ingestOk(
+      endpoint,
+      JSON.stringify(json2videoError("abc124", "Element 3: image could not be downloaded")),
+      bearerHeaders(token),
+    );
     await expectStored(
       endpoint,
       eventId,
@@ -163,21 +268,42 @@ describe("json2video (token in a dashboard connection's Authorization header)", 
 describe("descript (job status body, token in Authorization)", () => {
   it("an import with result.status success -> completed with project_url", async () => {
     const token = `descript-${randomUUID()}`;
-    const endpoint = await createEndpoint({ name: name("descript"), provider: "descript", secrets: [token] });
-    const body = JSON.stringify(descriptJob({ jobId: "job-import-1", result: { status: "success" } }));
+    const endpoint = await createEndpoint({
+      name: name("descript"),
+      provider: "descript",
+      secrets: [token],
+    });
+    const body = JSON.stringify(
+      descriptJob({ jobId: "job-import-1", result: { status: "success" } }),
+    );
     const { eventId } = await ingestOk(endpoint, body, bearerHeaders(token));
     await expectStored(
       endpoint,
       eventId,
-      { type: "import/project_media", state: "completed", externalJobId: "job-import-1", verification: "verified" },
+      {
+        type: "import/project_media",
+        state: "completed",
+        externalJobId: "job-import-1",
+        verification: "verified",
+      },
       { state: "completed", outputUrl: "https://web.descript.com/prj_7f3a9c", error: null },
     );
   });
 
   it("an agent edit whose result is not success -> failed with the result's error", async () => {
     const token = `descript-${randomUUID()}`;
-    const endpoint = await createEndpoint({ name: name("descript"), provider: "descript", secrets: [token] });
-    const body = JSON.stringify(descriptJob({ jobId: "job-agent-1", jobType: "agent", result: { status: "error", error: "Not enough AI credits" } }));
+    const endpoint = await createEndpoint({
+      name: name("descript"),
+      provider: "descript",
+      secrets: [token],
+    });
+    const body = JSON.stringify(
+      descriptJob({
+        jobId: "job-agent-1",
+        jobType: "agent",
+        result: { status: "error", error: "Not enough AI credits" },
+      }),
+    );
     const { eventId } = await ingestOk(endpoint, body, bearerHeaders(token));
     await expectStored(
       endpoint,
@@ -189,14 +315,18 @@ describe("descript (job status body, token in Authorization)", () => {
 });
 
 describe("clipzy (unsigned)", () => {
-
   it("completed -> completed with output_video_url", async () => {
     const endpoint = await createEndpoint({ name: name("clipzy"), provider: "clipzy" });
     const { eventId } = await ingestOk(endpoint, clipzyCompletedExample);
     await expectStored(
       endpoint,
       eventId,
-      { type: "completed", state: "completed", externalJobId: "job_xyz789abc123", verification: "unsigned" },
+      {
+        type: "completed",
+        state: "completed",
+        externalJobId: "job_xyz789abc123",
+        verification: "unsigned",
+      },
       { state: "completed", outputUrl: "file:///storage/job_xyz789abc123/output.mp4", error: null },
     );
   });
@@ -206,7 +336,10 @@ describe("clipzy (unsigned)", () => {
     ["cancelled", "cancelled"],
   ] as const)("%s -> %s without an output", async (status, state) => {
     const endpoint = await createEndpoint({ name: name("clipzy"), provider: "clipzy" });
-    const { eventId } = await ingestOk(endpoint, JSON.stringify(clipzyJob("job_abc000111222", status)));
+    const { eventId } = await ingestOk(
+      endpoint,
+      JSON.stringify(clipzyJob("job_abc000111222", status)),
+    );
     await expectStored(
       endpoint,
       eventId,
@@ -223,14 +356,24 @@ describe("standard-webhooks (webhook-* signed, fields from configured paths)", (
 
   it("reads job id and state through the paths; the envelope's type is the event type", async () => {
     const secret = newStandardWebhooksSecret();
-    const endpoint = await createEndpoint({ name: name("sw"), provider: "standard-webhooks", secrets: [secret], extraction });
+    const endpoint = await createEndpoint({
+      name: name("sw"),
+      provider: "standard-webhooks",
+      secrets: [secret],
+      extraction,
+    });
 
     const started = envelope("job.started", "processing", "2025-03-01T09:00:00Z");
     const first = await ingestOk(endpoint, started, standardWebhooksHeaders(secret, started));
     await expectStored(
       endpoint,
       first.eventId,
-      { type: "job.started", state: "processing", externalJobId: "render_42", verification: "verified" },
+      {
+        type: "job.started",
+        state: "processing",
+        externalJobId: "render_42",
+        verification: "verified",
+      },
       { state: "processing", outputUrl: null, error: null },
     );
 
@@ -239,14 +382,24 @@ describe("standard-webhooks (webhook-* signed, fields from configured paths)", (
     await expectStored(
       endpoint,
       second.eventId,
-      { type: "job.completed", state: "completed", externalJobId: "render_42", verification: "verified" },
+      {
+        type: "job.completed",
+        state: "completed",
+        externalJobId: "render_42",
+        verification: "verified",
+      },
       { state: "completed", outputUrl: null, error: null },
     );
   });
 
   it("accepts the svix-* header names too, and a resend with the same webhook-id is one event", async () => {
     const secret = newStandardWebhooksSecret();
-    const endpoint = await createEndpoint({ name: name("sw"), provider: "standard-webhooks", secrets: [secret], extraction });
+    const endpoint = await createEndpoint({
+      name: name("sw"),
+      provider: "standard-webhooks",
+      secrets: [secret],
+      extraction,
+    });
     const body = envelope("job.failed", "failed", "2025-03-01T09:05:00Z");
     const headers = svixHeaders(secret, body);
     const first = await ingestOk(endpoint, body, headers);
@@ -274,28 +427,59 @@ describe("generic (unsigned, configured paths and dedupe header)", () => {
   };
 
   it("reads every field through the paths, maps the state word, and groups by the dedupe header", async () => {
-    const endpoint = await createEndpoint({ name: name("generic"), provider: "generic", extraction });
-    const payload = { event: "render.finished", render: { id: "rnd_9", state: "rendered", output: { url: "https://cdn.example.test/rnd_9.mp4" } } };
+    const endpoint = await createEndpoint({
+      name: name("generic"),
+      provider: "generic",
+      extraction,
+    });
+    const payload = {
+      event: "render.finished",
+      render: {
+        id: "rnd_9",
+        state: "rendered",
+        output: { url: "https://cdn.example.test/rnd_9.mp4" },
+      },
+    };
 
-    const first = await ingestOk(endpoint, JSON.stringify(payload), { "X-Delivery-Id": "dlv-0001" });
+    const first = await ingestOk(endpoint, JSON.stringify(payload), {
+      "X-Delivery-Id": "dlv-0001",
+    });
     // The sender's retry: same delivery id, bytes formatted differently.
-    const retry = await ingestOk(endpoint, JSON.stringify(payload, null, 2), { "X-Delivery-Id": "dlv-0001" });
+    const retry = await ingestOk(endpoint, JSON.stringify(payload, null, 2), {
+      "X-Delivery-Id": "dlv-0001",
+    });
     expect(retry.eventId).toBe(first.eventId);
 
     await expectStored(
       endpoint,
       first.eventId,
-      { type: "render.finished", state: "completed", externalJobId: "rnd_9", verification: "unsigned" },
+      {
+        type: "render.finished",
+        state: "completed",
+        externalJobId: "rnd_9",
+        verification: "unsigned",
+      },
       { state: "completed", outputUrl: "https://cdn.example.test/rnd_9.mp4", error: null },
     );
     expect((await getEvent(first.eventId)).deliveryCount).toBe(2);
   });
 
   it("a failure reads the configured error path; a new dedupe header value is a new event", async () => {
-    const endpoint = await createEndpoint({ name: name("generic"), provider: "generic", extraction });
-    const failure = { event: "render.failed", render: { id: "rnd_10", state: "error", error: "codec not supported" } };
-    const first = await ingestOk(endpoint, JSON.stringify(failure), { "X-Delivery-Id": "dlv-0002" });
-    const other = await ingestOk(endpoint, JSON.stringify(failure), { "X-Delivery-Id": "dlv-0003" });
+    const endpoint = await createEndpoint({
+      name: name("generic"),
+      provider: "generic",
+      extraction,
+    });
+    const failure = {
+      event: "render.failed",
+      render: { id: "rnd_10", state: "error", error: "codec not supported" },
+    };
+    const first = await ingestOk(endpoint, JSON.stringify(failure), {
+      "X-Delivery-Id": "dlv-0002",
+    });
+    const other = await ingestOk(endpoint, JSON.stringify(failure), {
+      "X-Delivery-Id": "dlv-0003",
+    });
     expect(other.eventId).not.toBe(first.eventId);
     await expectStored(
       endpoint,

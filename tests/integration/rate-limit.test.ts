@@ -10,7 +10,10 @@ import { sendRaw } from "@/tests/support/ingest-http";
 type EndpointView = { id: string; key: string; rateLimitPerSecond: number | null };
 
 async function storedCount(endpointId: string): Promise<number> {
-  const rows = await queryAppDb<{ n: number }>("SELECT count(*)::int AS n FROM deliveries WHERE endpoint_id = $1", [endpointId]);
+  const rows = await queryAppDb<{ n: number }>(
+    "SELECT count(*)::int AS n FROM deliveries WHERE endpoint_id = $1",
+    [endpointId],
+  );
   return rows[0]?.n ?? -1;
 }
 
@@ -25,7 +28,10 @@ async function flood(server: string, key: string, ms: number, parallel: number):
   const until = Date.now() + ms;
   const sender = async () => {
     while (Date.now() < until) {
-      const response = await sendRaw(server, `/in/${key}`, { headers: [["Content-Type", "application/json"]], body: JSON.stringify({ n: randomUUID() }) });
+      const response = await sendRaw(server, `/in/${key}`, {
+        headers: [["Content-Type", "application/json"]],
+        body: JSON.stringify({ n: randomUUID() }),
+      });
       if (response.status === 200) {
         tally.accepted++;
       } else if (response.status === 429) {
@@ -47,19 +53,32 @@ describe("rateLimitPerSecond in the endpoints API", () => {
     const read = await apiJson<EndpointView>(`/api/endpoints/${created.id}`);
     expect(read.body.rateLimitPerSecond).toBe(50);
 
-    const patched = await apiJson<EndpointView>(`/api/endpoints/${created.id}`, { method: "PATCH", body: JSON.stringify({ rateLimitPerSecond: 7 }) });
+    const patched = await apiJson<EndpointView>(`/api/endpoints/${created.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ rateLimitPerSecond: 7 }),
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.rateLimitPerSecond).toBe(7);
-    const off = await apiJson<EndpointView>(`/api/endpoints/${created.id}`, { method: "PATCH", body: JSON.stringify({ rateLimitPerSecond: null }) });
+    const off = await apiJson<EndpointView>(`/api/endpoints/${created.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ rateLimitPerSecond: null }),
+    });
     expect(off.body.rateLimitPerSecond).toBeNull();
 
     for (const bad of [0, -1, 2.5, "10", 100_001]) {
-      const refused = await apiJson(`/api/endpoints/${created.id}`, { method: "PATCH", body: JSON.stringify({ rateLimitPerSecond: bad }) });
+      const refused = await apiJson(`/api/endpoints/${created.id}`, {
+        method: "PATCH",
+        body: JSON.stringify({ rateLimitPerSecond: bad }),
+      });
       expect(refused.status, `rateLimitPerSecond ${JSON.stringify(bad)}`).toBe(400);
     }
     const withLimit = await apiJson<EndpointView>("/api/endpoints", {
       method: "POST",
-      body: JSON.stringify({ name: `rate ${randomUUID()}`, provider: "generic", rateLimitPerSecond: null }),
+      body: JSON.stringify({
+        name: `rate ${randomUUID()}`,
+        provider: "generic",
+        rateLimitPerSecond: null,
+      }),
     });
     expect(withLimit.status).toBe(201);
     expect(withLimit.body.rateLimitPerSecond).toBeNull();
@@ -69,7 +88,11 @@ describe("rateLimitPerSecond in the endpoints API", () => {
 describe("a burst over an endpoint's rate", () => {
   it("is answered 429 + Retry-After past the bucket, and exactly the accepted callbacks are stored", async () => {
     const rate = 1;
-    const endpoint = await createEndpoint({ name: `rate ${randomUUID()}`, provider: "generic", rateLimitPerSecond: rate });
+    const endpoint = await createEndpoint({
+      name: `rate ${randomUUID()}`,
+      provider: "generic",
+      rateLimitPerSecond: rate,
+    });
     const started = Date.now();
     const tally = await flood(baseUrl(), endpoint.key, 3_000, 4);
     const elapsedSeconds = (Date.now() - started) / 1000;
@@ -83,9 +106,15 @@ describe("a burst over an endpoint's rate", () => {
   });
 
   it("takes every callback of an unlimited endpoint", async () => {
-    const endpoint = await createEndpoint({ name: `rate ${randomUUID()}`, provider: "generic", rateLimitPerSecond: null });
+    const endpoint = await createEndpoint({
+      name: `rate ${randomUUID()}`,
+      provider: "generic",
+      rateLimitPerSecond: null,
+    });
     const answers = await Promise.all(
-      Array.from({ length: 30 }, (_, n) => sendRaw(baseUrl(), `/in/${endpoint.key}`, { body: JSON.stringify({ n }) })),
+      Array.from({ length: 30 }, (_, n) =>
+        sendRaw(baseUrl(), `/in/${endpoint.key}`, { body: JSON.stringify({ n }) }),
+      ),
     );
     expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 30 }, () => 200));
     expect(await storedCount(endpoint.id)).toBe(30);
@@ -93,13 +122,20 @@ describe("a burst over an endpoint's rate", () => {
 
   it("is one limit for all app processes on the database, not one per process", async () => {
     const rate = 1;
-    const endpoint = await createEndpoint({ name: `rate ${randomUUID()}`, provider: "generic", rateLimitPerSecond: rate });
+    const endpoint = await createEndpoint({
+      name: `rate ${randomUUID()}`,
+      provider: "generic",
+      rateLimitPerSecond: rate,
+    });
     const other = await startAppServer(inject("appDatabaseUrl"));
     try {
       const started = Date.now();
       // Both processes flooded at once: with a bucket per process, each would take its
       // own burst and refill, twice the endpoint's rate in all.
-      const [here, there] = await Promise.all([flood(baseUrl(), endpoint.key, 3_000, 2), flood(other.baseUrl, endpoint.key, 3_000, 2)]);
+      const [here, there] = await Promise.all([
+        flood(baseUrl(), endpoint.key, 3_000, 2),
+        flood(other.baseUrl, endpoint.key, 3_000, 2),
+      ]);
       const elapsedSeconds = (Date.now() - started) / 1000;
       expect([...here.other, ...there.other]).toEqual([]);
       expect(here.limited + there.limited).toBeGreaterThan(0);

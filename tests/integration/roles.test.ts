@@ -9,7 +9,14 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
 import { baseUrl } from "@/tests/support/api";
-import { apiRouteTable, createReplayBatch, createRouteFixture, fixtureState, type RouteCase, type RouteFixture } from "@/tests/support/api-route-table";
+import {
+  apiRouteTable,
+  createReplayBatch,
+  createRouteFixture,
+  fixtureState,
+  type RouteCase,
+  type RouteFixture,
+} from "@/tests/support/api-route-table";
 import { expectApiError } from "@/tests/support/callbacks-inbox";
 import { closeTestPeople, createTestPerson, type TestPerson } from "@/tests/support/people";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
@@ -25,7 +32,9 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-const isExported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const isExported = (node: ts.Node) =>
+  ts.canHaveModifiers(node) &&
+  (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
 /**
  * The HTTP methods a route.ts exports as handlers: `export const GET = ...` and
@@ -33,27 +42,40 @@ const isExported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifi
  * are the JSON 405s of methods a route does not serve, so they are not routes.
  */
 function exportedHandlers(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+  );
   const names: string[] = [];
   for (const statement of source.statements) {
     if (!isExported(statement)) continue;
     if (ts.isFunctionDeclaration(statement) && statement.name) names.push(statement.name.text);
     if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
+      for (const declaration of statement.declarationList.declarations)
+        if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
     }
-    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+    if (
+      ts.isExportDeclaration(statement) &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
       for (const element of statement.exportClause.elements) names.push(element.name.text);
     }
   }
   return names.filter((name) => HTTP_METHODS.has(name));
 }
 
-const routeOf = (file: string) => `/api/${path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/")}`.replace(/\/$/, "");
+const routeOf = (file: string) =>
+  `/api/${path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/")}`.replace(/\/$/, "");
 const keyOf = (route: { method: string; route: string }) => `${route.method} ${route.route}`;
 
 describe("the route table", () => {
   it("names every method that every app/api route.ts exports, and nothing else", () => {
-    const exported = routeFiles(API_DIR).flatMap((file) => exportedHandlers(file).map((method) => keyOf({ method, route: routeOf(file) })));
+    const exported = routeFiles(API_DIR).flatMap((file) =>
+      exportedHandlers(file).map((method) => keyOf({ method, route: routeOf(file) })),
+    );
     // Guards the scan itself: it must find the routes it is meant to find.
     expect(exported).toContain("GET /api/endpoints");
     expect(exported).toContain("PATCH /api/endpoints/[id]");
@@ -79,11 +101,18 @@ afterAll(async () => {
 });
 
 /** One call with `token`; a stream's body is cancelled once its status is known. */
-async function call(route: RouteCase, fixture: RouteFixture, token: string | null): Promise<{ status: number; body: unknown }> {
+async function call(
+  route: RouteCase,
+  fixture: RouteFixture,
+  token: string | null,
+): Promise<{ status: number; body: unknown }> {
   const { path: requestPath, body } = route.request(fixture);
   const response = await fetch(`${baseUrl()}${requestPath}`, {
     method: route.method,
-    headers: { "content-type": "application/json", ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+    headers: {
+      "content-type": "application/json",
+      ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (route.stream && response.ok) {
@@ -95,7 +124,9 @@ async function call(route: RouteCase, fixture: RouteFixture, token: string | nul
 }
 
 const publicRoutes = apiRouteTable.filter((route) => route.role === "public");
-const protectedRoutes = apiRouteTable.filter((route): route is RouteCase & { role: Role } => route.role !== "public");
+const protectedRoutes = apiRouteTable.filter(
+  (route): route is RouteCase & { role: Role } => route.role !== "public",
+);
 
 describe.each(protectedRoutes)("$method $route needs $role", (route) => {
   let fixture: RouteFixture;
@@ -114,7 +145,9 @@ describe.each(protectedRoutes)("$method $route needs $role", (route) => {
     }
     expect(status, JSON.stringify(body)).toBe(403);
     expectApiError(body, "forbidden");
-    expect(body).toMatchObject({ error: { message: `this needs the ${route.role} role; you are a ${role}` } });
+    expect(body).toMatchObject({
+      error: { message: `this needs the ${route.role} role; you are a ${role}` },
+    });
     expect(await fixtureState(fixture)).toEqual(before);
   });
 });

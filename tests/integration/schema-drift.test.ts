@@ -7,7 +7,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
-import { diffShapes, expectedShapeFromPrisma, introspectDatabase, type SchemaShape } from "@/tests/support/schema-introspection";
+import {
+  diffShapes,
+  expectedShapeFromPrisma,
+  introspectDatabase,
+  type SchemaShape,
+} from "@/tests/support/schema-introspection";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -37,15 +42,23 @@ describe("schema.prisma and prisma/migrations", () => {
     // Sanity: an empty shape on both sides would make the comparison vacuous.
     expect(expected.filter((line) => line.startsWith("table "))).not.toEqual([]);
     const sqlOnly = sqlOnlyIndexes(schemaText);
-    const comparable = migrated.filter((line) => !sqlOnly.some((name) => new RegExp(`^index \\w+\\.${name} `).test(line)));
-    expect(diffShapes(expected, comparable), "schema.prisma and the migrated database disagree").toEqual([]);
+    const comparable = migrated.filter(
+      (line) => !sqlOnly.some((name) => new RegExp(`^index \\w+\\.${name} `).test(line)),
+    );
+    expect(
+      diffShapes(expected, comparable),
+      "schema.prisma and the migrated database disagree",
+    ).toEqual([]);
   });
 
   it("has every index that schema.prisma declares as SQL-only", () => {
     const sqlOnly = sqlOnlyIndexes(schemaText);
     expect(sqlOnly).toContain("events_payload_trgm_idx");
     for (const name of sqlOnly) {
-      expect(migrated.some((line) => new RegExp(`^index \\w+\\.${name} `).test(line)), `index ${name} is missing`).toBe(true);
+      expect(
+        migrated.some((line) => new RegExp(`^index \\w+\\.${name} `).test(line)),
+        `index ${name} is missing`,
+      ).toBe(true);
     }
   });
 

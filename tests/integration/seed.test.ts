@@ -68,11 +68,15 @@ describe("db:seed, realistic mix", () => {
   });
 
   it("has failed signatures of both kinds: an unknown secret and an expired timestamp", async () => {
-    const reasons = await db.query<{ reason: string }>("SELECT verification_reason AS reason FROM deliveries WHERE verification = 'failed'");
+    const reasons = await db.query<{ reason: string }>(
+      "SELECT verification_reason AS reason FROM deliveries WHERE verification = 'failed'",
+    );
     expect(reasons.some((r) => r.reason.startsWith("no matching signature"))).toBe(true);
     expect(reasons.some((r) => r.reason.includes("tolerance"))).toBe(true);
     // A failed delivery never creates a job (the ingest rule the seed went through).
-    const linked = await db.one<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE verification = 'failed' AND job_id IS NOT NULL");
+    const linked = await db.one<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE verification = 'failed' AND job_id IS NOT NULL",
+    );
     expect(linked.n).toBe(0);
   });
 
@@ -85,18 +89,30 @@ describe("db:seed, realistic mix", () => {
   });
 
   it("has jobs completed, failed, cancelled, queued and stuck in processing for hours", async () => {
-    const states = await db.query<{ state: string }>("SELECT DISTINCT state::text AS state FROM jobs");
-    expect(states.map((s) => s.state)).toEqual(expect.arrayContaining(["completed", "failed", "cancelled", "queued", "processing"]));
-    const stuck = await db.one<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE state = 'processing' AND last_event_at < now() - interval '3 hours'");
+    const states = await db.query<{ state: string }>(
+      "SELECT DISTINCT state::text AS state FROM jobs",
+    );
+    expect(states.map((s) => s.state)).toEqual(
+      expect.arrayContaining(["completed", "failed", "cancelled", "queued", "processing"]),
+    );
+    const stuck = await db.one<{ n: number }>(
+      "SELECT count(*)::int AS n FROM jobs WHERE state = 'processing' AND last_event_at < now() - interval '3 hours'",
+    );
     expect(stuck.n).toBeGreaterThan(0);
-    const failedWithError = await db.one<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE state = 'failed' AND error IS NOT NULL");
+    const failedWithError = await db.one<{ n: number }>(
+      "SELECT count(*)::int AS n FROM jobs WHERE state = 'failed' AND error IS NOT NULL",
+    );
     expect(failedWithError.n).toBeGreaterThan(0);
   });
 
   it("has a non-JSON body and a payload without a job id", async () => {
-    const notJson = await db.one<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE payload IS NULL");
+    const notJson = await db.one<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE payload IS NULL",
+    );
     expect(notJson.n).toBeGreaterThan(0);
-    const noJob = await db.one<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE payload IS NOT NULL AND external_job_id IS NULL");
+    const noJob = await db.one<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE payload IS NOT NULL AND external_job_id IS NULL",
+    );
     expect(noJob.n).toBeGreaterThan(0);
   });
 
@@ -129,7 +145,11 @@ describe("db:seed --deliveries (bulk)", () => {
   let indexesBefore: string[];
 
   const indexes = async () =>
-    (await db.query<{ name: string }>("SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1")).map((r) => r.name);
+    (
+      await db.query<{ name: string }>(
+        "SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1",
+      )
+    ).map((r) => r.name);
 
   beforeAll(async () => {
     database = await createFreshDatabase("seed_bulk");
@@ -138,7 +158,9 @@ describe("db:seed --deliveries (bulk)", () => {
     await runSeed(database.url, ["--deliveries", "10"]);
     indexesBefore = await indexes();
     // CASCADE: every table that refers to these (polls, alerts ...) empties with them.
-    await db.query("TRUNCATE endpoints, jobs, events, deliveries, destinations, attempts, replay_batches CASCADE");
+    await db.query(
+      "TRUNCATE endpoints, jobs, events, deliveries, destinations, attempts, replay_batches CASCADE",
+    );
     // Small batches, so several of them (and a job cut at a batch edge) are exercised.
     await runSeed(database.url, ["--deliveries", String(DELIVERIES), "--batch-size", "500"]);
   });
@@ -148,12 +170,24 @@ describe("db:seed --deliveries (bulk)", () => {
   });
 
   it("writes N deliveries, 0.8 N events and a job per three events", async () => {
-    const counts = await db.one<{ deliveries: number; events: number; jobs: number; endpoints: number; counted: number }>(
+    const counts = await db.one<{
+      deliveries: number;
+      events: number;
+      jobs: number;
+      endpoints: number;
+      counted: number;
+    }>(
       `SELECT (SELECT count(*) FROM deliveries)::int AS deliveries, (SELECT count(*) FROM events)::int AS events,
               (SELECT count(*) FROM jobs)::int AS jobs, (SELECT count(*) FROM endpoints)::int AS endpoints,
               (SELECT sum(delivery_count) FROM events)::int AS counted`,
     );
-    expect(counts).toEqual({ deliveries: DELIVERIES, events: 1_600, jobs: 534, endpoints: 20, counted: DELIVERIES });
+    expect(counts).toEqual({
+      deliveries: DELIVERIES,
+      events: 1_600,
+      jobs: 534,
+      endpoints: 20,
+      counted: DELIVERIES,
+    });
   });
 
   it("keeps each event's delivery count equal to its deliveries, retries on the same endpoint", async () => {
@@ -165,17 +199,25 @@ describe("db:seed --deliveries (bulk)", () => {
   });
 
   it("links events only to jobs of their own endpoint, and never a failed delivery's event", async () => {
-    const foreign = await db.one<{ n: number }>("SELECT count(*)::int AS n FROM events e JOIN jobs j ON j.id = e.job_id WHERE j.endpoint_id <> e.endpoint_id");
+    const foreign = await db.one<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events e JOIN jobs j ON j.id = e.job_id WHERE j.endpoint_id <> e.endpoint_id",
+    );
     expect(foreign.n).toBe(0);
-    const failedLinked = await db.one<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE verification = 'failed' AND job_id IS NOT NULL");
+    const failedLinked = await db.one<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE verification = 'failed' AND job_id IS NOT NULL",
+    );
     expect(failedLinked.n).toBe(0);
   });
 
   it("mixes verification outcomes and job states", async () => {
-    const outcomes = await db.query<{ v: string }>("SELECT DISTINCT verification::text AS v FROM deliveries");
+    const outcomes = await db.query<{ v: string }>(
+      "SELECT DISTINCT verification::text AS v FROM deliveries",
+    );
     expect(outcomes.map((o) => o.v).sort()).toEqual(["failed", "unsigned", "verified"]);
     const states = await db.query<{ s: string }>("SELECT DISTINCT state::text AS s FROM jobs");
-    expect(states.map((s) => s.s)).toEqual(expect.arrayContaining(["completed", "failed", "cancelled", "processing", "queued"]));
+    expect(states.map((s) => s.s)).toEqual(
+      expect.arrayContaining(["completed", "failed", "cancelled", "processing", "queued"]),
+    );
   });
 
   it("stores what the presets read from the payloads: type, state, job id, provider time, dedupe key", async () => {
@@ -198,8 +240,19 @@ describe("db:seed --deliveries (bulk)", () => {
     expect(rows.length).toBe(1_600);
     for (const row of rows) {
       const config = row.extraction === null ? null : extractionConfigSchema.parse(row.extraction);
-      const facts = getPreset(providerIdSchema.parse(row.provider)).extract({ payload: row.payload, headers: row.headers, config });
-      expect({ provider: row.provider, type: row.type, state: row.state, jobId: row.external_job_id, at: row.provider_timestamp, dedupeKey: row.dedupe_key }).toEqual({
+      const facts = getPreset(providerIdSchema.parse(row.provider)).extract({
+        payload: row.payload,
+        headers: row.headers,
+        config,
+      });
+      expect({
+        provider: row.provider,
+        type: row.type,
+        state: row.state,
+        jobId: row.external_job_id,
+        at: row.provider_timestamp,
+        dedupeKey: row.dedupe_key,
+      }).toEqual({
         provider: row.provider,
         type: facts.eventType,
         state: facts.state,
@@ -225,7 +278,9 @@ describe("db:seed --deliveries (bulk)", () => {
        WHERE convert_from(d.body, 'UTF8')::jsonb <> e.payload OR d.size <> octet_length(d.body) OR d.body_sha256 <> encode(sha256(d.body), 'hex')`,
     );
     expect(wrong.n).toBe(0);
-    const size = await db.one<{ avg: number; min: number }>("SELECT avg(size)::int AS avg, min(size)::int AS min FROM deliveries");
+    const size = await db.one<{ avg: number; min: number }>(
+      "SELECT avg(size)::int AS avg, min(size)::int AS min FROM deliveries",
+    );
     expect(size.min).toBeGreaterThan(150);
     expect(size.avg).toBeGreaterThan(400);
     expect(size.avg).toBeLessThan(2_000);
@@ -242,7 +297,9 @@ describe("db:seed --deliveries (bulk)", () => {
 
   it("rebuilds every index it dropped for the load", async () => {
     expect(await indexes()).toEqual(indexesBefore);
-    const invalid = await db.one<{ n: number }>("SELECT count(*)::int AS n FROM pg_index WHERE NOT indisvalid");
+    const invalid = await db.one<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_index WHERE NOT indisvalid",
+    );
     expect(invalid.n).toBe(0);
   });
 });

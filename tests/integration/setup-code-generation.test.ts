@@ -19,7 +19,9 @@ beforeAll(async () => {
   process.env.DATABASE_URL = database.url;
   process.env.INBOX_AUTH_SECRET = "setup-code-test-secret-0123456789abcdef";
   delete process.env.INBOX_SETUP_CODE;
-  folders = await Promise.all([1, 2].map(() => mkdtemp(path.join(os.tmpdir(), "inbox-setup-code-"))));
+  folders = await Promise.all(
+    [1, 2].map(() => mkdtemp(path.join(os.tmpdir(), "inbox-setup-code-"))),
+  );
 });
 
 afterAll(async () => {
@@ -29,7 +31,11 @@ afterAll(async () => {
   await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
 });
 
-const readCode = (folder: string) => readFile(path.join(folder, "setup-code"), "utf8").then((text) => text.trim(), () => null);
+const readCode = (folder: string) =>
+  readFile(path.join(folder, "setup-code"), "utf8").then(
+    (text) => text.trim(),
+    () => null,
+  );
 
 describe("the generated set-up code", () => {
   it("is made once when two processes start at once on an empty database; only its maker writes it, privately", async () => {
@@ -48,7 +54,10 @@ describe("the generated set-up code", () => {
     expect(notes.join("\n")).toContain("another app process");
 
     // Postgres holds a hash, never the code.
-    const rows = await queryDatabase<{ code_hash: string }>(database.url, "SELECT code_hash FROM setup_codes");
+    const rows = await queryDatabase<{ code_hash: string }>(
+      database.url,
+      "SELECT code_hash FROM setup_codes",
+    );
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(code);
     expect(await isSetupCodeCorrect(code)).toBe(true);
@@ -69,9 +78,14 @@ describe("the generated set-up code", () => {
     const maker = folders[codes.indexOf(code)] ?? "";
     const person = { name: "A", email: "a@setup.test", password: "a-password-123" };
     expect(await createFirstAdmin(person, "not the code")).toEqual({ outcome: "wrong-code" });
-    expect(await createFirstAdmin(person, code)).toEqual({ outcome: "created", id: expect.any(String) });
+    expect(await createFirstAdmin(person, code)).toEqual({
+      outcome: "created",
+      id: expect.any(String),
+    });
     expect(await queryDatabase(database.url, "SELECT 1 FROM setup_codes")).toEqual([]);
-    expect(await createFirstAdmin({ ...person, email: "b@setup.test" }, code)).toEqual({ outcome: "someone-exists" });
+    expect(await createFirstAdmin({ ...person, email: "b@setup.test" }, code)).toEqual({
+      outcome: "someone-exists",
+    });
     expect(await ensureSetupCode(maker)).toBeNull();
     expect(await Promise.all(folders.map(readCode))).toEqual([null, null]);
   });

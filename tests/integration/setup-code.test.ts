@@ -3,11 +3,19 @@
 // A server of its own (no INBOX_ADMIN_EMAIL, a known INBOX_SETUP_CODE), plus a second
 // process on the same database that only knows the code through Postgres.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, TEST_SETUP_CODE as SETUP_CODE, type AppServer } from "@/tests/support/app-server";
+import {
+  startAppServer,
+  TEST_SETUP_CODE as SETUP_CODE,
+  type AppServer,
+} from "@/tests/support/app-server";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { sessionCookieOf, submitPageForm } from "@/tests/support/page-forms";
 
-const admin = { name: "First Admin", email: "first@setup.test", password: "first-admin-password-1" };
+const admin = {
+  name: "First Admin",
+  email: "first@setup.test",
+  password: "first-admin-password-1",
+};
 
 let database: { url: string; drop(): Promise<void> };
 let withCode: AppServer;
@@ -28,10 +36,17 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const people = async () => (await queryDatabase<{ n: number }>(database.url, "SELECT count(*)::int AS n FROM users"))[0]?.n;
+const people = async () =>
+  (await queryDatabase<{ n: number }>(database.url, "SELECT count(*)::int AS n FROM users"))[0]?.n;
 
 const submitSetup = (base: string, fields: Record<string, string>) =>
-  submitPageForm(base, "/setup", 'name="confirm"', { name: admin.name, email: admin.email, password: admin.password, confirm: admin.password, ...fields });
+  submitPageForm(base, "/setup", 'name="confirm"', {
+    name: admin.name,
+    email: admin.email,
+    password: admin.password,
+    confirm: admin.password,
+    ...fields,
+  });
 
 describe("the set-up page", () => {
   // The note follows the "listening on" line that startAppServer waits for: it may arrive a moment later.
@@ -54,7 +69,12 @@ describe("the set-up page", () => {
   });
 
   it("refuses a wrong code, also one that differs only in its last character or length", async () => {
-    for (const code of ["wrong", `${SETUP_CODE.slice(0, -1)}x`, `${SETUP_CODE}0`, SETUP_CODE.slice(0, -1)]) {
+    for (const code of [
+      "wrong",
+      `${SETUP_CODE.slice(0, -1)}x`,
+      `${SETUP_CODE}0`,
+      SETUP_CODE.slice(0, -1),
+    ]) {
       const response = await submitSetup(sharing.baseUrl, { setupCode: code });
       expect(response.status, code).toBe(200);
       expect(await response.text()).toContain("That is not the set-up code.");
@@ -63,9 +83,13 @@ describe("the set-up page", () => {
   });
 
   it("creates the admin with the right code, on any process of the database, once", async () => {
-    const cookie = sessionCookieOf(await submitSetup(sharing.baseUrl, { setupCode: ` ${SETUP_CODE} ` }));
+    const cookie = sessionCookieOf(
+      await submitSetup(sharing.baseUrl, { setupCode: ` ${SETUP_CODE} ` }),
+    );
     expect(cookie).toContain("session_token=");
-    expect(await queryDatabase(database.url, "SELECT email, role FROM users")).toEqual([{ email: admin.email, role: "admin" }]);
+    expect(await queryDatabase(database.url, "SELECT email, role FROM users")).toEqual([
+      { email: admin.email, role: "admin" },
+    ]);
 
     // Single use: the code is gone, and the page sends everyone to sign in.
     expect(await queryDatabase(database.url, "SELECT 1 FROM setup_codes")).toEqual([]);

@@ -8,7 +8,10 @@ import { TEST_ADMIN } from "@/tests/support/app-server";
 import { submitPageForm } from "@/tests/support/page-forms";
 
 async function landingAfterSignIn(query: string): Promise<URL> {
-  const response = await submitPageForm(baseUrl(), `/login?${query}`, 'name="password"', { email: TEST_ADMIN.email, password: TEST_ADMIN.password });
+  const response = await submitPageForm(baseUrl(), `/login?${query}`, 'name="password"', {
+    email: TEST_ADMIN.email,
+    password: TEST_ADMIN.password,
+  });
   expect(response.status, query).toBe(303);
   const location = response.headers.get("location");
   if (location === null) throw new Error(`no Location for ${query}`);

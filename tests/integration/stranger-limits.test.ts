@@ -31,14 +31,21 @@ async function createEndpoint(name: string): Promise<{ id: string; key: string }
 }
 
 async function deliveryCount(endpointId: string): Promise<number> {
-  const rows = await queryDatabase<{ n: number }>(database.url, "SELECT count(*)::int AS n FROM deliveries WHERE endpoint_id = $1", [endpointId]);
+  const rows = await queryDatabase<{ n: number }>(
+    database.url,
+    "SELECT count(*)::int AS n FROM deliveries WHERE endpoint_id = $1",
+    [endpointId],
+  );
   return rows[0]?.n ?? -1;
 }
 
 /** Resolves with `promise`, or rejects once `ms` have passed (a server that hangs fails the test instead of the run). */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing after ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) =>
+      (timer = setTimeout(() => reject(new Error(`${what}: nothing after ${ms} ms`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -75,9 +82,20 @@ describe("timeouts", () => {
   it("closes 40 connections that trickle their headers and never finish them", async () => {
     const endpoint = await createEndpoint("trickled headers");
     const trickling = Array.from({ length: 40 }, () =>
-      track(slowSender(server.baseUrl, `/in/${endpoint.key}`, { totalBytes: 0, initialBytes: 0, trickleMs: TRICKLE_MS, headersOnly: true })),
+      track(
+        slowSender(server.baseUrl, `/in/${endpoint.key}`, {
+          totalBytes: 0,
+          initialBytes: 0,
+          trickleMs: TRICKLE_MS,
+          headersOnly: true,
+        }),
+      ),
     );
-    const outcomes = await within(Promise.all(trickling.map((sender) => sender.outcome)), GENEROUS_MS, "trickling connections still open");
+    const outcomes = await within(
+      Promise.all(trickling.map((sender) => sender.outcome)),
+      GENEROUS_MS,
+      "trickling connections still open",
+    );
     // Closed by the server (Node answers 408 when it can), never a request that reached the app.
     for (const outcome of outcomes) expect([408, null]).toContain(outcome.status);
     expect(await deliveryCount(endpoint.id)).toBe(0);
@@ -85,7 +103,13 @@ describe("timeouts", () => {
 
   it("drops a body that stops arriving and stores nothing", async () => {
     const endpoint = await createEndpoint("stalled body");
-    const stalled = track(slowSender(server.baseUrl, `/in/${endpoint.key}`, { totalBytes: 100, initialBytes: 10, trickleMs: null }));
+    const stalled = track(
+      slowSender(server.baseUrl, `/in/${endpoint.key}`, {
+        totalBytes: 100,
+        initialBytes: 10,
+        trickleMs: null,
+      }),
+    );
     const outcome = await within(stalled.outcome, GENEROUS_MS, "stalled upload still open");
     if (outcome.status !== null) {
       expect(outcome.status).toBe(408);
@@ -96,7 +120,13 @@ describe("timeouts", () => {
 
   it("keeps an upload that is slow but never quiet for 2 s", async () => {
     const endpoint = await createEndpoint("slow but steady");
-    const steady = track(slowSender(server.baseUrl, `/in/${endpoint.key}`, { totalBytes: 64, initialBytes: 10, trickleMs: TRICKLE_MS }));
+    const steady = track(
+      slowSender(server.baseUrl, `/in/${endpoint.key}`, {
+        totalBytes: 64,
+        initialBytes: 10,
+        trickleMs: TRICKLE_MS,
+      }),
+    );
     // Twice the idle timeout of trickling, then the rest.
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     steady.finish();
@@ -111,14 +141,26 @@ describe("the in-flight budget", () => {
     const path = `/in/${endpoint.key}`;
     // Three slow uploads hold 3 x 256 KiB of the 1 MiB budget.
     const holders = Array.from({ length: 3 }, () =>
-      track(slowSender(server.baseUrl, path, { totalBytes: 300 * KiB, initialBytes: 256 * KiB, trickleMs: TRICKLE_MS })),
+      track(
+        slowSender(server.baseUrl, path, {
+          totalBytes: 300 * KiB,
+          initialBytes: 256 * KiB,
+          trickleMs: TRICKLE_MS,
+        }),
+      ),
     );
     // A declared 300 KiB no longer fits once they are read: refused before it is read.
     // (Until the holders' first bytes are in, a probe waits for its body and times out: 408.)
     const declared = await within(
       (async () => {
         for (;;) {
-          const probe = track(slowSender(server.baseUrl, path, { totalBytes: 300 * KiB, initialBytes: 0, trickleMs: null }));
+          const probe = track(
+            slowSender(server.baseUrl, path, {
+              totalBytes: 300 * KiB,
+              initialBytes: 0,
+              trickleMs: null,
+            }),
+          );
           const outcome = await probe.outcome;
           if (outcome.status !== 408) return outcome;
         }
@@ -128,11 +170,22 @@ describe("the in-flight budget", () => {
     );
     expectBusy(declared.responseText);
     // A chunked one is refused once what arrived passes the budget.
-    const chunked = track(slowSender(server.baseUrl, path, { totalBytes: 400 * KiB, initialBytes: 400 * KiB, chunked: true, trickleMs: null }));
+    const chunked = track(
+      slowSender(server.baseUrl, path, {
+        totalBytes: 400 * KiB,
+        initialBytes: 400 * KiB,
+        chunked: true,
+        trickleMs: null,
+      }),
+    );
     expectBusy((await within(chunked.outcome, GENEROUS_MS, "chunked upload")).responseText);
 
     for (const holder of holders) holder.finish();
-    const finished = await within(Promise.all(holders.map((holder) => holder.outcome)), GENEROUS_MS, "slow uploads");
+    const finished = await within(
+      Promise.all(holders.map((holder) => holder.outcome)),
+      GENEROUS_MS,
+      "slow uploads",
+    );
     expect(finished.map((outcome) => outcome.status)).toEqual([200, 200, 200]);
     expect(await deliveryCount(endpoint.id)).toBe(3);
 
@@ -144,10 +197,23 @@ describe("the in-flight budget", () => {
     const endpoint = await createEndpoint("request budget");
     const path = `/in/${endpoint.key}`;
     const trickling = Array.from({ length: 40 }, () =>
-      track(slowSender(server.baseUrl, path, { totalBytes: 0, initialBytes: 0, trickleMs: TRICKLE_MS, headersOnly: true })),
+      track(
+        slowSender(server.baseUrl, path, {
+          totalBytes: 0,
+          initialBytes: 0,
+          trickleMs: TRICKLE_MS,
+          headersOnly: true,
+        }),
+      ),
     );
     const holders = Array.from({ length: MAX_IN_FLIGHT }, () =>
-      track(slowSender(server.baseUrl, path, { totalBytes: 2 * KiB, initialBytes: KiB, trickleMs: TRICKLE_MS })),
+      track(
+        slowSender(server.baseUrl, path, {
+          totalBytes: 2 * KiB,
+          initialBytes: KiB,
+          trickleMs: TRICKLE_MS,
+        }),
+      ),
     );
     // Until every holder has reached the app a callback still gets a slot (and is stored).
     let acceptedMeanwhile = 0;
@@ -169,8 +235,14 @@ describe("the in-flight budget", () => {
     expect(refused.json<{ error: { code: string } }>().error.code).toBe("server_busy");
 
     for (const holder of holders) holder.finish();
-    const finished = await within(Promise.all(holders.map((holder) => holder.outcome)), GENEROUS_MS, "slow uploads");
-    expect(finished.map((outcome) => outcome.status)).toEqual(Array.from({ length: MAX_IN_FLIGHT }, () => 200));
+    const finished = await within(
+      Promise.all(holders.map((holder) => holder.outcome)),
+      GENEROUS_MS,
+      "slow uploads",
+    );
+    expect(finished.map((outcome) => outcome.status)).toEqual(
+      Array.from({ length: MAX_IN_FLIGHT }, () => 200),
+    );
     expect(await deliveryCount(endpoint.id)).toBe(MAX_IN_FLIGHT + acceptedMeanwhile);
     for (const sender of trickling) sender.abort();
   });

@@ -5,7 +5,14 @@
 // endpoint's ingest URL answers a provider.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { api, apiJson, baseUrl, createEndpoint, queryAppDb, sendCallback } from "@/tests/support/api";
+import {
+  api,
+  apiJson,
+  baseUrl,
+  createEndpoint,
+  queryAppDb,
+  sendCallback,
+} from "@/tests/support/api";
 import { TEST_SECRET_KEY } from "@/tests/support/app-server";
 import { newStandardWebhooksSecret } from "@/tests/support/callbacks-signing";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
@@ -30,14 +37,29 @@ afterAll(async () => {
   await getPool().end();
 });
 
-const aspectEndpoint = () => createEndpoint({ name: `test callback ${randomUUID().slice(0, 8)}`, provider: "aspect", secrets: [newStandardWebhooksSecret()] });
+const aspectEndpoint = () =>
+  createEndpoint({
+    name: `test callback ${randomUUID().slice(0, 8)}`,
+    provider: "aspect",
+    secrets: [newStandardWebhooksSecret()],
+  });
 
-type StoredRow = { method: string; path: string; query: string; headers: Array<[string, string]>; source_ip: string | null; body: Buffer };
+type StoredRow = {
+  method: string;
+  path: string;
+  query: string;
+  headers: Array<[string, string]>;
+  source_ip: string | null;
+  body: Buffer;
+};
 
 describe("sendTestCallback, in process", () => {
   it("stores the signed sample like a callback, announces it to open Inboxes and forwards it", async () => {
     const endpoint = await aspectEndpoint();
-    const destination = await apiJson(`/api/endpoints/${endpoint.id}/destinations`, { method: "POST", body: JSON.stringify({ url: receiver.url(), forward: "all" }) });
+    const destination = await apiJson(`/api/endpoints/${endpoint.id}/destinations`, {
+      method: "POST",
+      body: JSON.stringify({ url: receiver.url(), forward: "all" }),
+    });
     expect(destination.status, JSON.stringify(destination.body)).toBe(201);
     const abort = new AbortController();
     try {
@@ -51,13 +73,28 @@ describe("sendTestCallback, in process", () => {
         reason: "v1 signature matched secret 1 of 1",
         error: null,
       });
-      const announced = await nextMessage(stream, (m) => m.event === "events" && m.data.includes(result.eventId ?? "-"));
-      expect(JSON.parse(announced.data).events).toContainEqual({ endpointId: endpoint.id, eventId: result.eventId });
+      const announced = await nextMessage(
+        stream,
+        (m) => m.event === "events" && m.data.includes(result.eventId ?? "-"),
+      );
+      expect(JSON.parse(announced.data).events).toContainEqual({
+        endpointId: endpoint.id,
+        eventId: result.eventId,
+      });
 
-      const [row] = await queryAppDb<StoredRow>("SELECT method, path, query, headers, source_ip, body FROM deliveries WHERE id = $1", [result.deliveryId]);
+      const [row] = await queryAppDb<StoredRow>(
+        "SELECT method, path, query, headers, source_ip, body FROM deliveries WHERE id = $1",
+        [result.deliveryId],
+      );
       // No peer: the source is unknown, not a made-up loopback address.
       expect(row).toMatchObject({ method: "POST", path: "", query: "", source_ip: null });
-      expect(row?.headers.map(([name]) => name)).toEqual(["content-type", "user-agent", "svix-id", "svix-timestamp", "svix-signature"]);
+      expect(row?.headers.map(([name]) => name)).toEqual([
+        "content-type",
+        "user-agent",
+        "svix-id",
+        "svix-timestamp",
+        "svix-signature",
+      ]);
 
       await expect.poll(() => receiver.requests.length, POLL).toBe(1);
       expect(receiver.requests[0]?.body.equals(row?.body ?? Buffer.alloc(0))).toBe(true);
@@ -69,16 +106,24 @@ describe("sendTestCallback, in process", () => {
   it("an archived endpoint: the ingest URL's endpoint_archived error", async () => {
     const endpoint = await aspectEndpoint();
     expect((await api(`/api/endpoints/${endpoint.id}`, { method: "DELETE" })).status).toBe(200);
-    const answer = (await (await sendCallback(endpoint, "{}")).json()) as { error: { code: string; message: string } };
+    const answer = (await (await sendCallback(endpoint, "{}")).json()) as {
+      error: { code: string; message: string };
+    };
     expect(answer.error.code).toBe("endpoint_archived");
-    await expect(testCallback.sendTestCallback(endpoint.id)).rejects.toMatchObject({ code: "endpoint_archived", message: answer.error.message });
+    await expect(testCallback.sendTestCallback(endpoint.id)).rejects.toMatchObject({
+      code: "endpoint_archived",
+      message: answer.error.message,
+    });
   });
 
   it("a sample over the endpoint's body cap: the ingest URL's 413, and nothing stored", async () => {
     const endpoint = await aspectEndpoint();
     // Below any cap the API allows (1 KiB), and below the Aspect sample (about 750 bytes).
     const limit = 200;
-    await queryAppDb("UPDATE endpoints SET body_limit_bytes = $2 WHERE id = $1", [endpoint.id, limit]);
+    await queryAppDb("UPDATE endpoints SET body_limit_bytes = $2 WHERE id = $1", [
+      endpoint.id,
+      limit,
+    ]);
     const sample = testCallback.sampleBody("aspect");
     expect(Buffer.byteLength(sample)).toBeGreaterThan(limit);
 
@@ -94,13 +139,18 @@ describe("sendTestCallback, in process", () => {
       reason: null,
       error: answer.error.message,
     });
-    expect(await queryAppDb("SELECT id FROM deliveries WHERE endpoint_id = $1", [endpoint.id])).toEqual([]);
+    expect(
+      await queryAppDb("SELECT id FROM deliveries WHERE endpoint_id = $1", [endpoint.id]),
+    ).toEqual([]);
   });
 });
 
 /** The shared server's live stream, once it is listening (its first reset). */
 async function openEventStream(abort: AbortController) {
-  const response = await fetch(`${baseUrl()}/api/events/stream`, { headers: { authorization: `Bearer ${inject("apiToken")}` }, signal: abort.signal });
+  const response = await fetch(`${baseUrl()}/api/events/stream`, {
+    headers: { authorization: `Bearer ${inject("apiToken")}` },
+    signal: abort.signal,
+  });
   expect(response.status).toBe(200);
   if (!response.body) throw new Error("no body");
   const stream = sseMessages(response.body);

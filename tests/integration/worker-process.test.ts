@@ -10,7 +10,12 @@ import { FORWARD_TASK, forwardJobKey } from "@/lib/forwarding/queue";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { childPids, procStatFields } from "@/tests/support/processes";
-import { createForwardingEndpoint, forwardChecks, sendCallback, type ForwardChecks } from "@/tests/support/forwarding";
+import {
+  createForwardingEndpoint,
+  forwardChecks,
+  sendCallback,
+  type ForwardChecks,
+} from "@/tests/support/forwarding";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
 
 // App and worker starts under load can take a while; nothing here waits on a clock otherwise.
@@ -68,10 +73,12 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const app of apps.splice(0)) {
-    if (app.process.exitCode === null && app.process.signalCode === null) workers.push(...childrenOf(launcherPid(app)));
+    if (app.process.exitCode === null && app.process.signalCode === null)
+      workers.push(...childrenOf(launcherPid(app)));
     await app.kill();
   }
-  for (const worker of workers.splice(0)) if (isRunning(worker)) process.kill(worker.pid, "SIGKILL");
+  for (const worker of workers.splice(0))
+    if (isRunning(worker)) process.kill(worker.pid, "SIGKILL");
   await receiver.close();
   await database.drop();
 });
@@ -86,10 +93,18 @@ async function startApp(env: Record<string, string> = {}): Promise<AppServer> {
 async function workerOf(app: AppServer, previous?: Proc): Promise<Proc> {
   let found: Proc | undefined;
   const next = () => {
-    found = childrenOf(launcherPid(app)).find((child) => isWorker(child) && !(child.pid === previous?.pid && child.startTime === previous.startTime));
+    found = childrenOf(launcherPid(app)).find(
+      (child) =>
+        isWorker(child) && !(child.pid === previous?.pid && child.startTime === previous.startTime),
+    );
     return found !== undefined;
   };
-  await expect.poll(next, { ...POLL, message: `no ${previous ? "new " : ""}worker child appeared:\n${app.output()}` }).toBe(true);
+  await expect
+    .poll(next, {
+      ...POLL,
+      message: `no ${previous ? "new " : ""}worker child appeared:\n${app.output()}`,
+    })
+    .toBe(true);
   if (!found) throw new Error("unreachable: the poll saw a worker");
   workers.push(found);
   return found;
@@ -98,65 +113,111 @@ async function workerOf(app: AppServer, previous?: Proc): Promise<Proc> {
 /** A callback through the app, forwarded exactly once: proof that a worker runs. */
 async function expectCallbackForwarded(app: AppServer): Promise<void> {
   const endpoint = await createForwardingEndpoint(app.baseUrl, receiver.url());
-  const answer = await sendCallback(app.baseUrl, endpoint.key, JSON.stringify({ id: randomUUID() }));
+  const answer = await sendCallback(
+    app.baseUrl,
+    endpoint.key,
+    JSON.stringify({ id: randomUUID() }),
+  );
   expect(answer.status).toBe(200);
   await checks.expectForwardedOnce(((await answer.json()) as { eventId: string }).eventId);
 }
 
 describe("the queue worker's own process", () => {
-  it("starts a worker killed with SIGKILL again, and the new one forwards exactly once", async () => {
-    const app = await startApp();
-    const first = await workerOf(app);
-    process.kill(first.pid, "SIGKILL");
-    await workerOf(app, first);
-    await expectCallbackForwarded(app);
-  }, TEST_TIMEOUT);
+  it(
+    "starts a worker killed with SIGKILL again, and the new one forwards exactly once",
+    async () => {
+      const app = await startApp();
+      const first = await workerOf(app);
+      process.kill(first.pid, "SIGKILL");
+      await workerOf(app, first);
+      await expectCallbackForwarded(app);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it("runs no worker with INBOX_WORKER=off: the forward waits queued until an app with a worker delivers it, once", async () => {
-    const webOnly = await startApp({ INBOX_WORKER: "off" });
-    // The supervisor forks before the app reports that it listens: a worker would be here.
-    expect(childrenOf(launcherPid(webOnly))).toEqual([]);
+  it(
+    "runs no worker with INBOX_WORKER=off: the forward waits queued until an app with a worker delivers it, once",
+    async () => {
+      const webOnly = await startApp({ INBOX_WORKER: "off" });
+      // The supervisor forks before the app reports that it listens: a worker would be here.
+      expect(childrenOf(launcherPid(webOnly))).toEqual([]);
 
-    const endpoint = await createForwardingEndpoint(webOnly.baseUrl, receiver.url());
-    const answer = await sendCallback(webOnly.baseUrl, endpoint.key, JSON.stringify({ id: randomUUID() }));
-    expect(answer.status).toBe(200);
-    const { eventId } = (await answer.json()) as { eventId: string };
-    // The web process's outbox relay queues the forward; only a worker would send it.
-    const queued = async () =>
-      (await queryDatabase(database.url, `SELECT id FROM graphile_worker.jobs WHERE task_identifier = $1 AND key = $2`, [FORWARD_TASK, forwardJobKey(eventId, endpoint.destinationId)])).length;
-    await expect.poll(queued, { ...POLL, message: "the web-only app never queued the forward" }).toBe(1);
-    expect(checks.forwardsOf(eventId)).toBe(0);
-    await webOnly.stop();
+      const endpoint = await createForwardingEndpoint(webOnly.baseUrl, receiver.url());
+      const answer = await sendCallback(
+        webOnly.baseUrl,
+        endpoint.key,
+        JSON.stringify({ id: randomUUID() }),
+      );
+      expect(answer.status).toBe(200);
+      const { eventId } = (await answer.json()) as { eventId: string };
+      // The web process's outbox relay queues the forward; only a worker would send it.
+      const queued = async () =>
+        (
+          await queryDatabase(
+            database.url,
+            `SELECT id FROM graphile_worker.jobs WHERE task_identifier = $1 AND key = $2`,
+            [FORWARD_TASK, forwardJobKey(eventId, endpoint.destinationId)],
+          )
+        ).length;
+      await expect
+        .poll(queued, { ...POLL, message: "the web-only app never queued the forward" })
+        .toBe(1);
+      expect(checks.forwardsOf(eventId)).toBe(0);
+      await webOnly.stop();
 
-    await startApp();
-    await checks.expectForwardedOnce(eventId);
-  }, TEST_TIMEOUT);
+      await startApp();
+      await checks.expectForwardedOnce(eventId);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it("ends the worker when the app is stopped (SIGTERM), and the launcher exits 0", async () => {
-    const app = await startApp();
-    const worker = await workerOf(app);
-    await expectCallbackForwarded(app);
-    await app.stop();
-    expect(app.process.exitCode, app.output()).toBe(0);
-    // Not polled: the launcher waits for its worker before it exits.
-    expect(isRunning(worker)).toBe(false);
-  }, TEST_TIMEOUT);
-
-  describe("a launcher killed with SIGKILL leaves no worker behind", () => {
-    it("when the worker runs", async () => {
+  it(
+    "ends the worker when the app is stopped (SIGTERM), and the launcher exits 0",
+    async () => {
       const app = await startApp();
       const worker = await workerOf(app);
       await expectCallbackForwarded(app);
-      await app.kill();
-      await expect.poll(() => isRunning(worker), { ...POLL, message: "the orphaned worker is still running" }).toBe(false);
-    }, TEST_TIMEOUT);
+      await app.stop();
+      expect(app.process.exitCode, app.output()).toBe(0);
+      // Not polled: the launcher waits for its worker before it exits.
+      expect(isRunning(worker)).toBe(false);
+    },
+    TEST_TIMEOUT,
+  );
 
-    it("when the worker is still starting", async () => {
-      const app = await startApp();
-      // The worker was forked before the app reported that it listens, and takes seconds to start.
-      const worker = await workerOf(app);
-      await app.kill();
-      await expect.poll(() => isRunning(worker), { ...POLL, message: "the orphaned worker is still running" }).toBe(false);
-    }, TEST_TIMEOUT);
+  describe("a launcher killed with SIGKILL leaves no worker behind", () => {
+    it(
+      "when the worker runs",
+      async () => {
+        const app = await startApp();
+        const worker = await workerOf(app);
+        await expectCallbackForwarded(app);
+        await app.kill();
+        await expect
+          .poll(() => isRunning(worker), {
+            ...POLL,
+            message: "the orphaned worker is still running",
+          })
+          .toBe(false);
+      },
+      TEST_TIMEOUT,
+    );
+
+    it(
+      "when the worker is still starting",
+      async () => {
+        const app = await startApp();
+        // The worker was forked before the app reported that it listens, and takes seconds to start.
+        const worker = await workerOf(app);
+        await app.kill();
+        await expect
+          .poll(() => isRunning(worker), {
+            ...POLL,
+            message: "the orphaned worker is still running",
+          })
+          .toBe(false);
+      },
+      TEST_TIMEOUT,
+    );
   });
 });

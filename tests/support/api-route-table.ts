@@ -43,7 +43,8 @@ export type RouteCase = {
 };
 
 /** What POST /api/endpoints names the endpoint it creates, so the fixture's state counts it. */
-export const createdEndpointName = (f: RouteFixture) => `created by the role test for ${f.endpoint.id}`;
+export const createdEndpointName = (f: RouteFixture) =>
+  `created by the role test for ${f.endpoint.id}`;
 
 const ep = (f: RouteFixture) => `/api/endpoints/${f.endpoint.id}`;
 
@@ -51,55 +52,279 @@ export const apiRouteTable: RouteCase[] = [
   // Probes and unknown paths
   { method: "GET", route: "/api/health", role: "public", request: () => ({ path: "/api/health" }) },
   { method: "GET", route: "/api/ready", role: "public", request: () => ({ path: "/api/ready" }) },
-  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map(
-    (method): RouteCase => ({ method, route: "/api/[...path]", role: "public", request: () => ({ path: "/api/no-such-route/deeper", body: method === "GET" ? undefined : {} }) }),
-  ),
+  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method): RouteCase => ({
+    method,
+    route: "/api/[...path]",
+    role: "public",
+    request: () => ({ path: "/api/no-such-route/deeper", body: method === "GET" ? undefined : {} }),
+  })),
 
   // Endpoints and their settings: read by anyone, changed by admins
-  { method: "GET", route: "/api/endpoints", role: "viewer", request: () => ({ path: "/api/endpoints" }) },
-  { method: "POST", route: "/api/endpoints", role: "admin", request: (f) => ({ path: "/api/endpoints", body: { name: createdEndpointName(f), provider: "clipzy" } }) },
-  { method: "GET", route: "/api/endpoints/[id]", role: "viewer", request: (f) => ({ path: ep(f) }) },
-  { method: "PATCH", route: "/api/endpoints/[id]", role: "admin", request: (f) => ({ path: ep(f), body: { name: "renamed by the role test" } }) },
-  { method: "DELETE", route: "/api/endpoints/[id]", role: "admin", request: (f) => ({ path: ep(f) }) },
-  { method: "GET", route: "/api/endpoints/[id]/deliveries/stream", role: "viewer", request: (f) => ({ path: `${ep(f)}/deliveries/stream` }), stream: true },
-  { method: "GET", route: "/api/endpoints/[id]/destinations", role: "viewer", request: (f) => ({ path: `${ep(f)}/destinations` }) },
-  { method: "POST", route: "/api/endpoints/[id]/destinations", role: "admin", request: (f) => ({ path: `${ep(f)}/destinations`, body: { url: f.receiverUrl, forward: "all" } }) },
-  { method: "PATCH", route: "/api/endpoints/[id]/destinations/[destinationId]", role: "admin", request: (f) => ({ path: `${ep(f)}/destinations/${f.destinationId}`, body: { enabled: false } }) },
-  { method: "DELETE", route: "/api/endpoints/[id]/destinations/[destinationId]", role: "admin", request: (f) => ({ path: `${ep(f)}/destinations/${f.destinationId}` }) },
-  { method: "GET", route: "/api/endpoints/[id]/alert-channels", role: "viewer", request: (f) => ({ path: `${ep(f)}/alert-channels` }) },
-  { method: "POST", route: "/api/endpoints/[id]/alert-channels", role: "admin", request: (f) => ({ path: `${ep(f)}/alert-channels`, body: { kind: "webhook", url: f.receiverUrl } }) },
-  { method: "PATCH", route: "/api/endpoints/[id]/alert-channels/[channelId]", role: "admin", request: (f) => ({ path: `${ep(f)}/alert-channels/${f.channelId}`, body: { enabled: false } }) },
-  { method: "DELETE", route: "/api/endpoints/[id]/alert-channels/[channelId]", role: "admin", request: (f) => ({ path: `${ep(f)}/alert-channels/${f.channelId}` }) },
-  { method: "POST", route: "/api/endpoints/[id]/alert-channels/[channelId]/test", role: "admin", request: (f) => ({ path: `${ep(f)}/alert-channels/${f.channelId}/test` }) },
-  { method: "GET", route: "/api/endpoints/[id]/polling", role: "viewer", request: (f) => ({ path: `${ep(f)}/polling` }) },
-  { method: "PUT", route: "/api/endpoints/[id]/polling", role: "admin", request: (f) => ({ path: `${ep(f)}/polling`, body: { baseUrl: new URL(f.receiverUrl).origin, pathTemplate: "/v2/jobs/{jobId}" } }) },
-  { method: "DELETE", route: "/api/endpoints/[id]/polling", role: "admin", request: (f) => ({ path: `${ep(f)}/polling` }) },
+  {
+    method: "GET",
+    route: "/api/endpoints",
+    role: "viewer",
+    request: () => ({ path: "/api/endpoints" }),
+  },
+  {
+    method: "POST",
+    route: "/api/endpoints",
+    role: "admin",
+    request: (f) => ({
+      path: "/api/endpoints",
+      body: { name: createdEndpointName(f), provider: "clipzy" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/endpoints/[id]",
+    role: "viewer",
+    request: (f) => ({ path: ep(f) }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/endpoints/[id]",
+    role: "admin",
+    request: (f) => ({ path: ep(f), body: { name: "renamed by the role test" } }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/endpoints/[id]",
+    role: "admin",
+    request: (f) => ({ path: ep(f) }),
+  },
+  {
+    method: "GET",
+    route: "/api/endpoints/[id]/deliveries/stream",
+    role: "viewer",
+    request: (f) => ({ path: `${ep(f)}/deliveries/stream` }),
+    stream: true,
+  },
+  {
+    method: "GET",
+    route: "/api/endpoints/[id]/destinations",
+    role: "viewer",
+    request: (f) => ({ path: `${ep(f)}/destinations` }),
+  },
+  {
+    method: "POST",
+    route: "/api/endpoints/[id]/destinations",
+    role: "admin",
+    request: (f) => ({
+      path: `${ep(f)}/destinations`,
+      body: { url: f.receiverUrl, forward: "all" },
+    }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/endpoints/[id]/destinations/[destinationId]",
+    role: "admin",
+    request: (f) => ({
+      path: `${ep(f)}/destinations/${f.destinationId}`,
+      body: { enabled: false },
+    }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/endpoints/[id]/destinations/[destinationId]",
+    role: "admin",
+    request: (f) => ({ path: `${ep(f)}/destinations/${f.destinationId}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/endpoints/[id]/alert-channels",
+    role: "viewer",
+    request: (f) => ({ path: `${ep(f)}/alert-channels` }),
+  },
+  {
+    method: "POST",
+    route: "/api/endpoints/[id]/alert-channels",
+    role: "admin",
+    request: (f) => ({
+      path: `${ep(f)}/alert-channels`,
+      body: { kind: "webhook", url: f.receiverUrl },
+    }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/endpoints/[id]/alert-channels/[channelId]",
+    role: "admin",
+    request: (f) => ({ path: `${ep(f)}/alert-channels/${f.channelId}`, body: { enabled: false } }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/endpoints/[id]/alert-channels/[channelId]",
+    role: "admin",
+    request: (f) => ({ path: `${ep(f)}/alert-channels/${f.channelId}` }),
+  },
+  {
+    method: "POST",
+    route: "/api/endpoints/[id]/alert-channels/[channelId]/test",
+    role: "admin",
+    request: (f) => ({ path: `${ep(f)}/alert-channels/${f.channelId}/test` }),
+  },
+  {
+    method: "GET",
+    route: "/api/endpoints/[id]/polling",
+    role: "viewer",
+    request: (f) => ({ path: `${ep(f)}/polling` }),
+  },
+  {
+    method: "PUT",
+    route: "/api/endpoints/[id]/polling",
+    role: "admin",
+    request: (f) => ({
+      path: `${ep(f)}/polling`,
+      body: { baseUrl: new URL(f.receiverUrl).origin, pathTemplate: "/v2/jobs/{jobId}" },
+    }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/endpoints/[id]/polling",
+    role: "admin",
+    request: (f) => ({ path: `${ep(f)}/polling` }),
+  },
 
   // Events, jobs, deliveries, alerts: read by anyone; replays and polls by members
-  { method: "GET", route: "/api/events", role: "viewer", request: (f) => ({ path: `/api/events?endpointId=${f.endpoint.id}` }) },
-  { method: "GET", route: "/api/events/stream", role: "viewer", request: () => ({ path: "/api/events/stream" }), stream: true },
-  { method: "GET", route: "/api/events/[id]", role: "viewer", request: (f) => ({ path: `/api/events/${f.eventId}` }) },
-  { method: "GET", route: "/api/events/[id]/attempts", role: "viewer", request: (f) => ({ path: `/api/events/${f.eventId}/attempts` }) },
-  { method: "POST", route: "/api/events/[id]/replay", role: "member", request: (f) => ({ path: `/api/events/${f.eventId}/replay`, body: { url: f.receiverUrl } }) },
-  { method: "GET", route: "/api/deliveries/[id]/raw", role: "viewer", request: (f) => ({ path: `/api/deliveries/${f.deliveryId}/raw` }) },
+  {
+    method: "GET",
+    route: "/api/events",
+    role: "viewer",
+    request: (f) => ({ path: `/api/events?endpointId=${f.endpoint.id}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/events/stream",
+    role: "viewer",
+    request: () => ({ path: "/api/events/stream" }),
+    stream: true,
+  },
+  {
+    method: "GET",
+    route: "/api/events/[id]",
+    role: "viewer",
+    request: (f) => ({ path: `/api/events/${f.eventId}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/events/[id]/attempts",
+    role: "viewer",
+    request: (f) => ({ path: `/api/events/${f.eventId}/attempts` }),
+  },
+  {
+    method: "POST",
+    route: "/api/events/[id]/replay",
+    role: "member",
+    request: (f) => ({ path: `/api/events/${f.eventId}/replay`, body: { url: f.receiverUrl } }),
+  },
+  {
+    method: "GET",
+    route: "/api/deliveries/[id]/raw",
+    role: "viewer",
+    request: (f) => ({ path: `/api/deliveries/${f.deliveryId}/raw` }),
+  },
   // Credential values: only an admin sees one, and each reveal is audited.
-  { method: "POST", route: "/api/deliveries/[id]/headers/reveal", role: "admin", request: (f) => ({ path: `/api/deliveries/${f.deliveryId}/headers/reveal`, body: { name: "X-Api-Key" } }) },
-  { method: "GET", route: "/api/jobs", role: "viewer", request: (f) => ({ path: `/api/jobs?endpointId=${f.endpoint.id}` }) },
-  { method: "GET", route: "/api/jobs/[id]", role: "viewer", request: (f) => ({ path: `/api/jobs/${f.jobId}` }) },
-  { method: "GET", route: "/api/jobs/[id]/attempts", role: "viewer", request: (f) => ({ path: `/api/jobs/${f.jobId}/attempts` }) },
-  { method: "GET", route: "/api/jobs/[id]/polls", role: "viewer", request: (f) => ({ path: `/api/jobs/${f.jobId}/polls` }) },
-  { method: "POST", route: "/api/jobs/[id]/poll", role: "member", request: (f) => ({ path: `/api/jobs/${f.jobId}/poll` }) },
-  { method: "POST", route: "/api/replays", role: "member", request: (f) => ({ path: "/api/replays", body: { filter: { endpointId: f.endpoint.id }, url: f.receiverUrl } }) },
-  { method: "GET", route: "/api/replays/[id]", role: "viewer", request: (f) => ({ path: `/api/replays/${f.replayId}` }) },
-  { method: "GET", route: "/api/alerts", role: "viewer", request: (f) => ({ path: `/api/alerts?endpointId=${f.endpoint.id}` }) },
+  {
+    method: "POST",
+    route: "/api/deliveries/[id]/headers/reveal",
+    role: "admin",
+    request: (f) => ({
+      path: `/api/deliveries/${f.deliveryId}/headers/reveal`,
+      body: { name: "X-Api-Key" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/jobs",
+    role: "viewer",
+    request: (f) => ({ path: `/api/jobs?endpointId=${f.endpoint.id}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/jobs/[id]",
+    role: "viewer",
+    request: (f) => ({ path: `/api/jobs/${f.jobId}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/jobs/[id]/attempts",
+    role: "viewer",
+    request: (f) => ({ path: `/api/jobs/${f.jobId}/attempts` }),
+  },
+  {
+    method: "GET",
+    route: "/api/jobs/[id]/polls",
+    role: "viewer",
+    request: (f) => ({ path: `/api/jobs/${f.jobId}/polls` }),
+  },
+  {
+    method: "POST",
+    route: "/api/jobs/[id]/poll",
+    role: "member",
+    request: (f) => ({ path: `/api/jobs/${f.jobId}/poll` }),
+  },
+  {
+    method: "POST",
+    route: "/api/replays",
+    role: "member",
+    request: (f) => ({
+      path: "/api/replays",
+      body: { filter: { endpointId: f.endpoint.id }, url: f.receiverUrl },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/replays/[id]",
+    role: "viewer",
+    request: (f) => ({ path: `/api/replays/${f.replayId}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/alerts",
+    role: "viewer",
+    request: (f) => ({ path: `/api/alerts?endpointId=${f.endpoint.id}` }),
+  },
 
   // The team and the audit log: admins only
-  { method: "GET", route: "/api/team/members", role: "admin", request: () => ({ path: "/api/team/members" }) },
-  { method: "POST", route: "/api/team/invitations", role: "admin", request: (f) => ({ path: "/api/team/invitations", body: { email: invitedEmail(f), role: "viewer" } }) },
-  { method: "DELETE", route: "/api/team/invitations/[id]", role: "admin", request: (f) => ({ path: `/api/team/invitations/${f.invitationId}` }) },
-  { method: "PATCH", route: "/api/team/members/[id]", role: "admin", request: (f) => ({ path: `/api/team/members/${f.teammate.id}`, body: { role: "viewer" } }) },
-  { method: "DELETE", route: "/api/team/members/[id]", role: "admin", request: (f) => ({ path: `/api/team/members/${f.teammate.id}` }) },
-  { method: "DELETE", route: "/api/team/members/[id]/tokens/[tokenId]", role: "admin", request: (f) => ({ path: `/api/team/members/${f.teammate.id}/tokens/${f.teammate.tokenId}` }) },
+  {
+    method: "GET",
+    route: "/api/team/members",
+    role: "admin",
+    request: () => ({ path: "/api/team/members" }),
+  },
+  {
+    method: "POST",
+    route: "/api/team/invitations",
+    role: "admin",
+    request: (f) => ({
+      path: "/api/team/invitations",
+      body: { email: invitedEmail(f), role: "viewer" },
+    }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/team/invitations/[id]",
+    role: "admin",
+    request: (f) => ({ path: `/api/team/invitations/${f.invitationId}` }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/team/members/[id]",
+    role: "admin",
+    request: (f) => ({ path: `/api/team/members/${f.teammate.id}`, body: { role: "viewer" } }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/team/members/[id]",
+    role: "admin",
+    request: (f) => ({ path: `/api/team/members/${f.teammate.id}` }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/team/members/[id]/tokens/[tokenId]",
+    role: "admin",
+    request: (f) => ({ path: `/api/team/members/${f.teammate.id}/tokens/${f.teammate.tokenId}` }),
+  },
   { method: "GET", route: "/api/audit", role: "admin", request: () => ({ path: "/api/audit" }) },
 ];
 
@@ -107,16 +332,29 @@ export const apiRouteTable: RouteCase[] = [
 const invitedEmail = (f: RouteFixture) => `invited-${f.endpoint.id.toLowerCase()}@people.test`;
 
 async function created(path: string, body: unknown): Promise<string> {
-  const { status, body: answer } = await apiJson<{ id: string }>(path, { method: "POST", body: JSON.stringify(body) });
-  if (status < 200 || status > 299) throw new Error(`POST ${path} answered ${status}: ${JSON.stringify(answer)}`);
+  const { status, body: answer } = await apiJson<{ id: string }>(path, {
+    method: "POST",
+    body: JSON.stringify(body),
+  });
+  if (status < 200 || status > 299)
+    throw new Error(`POST ${path} answered ${status}: ${JSON.stringify(answer)}`);
   return answer.id;
 }
 
-async function endpointWithJob(label: string): Promise<{ endpoint: CreatedEndpoint; eventId: string; deliveryId: string; jobId: string }> {
-  const endpoint = await createEndpoint({ name: `${label} ${randomUUID().slice(0, 8)}`, provider: "clipzy" });
+async function endpointWithJob(
+  label: string,
+): Promise<{ endpoint: CreatedEndpoint; eventId: string; deliveryId: string; jobId: string }> {
+  const endpoint = await createEndpoint({
+    name: `${label} ${randomUUID().slice(0, 8)}`,
+    provider: "clipzy",
+  });
   const externalId = `job_${endpoint.id}`;
   // A credential header, so the reveal route has a value to refuse or reveal.
-  const { eventId, deliveryId } = await ingestOk(endpoint, JSON.stringify(clipzyJob(externalId, "completed")), { "X-Api-Key": `key-${randomUUID()}` });
+  const { eventId, deliveryId } = await ingestOk(
+    endpoint,
+    JSON.stringify(clipzyJob(externalId, "completed")),
+    { "X-Api-Key": `key-${randomUUID()}` },
+  );
   return { endpoint, eventId, deliveryId, jobId: (await jobOf(endpoint.id, externalId)).id };
 }
 
@@ -127,19 +365,45 @@ export async function createReplayBatch(receiverUrl: string): Promise<string> {
 }
 
 /** Made with the operator token, as a set-up script would. */
-export async function createRouteFixture(receiverUrl: string, replayId: string): Promise<RouteFixture> {
+export async function createRouteFixture(
+  receiverUrl: string,
+  replayId: string,
+): Promise<RouteFixture> {
   // The destination and the channel come after the callback, so nothing is forwarded or alerted meanwhile.
   const base = await endpointWithJob("role test");
   const path = `/api/endpoints/${base.endpoint.id}`;
-  const destinationId = await created(`${path}/destinations`, { url: receiverUrl, forward: "verified" });
+  const destinationId = await created(`${path}/destinations`, {
+    url: receiverUrl,
+    forward: "verified",
+  });
   const channelId = await created(`${path}/alert-channels`, { kind: "webhook", url: receiverUrl });
-  const polling = await apiJson(`${path}/polling`, { method: "PUT", body: JSON.stringify({ baseUrl: new URL(receiverUrl).origin, pathTemplate: "/v1/jobs/{jobId}" }) });
-  if (polling.status !== 200) throw new Error(`PUT polling answered ${polling.status}: ${JSON.stringify(polling.body)}`);
+  const polling = await apiJson(`${path}/polling`, {
+    method: "PUT",
+    body: JSON.stringify({
+      baseUrl: new URL(receiverUrl).origin,
+      pathTemplate: "/v1/jobs/{jobId}",
+    }),
+  });
+  if (polling.status !== 200)
+    throw new Error(`PUT polling answered ${polling.status}: ${JSON.stringify(polling.body)}`);
   const person = await createTestPerson("member");
-  const [token] = await queryAppDb<{ id: string }>("SELECT id FROM api_tokens WHERE user_id = $1", [person.id]);
+  const [token] = await queryAppDb<{ id: string }>("SELECT id FROM api_tokens WHERE user_id = $1", [
+    person.id,
+  ]);
   if (!token) throw new Error(`no token for ${person.email}`);
-  const invitationId = await created("/api/team/invitations", { email: `pending-${randomUUID().slice(0, 8)}@people.test`, role: "member" });
-  return { ...base, destinationId, channelId, replayId, receiverUrl, teammate: { id: person.id, tokenId: token.id }, invitationId };
+  const invitationId = await created("/api/team/invitations", {
+    email: `pending-${randomUUID().slice(0, 8)}@people.test`,
+    role: "member",
+  });
+  return {
+    ...base,
+    destinationId,
+    channelId,
+    replayId,
+    receiverUrl,
+    teammate: { id: person.id, tokenId: token.id },
+    invitationId,
+  };
 }
 
 /**
@@ -163,7 +427,14 @@ export async function fixtureState(f: RouteFixture): Promise<unknown> {
        'invitation', (SELECT to_jsonb(i) FROM invitations i WHERE i.id = $5),
        'invited', (SELECT count(*) FROM invitations WHERE email = $6)
      ) AS state`,
-    [f.endpoint.id, createdEndpointName(f), f.teammate.id, f.teammate.tokenId, f.invitationId, invitedEmail(f)],
+    [
+      f.endpoint.id,
+      createdEndpointName(f),
+      f.teammate.id,
+      f.teammate.tokenId,
+      f.invitationId,
+      invitedEmail(f),
+    ],
   );
   return rows[0]?.state;
 }

@@ -9,11 +9,18 @@ export const baseUrl = (): string => inject("baseUrl");
 export async function api(path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${baseUrl()}${path}`, {
     ...init,
-    headers: { authorization: `Bearer ${inject("apiToken")}`, "content-type": "application/json", ...init.headers },
+    headers: {
+      authorization: `Bearer ${inject("apiToken")}`,
+      "content-type": "application/json",
+      ...init.headers,
+    },
   });
 }
 
-export async function apiJson<T = Record<string, unknown>>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+export async function apiJson<T = Record<string, unknown>>(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: T }> {
   const response = await api(path, init);
   return { status: response.status, body: (await response.json()) as T };
 }
@@ -23,21 +30,42 @@ export async function apiJson<T = Record<string, unknown>>(path: string, init: R
  * with the operator token. `base` is read at every call: the test may restart its server.
  */
 export function apiClient(base: () => string, token: string = TEST_API_TOKEN) {
-  return async function call<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T; headers: Headers }> {
+  return async function call<T>(
+    path: string,
+    init: RequestInit = {},
+  ): Promise<{ status: number; body: T; headers: Headers }> {
     const response = await fetch(`${base()}${path}`, {
       ...init,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        ...init.headers,
+      },
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : null) as T,
+      headers: response.headers,
+    };
   };
 }
 
-export type CreatedEndpoint = { id: string; key: string; ingestUrl: string; name: string; provider: string };
+export type CreatedEndpoint = {
+  id: string;
+  key: string;
+  ingestUrl: string;
+  name: string;
+  provider: string;
+};
 
 export async function createEndpoint(body: Record<string, unknown>): Promise<CreatedEndpoint> {
-  const { status, body: created } = await apiJson<CreatedEndpoint>("/api/endpoints", { method: "POST", body: JSON.stringify(body) });
-  if (status !== 201) throw new Error(`endpoint not created (${status}): ${JSON.stringify(created)}`);
+  const { status, body: created } = await apiJson<CreatedEndpoint>("/api/endpoints", {
+    method: "POST",
+    body: JSON.stringify(body),
+  });
+  if (status !== 201)
+    throw new Error(`endpoint not created (${status}): ${JSON.stringify(created)}`);
   return created;
 }
 
@@ -55,6 +83,9 @@ export async function sendCallback(
 }
 
 /** Runs SQL against the shared app's database (to check what was really committed). */
-export function queryAppDb<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+export function queryAppDb<R extends pg.QueryResultRow>(
+  sql: string,
+  params: unknown[] = [],
+): Promise<R[]> {
   return queryDatabase<R>(inject("appDatabaseUrl"), sql, params);
 }

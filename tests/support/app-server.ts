@@ -22,7 +22,11 @@ export const TEST_SECRET_KEY = "test-secret-key-0123456789abcdefghijklmnop";
 export const TEST_SETUP_CODE = "test-setup-code-0123456789";
 
 /** `extraEnv` overrides the defaults below; a value of `undefined` removes a variable. */
-export async function startAppServer(databaseUrl: string, extraEnv: Record<string, string | undefined> = {}, nodeArgs: string[] = []): Promise<AppServer> {
+export async function startAppServer(
+  databaseUrl: string,
+  extraEnv: Record<string, string | undefined> = {},
+  nodeArgs: string[] = [],
+): Promise<AppServer> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -43,14 +47,19 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
     ...extraEnv,
   };
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {
-    env: Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined)) as NodeJS.ProcessEnv,
+    env: Object.fromEntries(
+      Object.entries(env).filter((entry) => entry[1] !== undefined),
+    ) as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start in time:\n${output}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`app did not start in time:\n${output}`)),
+      120_000,
+    );
     const check = () => {
       const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
       if (match?.[1]) {
@@ -71,7 +80,13 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
       child.once("exit", () => resolve());
       child.kill(signal);
     });
-  return { baseUrl, process: child, output: () => output, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
+  return {
+    baseUrl,
+    process: child,
+    output: () => output,
+    stop: () => end("SIGTERM"),
+    kill: () => end("SIGKILL"),
+  };
 }
 
 /** Resident memory of a process in bytes (Linux). */

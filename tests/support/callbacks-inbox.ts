@@ -93,14 +93,18 @@ async function getOk<T>(path: string): Promise<T> {
 const queryString = (query: Record<string, string | number>): string =>
   new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
 
-export const listEvents = (query: Record<string, string | number>) => getOk<Page<EventSummary>>(`/api/events?${queryString(query)}`);
-export const listJobs = (query: Record<string, string | number>) => getOk<Page<JobView>>(`/api/jobs?${queryString(query)}`);
+export const listEvents = (query: Record<string, string | number>) =>
+  getOk<Page<EventSummary>>(`/api/events?${queryString(query)}`);
+export const listJobs = (query: Record<string, string | number>) =>
+  getOk<Page<JobView>>(`/api/jobs?${queryString(query)}`);
 export const getEvent = (id: string) => getOk<EventDetail>(`/api/events/${encodeURIComponent(id)}`);
 export const getJob = (id: string) => getOk<JobDetail>(`/api/jobs/${encodeURIComponent(id)}`);
 
 /** An endpoint's events or jobs, one page of up to 200 (tests create far fewer). */
-export const eventsOf = async (endpointId: string) => (await listEvents({ endpointId, limit: 200 })).items;
-export const jobsOf = async (endpointId: string) => (await listJobs({ endpointId, limit: 200 })).items;
+export const eventsOf = async (endpointId: string) =>
+  (await listEvents({ endpointId, limit: 200 })).items;
+export const jobsOf = async (endpointId: string) =>
+  (await listJobs({ endpointId, limit: 200 })).items;
 
 /** The one job of an endpoint with this provider job id. */
 export async function jobOf(endpointId: string, externalId: string): Promise<JobView> {
@@ -115,10 +119,13 @@ export async function allPages<T>(path: string, limit: number): Promise<T[][]> {
   let cursor: string | null = null;
   do {
     const separator = path.includes("?") ? "&" : "?";
-    const page: Page<T> = await getOk<Page<T>>(`${path}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const page: Page<T> = await getOk<Page<T>>(
+      `${path}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
     pages.push(page.items);
     cursor = page.nextCursor;
-    if (pages.length > 50) throw new Error(`${path}: more than 50 pages, the cursor does not advance`);
+    if (pages.length > 50)
+      throw new Error(`${path}: more than 50 pages, the cursor does not advance`);
   } while (cursor !== null);
   return pages;
 }
@@ -127,6 +134,10 @@ export async function allPages<T>(path: string, limit: number): Promise<T[][]> {
 export function expectApiError(body: unknown, code: string): void {
   expect(body).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
   const error = (body as { error: Record<string, unknown> }).error;
-  expect(Object.keys(error).filter((k) => k !== "details").sort()).toEqual(["code", "message"]);
+  expect(
+    Object.keys(error)
+      .filter((k) => k !== "details")
+      .sort(),
+  ).toEqual(["code", "message"]);
   expect(String(error.message).trim()).not.toBe("");
 }

@@ -22,7 +22,9 @@ export function aspectTaskEvent(options: {
       task: {
         id: options.taskId,
         asset_id: "c4b6b5f1-6a2d-4d75-9a90-1f6f4a0a2222",
-        features: Object.fromEntries(Object.entries(options.features).map(([name, state]) => [name, { state }])),
+        features: Object.fromEntries(
+          Object.entries(options.features).map(([name, state]) => [name, { state }]),
+        ),
         user_id: userId,
         created: "2025-01-01T11:55:00Z",
         updated: options.updated,
@@ -32,7 +34,12 @@ export function aspectTaskEvent(options: {
 }
 
 /** Scriptix (scriptix-webhooks.txt): transcription.completed / transcription.failed. */
-export function scriptixEvent(options: { id: string; event: "transcription.completed" | "transcription.failed"; timestamp?: string; error?: string }) {
+export function scriptixEvent(options: {
+  id: string;
+  event: "transcription.completed" | "transcription.failed";
+  timestamp?: string;
+  error?: string;
+}) {
   const completed = options.event === "transcription.completed";
   return {
     event: options.event,
@@ -40,12 +47,18 @@ export function scriptixEvent(options: { id: string; event: "transcription.compl
     data: {
       id: options.id,
       status: completed ? "completed" : "failed",
-      ...(completed ? { document_id: 456, duration_seconds: 3600, language: "en" } : { error: options.error }),
+      ...(completed
+        ? { document_id: 456, duration_seconds: 3600, language: "en" }
+        : { error: options.error }),
     },
   };
 }
 
-export const listingClientData = { listing_id: "L-4821", property_address: "123 Oak Street", agent_id: "AG-42" };
+export const listingClientData = {
+  listing_id: "L-4821",
+  property_address: "123 Oak Street",
+  agent_id: "AG-42",
+};
 
 /** JSON2Video (json2video-webhooks.txt): status "done" with url, or "error" with message. */
 export function json2videoDone(project: string) {

@@ -17,7 +17,12 @@ export function newMessageId(): string {
 }
 
 /** "v1,<base64 HMAC-SHA256 of id.timestamp.body>" with the base64 key after whsec_. */
-export function standardWebhooksSignature(secret: string, id: string, timestamp: number, body: Body): string {
+export function standardWebhooksSignature(
+  secret: string,
+  id: string,
+  timestamp: number,
+  body: Body,
+): string {
   const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
   return `v1,${createHmac("sha256", key).update(`${id}.${timestamp}.`).update(body).digest("base64")}`;
 }
@@ -25,7 +30,11 @@ export function standardWebhooksSignature(secret: string, id: string, timestamp:
 type SignOptions = { id?: string; timestamp?: number };
 
 /** svix-id / svix-timestamp / svix-signature, as Aspect (Svix) sends them. */
-export function svixHeaders(secret: string, body: Body, options: SignOptions = {}): Record<string, string> {
+export function svixHeaders(
+  secret: string,
+  body: Body,
+  options: SignOptions = {},
+): Record<string, string> {
   const id = options.id ?? newMessageId();
   const timestamp = options.timestamp ?? nowSeconds();
   return {
@@ -36,7 +45,11 @@ export function svixHeaders(secret: string, body: Body, options: SignOptions = {
 }
 
 /** webhook-id / webhook-timestamp / webhook-signature, the Standard Webhooks names. */
-export function standardWebhooksHeaders(secret: string, body: Body, options: SignOptions = {}): Record<string, string> {
+export function standardWebhooksHeaders(
+  secret: string,
+  body: Body,
+  options: SignOptions = {},
+): Record<string, string> {
   const id = options.id ?? newMessageId();
   const timestamp = options.timestamp ?? nowSeconds();
   return {
@@ -48,7 +61,9 @@ export function standardWebhooksHeaders(secret: string, body: Body, options: Sig
 
 /** X-Scriptix-Signature: sha256=<hex HMAC-SHA256 of the raw body>. */
 export function scriptixHeaders(secret: string, body: Body): Record<string, string> {
-  return { "X-Scriptix-Signature": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` };
+  return {
+    "X-Scriptix-Signature": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
+  };
 }
 
 /** A static shared token, as a JSON2Video dashboard connection or a Descript caller adds it. */

@@ -15,7 +15,11 @@ function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { cwd: os.tmpdir(), env: cliEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [BIN, ...args], {
+    cwd: os.tmpdir(),
+    env: cliEnv(env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 /** Runs a command to its end. */
@@ -53,7 +57,9 @@ export function startCli(args: string[], env: Record<string, string> = {}): Runn
     output.stderr += chunk.toString();
     changed();
   });
-  const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("close", (code) => resolve(code)),
+  );
   return {
     stdout: () => output.stdout,
     stderr: () => output.stderr,
@@ -69,7 +75,11 @@ export function startCli(args: string[], env: Record<string, string> = {}): Runn
         void exited.then((code) => {
           if (!waiters.has(check)) return;
           waiters.delete(check);
-          reject(new Error(`webhook-inbox exited (${code}) first.\nstdout:\n${output.stdout}\nstderr:\n${output.stderr}`));
+          reject(
+            new Error(
+              `webhook-inbox exited (${code}) first.\nstdout:\n${output.stdout}\nstderr:\n${output.stderr}`,
+            ),
+          );
         });
       }),
     interrupt: () => {

@@ -33,9 +33,15 @@ async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promis
   }
 }
 
-export async function createFreshDatabase(label: string, adminUrl = adminDatabaseUrl()): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createFreshDatabase(
+  label: string,
+  adminUrl = adminDatabaseUrl(),
+): Promise<{ url: string; drop(): Promise<void> }> {
   // Identifiers are limited to 63 bytes; keep the random suffix intact so names stay unique.
-  const safeLabel = label.toLowerCase().replace(/[^a-z0-9_]+/g, "_").slice(0, 32);
+  const safeLabel = label
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .slice(0, 32);
   const name = `inbox_test_${safeLabel}_${randomBytes(5).toString("hex")}`;
   await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`));
 
@@ -52,7 +58,11 @@ export async function createFreshDatabase(label: string, adminUrl = adminDatabas
 }
 
 /** One statement on its own connection: how tests check what a database really holds. */
-export async function queryDatabase<R extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<R[]> {
+export async function queryDatabase<R extends pg.QueryResultRow>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

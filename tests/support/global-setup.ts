@@ -25,7 +25,10 @@ declare module "vitest" {
  */
 function keepFailingExitCode(): void {
   const exit = process.exit.bind(process);
-  process.exit = ((code?: number | string | null) => exit(code === 0 || code === undefined || code === null ? process.exitCode : code)) as typeof process.exit;
+  process.exit = ((code?: number | string | null) =>
+    exit(
+      code === 0 || code === undefined || code === null ? process.exitCode : code,
+    )) as typeof process.exit;
 }
 
 export default async function setup(project: TestProject) {
@@ -53,6 +56,7 @@ export default async function setup(project: TestProject) {
   project.provide("appDatabaseUrl", database.url);
 
   return async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => console.error("cleanup failed", e));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((e: unknown) => console.error("cleanup failed", e));
   };
 }

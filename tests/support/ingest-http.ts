@@ -31,23 +31,37 @@ function toResponse(status: number, headers: http.IncomingHttpHeaders, body: Buf
  * or percent-escape clean-up, which `new URL` would do). A server that answers and closes before reading
  * the whole body is fine: the answer counts, the write error does not.
  */
-export function sendRaw(baseUrl: string, path: string, options: RawRequestOptions = {}): Promise<RawResponse> {
+export function sendRaw(
+  baseUrl: string,
+  path: string,
+  options: RawRequestOptions = {},
+): Promise<RawResponse> {
   const url = new URL(path, baseUrl);
   const body = options.body === undefined ? undefined : Buffer.from(options.body);
   const headers: string[] = (options.headers ?? []).flatMap(([name, value]) => [name, value]);
   const has = (name: string) => (options.headers ?? []).some(([n]) => n.toLowerCase() === name);
   if (!has("host")) headers.push("Host", url.host);
-  if (body && !options.chunked && !has("content-length")) headers.push("Content-Length", String(body.length));
+  if (body && !options.chunked && !has("content-length"))
+    headers.push("Content-Length", String(body.length));
 
   return new Promise((resolve, reject) => {
     let answered = false;
     const request = http.request(
-      { host: url.hostname, port: url.port, method: options.method ?? "POST", path, headers, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: options.method ?? "POST",
+        path,
+        headers,
+        agent: false,
+      },
       (response) => {
         answered = true;
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve(toResponse(response.statusCode ?? 0, response.headers, Buffer.concat(chunks))));
+        response.on("end", () =>
+          resolve(toResponse(response.statusCode ?? 0, response.headers, Buffer.concat(chunks))),
+        );
         response.on("error", reject);
       },
     );
@@ -79,7 +93,12 @@ export type StreamOutcome = {
 export function streamUpload(
   baseUrl: string,
   path: string,
-  options: { totalBytes: number; contentLength?: number; chunkBytes?: number; idleTimeoutMs?: number },
+  options: {
+    totalBytes: number;
+    contentLength?: number;
+    chunkBytes?: number;
+    idleTimeoutMs?: number;
+  },
 ): Promise<StreamOutcome> {
   const url = new URL(path, baseUrl);
   const chunkBytes = options.chunkBytes ?? 64 * 1024;
@@ -105,7 +124,12 @@ export function streamUpload(
       stopped = true;
       const match = /^HTTP\/1\.1 (\d{3})/.exec(responseText);
       const socketError = error ? ((error as NodeJS.ErrnoException).code ?? error.message) : null;
-      resolve({ status: match?.[1] ? Number(match[1]) : null, responseText, bodyBytesWritten: written, socketError });
+      resolve({
+        status: match?.[1] ? Number(match[1]) : null,
+        responseText,
+        bodyBytesWritten: written,
+        socketError,
+      });
       socket.destroy();
     };
 
@@ -121,7 +145,9 @@ export function streamUpload(
       }
       const size = Math.min(chunkBytes, options.totalBytes - written);
       const data = size === chunkBytes ? filler : filler.subarray(0, size);
-      const frame = chunked ? Buffer.concat([Buffer.from(`${size.toString(16)}\r\n`), data, Buffer.from("\r\n")]) : data;
+      const frame = chunked
+        ? Buffer.concat([Buffer.from(`${size.toString(16)}\r\n`), data, Buffer.from("\r\n")])
+        : data;
       written += size;
       socket.write(frame, (error) => {
         if (!error) setImmediate(pump);
@@ -157,7 +183,11 @@ function isCompleteResponse(text: string): boolean {
  * Writes `requestText` (a request head and part of its body) over a raw socket, then
  * drops the connection as a crashing sender would. Resolves with whatever was answered.
  */
-export function sendThenDisconnect(baseUrl: string, requestText: string, holdMs = 200): Promise<string> {
+export function sendThenDisconnect(
+  baseUrl: string,
+  requestText: string,
+  holdMs = 200,
+): Promise<string> {
   const url = new URL(baseUrl);
   return new Promise((resolve) => {
     let answered = "";
@@ -191,14 +221,22 @@ export type SlowSender = {
 export function slowSender(
   baseUrl: string,
   path: string,
-  options: { totalBytes: number; initialBytes: number; chunked?: boolean; trickleMs: number | null; headersOnly?: boolean },
+  options: {
+    totalBytes: number;
+    initialBytes: number;
+    chunked?: boolean;
+    trickleMs: number | null;
+    headersOnly?: boolean;
+  },
 ): SlowSender {
   const url = new URL(path, baseUrl);
   const chunked = options.chunked ?? false;
   const socket = net.connect({ host: url.hostname, port: Number(url.port) });
   const frame = (size: number) => {
     const data = Buffer.alloc(size, "a");
-    return chunked ? Buffer.concat([Buffer.from(`${size.toString(16)}\r\n`), data, Buffer.from("\r\n")]) : data;
+    return chunked
+      ? Buffer.concat([Buffer.from(`${size.toString(16)}\r\n`), data, Buffer.from("\r\n")])
+      : data;
   };
   let sent = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -224,8 +262,12 @@ export function slowSender(
     if (options.headersOnly) {
       write(`POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nX-Slow: `);
     } else {
-      const length = chunked ? "Transfer-Encoding: chunked" : `Content-Length: ${options.totalBytes}`;
-      write(`POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/octet-stream\r\n${length}\r\n\r\n`);
+      const length = chunked
+        ? "Transfer-Encoding: chunked"
+        : `Content-Length: ${options.totalBytes}`;
+      write(
+        `POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/octet-stream\r\n${length}\r\n\r\n`,
+      );
       if (options.initialBytes > 0) write(frame(options.initialBytes));
       sent = options.initialBytes;
     }

@@ -5,7 +5,12 @@ import { expect } from "vitest";
 import { TEST_ADMIN } from "./app-server";
 
 const decodeEntities = (text: string) =>
-  text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /**
  * Submits the form on `path` that contains `marker`: its hidden fields plus `fields`,
@@ -22,14 +27,23 @@ export async function submitPageForm(
   headers: Record<string, string> = {},
 ): Promise<Response> {
   const html = await (await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} })).text();
-  const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker));
+  const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)]
+    .map((m) => m[0])
+    .find((f) => f.includes(marker));
   if (!form) throw new Error(`no form with ${marker} on ${path}`);
   const data = new FormData();
-  for (const input of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
+  for (const input of form.matchAll(
+    /<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g,
+  )) {
     data.append(decodeEntities(input[1] ?? ""), decodeEntities(input[2] ?? ""));
   }
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return fetch(`${base}${path}`, { method: "POST", body: data, redirect: "manual", headers: { ...headers, ...(postAs ? { cookie: postAs } : {}), origin: base } });
+  return fetch(`${base}${path}`, {
+    method: "POST",
+    body: data,
+    redirect: "manual",
+    headers: { ...headers, ...(postAs ? { cookie: postAs } : {}), origin: base },
+  });
 }
 
 export function sessionCookieOf(response: Response): string {
@@ -41,4 +55,9 @@ export function sessionCookieOf(response: Response): string {
 
 /** A session cookie of the test admin on the server at `base`. */
 export const signInCookie = async (base: string) =>
-  sessionCookieOf(await submitPageForm(base, "/login", 'name="password"', { email: TEST_ADMIN.email, password: TEST_ADMIN.password }));
+  sessionCookieOf(
+    await submitPageForm(base, "/login", 'name="password"', {
+      email: TEST_ADMIN.email,
+      password: TEST_ADMIN.password,
+    }),
+  );

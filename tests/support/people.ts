@@ -10,7 +10,9 @@ import { TEST_AUTH_SECRET } from "./app-server";
 
 export type TestPerson = { id: string; email: string; password: string; role: Role; token: string };
 
-type Lib = typeof import("@/lib/auth/users") & typeof import("@/lib/auth/api-tokens") & typeof import("@/lib/db/client");
+type Lib = typeof import("@/lib/auth/users") &
+  typeof import("@/lib/auth/api-tokens") &
+  typeof import("@/lib/db/client");
 let lib: Lib | null = null;
 
 async function loadLib(): Promise<Lib> {
@@ -18,7 +20,11 @@ async function loadLib(): Promise<Lib> {
   // lib/env reads the environment once, on first use: set it before loading lib code.
   process.env.DATABASE_URL = inject("appDatabaseUrl");
   process.env.INBOX_AUTH_SECRET = TEST_AUTH_SECRET;
-  lib = { ...(await import("@/lib/auth/users")), ...(await import("@/lib/auth/api-tokens")), ...(await import("@/lib/db/client")) };
+  lib = {
+    ...(await import("@/lib/auth/users")),
+    ...(await import("@/lib/auth/api-tokens")),
+    ...(await import("@/lib/db/client")),
+  };
   return lib;
 }
 

@@ -4,7 +4,12 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ReceivedRequest = { method: string; path: string; headers: Array<[string, string]>; body: Buffer };
+export type ReceivedRequest = {
+  method: string;
+  path: string;
+  headers: Array<[string, string]>;
+  body: Buffer;
+};
 export type Reply = { status: number; headers?: Record<string, string>; body?: string };
 export type Receiver = {
   url: (path?: string) => string;
@@ -26,13 +31,15 @@ export async function startReceiver(): Promise<Receiver> {
     url: () => "",
     requests: [],
     respond: () => ({ status: 200, body: "ok" }),
-    header: (request, name) => request.headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1],
+    header: (request, name) =>
+      request.headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1],
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
       const headers: Array<[string, string]> = [];
-      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i] ?? "", req.rawHeaders[i + 1] ?? ""]);
+      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+        headers.push([req.rawHeaders[i] ?? "", req.rawHeaders[i + 1] ?? ""]);
       const request = { method: req.method ?? "", path: req.url ?? "", headers, body };
       const index = receiver.requests.push(request) - 1;
       return Promise.resolve(receiver.respond(request, index)).then((reply) => {

@@ -15,16 +15,37 @@ const MAX_IDENTIFIER_LENGTH = 63;
 
 const toShape = (lines: Iterable<string>): SchemaShape => [...new Set(lines)].sort();
 
-function column(table: string, name: string, type: string, nullable: boolean, hasDefault: boolean): string {
+function column(
+  table: string,
+  name: string,
+  type: string,
+  nullable: boolean,
+  hasDefault: boolean,
+): string {
   return `column ${table}.${name} ${type} ${nullable ? "null" : "not null"}${hasDefault ? " default" : ""}`;
 }
 
-function index(table: string, name: string, kind: "primary" | "unique" | "", method: string, columns: string[], predicate: string | null): string {
+function index(
+  table: string,
+  name: string,
+  kind: "primary" | "unique" | "",
+  method: string,
+  columns: string[],
+  predicate: string | null,
+): string {
   const where = predicate ? ` where ${predicate}` : "";
   return `index ${table}.${name} ${kind ? `${kind} ` : ""}${method} (${columns.join(", ")})${where}`;
 }
 
-function foreignKey(table: string, name: string, columns: string[], refTable: string, refColumns: string[], onDelete: string, onUpdate: string): string {
+function foreignKey(
+  table: string,
+  name: string,
+  columns: string[],
+  refTable: string,
+  refColumns: string[],
+  onDelete: string,
+  onUpdate: string,
+): string {
   return `foreign key ${table}.${name} (${columns.join(", ")}) -> ${refTable} (${refColumns.join(", ")}) on delete ${onDelete} on update ${onUpdate}`;
 }
 
@@ -82,7 +103,13 @@ export async function introspectDatabase(connectionString: string): Promise<Sche
        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> $1`,
       params,
     );
-    const columns = await client.query<{ table: string; name: string; type: string; not_null: boolean; has_default: boolean }>(
+    const columns = await client.query<{
+      table: string;
+      name: string;
+      type: string;
+      not_null: boolean;
+      has_default: boolean;
+    }>(
       `SELECT c.relname::text AS table, a.attname::text AS name, format_type(a.atttypid, a.atttypmod) AS type,
               a.attnotnull AS not_null, (a.atthasdef OR a.attidentity <> '') AS has_default
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -96,8 +123,14 @@ export async function introspectDatabase(connectionString: string): Promise<Sche
     );
     // Per key column: its definition and whether it is DESC (bit 0 of indoption).
     const indexes = await client.query<{
-      table: string; name: string; primary: boolean; unique: boolean; method: string;
-      columns: string[]; descending: boolean[]; predicate: string | null;
+      table: string;
+      name: string;
+      primary: boolean;
+      unique: boolean;
+      method: string;
+      columns: string[];
+      descending: boolean[];
+      predicate: string | null;
     }>(
       `SELECT t.relname::text AS table, i.relname::text AS name, x.indisprimary AS primary, x.indisunique AS unique,
               am.amname::text AS method,
@@ -110,7 +143,13 @@ export async function introspectDatabase(connectionString: string): Promise<Sche
       params,
     );
     const foreignKeys = await client.query<{
-      table: string; name: string; columns: string[]; ref_table: string; ref_columns: string[]; on_delete: string; on_update: string;
+      table: string;
+      name: string;
+      columns: string[];
+      ref_table: string;
+      ref_columns: string[];
+      on_delete: string;
+      on_update: string;
     }>(
       `SELECT t.relname::text AS table, con.conname::text AS name, r.relname::text AS ref_table,
               array(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
@@ -126,17 +165,30 @@ export async function introspectDatabase(connectionString: string): Promise<Sche
     const action = (code: string) => PG_REFERENTIAL_ACTIONS[code] ?? `unknown action ${code}`;
     return toShape([
       ...tables.rows.map((t) => `table ${t.table}`),
-      ...columns.rows.map((c) => column(c.table, c.name, normalizePgType(c.type), !c.not_null, c.has_default)),
+      ...columns.rows.map((c) =>
+        column(c.table, c.name, normalizePgType(c.type), !c.not_null, c.has_default),
+      ),
       ...enums.rows.map((e) => `enum ${e.name} (${e.values.join(", ")})`),
       ...indexes.rows.map((i) =>
         index(
-          i.table, i.name, i.primary ? "primary" : i.unique ? "unique" : "", i.method,
+          i.table,
+          i.name,
+          i.primary ? "primary" : i.unique ? "unique" : "",
+          i.method,
           i.columns.map((def, k) => unquote(def) + (i.descending[k] ? " DESC" : "")),
           i.predicate,
         ),
       ),
       ...foreignKeys.rows.map((f) =>
-        foreignKey(f.table, f.name, f.columns, f.ref_table, f.ref_columns, action(f.on_delete), action(f.on_update)),
+        foreignKey(
+          f.table,
+          f.name,
+          f.columns,
+          f.ref_table,
+          f.ref_columns,
+          action(f.on_delete),
+          action(f.on_update),
+        ),
       ),
     ]);
   } finally {
@@ -163,7 +215,11 @@ type DmmfField = {
   relationOnUpdate?: string;
 };
 type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
-type DmmfEnum = { name: string; dbName?: string | null; values: { name: string; dbName?: string | null }[] };
+type DmmfEnum = {
+  name: string;
+  dbName?: string | null;
+  values: { name: string; dbName?: string | null }[];
+};
 type DmmfIndex = {
   model: string;
   type: "id" | "unique" | "normal" | "fulltext";
@@ -188,11 +244,32 @@ const PRISMA_SCALAR_TYPES: Record<string, string> = {
 
 /** @db.<Name> -> PostgreSQL type name (arguments are appended as written). */
 const PRISMA_NATIVE_TYPES: Record<string, string> = {
-  Text: "text", VarChar: "varchar", Char: "char", Uuid: "uuid", Xml: "xml", Inet: "inet", Citext: "citext",
-  SmallInt: "smallint", Integer: "integer", BigInt: "bigint", Oid: "oid",
-  DoublePrecision: "double precision", Real: "real", Decimal: "numeric", Money: "money", Boolean: "boolean",
-  Timestamp: "timestamp", Timestamptz: "timestamptz", Date: "date", Time: "time", Timetz: "timetz",
-  Json: "json", JsonB: "jsonb", ByteA: "bytea", Bit: "bit", VarBit: "varbit",
+  Text: "text",
+  VarChar: "varchar",
+  Char: "char",
+  Uuid: "uuid",
+  Xml: "xml",
+  Inet: "inet",
+  Citext: "citext",
+  SmallInt: "smallint",
+  Integer: "integer",
+  BigInt: "bigint",
+  Oid: "oid",
+  DoublePrecision: "double precision",
+  Real: "real",
+  Decimal: "numeric",
+  Money: "money",
+  Boolean: "boolean",
+  Timestamp: "timestamp",
+  Timestamptz: "timestamptz",
+  Date: "date",
+  Time: "time",
+  Timetz: "timetz",
+  Json: "json",
+  JsonB: "jsonb",
+  ByteA: "bytea",
+  Bit: "bit",
+  VarBit: "varbit",
 };
 
 /** @default functions that become a DB default; cuid(), uuid(), nanoid() ... are filled in by the client. */
@@ -213,7 +290,11 @@ function required<T>(value: T | undefined, what: string): T {
 }
 
 /** Prisma's default constraint names: "<table>_<columns>_<suffix>", truncated to fit 63 bytes. */
-function conventionalName(table: string, columns: string[], suffix: "pkey" | "key" | "idx" | "fkey"): string {
+function conventionalName(
+  table: string,
+  columns: string[],
+  suffix: "pkey" | "key" | "idx" | "fkey",
+): string {
   const base = [table, ...(suffix === "pkey" ? [] : columns)].join("_");
   return base.slice(0, MAX_IDENTIFIER_LENGTH - suffix.length - 1) + "_" + suffix;
 }
@@ -230,7 +311,10 @@ function hasDbDefault(field: DmmfField): boolean {
 function columnType(field: DmmfField, enums: DmmfEnum[]): string {
   let type: string;
   if (field.kind === "enum") {
-    const enumDef = required(enums.find((e) => e.name === field.type), `enum ${field.type}`);
+    const enumDef = required(
+      enums.find((e) => e.name === field.type),
+      `enum ${field.type}`,
+    );
     type = enumDef.dbName ?? enumDef.name;
   } else if (field.nativeType) {
     const [name, args] = field.nativeType;
@@ -243,16 +327,27 @@ function columnType(field: DmmfField, enums: DmmfEnum[]): string {
 }
 
 export function expectedShapeFromPrisma(schemaText: string): SchemaShape {
-  const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schemaText]] }))) as Dmmf;
+  const dmmf = JSON.parse(
+    get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schemaText]] })),
+  ) as Dmmf;
   const { models, enums, indexes } = dmmf.datamodel;
-  const modelNamed = (name: string) => required(models.find((m) => m.name === name), `model ${name}`);
+  const modelNamed = (name: string) =>
+    required(
+      models.find((m) => m.name === name),
+      `model ${name}`,
+    );
   const tableOf = (model: DmmfModel) => model.dbName ?? model.name;
   const columnOf = (model: DmmfModel, fieldName: string) => {
-    const field = required(model.fields.find((f) => f.name === fieldName), `field ${model.name}.${fieldName}`);
+    const field = required(
+      model.fields.find((f) => f.name === fieldName),
+      `field ${model.name}.${fieldName}`,
+    );
     return field.dbName ?? field.name;
   };
 
-  const lines: string[] = enums.map((e) => `enum ${e.dbName ?? e.name} (${e.values.map((v) => v.dbName ?? v.name).join(", ")})`);
+  const lines: string[] = enums.map(
+    (e) => `enum ${e.dbName ?? e.name} (${e.values.map((v) => v.dbName ?? v.name).join(", ")})`,
+  );
 
   for (const model of models) {
     const table = tableOf(model);
@@ -261,9 +356,21 @@ export function expectedShapeFromPrisma(schemaText: string): SchemaShape {
       if (field.kind === "scalar" || field.kind === "enum") {
         // Prisma never emits NOT NULL for scalar lists, even when the field is required.
         const nullable = field.isList || !field.isRequired;
-        lines.push(column(table, field.dbName ?? field.name, columnType(field, enums), nullable, hasDbDefault(field)));
+        lines.push(
+          column(
+            table,
+            field.dbName ?? field.name,
+            columnType(field, enums),
+            nullable,
+            hasDbDefault(field),
+          ),
+        );
       }
-      if (field.kind === "object" && field.relationFromFields && field.relationFromFields.length > 0) {
+      if (
+        field.kind === "object" &&
+        field.relationFromFields &&
+        field.relationFromFields.length > 0
+      ) {
         const target = modelNamed(field.type);
         const columns = field.relationFromFields.map((f) => columnOf(model, f));
         // Prisma's defaults: Restrict (required relation) or SetNull (optional) on delete, Cascade on update.
@@ -271,9 +378,13 @@ export function expectedShapeFromPrisma(schemaText: string): SchemaShape {
         const onUpdate = field.relationOnUpdate ?? "Cascade";
         lines.push(
           foreignKey(
-            table, conventionalName(table, columns, "fkey"), columns,
-            tableOf(target), (field.relationToFields ?? []).map((f) => columnOf(target, f)),
-            PRISMA_REFERENTIAL_ACTIONS[onDelete] ?? onDelete, PRISMA_REFERENTIAL_ACTIONS[onUpdate] ?? onUpdate,
+            table,
+            conventionalName(table, columns, "fkey"),
+            columns,
+            tableOf(target),
+            (field.relationToFields ?? []).map((f) => columnOf(target, f)),
+            PRISMA_REFERENTIAL_ACTIONS[onDelete] ?? onDelete,
+            PRISMA_REFERENTIAL_ACTIONS[onUpdate] ?? onUpdate,
           ),
         );
       }
@@ -286,9 +397,20 @@ export function expectedShapeFromPrisma(schemaText: string): SchemaShape {
     const columns = idx.fields.map((f) => columnOf(model, f.name));
     const kind = idx.type === "id" ? "primary" : idx.type === "unique" ? "unique" : "";
     const suffix = idx.type === "id" ? "pkey" : idx.type === "unique" ? "key" : "idx";
-    const described = idx.fields.map((f, k) => `${columns[k]}${f.sortOrder === "desc" ? " DESC" : ""}`);
+    const described = idx.fields.map(
+      (f, k) => `${columns[k]}${f.sortOrder === "desc" ? " DESC" : ""}`,
+    );
     const method = (idx.algorithm ?? "btree").toLowerCase();
-    lines.push(index(table, idx.dbName ?? conventionalName(table, columns, suffix), kind, method, described, null));
+    lines.push(
+      index(
+        table,
+        idx.dbName ?? conventionalName(table, columns, suffix),
+        kind,
+        method,
+        described,
+        null,
+      ),
+    );
   }
   return toShape(lines);
 }

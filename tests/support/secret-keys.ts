@@ -16,7 +16,10 @@ export function useKeys(current: string | undefined, previous?: string): void {
 
 /** Every test of the file starts with KEY_A alone; the environment is restored after each. */
 export function startEachTestWithKeyA(): void {
-  const saved = { key: process.env.INBOX_SECRET_KEY, previous: process.env.INBOX_SECRET_KEY_PREVIOUS };
+  const saved = {
+    key: process.env.INBOX_SECRET_KEY,
+    previous: process.env.INBOX_SECRET_KEY_PREVIOUS,
+  };
   beforeEach(() => useKeys(KEY_A));
   afterEach(() => useKeys(saved.key, saved.previous));
 }

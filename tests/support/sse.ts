@@ -17,7 +17,8 @@ export async function* sseMessages(body: ReadableStream<Uint8Array>): AsyncGener
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const fields = block.split("\n").filter((line) => !line.startsWith(":"));
-        const field = (name: string) => fields.find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
+        const field = (name: string) =>
+          fields.find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
         const event = field("event");
         const data = field("data");
         if (event !== undefined && data !== undefined) yield { id: field("id"), event, data };
@@ -28,7 +29,10 @@ export async function* sseMessages(body: ReadableStream<Uint8Array>): AsyncGener
   }
 }
 
-export async function nextMessage(stream: AsyncGenerator<SseMessage>, accept: (message: SseMessage) => boolean): Promise<SseMessage> {
+export async function nextMessage(
+  stream: AsyncGenerator<SseMessage>,
+  accept: (message: SseMessage) => boolean,
+): Promise<SseMessage> {
   for (;;) {
     const { value, done } = await stream.next();
     if (done) throw new Error("stream ended");

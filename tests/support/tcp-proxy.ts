@@ -89,7 +89,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
 }
 
 /** A proxy in front of the database at `databaseUrl`, and the same URL through it. */
-export async function proxyDatabase(databaseUrl: string): Promise<{ proxy: TcpProxy; url: string }> {
+export async function proxyDatabase(
+  databaseUrl: string,
+): Promise<{ proxy: TcpProxy; url: string }> {
   const target = new URL(databaseUrl);
   const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
   const proxied = new URL(databaseUrl);

@@ -25,8 +25,16 @@ const actionRoles: ActionRole[] = [
   { file: "app/(app)/endpoints/actions.ts", action: "removeDestinationAction", role: "admin" },
   { file: "app/(app)/endpoints/alert-actions.ts", action: "addAlertChannelAction", role: "admin" },
   { file: "app/(app)/endpoints/alert-actions.ts", action: "sendTestAlertAction", role: "admin" },
-  { file: "app/(app)/endpoints/alert-actions.ts", action: "setAlertChannelEnabledAction", role: "admin" },
-  { file: "app/(app)/endpoints/alert-actions.ts", action: "removeAlertChannelAction", role: "admin" },
+  {
+    file: "app/(app)/endpoints/alert-actions.ts",
+    action: "setAlertChannelEnabledAction",
+    role: "admin",
+  },
+  {
+    file: "app/(app)/endpoints/alert-actions.ts",
+    action: "removeAlertChannelAction",
+    role: "admin",
+  },
   { file: "app/(app)/endpoints/polling-actions.ts", action: "savePollingAction", role: "admin" },
   { file: "app/(app)/endpoints/polling-actions.ts", action: "clearPollingAction", role: "admin" },
   // Revealing a stored credential header value: admins
@@ -51,10 +59,26 @@ const actionRoles: ActionRole[] = [
 
 /** Actions for people who are not signed in (or are leaving): no role to check. */
 const exemptActions: Array<{ file: string; action: string; why: string }> = [
-  { file: "app/login/actions.ts", action: "signInAction", why: "signs a person in: nobody is signed in yet" },
-  { file: "app/login/actions.ts", action: "signOutAction", why: "ends the caller's own session, whoever they are" },
-  { file: "app/login/actions.ts", action: "setupAction", why: "creates the first admin while nobody exists" },
-  { file: "app/invite/[token]/actions.ts", action: "acceptInvitationAction", why: "the invitation link's token is the credential" },
+  {
+    file: "app/login/actions.ts",
+    action: "signInAction",
+    why: "signs a person in: nobody is signed in yet",
+  },
+  {
+    file: "app/login/actions.ts",
+    action: "signOutAction",
+    why: "ends the caller's own session, whoever they are",
+  },
+  {
+    file: "app/login/actions.ts",
+    action: "setupAction",
+    why: "creates the first admin while nobody exists",
+  },
+  {
+    file: "app/invite/[token]/actions.ts",
+    action: "acceptInvitationAction",
+    why: "the invitation link's token is the credential",
+  },
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -65,25 +89,43 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const parse = (file: string) => ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+const parse = (file: string) =>
+  ts.createSourceFile(
+    file,
+    readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
 
 function isServerActionFile(source: ts.SourceFile): boolean {
   const first = source.statements[0];
-  return first !== undefined && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use server";
+  return (
+    first !== undefined &&
+    ts.isExpressionStatement(first) &&
+    ts.isStringLiteral(first.expression) &&
+    first.expression.text === "use server"
+  );
 }
 
-const isExported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const isExported = (node: ts.Node) =>
+  ts.canHaveModifiers(node) &&
+  (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
 /** Each exported function of a "use server" file (every one is callable from a browser) with its body. */
-function exportedActions(source: ts.SourceFile): Array<{ name: string; body: ts.ConciseBody | undefined }> {
+function exportedActions(
+  source: ts.SourceFile,
+): Array<{ name: string; body: ts.ConciseBody | undefined }> {
   return source.statements.flatMap((statement) => {
     if (!isExported(statement)) return [];
-    if (ts.isFunctionDeclaration(statement) && statement.name) return [{ name: statement.name.text, body: statement.body }];
+    if (ts.isFunctionDeclaration(statement) && statement.name)
+      return [{ name: statement.name.text, body: statement.body }];
     if (!ts.isVariableStatement(statement)) return [];
     return statement.declarationList.declarations.flatMap((declaration) => {
       if (!ts.isIdentifier(declaration.name)) return [];
       const init = declaration.initializer;
-      const body = init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init.body : undefined;
+      const body =
+        init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init.body : undefined;
       return [{ name: declaration.name.text, body }];
     });
   });
@@ -93,7 +135,11 @@ function exportedActions(source: ts.SourceFile): Array<{ name: string; body: ts.
 function requiredRoles(node: ts.Node): string[] {
   const roles: string[] = [];
   const visit = (child: ts.Node) => {
-    if (ts.isCallExpression(child) && ts.isIdentifier(child.expression) && child.expression.text === "requireUserWithRole") {
+    if (
+      ts.isCallExpression(child) &&
+      ts.isIdentifier(child.expression) &&
+      child.expression.text === "requireUserWithRole"
+    ) {
       const argument = child.arguments[0];
       roles.push(argument && ts.isStringLiteral(argument) ? argument.text : "?");
     }
@@ -111,14 +157,25 @@ function firstStatementRole(body: ts.ConciseBody | undefined): string | null {
 }
 
 const actionFiles = sourceFiles(APP_DIR)
-  .map((file) => ({ file: path.relative(process.cwd(), file).split(path.sep).join("/"), source: parse(file) }))
+  .map((file) => ({
+    file: path.relative(process.cwd(), file).split(path.sep).join("/"),
+    source: parse(file),
+  }))
   .filter(({ source }) => isServerActionFile(source));
-const found = actionFiles.flatMap(({ file, source }) => exportedActions(source).map((action) => ({ file, ...action })));
+const found = actionFiles.flatMap(({ file, source }) =>
+  exportedActions(source).map((action) => ({ file, ...action })),
+);
 const keyOf = (entry: { file: string; action: string }) => `${entry.file} ${entry.action}`;
 
 describe("server action roles", () => {
   it("finds the action files (the scan itself works)", () => {
-    expect(actionFiles.map((f) => f.file)).toEqual(expect.arrayContaining(["app/(app)/endpoints/actions.ts", "app/(app)/settings/actions.ts", "app/login/actions.ts"]));
+    expect(actionFiles.map((f) => f.file)).toEqual(
+      expect.arrayContaining([
+        "app/(app)/endpoints/actions.ts",
+        "app/(app)/settings/actions.ts",
+        "app/login/actions.ts",
+      ]),
+    );
   });
 
   it("every exported action is in the table or named as exempt, and the table names no action that is gone", () => {
@@ -126,13 +183,16 @@ describe("server action roles", () => {
     expect(listed).toEqual(found.map((a) => keyOf({ file: a.file, action: a.name })).sort());
   });
 
-  it.each(actionRoles)("$action ($file) checks requireUserWithRole(\"$role\") first", ({ file, action, role }) => {
-    const entry = found.find((a) => a.file === file && a.name === action);
-    expect(entry, `${action} in ${file}`).toBeDefined();
-    expect(firstStatementRole(entry?.body)).toBe(role);
-    // No second check with another role further down that would contradict the table.
-    expect(new Set(entry?.body ? requiredRoles(entry.body) : [])).toEqual(new Set([role]));
-  });
+  it.each(actionRoles)(
+    '$action ($file) checks requireUserWithRole("$role") first',
+    ({ file, action, role }) => {
+      const entry = found.find((a) => a.file === file && a.name === action);
+      expect(entry, `${action} in ${file}`).toBeDefined();
+      expect(firstStatementRole(entry?.body)).toBe(role);
+      // No second check with another role further down that would contradict the table.
+      expect(new Set(entry?.body ? requiredRoles(entry.body) : [])).toEqual(new Set([role]));
+    },
+  );
 
   it.each(exemptActions)("$action ($file) is exempt: $why", ({ file, action }) => {
     const entry = found.find((a) => a.file === file && a.name === action);

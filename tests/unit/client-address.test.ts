@@ -22,9 +22,13 @@ describe("clientAddress", () => {
 
   it("behind a trusted proxy, is the rightmost entry that is not a trusted proxy", () => {
     expect(clientAddress(request("10.0.0.2", "198.51.100.1"), trusted)).toBe("198.51.100.1");
-    expect(clientAddress(request("10.0.0.2", "6.6.6.6, 198.51.100.1, 10.0.0.9"), trusted)).toBe("198.51.100.1");
+    expect(clientAddress(request("10.0.0.2", "6.6.6.6, 198.51.100.1, 10.0.0.9"), trusted)).toBe(
+      "198.51.100.1",
+    );
     // Several headers are one list, in order.
-    expect(clientAddress(request("10.0.0.2", "6.6.6.6", "198.51.100.1", "10.0.0.9"), trusted)).toBe("198.51.100.1");
+    expect(clientAddress(request("10.0.0.2", "6.6.6.6", "198.51.100.1", "10.0.0.9"), trusted)).toBe(
+      "198.51.100.1",
+    );
   });
 
   it("is the leftmost trusted hop when every entry is a trusted proxy", () => {
@@ -36,12 +40,18 @@ describe("clientAddress", () => {
   });
 
   it("stops at garbage, keeping the last address a trusted hop vouched for", () => {
-    expect(clientAddress(request("10.0.0.2", "198.51.100.1, not-an-address"), trusted)).toBe("10.0.0.2");
-    expect(clientAddress(request("10.0.0.2", "198.51.100.1, 127.1, 10.0.0.9"), trusted)).toBe("10.0.0.9");
+    expect(clientAddress(request("10.0.0.2", "198.51.100.1, not-an-address"), trusted)).toBe(
+      "10.0.0.2",
+    );
+    expect(clientAddress(request("10.0.0.2", "198.51.100.1, 127.1, 10.0.0.9"), trusted)).toBe(
+      "10.0.0.9",
+    );
   });
 
   it("reads IPv4-mapped IPv6 peers as IPv4, and drops ports and brackets", () => {
-    expect(clientAddress(request("::ffff:10.0.0.2", "198.51.100.1:5000"), trusted)).toBe("198.51.100.1");
+    expect(clientAddress(request("::ffff:10.0.0.2", "198.51.100.1:5000"), trusted)).toBe(
+      "198.51.100.1",
+    );
     expect(clientAddress(request("::1", "[2001:db8::7]:443"), trusted)).toBe("2001:db8::7");
     expect(clientAddress(request("::ffff:203.0.113.5"), trusted)).toBe("203.0.113.5");
   });

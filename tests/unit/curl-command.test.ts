@@ -1,12 +1,35 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { buildCurlCommand, curlBodyFor, INLINE_BODY_LIMIT, shellQuote, type CurlSource } from "@/lib/events/curl-command";
+import {
+  buildCurlCommand,
+  curlBodyFor,
+  INLINE_BODY_LIMIT,
+  shellQuote,
+  type CurlSource,
+} from "@/lib/events/curl-command";
 
 /** What sh makes of a quoted word: the oracle is a real shell, not our own parser. */
-const shellWords = (text: string): string[] => JSON.parse(execFileSync("sh", ["-c", `node -e 'console.log(JSON.stringify(process.argv.slice(1)))' -- ${text}`]).toString()) as string[];
+const shellWords = (text: string): string[] =>
+  JSON.parse(
+    execFileSync("sh", [
+      "-c",
+      `node -e 'console.log(JSON.stringify(process.argv.slice(1)))' -- ${text}`,
+    ]).toString(),
+  ) as string[];
 
 describe("shellQuote", () => {
-  it.each(["plain", "it's", "'", "''", "$(touch /tmp/pwned) `id` $HOME", '"double" \\back', "line\nbreak", "!event", "\u202Ertl", ""])("round-trips %j through sh", (value) => {
+  it.each([
+    "plain",
+    "it's",
+    "'",
+    "''",
+    "$(touch /tmp/pwned) `id` $HOME",
+    '"double" \\back',
+    "line\nbreak",
+    "!event",
+    "\u202Ertl",
+    "",
+  ])("round-trips %j through sh", (value) => {
     expect(shellWords(shellQuote(value))).toEqual([value]);
   });
 });
@@ -30,7 +53,9 @@ describe("buildCurlCommand", () => {
     const redacted = buildCurlCommand(source(), { includeCredentials: false });
     expect(redacted).not.toContain("s3cret");
     expect(redacted).toContain("-H 'Authorization: <redacted>'");
-    expect(buildCurlCommand(source(), { includeCredentials: true })).toContain("-H 'Authorization: Bearer s3cret'");
+    expect(buildCurlCommand(source(), { includeCredentials: true })).toContain(
+      "-H 'Authorization: Bearer s3cret'",
+    );
   });
 
   it("is a command sh parses into the stored method, URL, headers and body", () => {
@@ -53,11 +78,18 @@ describe("buildCurlCommand", () => {
   });
 
   it("uses --data-raw for a body starting with @ (curl would read a file)", () => {
-    expect(buildCurlCommand(source({ body: { kind: "text", text: "@/etc/passwd" } }), { includeCredentials: false })).toContain("--data-raw '@/etc/passwd'");
+    expect(
+      buildCurlCommand(source({ body: { kind: "text", text: "@/etc/passwd" } }), {
+        includeCredentials: false,
+      }),
+    ).toContain("--data-raw '@/etc/passwd'");
   });
 
   it("reads binary or large bodies from the raw download's file name", () => {
-    const command = buildCurlCommand(source({ body: { kind: "file", fileName: "dlv_1.bin", why: "binary" } }), { includeCredentials: false });
+    const command = buildCurlCommand(
+      source({ body: { kind: "file", fileName: "dlv_1.bin", why: "binary" } }),
+      { includeCredentials: false },
+    );
     expect(command).toContain("--data-binary '@dlv_1.bin'");
   });
 });
@@ -74,12 +106,26 @@ describe("curlBodyFor", () => {
   });
 
   it("calls invalid UTF-8 and NUL bytes binary", () => {
-    expect(curlBodyFor(new Uint8Array([0xff, 0xfe, 0x41]), 3, "d.bin")).toEqual({ kind: "file", fileName: "d.bin", why: "binary" });
-    expect(curlBodyFor(bytes("a\0b"), 3, "d.bin")).toEqual({ kind: "file", fileName: "d.bin", why: "binary" });
+    expect(curlBodyFor(new Uint8Array([0xff, 0xfe, 0x41]), 3, "d.bin")).toEqual({
+      kind: "file",
+      fileName: "d.bin",
+      why: "binary",
+    });
+    expect(curlBodyFor(bytes("a\0b"), 3, "d.bin")).toEqual({
+      kind: "file",
+      fileName: "d.bin",
+      why: "binary",
+    });
   });
 
   it("sends large bodies as a file", () => {
-    expect(curlBodyFor(new Uint8Array(INLINE_BODY_LIMIT + 1), INLINE_BODY_LIMIT + 1, "d.bin")).toEqual({ kind: "file", fileName: "d.bin", why: "large" });
-    expect(curlBodyFor(null, 5_000_000, "d.bin")).toEqual({ kind: "file", fileName: "d.bin", why: "large" });
+    expect(
+      curlBodyFor(new Uint8Array(INLINE_BODY_LIMIT + 1), INLINE_BODY_LIMIT + 1, "d.bin"),
+    ).toEqual({ kind: "file", fileName: "d.bin", why: "large" });
+    expect(curlBodyFor(null, 5_000_000, "d.bin")).toEqual({
+      kind: "file",
+      fileName: "d.bin",
+      why: "large",
+    });
   });
 });

@@ -1,16 +1,39 @@
 import { describe, expect, it } from "vitest";
 import type { JobState } from "@/lib/jobs/constants";
-import { checkSequence, type CheckId, type CheckResult, type Finding, type Observation } from "@/lib/jobs/sequence-checks";
+import {
+  checkSequence,
+  type CheckId,
+  type CheckResult,
+  type Finding,
+  type Observation,
+} from "@/lib/jobs/sequence-checks";
 
 const T0 = Date.parse("2026-11-23T10:00:00Z");
 const at = (seconds: number) => new Date(T0 + seconds * 1000);
 
 /** A callback delivery: `sent` is the provider's time, `arrived` ours (seconds after T0). */
-function callback(id: string, state: JobState | null, times: { sent?: number | null; arrived: number }, outputUrl: string | null = null): Observation {
-  return { kind: "callback", id, state, providerTimestamp: times.sent === undefined || times.sent === null ? null : at(times.sent), receivedAt: at(times.arrived), outputUrl };
+function callback(
+  id: string,
+  state: JobState | null,
+  times: { sent?: number | null; arrived: number },
+  outputUrl: string | null = null,
+): Observation {
+  return {
+    kind: "callback",
+    id,
+    state,
+    providerTimestamp: times.sent === undefined || times.sent === null ? null : at(times.sent),
+    receivedAt: at(times.arrived),
+    outputUrl,
+  };
 }
 
-function poll(id: string, state: JobState, arrived: number, outputUrl: string | null = null): Observation {
+function poll(
+  id: string,
+  state: JobState,
+  arrived: number,
+  outputUrl: string | null = null,
+): Observation {
   return { kind: "poll", id, state, providerTimestamp: null, receivedAt: at(arrived), outputUrl };
 }
 
@@ -23,7 +46,10 @@ function check(id: CheckId, observations: Observation[], options = URL_EXPECTED)
 }
 
 /** A finding as text, with each reference written as kind:id. */
-const text = (finding: Finding) => finding.parts.map((part) => (typeof part === "string" ? part : `${part.kind}:${part.id}`)).join("");
+const text = (finding: Finding) =>
+  finding.parts
+    .map((part) => (typeof part === "string" ? part : `${part.kind}:${part.id}`))
+    .join("");
 const texts = (result: CheckResult) => result.findings.map(text);
 
 /** A job that went well: queued, processing, completed with its output, in order. */
@@ -49,11 +75,21 @@ describe("checkSequence", () => {
   });
 
   it("reads the observations in arrival order whatever order they are given in", () => {
-    expect(checkSequence([...clean].reverse(), URL_EXPECTED).map((r) => r.outcome)).toEqual(["pass", "pass", "pass", "pass"]);
+    expect(checkSequence([...clean].reverse(), URL_EXPECTED).map((r) => r.outcome)).toEqual([
+      "pass",
+      "pass",
+      "pass",
+      "pass",
+    ]);
   });
 
   it("has nothing to warn about for a job with no observations", () => {
-    expect(checkSequence([], URL_EXPECTED).map((r) => r.outcome)).toEqual(["pass", "skipped", "pass", "skipped"]);
+    expect(checkSequence([], URL_EXPECTED).map((r) => r.outcome)).toEqual([
+      "pass",
+      "skipped",
+      "pass",
+      "skipped",
+    ]);
   });
 });
 
@@ -65,7 +101,9 @@ describe("duplicate terminal callbacks", () => {
       callback("evt_c", "completed", { sent: 4, arrived: 9 }, "https://x/y"),
     ]);
     expect(result.outcome).toBe("warn");
-    expect(texts(result)).toEqual(["callback:evt_f and callback:evt_c each report a terminal state (failed, completed)"]);
+    expect(texts(result)).toEqual([
+      "callback:evt_f and callback:evt_c each report a terminal state (failed, completed)",
+    ]);
   });
 
   it("names three with commas", () => {
@@ -74,7 +112,9 @@ describe("duplicate terminal callbacks", () => {
       callback("b", "completed", { arrived: 2 }, "https://x"),
       callback("c", "cancelled", { arrived: 3 }),
     ]);
-    expect(texts(result)).toEqual(["callback:a, callback:b and callback:c each report a terminal state (completed, completed, cancelled)"]);
+    expect(texts(result)).toEqual([
+      "callback:a, callback:b and callback:c each report a terminal state (completed, completed, cancelled)",
+    ]);
   });
 
   it("warns when one terminal callback was delivered more than once", () => {
@@ -93,7 +133,10 @@ describe("duplicate terminal callbacks", () => {
       callback("b", "completed", { arrived: 2 }, "https://x"),
       callback("a", "failed", { arrived: 3 }),
     ]);
-    expect(texts(result)).toEqual(["callback:a and callback:b each report a terminal state (failed, completed)", "callback:a (failed) was delivered 2 times"]);
+    expect(texts(result)).toEqual([
+      "callback:a and callback:b each report a terminal state (failed, completed)",
+      "callback:a (failed) was delivered 2 times",
+    ]);
   });
 
   it("does not count progress callbacks delivered twice, nor polls that confirm the end", () => {
@@ -117,11 +160,19 @@ describe("completed without an output URL", () => {
       poll("poll_1", "completed", 4),
     ]);
     expect(result.outcome).toBe("warn");
-    expect(texts(result)).toEqual(["callback:a reports completed without an output URL", "poll:poll_1 reports completed without an output URL"]);
+    expect(texts(result)).toEqual([
+      "callback:a reports completed without an output URL",
+      "poll:poll_1 reports completed without an output URL",
+    ]);
   });
 
   it("only looks at completions: a failure has no output", () => {
-    expect(check("output-url", [callback("f", "failed", { arrived: 1 }), callback("c", "completed", { arrived: 2 }, "https://x")]).outcome).toBe("pass");
+    expect(
+      check("output-url", [
+        callback("f", "failed", { arrived: 1 }),
+        callback("c", "completed", { arrived: 2 }, "https://x"),
+      ]).outcome,
+    ).toBe("pass");
   });
 
   it("is skipped until something reports completed", () => {
@@ -131,7 +182,9 @@ describe("completed without an output URL", () => {
   });
 
   it("is skipped for a provider whose callbacks never name an output URL", () => {
-    const result = check("output-url", [callback("c", "completed", { arrived: 1 })], { expectsOutputUrl: false });
+    const result = check("output-url", [callback("c", "completed", { arrived: 1 })], {
+      expectsOutputUrl: false,
+    });
     expect(result).toMatchObject({ outcome: "skipped", findings: [] });
     expect(result.note).toContain("no output URL");
   });
@@ -158,7 +211,10 @@ describe("a state that went backwards", () => {
       // Forward from queued, but still behind completed.
       callback("p2", "processing", { arrived: 6 }),
     ]);
-    expect(texts(result)).toEqual(["callback:q (queued) arrived after callback:c (completed)", "callback:p2 (processing) arrived after callback:c (completed)"]);
+    expect(texts(result)).toEqual([
+      "callback:q (queued) arrived after callback:c (completed)",
+      "callback:p2 (processing) arrived after callback:c (completed)",
+    ]);
   });
 
   it("names the first event that reached the furthest state, and each going-back pair once", () => {
@@ -172,16 +228,29 @@ describe("a state that went backwards", () => {
   });
 
   it("does not count a move between terminal states (the duplicate check does)", () => {
-    expect(check("state-regression", [callback("c", "completed", { arrived: 1 }, "https://x"), callback("f", "failed", { arrived: 2 })]).outcome).toBe("pass");
+    expect(
+      check("state-regression", [
+        callback("c", "completed", { arrived: 1 }, "https://x"),
+        callback("f", "failed", { arrived: 2 }),
+      ]).outcome,
+    ).toBe("pass");
   });
 
   it("counts a poll that reports an earlier state than a callback did", () => {
-    const result = check("state-regression", [callback("c", "completed", { arrived: 1 }, "https://x"), poll("poll_1", "processing", 2)]);
-    expect(texts(result)).toEqual(["poll:poll_1 (processing) arrived after callback:c (completed)"]);
+    const result = check("state-regression", [
+      callback("c", "completed", { arrived: 1 }, "https://x"),
+      poll("poll_1", "processing", 2),
+    ]);
+    expect(texts(result)).toEqual([
+      "poll:poll_1 (processing) arrived after callback:c (completed)",
+    ]);
   });
 
   it("orders by arrival time, not by the order given, ties by id", () => {
-    const result = check("state-regression", [callback("b", "processing", { arrived: 5 }), callback("a", "completed", { arrived: 5 }, "https://x")]);
+    const result = check("state-regression", [
+      callback("b", "processing", { arrived: 5 }),
+      callback("a", "completed", { arrived: 5 }, "https://x"),
+    ]);
     expect(texts(result)).toEqual(["callback:b (processing) arrived after callback:a (completed)"]);
   });
 });
@@ -194,13 +263,25 @@ describe("callbacks that arrived out of order", () => {
       callback("p", "processing", { sent: 12.5, arrived: 22 }),
     ]);
     expect(result.outcome).toBe("warn");
-    expect(texts(result)).toEqual(["callback:p was sent 7.5 s before callback:c but arrived after it"]);
+    expect(texts(result)).toEqual([
+      "callback:p was sent 7.5 s before callback:c but arrived after it",
+    ]);
   });
 
   it("catches an out-of-order arrival with no state change (e.g. two progress updates)", () => {
-    const result = check("arrival-order", [callback("p2", "processing", { sent: 30, arrived: 31 }), callback("p1", "processing", { sent: 0.25, arrived: 32 })]);
-    expect(check("state-regression", [callback("p2", "processing", { sent: 30, arrived: 31 }), callback("p1", "processing", { sent: 0.25, arrived: 32 })]).outcome).toBe("pass");
-    expect(texts(result)).toEqual(["callback:p1 was sent 30 s before callback:p2 but arrived after it"]);
+    const result = check("arrival-order", [
+      callback("p2", "processing", { sent: 30, arrived: 31 }),
+      callback("p1", "processing", { sent: 0.25, arrived: 32 }),
+    ]);
+    expect(
+      check("state-regression", [
+        callback("p2", "processing", { sent: 30, arrived: 31 }),
+        callback("p1", "processing", { sent: 0.25, arrived: 32 }),
+      ]).outcome,
+    ).toBe("pass");
+    expect(texts(result)).toEqual([
+      "callback:p1 was sent 30 s before callback:p2 but arrived after it",
+    ]);
   });
 
   it("counts a late redelivery of an earlier callback, once however often it comes", () => {
@@ -210,7 +291,9 @@ describe("callbacks that arrived out of order", () => {
       callback("p", "processing", { sent: 10, arrived: 90 }),
       callback("p", "processing", { sent: 10, arrived: 400 }),
     ]);
-    expect(texts(result)).toEqual(["callback:p was sent 10 s before callback:c but arrived after it"]);
+    expect(texts(result)).toEqual([
+      "callback:p was sent 10 s before callback:c but arrived after it",
+    ]);
   });
 
   it("is not fooled by a redelivery of the newest callback or by equal timestamps", () => {
@@ -223,8 +306,16 @@ describe("callbacks that arrived out of order", () => {
   });
 
   it("writes gaps in a readable unit", () => {
-    const gapText = (seconds: number) => texts(check("arrival-order", [callback("late", "processing", { sent: seconds, arrived: 1 }), callback("early", "processing", { sent: 0, arrived: 2 })]))[0];
-    expect(gapText(0.12)).toBe("callback:early was sent 120 ms before callback:late but arrived after it");
+    const gapText = (seconds: number) =>
+      texts(
+        check("arrival-order", [
+          callback("late", "processing", { sent: seconds, arrived: 1 }),
+          callback("early", "processing", { sent: 0, arrived: 2 }),
+        ]),
+      )[0];
+    expect(gapText(0.12)).toBe(
+      "callback:early was sent 120 ms before callback:late but arrived after it",
+    );
     expect(gapText(90)).toContain("sent 2 min before");
     expect(gapText(5400)).toContain("sent 1.5 h before");
   });
@@ -241,7 +332,11 @@ describe("callbacks that arrived out of order", () => {
   });
 
   it("is skipped when fewer than two callbacks carry a provider timestamp", () => {
-    const result = check("arrival-order", [callback("a", "processing", { sent: 10, arrived: 1 }), callback("a", "processing", { sent: 10, arrived: 5 }), callback("b", "completed", { arrived: 2 }, "https://x")]);
+    const result = check("arrival-order", [
+      callback("a", "processing", { sent: 10, arrived: 1 }),
+      callback("a", "processing", { sent: 10, arrived: 5 }),
+      callback("b", "completed", { arrived: 2 }, "https://x"),
+    ]);
     expect(result.outcome).toBe("skipped");
   });
 });

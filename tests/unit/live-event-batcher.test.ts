@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EventBatcher, MAX_EVENTS_PER_MESSAGE } from "@/lib/live/event-batcher";
 import type { StoredEvent } from "@/lib/live/messages";
 
-const stored = (n: number, endpointId = "ep_1"): StoredEvent => ({ endpointId, eventId: `evt_${n}` });
+const stored = (n: number, endpointId = "ep_1"): StoredEvent => ({
+  endpointId,
+  eventId: `evt_${n}`,
+});
 
 describe("EventBatcher", () => {
   beforeEach(() => vi.useFakeTimers());
@@ -41,15 +44,28 @@ describe("EventBatcher", () => {
     const batches: StoredEvent[][] = [];
     const batcher = new EventBatcher(async (events) => void batches.push(events), 50);
     const total = MAX_EVENTS_PER_MESSAGE * 2 + 5;
-    for (let n = 0; n < total; n++) batcher.add({ endpointId: "ep_AAAAAAAAAAAAAAAAAAAA", eventId: `evt_${String(n).padStart(20, "0")}` });
+    for (let n = 0; n < total; n++)
+      batcher.add({
+        endpointId: "ep_AAAAAAAAAAAAAAAAAAAA",
+        eventId: `evt_${String(n).padStart(20, "0")}`,
+      });
     await vi.advanceTimersByTimeAsync(50);
-    expect(batches.map((b) => b.length)).toEqual([MAX_EVENTS_PER_MESSAGE, MAX_EVENTS_PER_MESSAGE, 5]);
-    for (const batch of batches) expect(Buffer.byteLength(JSON.stringify({ events: batch }))).toBeLessThan(8000);
+    expect(batches.map((b) => b.length)).toEqual([
+      MAX_EVENTS_PER_MESSAGE,
+      MAX_EVENTS_PER_MESSAGE,
+      5,
+    ]);
+    for (const batch of batches)
+      expect(Buffer.byteLength(JSON.stringify({ events: batch }))).toBeLessThan(8000);
   });
 
   it("reports a failed send instead of throwing", async () => {
     const errors: unknown[] = [];
-    const batcher = new EventBatcher(async () => Promise.reject(new Error("db down")), 50, (error) => errors.push(error));
+    const batcher = new EventBatcher(
+      async () => Promise.reject(new Error("db down")),
+      50,
+      (error) => errors.push(error),
+    );
     expect(() => batcher.add(stored(1))).not.toThrow();
     await vi.advanceTimersByTimeAsync(50);
     expect(errors).toHaveLength(1);

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { fromUtcInputValue, inboxHref, listQuery, toUtcInputValue } from "@/components/inbox/inbox-url";
+import {
+  fromUtcInputValue,
+  inboxHref,
+  listQuery,
+  toUtcInputValue,
+} from "@/components/inbox/inbox-url";
 
 describe("Inbox URLs", () => {
   it("keeps only set filters, in a fixed order, plus page size and cursor", () => {
-    expect(listQuery({ provider: "aspect", q: "a b&c", type: "" }, "10", "abc")).toBe("q=a+b%26c&provider=aspect&limit=10&cursor=abc");
+    expect(listQuery({ provider: "aspect", q: "a b&c", type: "" }, "10", "abc")).toBe(
+      "q=a+b%26c&provider=aspect&limit=10&cursor=abc",
+    );
     expect(inboxHref({}, undefined)).toBe("/");
     expect(inboxHref({ verification: "failed" }, undefined)).toBe("/?verification=failed");
   });

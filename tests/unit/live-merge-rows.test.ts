@@ -21,7 +21,10 @@ describe("mergeNewestPage", () => {
   });
 
   it("keeps rows further down, and the cursor that continues after them", () => {
-    const merged = mergeNewestPage(page(["c", "b", "a"], "after-a"), page(["e", "d", "c"], "after-c"));
+    const merged = mergeNewestPage(
+      page(["c", "b", "a"], "after-a"),
+      page(["e", "d", "c"], "after-c"),
+    );
     expect(merged.items.map((r) => r.id)).toEqual(["e", "d", "c", "b", "a"]);
     expect(merged.nextCursor).toBe("after-a");
     expect(merged.newIds).toEqual(["e", "d"]);
@@ -35,6 +38,10 @@ describe("mergeNewestPage", () => {
   });
 
   it("fills an empty list", () => {
-    expect(mergeNewestPage(page([]), page(["a"], "after-a"))).toEqual({ items: [row("a")], nextCursor: "after-a", newIds: ["a"] });
+    expect(mergeNewestPage(page([]), page(["a"], "after-a"))).toEqual({
+      items: [row("a")],
+      nextCursor: "after-a",
+      newIds: ["a"],
+    });
   });
 });

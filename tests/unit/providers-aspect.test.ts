@@ -20,17 +20,23 @@ function docPayload(): Envelope {
 function withFeatures(eventType: string, states: Record<string, string>): Envelope {
   const payload = docPayload();
   payload.event_type = eventType;
-  payload.data.task["features"] = Object.fromEntries(Object.entries(states).map(([name, state]) => [name, { state }]));
+  payload.data.task["features"] = Object.fromEntries(
+    Object.entries(states).map(([name, state]) => [name, { state }]),
+  );
   return payload;
 }
 
-const extract = (payload: unknown, headers: HeaderList = svixHeaders) => aspectPreset.extract({ payload, headers, config: null });
+const extract = (payload: unknown, headers: HeaderList = svixHeaders) =>
+  aspectPreset.extract({ payload, headers, config: null });
 
 describe("aspect preset", () => {
   it("declares Svix (Standard Webhooks) verification and no configurable paths", () => {
     expect(aspectPreset.id).toBe("aspect");
     expect(aspectPreset.label).toBe("Aspect");
-    expect(aspectPreset.defaultVerification).toEqual({ scheme: "standard-webhooks", toleranceSeconds: 300 });
+    expect(aspectPreset.defaultVerification).toEqual({
+      scheme: "standard-webhooks",
+      toleranceSeconds: 300,
+    });
     expect(aspectPreset.isConfigurable).toBe(false);
   });
 
@@ -55,17 +61,37 @@ describe("aspect preset", () => {
   });
 
   it("reports queued while every applicable feature is queued", () => {
-    const facts = extract(withFeatures("task.progress", { transcription: "queued", visual: "queued", preview: "queued", proxy: "na" }));
+    const facts = extract(
+      withFeatures("task.progress", {
+        transcription: "queued",
+        visual: "queued",
+        preview: "queued",
+        proxy: "na",
+      }),
+    );
     expect(facts.state).toBe("queued");
   });
 
   it("reports processing once one applicable feature has moved on", () => {
-    expect(extract(withFeatures("task.progress", { transcription: "processing", visual: "queued", proxy: "na" })).state).toBe("processing");
-    expect(extract(withFeatures("task.progress", { transcription: "completed", visual: "queued" })).state).toBe("processing");
+    expect(
+      extract(
+        withFeatures("task.progress", {
+          transcription: "processing",
+          visual: "queued",
+          proxy: "na",
+        }),
+      ).state,
+    ).toBe("processing");
+    expect(
+      extract(withFeatures("task.progress", { transcription: "completed", visual: "queued" }))
+        .state,
+    ).toBe("processing");
   });
 
   it("reports processing for progress events without applicable features", () => {
-    expect(extract(withFeatures("task.progress", { proxy: "na", preview: "na" })).state).toBe("processing");
+    expect(extract(withFeatures("task.progress", { proxy: "na", preview: "na" })).state).toBe(
+      "processing",
+    );
     expect(extract(withFeatures("task.progress", {})).state).toBe("processing");
     const noFeatures = docPayload();
     delete noFeatures.data.task["features"];
@@ -73,18 +99,37 @@ describe("aspect preset", () => {
   });
 
   it("reads task.completed as completed", () => {
-    const facts = extract(withFeatures("task.completed", { transcription: "completed", visual: "completed", preview: "completed", proxy: "na" }));
+    const facts = extract(
+      withFeatures("task.completed", {
+        transcription: "completed",
+        visual: "completed",
+        preview: "completed",
+        proxy: "na",
+      }),
+    );
     expect(facts.state).toBe("completed");
     expect(facts.eventType).toBe("task.completed");
     expect(facts.error).toBe(null);
   });
 
   it("reads task.failed as failed and names the failed features", () => {
-    const facts = extract(withFeatures("task.failed", { transcription: "failed", visual: "completed", preview: "failed", proxy: "na" }));
+    const facts = extract(
+      withFeatures("task.failed", {
+        transcription: "failed",
+        visual: "completed",
+        preview: "failed",
+        proxy: "na",
+      }),
+    );
     expect(facts.state).toBe("failed");
     expect(facts.error).toBe("failed features: transcription, preview");
     expect(facts.details).toStrictEqual({
-      features: { transcription: { state: "failed" }, visual: { state: "completed" }, preview: { state: "failed" }, proxy: { state: "na" } },
+      features: {
+        transcription: { state: "failed" },
+        visual: { state: "completed" },
+        preview: { state: "failed" },
+        proxy: { state: "na" },
+      },
     });
   });
 
@@ -109,8 +154,18 @@ describe("aspect preset", () => {
   it("dedupes by svix-id, then webhook-id, else not at all", () => {
     const payload = JSON.parse(aspectProgressExample);
     expect(extract(payload, [["Webhook-Id", "msg_2"]]).dedupeKey).toBe("svix:msg_2");
-    expect(extract(payload, [["SVIX-ID", "msg_1"], ["webhook-id", "msg_2"]]).dedupeKey).toBe("svix:msg_1");
-    expect(extract(payload, [["svix-id", ""], ["webhook-id", "msg_2"]]).dedupeKey).toBe("svix:msg_2");
+    expect(
+      extract(payload, [
+        ["SVIX-ID", "msg_1"],
+        ["webhook-id", "msg_2"],
+      ]).dedupeKey,
+    ).toBe("svix:msg_1");
+    expect(
+      extract(payload, [
+        ["svix-id", ""],
+        ["webhook-id", "msg_2"],
+      ]).dedupeKey,
+    ).toBe("svix:msg_2");
     expect(extract(payload, []).dedupeKey).toBe(null);
   });
 
@@ -137,7 +192,9 @@ describe("aspect preset", () => {
     const features = (facts.details as { features: Record<string, unknown> }).features;
     expect(Object.getPrototypeOf(features)).toBe(Object.prototype);
     expect(Object.keys(features)).toStrictEqual(["__proto__", "visual", "audio", "proxy"]);
-    expect(Object.getOwnPropertyDescriptor(features, "__proto__")?.value).toStrictEqual({ state: "failed" });
+    expect(Object.getOwnPropertyDescriptor(features, "__proto__")?.value).toStrictEqual({
+      state: "failed",
+    });
     expect(features["visual"]).toStrictEqual({ state: null });
     expect(features["proxy"]).toStrictEqual({ state: null });
   });
@@ -147,15 +204,21 @@ describe("aspect preset", () => {
     states["f0"] = "q".repeat(1_048_576);
     const payload = withFeatures("task.progress", states);
     const facts = extract(payload);
-    const features = (facts.details as { features: Record<string, { state: string | null }> }).features;
+    const features = (facts.details as { features: Record<string, { state: string | null }> })
+      .features;
     expect(Object.keys(features).length).toBe(50);
     expect(features["f0"]?.state).toBe("q".repeat(100));
     expect(features["f50"]).toBe(undefined);
   });
 
   it("caps a huge failed feature list at 2,000 characters", () => {
-    const names = Array.from({ length: 50 }, (_, i) => `${"n".repeat(98)}${String(i).padStart(2, "0")}`);
-    const facts = extract(withFeatures("task.failed", Object.fromEntries(names.map((name) => [name, "failed"]))));
+    const names = Array.from(
+      { length: 50 },
+      (_, i) => `${"n".repeat(98)}${String(i).padStart(2, "0")}`,
+    );
+    const facts = extract(
+      withFeatures("task.failed", Object.fromEntries(names.map((name) => [name, "failed"]))),
+    );
     expect(facts.error).toBe(`failed features: ${names.join(", ")}`.slice(0, 2_000));
     expect(facts.error?.length).toBe(2_000);
   });

@@ -63,7 +63,16 @@ describe("readUrl", () => {
 
 describe("dedupe keys", () => {
   it("prefixes header values and takes the first header name present", () => {
-    expect(headerDedupeKey([["B", "2"], ["a", "1"]], ["a", "b"], "src")).toBe("src:1");
+    expect(
+      headerDedupeKey(
+        [
+          ["B", "2"],
+          ["a", "1"],
+        ],
+        ["a", "b"],
+        "src",
+      ),
+    ).toBe("src:1");
     expect(headerDedupeKey([["a", " 1 "]], ["a"], "src")).toBe("src:1");
     expect(headerDedupeKey([["c", "3"]], ["a", "b"], "src")).toBe(null);
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { clipzyPreset } from "@/lib/providers/clipzy";
 import { clipzyCompletedExample } from "@/tests/fixtures/provider-doc-examples";
 
-const extract = (payload: unknown) => clipzyPreset.extract({ payload, headers: [["Content-Type", "application/json"]], config: null });
+const extract = (payload: unknown) =>
+  clipzyPreset.extract({ payload, headers: [["Content-Type", "application/json"]], config: null });
 
 describe("clipzy preset", () => {
   it("declares no verification by default", () => {
@@ -26,7 +27,14 @@ describe("clipzy preset", () => {
   });
 
   it("reads failed and cancelled, with an error when one is given", () => {
-    expect(extract({ job_id: "job_1", status: "failed", progress_percent: 40, error: "decoder crashed" })).toStrictEqual({
+    expect(
+      extract({
+        job_id: "job_1",
+        status: "failed",
+        progress_percent: 40,
+        error: "decoder crashed",
+      }),
+    ).toStrictEqual({
       jobId: "job_1",
       eventType: "failed",
       state: "failed",
@@ -36,19 +44,24 @@ describe("clipzy preset", () => {
       dedupeKey: "clipzy:job_1:failed",
       details: null,
     });
-    expect(extract({ job_id: "job_1", status: "failed", error_message: "out of credits" }).error).toBe("out of credits");
+    expect(
+      extract({ job_id: "job_1", status: "failed", error_message: "out of credits" }).error,
+    ).toBe("out of credits");
     expect(extract({ job_id: "job_1", status: "cancelled" }).state).toBe("cancelled");
   });
 
   it("reads other status words through the shared vocabulary", () => {
-    expect(extract({ job_id: "job_1", status: "processing", progress_percent: 50 }).state).toBe("processing");
+    expect(extract({ job_id: "job_1", status: "processing", progress_percent: 50 }).state).toBe(
+      "processing",
+    );
     expect(extract({ job_id: "job_1", status: "exploded" }).state).toBe(null);
   });
 
   it("reads a top-level timestamp when present", () => {
-    expect(extract({ job_id: "job_1", status: "completed", timestamp: "2025-05-06T07:08:09Z" }).providerTimestamp).toEqual(
-      new Date("2025-05-06T07:08:09.000Z"),
-    );
+    expect(
+      extract({ job_id: "job_1", status: "completed", timestamp: "2025-05-06T07:08:09Z" })
+        .providerTimestamp,
+    ).toEqual(new Date("2025-05-06T07:08:09.000Z"));
   });
 
   it("yields no dedupe key without a status or job id", () => {
@@ -58,7 +71,12 @@ describe("clipzy preset", () => {
   });
 
   it("ignores non-string URLs and errors", () => {
-    const facts = extract({ job_id: "job_1", status: "failed", output_video_url: { href: "x" }, error: { code: 1 } });
+    const facts = extract({
+      job_id: "job_1",
+      status: "failed",
+      output_video_url: { href: "x" },
+      error: { code: 1 },
+    });
     expect(facts.outputUrl).toBe(null);
     expect(facts.error).toBe(null);
   });

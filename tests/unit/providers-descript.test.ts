@@ -21,13 +21,17 @@ const agentSucceeded = {
   result: { status: "success", agent_response: "Removed 42 filler words", ai_credits_used: 12 },
 };
 
-const extract = (payload: unknown) => descriptPreset.extract({ payload, headers: [], config: null });
+const extract = (payload: unknown) =>
+  descriptPreset.extract({ payload, headers: [], config: null });
 
 describe("descript preset", () => {
   it("declares an optional token header", () => {
     expect(descriptPreset.id).toBe("descript");
     expect(descriptPreset.label).toBe("Descript");
-    expect(descriptPreset.defaultVerification).toEqual({ scheme: "token", header: "authorization" });
+    expect(descriptPreset.defaultVerification).toEqual({
+      scheme: "token",
+      header: "authorization",
+    });
     expect(descriptPreset.isConfigurable).toBe(false);
   });
 
@@ -52,7 +56,9 @@ describe("descript preset", () => {
   });
 
   it("reads any other result status as failed, with result.error or result.message", () => {
-    expect(extract({ ...agentSucceeded, result: { status: "error", error: "Prompt rejected" } })).toStrictEqual({
+    expect(
+      extract({ ...agentSucceeded, result: { status: "error", error: "Prompt rejected" } }),
+    ).toStrictEqual({
       jobId: "job_agent_1",
       eventType: "agent",
       state: "failed",
@@ -62,9 +68,12 @@ describe("descript preset", () => {
       dedupeKey: "descript:job_agent_1:stopped",
       details: null,
     });
-    expect(extract({ ...agentSucceeded, result: { status: "failed", message: "Media could not be fetched" } }).error).toBe(
-      "Media could not be fetched",
-    );
+    expect(
+      extract({
+        ...agentSucceeded,
+        result: { status: "failed", message: "Media could not be fetched" },
+      }).error,
+    ).toBe("Media could not be fetched");
     expect(extract({ ...agentSucceeded, result: { status: "partial" } }).state).toBe("failed");
     expect(extract({ ...agentSucceeded, result: { status: "partial" } }).error).toBe(null);
   });
@@ -85,9 +94,13 @@ describe("descript preset", () => {
       dedupeKey: "descript:job_2:running",
       details: null,
     });
-    expect(extract({ ...running, project_url: "https://web.descript.com/prj_9" }).outputUrl).toBe(null);
+    expect(extract({ ...running, project_url: "https://web.descript.com/prj_9" }).outputUrl).toBe(
+      null,
+    );
     expect(extract({ ...running, result: null }).state).toBe("processing");
-    expect(extract({ ...running, result: { agent_response: "no status" } }).state).toBe("processing");
+    expect(extract({ ...running, result: { agent_response: "no status" } }).state).toBe(
+      "processing",
+    );
   });
 
   it("keeps queued and cancelled job states when there is no result", () => {
@@ -100,12 +113,16 @@ describe("descript preset", () => {
   it("falls back to job_state for the event type and to the state for the dedupe key", () => {
     const facts = extract({ job_id: "job_4", job_state: "queued" });
     expect(facts.eventType).toBe("queued");
-    expect(extract({ job_id: "job_4", result: { status: "success" } }).dedupeKey).toBe("descript:job_4:completed");
+    expect(extract({ job_id: "job_4", result: { status: "success" } }).dedupeKey).toBe(
+      "descript:job_4:completed",
+    );
     expect(extract({ job_id: "job_4" }).dedupeKey).toBe("descript:job_4:processing");
   });
 
   it("reads a top-level timestamp when present", () => {
-    expect(extract({ ...importSucceeded, timestamp: 1735732800 }).providerTimestamp).toEqual(new Date("2025-01-01T12:00:00.000Z"));
+    expect(extract({ ...importSucceeded, timestamp: 1735732800 }).providerTimestamp).toEqual(
+      new Date("2025-01-01T12:00:00.000Z"),
+    );
   });
 
   it("reads nothing from a non-JSON or non-object body", () => {
@@ -125,14 +142,22 @@ describe("descript preset", () => {
   });
 
   it("yields no job id or dedupe key without job_id, and reads the rest", () => {
-    const facts = extract({ job_type: "agent", job_state: "stopped", result: { status: "success" } });
+    const facts = extract({
+      job_type: "agent",
+      job_state: "stopped",
+      result: { status: "success" },
+    });
     expect(facts.jobId).toBe(null);
     expect(facts.dedupeKey).toBe(null);
     expect(facts.state).toBe("completed");
   });
 
   it("caps a 1 MB error and job_state", () => {
-    const facts = extract({ job_id: "job_5", job_state: "s".repeat(1_048_576), result: { status: "error", error: "e".repeat(1_048_576) } });
+    const facts = extract({
+      job_id: "job_5",
+      job_state: "s".repeat(1_048_576),
+      result: { status: "error", error: "e".repeat(1_048_576) },
+    });
     expect(facts.error).toBe("e".repeat(2_000));
     expect(facts.eventType).toBe("s".repeat(200));
     expect(facts.dedupeKey).toBe(`descript:job_5:${"s".repeat(200)}`);

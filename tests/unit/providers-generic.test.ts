@@ -68,7 +68,9 @@ describe("generic preset", () => {
   });
 
   it("does not read through prototype paths in a hostile payload", () => {
-    const hostile: unknown = JSON.parse('{"__proto__":{"id":"polluted"},"constructor":{"prototype":{"id":"polluted"}}}');
+    const hostile: unknown = JSON.parse(
+      '{"__proto__":{"id":"polluted"},"constructor":{"prototype":{"id":"polluted"}}}',
+    );
     expect(extract(hostile, { jobIdPath: "__proto__.id" }).jobId).toBe(null);
     expect(extract(hostile, { jobIdPath: "constructor.prototype.id" }).jobId).toBe(null);
     expect(({} as Record<string, unknown>)["id"]).toBe(undefined);

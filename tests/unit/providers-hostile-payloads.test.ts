@@ -13,10 +13,28 @@ const hostilePayloads: Array<[string, unknown]> = [
   ["number", 42],
   ["string", "completed"],
   ["array", [{ job_id: "a", status: "completed" }]],
-  ["nulls everywhere", JSON.parse('{"data":null,"job_id":null,"project":null,"status":null,"result":null,"event_type":null}')],
-  ["arrays where objects belong", JSON.parse('{"data":[1,2],"result":[{"status":"success"}],"client-data":[1],"event_type":["task.failed"]}')],
-  ["numbers where objects belong", JSON.parse('{"data":{"task":5},"result":7,"client-data":3,"event":9,"status":1}')],
-  ["prototype keys", JSON.parse('{"__proto__":{"job_id":"p","status":"done"},"constructor":{"prototype":{"job_id":"c"}}}')],
+  [
+    "nulls everywhere",
+    JSON.parse(
+      '{"data":null,"job_id":null,"project":null,"status":null,"result":null,"event_type":null}',
+    ),
+  ],
+  [
+    "arrays where objects belong",
+    JSON.parse(
+      '{"data":[1,2],"result":[{"status":"success"}],"client-data":[1],"event_type":["task.failed"]}',
+    ),
+  ],
+  [
+    "numbers where objects belong",
+    JSON.parse('{"data":{"task":5},"result":7,"client-data":3,"event":9,"status":1}'),
+  ],
+  [
+    "prototype keys",
+    JSON.parse(
+      '{"__proto__":{"job_id":"p","status":"done"},"constructor":{"prototype":{"job_id":"c"}}}',
+    ),
+  ],
   ["deep nesting", JSON.parse(`${'{"data":'.repeat(5_000)}1${"}".repeat(5_000)}`)],
 ];
 
@@ -38,7 +56,12 @@ const megabyteStrings: unknown = {
   error_message: MB,
   type: MB,
   result: { status: "error", error: MB },
-  data: { id: MB, status: MB, error: MB, task: { id: MB, updated: MB, features: { [MB]: { state: "failed" }, b: { state: MB } } } },
+  data: {
+    id: MB,
+    status: MB,
+    error: MB,
+    task: { id: MB, updated: MB, features: { [MB]: { state: "failed" }, b: { state: MB } } },
+  },
 };
 
 const config: ExtractionConfig = {
@@ -51,7 +74,11 @@ const config: ExtractionConfig = {
   dedupeHeader: "x-id",
 };
 
-const headers = [["x-id", MB], ["svix-id", MB], ["webhook-id", MB]] as const;
+const headers = [
+  ["x-id", MB],
+  ["svix-id", MB],
+  ["webhook-id", MB],
+] as const;
 
 const x = (n: number) => "x".repeat(n);
 
@@ -143,6 +170,8 @@ describe.each(providerIds)("%s preset with hostile payloads", (id) => {
   });
 
   it("caps 1 MB strings", () => {
-    expect(preset.extract({ payload: megabyteStrings, headers, config: presetConfig })).toStrictEqual(cappedFacts[id]);
+    expect(
+      preset.extract({ payload: megabyteStrings, headers, config: presetConfig }),
+    ).toStrictEqual(cappedFacts[id]);
   });
 });

@@ -62,7 +62,9 @@ describe("readPath", () => {
 
   it("does not follow prototype-named keys even when a payload has them as own keys", () => {
     // JSON.parse makes "__proto__" an own data property, not the prototype.
-    const hostile: unknown = JSON.parse('{"__proto__":{"id":"p"},"constructor":{"prototype":{"id":"c"}},"prototype":{"id":"q"}}');
+    const hostile: unknown = JSON.parse(
+      '{"__proto__":{"id":"p"},"constructor":{"prototype":{"id":"c"}},"prototype":{"id":"q"}}',
+    );
     expect(readPath(hostile, "__proto__.id")).toBe(undefined);
     expect(readPath(hostile, "constructor.prototype.id")).toBe(undefined);
     expect(readPath(hostile, "prototype.id")).toBe(undefined);

@@ -17,13 +17,17 @@ const doneExample = `{
 
 const clientData = { listing_id: "L-4821", property_address: "123 Oak Street", agent_id: "AG-42" };
 
-const extract = (payload: unknown) => json2videoPreset.extract({ payload, headers: [["Authorization", "Bearer t0ken"]], config: null });
+const extract = (payload: unknown) =>
+  json2videoPreset.extract({ payload, headers: [["Authorization", "Bearer t0ken"]], config: null });
 
 describe("json2video preset", () => {
   it("declares an optional token header", () => {
     expect(json2videoPreset.id).toBe("json2video");
     expect(json2videoPreset.label).toBe("JSON2Video");
-    expect(json2videoPreset.defaultVerification).toEqual({ scheme: "token", header: "authorization" });
+    expect(json2videoPreset.defaultVerification).toEqual({
+      scheme: "token",
+      header: "authorization",
+    });
     expect(json2videoPreset.isConfigurable).toBe(false);
   });
 
@@ -41,7 +45,12 @@ describe("json2video preset", () => {
   });
 
   it("reads an error payload: message replaces url", () => {
-    const payload = { project: "abc123", status: "error", message: "Scene 2: image could not be downloaded", "client-data": clientData };
+    const payload = {
+      project: "abc123",
+      status: "error",
+      message: "Scene 2: image could not be downloaded",
+      "client-data": clientData,
+    };
     expect(extract(payload)).toStrictEqual({
       jobId: "abc123",
       eventType: "error",
@@ -55,7 +64,9 @@ describe("json2video preset", () => {
   });
 
   it("does not treat a message on a successful render as an error", () => {
-    expect(extract({ project: "abc123", status: "done", message: "rendered in 3 min" }).error).toBe(null);
+    expect(extract({ project: "abc123", status: "done", message: "rendered in 3 min" }).error).toBe(
+      null,
+    );
   });
 
   it("reads other status words through the shared vocabulary", () => {
@@ -64,14 +75,19 @@ describe("json2video preset", () => {
   });
 
   it("reads a top-level timestamp when present", () => {
-    expect(extract({ project: "abc123", status: "done", updated_at: "2025-03-04T05:06:07Z" }).providerTimestamp).toEqual(
-      new Date("2025-03-04T05:06:07.000Z"),
-    );
+    expect(
+      extract({ project: "abc123", status: "done", updated_at: "2025-03-04T05:06:07Z" })
+        .providerTimestamp,
+    ).toEqual(new Date("2025-03-04T05:06:07.000Z"));
   });
 
   it("keeps only object client-data", () => {
-    expect(extract({ project: "abc123", status: "done", "client-data": "L-4821" }).details).toBe(null);
-    expect(extract({ project: "abc123", status: "done", "client-data": ["L-4821"] }).details).toBe(null);
+    expect(extract({ project: "abc123", status: "done", "client-data": "L-4821" }).details).toBe(
+      null,
+    );
+    expect(extract({ project: "abc123", status: "done", "client-data": ["L-4821"] }).details).toBe(
+      null,
+    );
     expect(extract({ project: "abc123", status: "done", "client-data": null }).details).toBe(null);
     expect(extract({ project: "abc123", status: "done" }).details).toBe(null);
   });
@@ -89,10 +105,14 @@ describe("json2video preset", () => {
     expect(url.length).toBe(2_048);
     expect(extract({ project: "p", status: "done", url }).outputUrl).toBe(url);
     expect(extract({ project: "p", status: "done", url: `${url}b` }).outputUrl).toBe(null);
-    expect(extract({ project: "p", status: "done", url: "u".repeat(1_048_576) }).outputUrl).toBe(null);
+    expect(extract({ project: "p", status: "done", url: "u".repeat(1_048_576) }).outputUrl).toBe(
+      null,
+    );
   });
 
   it("caps a 1 MB message", () => {
-    expect(extract({ project: "p", status: "error", message: "m".repeat(1_048_576) }).error).toBe("m".repeat(2_000));
+    expect(extract({ project: "p", status: "error", message: "m".repeat(1_048_576) }).error).toBe(
+      "m".repeat(2_000),
+    );
   });
 });

@@ -12,7 +12,9 @@ describe("provider registry", () => {
   it("gives every preset a default verification the endpoint schema accepts unchanged", () => {
     for (const id of providerIds) {
       const { defaultVerification } = getPreset(id);
-      expect(verificationConfigSchema.parse(defaultVerification)).toStrictEqual(defaultVerification);
+      expect(verificationConfigSchema.parse(defaultVerification)).toStrictEqual(
+        defaultVerification,
+      );
     }
   });
 

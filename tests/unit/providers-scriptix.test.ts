@@ -66,17 +66,27 @@ describe("scriptix preset", () => {
       dedupeKey: "scriptix:transcription.failed:stt_abc123",
       details: null,
     });
-    expect(extract({ event: "transcription.failed", data: { id: "stt_1", error_message: "too long" } }).error).toBe("too long");
+    expect(
+      extract({ event: "transcription.failed", data: { id: "stt_1", error_message: "too long" } })
+        .error,
+    ).toBe("too long");
   });
 
   it("lets the event decide over data.status", () => {
-    expect(extract({ event: "transcription.failed", data: { id: "stt_1", status: "completed" } }).state).toBe("failed");
+    expect(
+      extract({ event: "transcription.failed", data: { id: "stt_1", status: "completed" } }).state,
+    ).toBe("failed");
   });
 
   it("falls back to data.status for other events", () => {
-    expect(extract({ event: "transcription.progress", data: { id: "stt_1", status: "processing" } }).state).toBe("processing");
+    expect(
+      extract({ event: "transcription.progress", data: { id: "stt_1", status: "processing" } })
+        .state,
+    ).toBe("processing");
     expect(extract({ data: { id: "stt_1", status: "queued" } }).state).toBe("queued");
-    expect(extract({ event: "transcription.updated", data: { id: "stt_1", status: "mystery" } }).state).toBe(null);
+    expect(
+      extract({ event: "transcription.updated", data: { id: "stt_1", status: "mystery" } }).state,
+    ).toBe(null);
     expect(extract({ event: "constructor", data: { id: "stt_1" } }).state).toBe(null);
   });
 
@@ -106,7 +116,10 @@ describe("scriptix preset", () => {
   });
 
   it("caps a 1 MB id and error", () => {
-    const facts = extract({ event: "transcription.failed", data: { id: "i".repeat(1_048_576), error: "e".repeat(1_048_576) } });
+    const facts = extract({
+      event: "transcription.failed",
+      data: { id: "i".repeat(1_048_576), error: "e".repeat(1_048_576) },
+    });
     expect(facts.jobId).toBe("i".repeat(200));
     expect(facts.error).toBe("e".repeat(2_000));
     expect(facts.dedupeKey).toBe(`scriptix:transcription.failed:${"i".repeat(200)}`);

@@ -31,7 +31,10 @@ describe("standard-webhooks preset", () => {
   it("declares Standard Webhooks verification and configurable paths", () => {
     expect(standardWebhooksPreset.id).toBe("standard-webhooks");
     expect(standardWebhooksPreset.label).toBe("Standard Webhooks");
-    expect(standardWebhooksPreset.defaultVerification).toEqual({ scheme: "standard-webhooks", toleranceSeconds: 300 });
+    expect(standardWebhooksPreset.defaultVerification).toEqual({
+      scheme: "standard-webhooks",
+      toleranceSeconds: 300,
+    });
     expect(standardWebhooksPreset.isConfigurable).toBe(true);
   });
 
@@ -49,7 +52,10 @@ describe("standard-webhooks preset", () => {
   });
 
   it("lets configured paths replace the type and timestamp defaults", () => {
-    const facts = extract({ kind: "a.b", at: 1614265330, type: "ignored" }, { eventTypePath: "kind", timestampPath: "at" });
+    const facts = extract(
+      { kind: "a.b", at: 1614265330, type: "ignored" },
+      { eventTypePath: "kind", timestampPath: "at" },
+    );
     expect(facts.eventType).toBe("a.b");
     expect(facts.providerTimestamp).toEqual(new Date(1614265330_000));
   });
@@ -76,13 +82,20 @@ describe("standard-webhooks preset", () => {
 
   it("dedupes by webhook-id, then svix-id, else not at all", () => {
     expect(extract(payload, config, [["Svix-Id", "msg_svix"]]).dedupeKey).toBe("webhook:msg_svix");
-    expect(extract(payload, config, [["svix-id", "msg_svix"], ["Webhook-Id", "msg_std"]]).dedupeKey).toBe("webhook:msg_std");
+    expect(
+      extract(payload, config, [
+        ["svix-id", "msg_svix"],
+        ["Webhook-Id", "msg_std"],
+      ]).dedupeKey,
+    ).toBe("webhook:msg_std");
     expect(extract(payload, config, [["webhook-id", "  "]]).dedupeKey).toBe(null);
     expect(extract(payload, config, []).dedupeKey).toBe(null);
   });
 
   it("caps a huge message id", () => {
-    expect(extract(payload, config, [["webhook-id", "m".repeat(100_000)]]).dedupeKey).toBe(`webhook:${"m".repeat(200)}`);
+    expect(extract(payload, config, [["webhook-id", "m".repeat(100_000)]]).dedupeKey).toBe(
+      `webhook:${"m".repeat(200)}`,
+    );
   });
 
   it("reads only the headers from a non-JSON body", () => {

@@ -3,19 +3,33 @@ import { parseProviderTimestamp, readPayloadTimestamp } from "@/lib/providers/ti
 
 describe("parseProviderTimestamp", () => {
   it("parses the ISO 8601 forms providers send", () => {
-    expect(parseProviderTimestamp("2025-01-01T12:00:00Z")).toEqual(new Date(Date.UTC(2025, 0, 1, 12, 0, 0)));
-    expect(parseProviderTimestamp("2022-11-03T20:26:10.344522Z")).toEqual(new Date(Date.UTC(2022, 10, 3, 20, 26, 10, 344)));
-    expect(parseProviderTimestamp("2025-01-17T10:30:00.5Z")).toEqual(new Date(Date.UTC(2025, 0, 17, 10, 30, 0, 500)));
-    expect(parseProviderTimestamp("2025-01-01 12:00:00z")).toEqual(new Date(Date.UTC(2025, 0, 1, 12, 0, 0)));
+    expect(parseProviderTimestamp("2025-01-01T12:00:00Z")).toEqual(
+      new Date(Date.UTC(2025, 0, 1, 12, 0, 0)),
+    );
+    expect(parseProviderTimestamp("2022-11-03T20:26:10.344522Z")).toEqual(
+      new Date(Date.UTC(2022, 10, 3, 20, 26, 10, 344)),
+    );
+    expect(parseProviderTimestamp("2025-01-17T10:30:00.5Z")).toEqual(
+      new Date(Date.UTC(2025, 0, 17, 10, 30, 0, 500)),
+    );
+    expect(parseProviderTimestamp("2025-01-01 12:00:00z")).toEqual(
+      new Date(Date.UTC(2025, 0, 1, 12, 0, 0)),
+    );
   });
 
   it("applies zone offsets", () => {
-    expect(parseProviderTimestamp("2025-01-01T14:00:00+02:00")).toEqual(new Date(Date.UTC(2025, 0, 1, 12, 0, 0)));
-    expect(parseProviderTimestamp("2025-01-01T07:30:00-0430")).toEqual(new Date(Date.UTC(2025, 0, 1, 12, 0, 0)));
+    expect(parseProviderTimestamp("2025-01-01T14:00:00+02:00")).toEqual(
+      new Date(Date.UTC(2025, 0, 1, 12, 0, 0)),
+    );
+    expect(parseProviderTimestamp("2025-01-01T07:30:00-0430")).toEqual(
+      new Date(Date.UTC(2025, 0, 1, 12, 0, 0)),
+    );
   });
 
   it("reads a missing zone as UTC, whatever the host's zone", () => {
-    expect(parseProviderTimestamp("2025-01-01T12:00")).toEqual(new Date(Date.UTC(2025, 0, 1, 12, 0, 0)));
+    expect(parseProviderTimestamp("2025-01-01T12:00")).toEqual(
+      new Date(Date.UTC(2025, 0, 1, 12, 0, 0)),
+    );
     expect(parseProviderTimestamp("2025-01-01")).toEqual(new Date(Date.UTC(2025, 0, 1)));
   });
 
@@ -74,10 +88,15 @@ describe("parseProviderTimestamp", () => {
 
 describe("readPayloadTimestamp", () => {
   it("reads timestamp, then updated_at", () => {
-    expect(readPayloadTimestamp({ timestamp: "2025-01-01T12:00:00Z", updated_at: "2025-01-02T12:00:00Z" })).toEqual(
-      new Date(Date.UTC(2025, 0, 1, 12)),
+    expect(
+      readPayloadTimestamp({
+        timestamp: "2025-01-01T12:00:00Z",
+        updated_at: "2025-01-02T12:00:00Z",
+      }),
+    ).toEqual(new Date(Date.UTC(2025, 0, 1, 12)));
+    expect(readPayloadTimestamp({ timestamp: "soon", updated_at: "2025-01-02T12:00:00Z" })).toEqual(
+      new Date(Date.UTC(2025, 0, 2, 12)),
     );
-    expect(readPayloadTimestamp({ timestamp: "soon", updated_at: "2025-01-02T12:00:00Z" })).toEqual(new Date(Date.UTC(2025, 0, 2, 12)));
   });
 
   it("returns null when neither is there or the payload is not an object", () => {

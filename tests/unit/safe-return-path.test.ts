@@ -69,7 +69,11 @@ describe("safeReturnPath", () => {
     const escaped: string[] = [];
     for (let code = 0; code < 0x3100; code++) {
       const character = String.fromCharCode(code);
-      for (const candidate of [`/${character}/evil.example`, `${character}/evil.example`, `/${character}evil.example`]) {
+      for (const candidate of [
+        `/${character}/evil.example`,
+        `${character}/evil.example`,
+        `/${character}evil.example`,
+      ]) {
         if (new URL(safeReturnPath(candidate), base).origin !== base) escaped.push(candidate);
       }
     }

@@ -1,7 +1,12 @@
 // Credential header values of a delivery: sealed at ingest (names and order kept),
 // shown masked, resealed under a new key, and plain rows from before sealing sealed.
 import { describe, expect, it } from "vitest";
-import { maskStoredHeaders, PLAIN_CREDENTIALS, resealCredentialHeaders, sealCredentialHeaders } from "@/lib/deliveries/sealed-headers";
+import {
+  maskStoredHeaders,
+  PLAIN_CREDENTIALS,
+  resealCredentialHeaders,
+  sealCredentialHeaders,
+} from "@/lib/deliveries/sealed-headers";
 import { currentKeyId, isSealed, openSecret, sealSecret } from "@/lib/secrets/secret-box";
 import { KEY_A, KEY_B, startEachTestWithKeyA, useKeys } from "@/tests/support/secret-keys";
 
@@ -29,7 +34,10 @@ describe("sealCredentialHeaders", () => {
   });
 
   it("seals nothing (and names no key) for a callback without credentials", () => {
-    const plain: Array<[string, string]> = [["Content-Type", "application/json"], ["webhook-signature", "v1,abc"]];
+    const plain: Array<[string, string]> = [
+      ["Content-Type", "application/json"],
+      ["webhook-signature", "v1,abc"],
+    ];
     expect(sealCredentialHeaders(plain, null)).toEqual({ headers: plain, credentialKey: null });
   });
 
@@ -58,7 +66,9 @@ describe("maskStoredHeaders", () => {
     useKeys(KEY_B);
     const foreign = sealSecret("Bearer 0123456789abcdefWXYZ");
     useKeys(KEY_A);
-    expect(maskStoredHeaders([["Authorization", foreign]]).headers).toEqual([["Authorization", "••••"]]);
+    expect(maskStoredHeaders([["Authorization", foreign]]).headers).toEqual([
+      ["Authorization", "••••"],
+    ]);
   });
 });
 
@@ -79,6 +89,8 @@ describe("resealCredentialHeaders", () => {
     expect(isSealed(resealed.headers[1]?.[1] ?? "")).toBe(true);
     expect(resealed.headers[3]).toEqual(["X-Render-Auth", "render-token-value-0123456789"]);
     expect(resealed.credentialKey).toBe(currentKeyId());
-    expect(resealCredentialHeaders([["Content-Type", "text/plain"]], PLAIN_CREDENTIALS).credentialKey).toBeNull();
+    expect(
+      resealCredentialHeaders([["Content-Type", "text/plain"]], PLAIN_CREDENTIALS).credentialKey,
+    ).toBeNull();
   });
 });

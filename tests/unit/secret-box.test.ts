@@ -8,7 +8,12 @@ startEachTestWithKeyA();
 
 describe("secret box", () => {
   it("round-trips any text, and the sealed form shows none of it", () => {
-    for (const plain of ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "Bearer ünïcødé 🔑", "x".repeat(4096), ""]) {
+    for (const plain of [
+      "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      "Bearer ünïcødé 🔑",
+      "x".repeat(4096),
+      "",
+    ]) {
       const sealed = sealSecret(plain);
       expect(isSealed(sealed)).toBe(true);
       if (plain.length > 3) expect(sealed).not.toContain(plain.slice(0, 8));
@@ -32,9 +37,13 @@ describe("secret box", () => {
     // tag a forger has 1 in 2^32 per try instead of 1 in 2^128.
     const sealed = sealSecret("");
     const [keyId, iv, body] = sealed.slice("sealed:v1:".length).split(":");
-    const shortTag = Buffer.from(body ?? "", "base64url").subarray(0, 4).toString("base64url");
+    const shortTag = Buffer.from(body ?? "", "base64url")
+      .subarray(0, 4)
+      .toString("base64url");
     expect(() => openSecret(`sealed:v1:${keyId}:${iv}:${shortTag}`)).toThrow();
-    const shorterBody = Buffer.from(body ?? "", "base64url").subarray(0, 12).toString("base64url");
+    const shorterBody = Buffer.from(body ?? "", "base64url")
+      .subarray(0, 12)
+      .toString("base64url");
     expect(() => openSecret(`sealed:v1:${keyId}:${iv}:${shorterBody}`)).toThrow();
   });
 
@@ -42,14 +51,19 @@ describe("secret box", () => {
     const sealed = sealSecret("top secret");
     useKeys(KEY_B);
     const otherId = sealSecret("x").split(":")[2] ?? "";
-    const relabelled = sealed.split(":").map((part, index) => (index === 2 ? otherId : part)).join(":");
+    const relabelled = sealed
+      .split(":")
+      .map((part, index) => (index === 2 ? otherId : part))
+      .join(":");
     expect(() => openSecret(relabelled)).toThrow();
   });
 
   it("names the missing key when the value was sealed with another one", () => {
     const sealed = sealSecret("top secret");
     useKeys(KEY_B);
-    expect(() => openSecret(sealed)).toThrow(/neither INBOX_SECRET_KEY nor in INBOX_SECRET_KEY_PREVIOUS/);
+    expect(() => openSecret(sealed)).toThrow(
+      /neither INBOX_SECRET_KEY nor in INBOX_SECRET_KEY_PREVIOUS/,
+    );
   });
 
   it("opens values sealed with a previous key, which then need resealing", () => {

@@ -4,7 +4,13 @@
 import { describe, expect, it } from "vitest";
 import { getPreset } from "@/lib/providers/registry";
 import { providerIds, type ProviderId } from "@/lib/providers/schema";
-import { jobCallbacks, newExternalJobId, PAYLOAD_EXTRACTION, PROVIDER_FATES, type JobFate } from "@/lib/seed/job-callbacks";
+import {
+  jobCallbacks,
+  newExternalJobId,
+  PAYLOAD_EXTRACTION,
+  PROVIDER_FATES,
+  type JobFate,
+} from "@/lib/seed/job-callbacks";
 import type { SeedEndpoint } from "@/lib/seed/seed-endpoints";
 import { callbackHeaders, type SignatureFault } from "@/lib/seed/sign-callback";
 import { verifyDelivery } from "@/lib/verify/verify-delivery";
@@ -35,7 +41,13 @@ const SECRETS: Record<ProviderId, string[]> = {
 };
 
 /** What the job ends in when it never gets its final callback. */
-const EXPECTED_STATE: Record<JobFate, string> = { completed: "completed", failed: "failed", cancelled: "cancelled", processing: "processing", queued: "queued" };
+const EXPECTED_STATE: Record<JobFate, string> = {
+  completed: "completed",
+  failed: "failed",
+  cancelled: "cancelled",
+  processing: "processing",
+  queued: "queued",
+};
 
 describe("seeded job callbacks, read by the presets", () => {
   for (const provider of providerIds) {
@@ -45,7 +57,9 @@ describe("seeded job callbacks, read by the presets", () => {
         const callbacks = jobCallbacks(provider, jobId, fate, new Date("2026-11-20T10:00:00Z"));
         expect(callbacks.length).toBeGreaterThan(0);
         const endpoint = endpointFor(provider, SECRETS[provider]);
-        const facts = callbacks.map(({ payload }) => getPreset(provider).extract({ payload, headers: [], config: endpoint.extraction }));
+        const facts = callbacks.map(({ payload }) =>
+          getPreset(provider).extract({ payload, headers: [], config: endpoint.extraction }),
+        );
         for (const f of facts) expect(f.jobId).toBe(jobId);
         expect(facts.at(-1)?.state).toBe(EXPECTED_STATE[fate]);
         if (fate === "failed") expect(facts.at(-1)?.error).toEqual(expect.any(String));
@@ -63,22 +77,37 @@ describe("seeded callback signatures, checked by the verifiers", () => {
   const verify = (provider: ProviderId, fault?: SignatureFault) => {
     const endpoint = endpointFor(provider, SECRETS[provider]);
     const headers = callbackHeaders(endpoint, body, { at, messageId: "msg_test", fault });
-    return verifyDelivery({ config: endpoint.verification, secrets: endpoint.secrets, headers, body, now: at.getTime() }).outcome;
+    return verifyDelivery({
+      config: endpoint.verification,
+      secrets: endpoint.secrets,
+      headers,
+      body,
+      now: at.getTime(),
+    }).outcome;
   };
 
-  it.each(["aspect", "standard-webhooks", "scriptix", "json2video", "descript"] as const)("%s: verified when signed with the endpoint's secret", (provider) => {
-    expect(verify(provider)).toBe("verified");
-  });
+  it.each(["aspect", "standard-webhooks", "scriptix", "json2video", "descript"] as const)(
+    "%s: verified when signed with the endpoint's secret",
+    (provider) => {
+      expect(verify(provider)).toBe("verified");
+    },
+  );
 
-  it.each(["aspect", "standard-webhooks", "scriptix", "json2video", "descript"] as const)("%s: failed when signed with another secret", (provider) => {
-    expect(verify(provider, "wrong-secret")).toBe("failed");
-  });
+  it.each(["aspect", "standard-webhooks", "scriptix", "json2video", "descript"] as const)(
+    "%s: failed when signed with another secret",
+    (provider) => {
+      expect(verify(provider, "wrong-secret")).toBe("failed");
+    },
+  );
 
   it("standard webhooks: failed when the timestamp is an hour old", () => {
     expect(verify("standard-webhooks", "expired-timestamp")).toBe("failed");
   });
 
-  it.each(["clipzy", "generic"] as const)("%s: unsigned (the provider signs nothing)", (provider) => {
-    expect(verify(provider)).toBe("unsigned");
-  });
+  it.each(["clipzy", "generic"] as const)(
+    "%s: unsigned (the provider signs nothing)",
+    (provider) => {
+      expect(verify(provider)).toBe("unsigned");
+    },
+  );
 });

@@ -18,7 +18,11 @@ describe("verifyDelivery", () => {
   it("dispatches standard-webhooks with the default 300 s tolerance", () => {
     const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     const sign = (ts: number) => signStandardWebhooks(secret, "msg_1", ts, body);
-    const headers = (ts: number): HeaderList => [["svix-id", "msg_1"], ["svix-timestamp", String(ts)], ["svix-signature", sign(ts)]];
+    const headers = (ts: number): HeaderList => [
+      ["svix-id", "msg_1"],
+      ["svix-timestamp", String(ts)],
+      ["svix-signature", sign(ts)],
+    ];
     const ts = now / 1000;
     expect(deliver({ scheme: "standard-webhooks" }, [secret], headers(ts))).toEqual({
       outcome: "verified",
@@ -38,7 +42,10 @@ describe("verifyDelivery", () => {
       outcome: "verified",
       reason: "HMAC-SHA256 signature matched secret 1 of 1",
     });
-    expect(deliver(config, ["s3cret"], [])).toEqual({ outcome: "failed", reason: "missing X-Scriptix-Signature header" });
+    expect(deliver(config, ["s3cret"], [])).toEqual({
+      outcome: "failed",
+      reason: "missing X-Scriptix-Signature header",
+    });
   });
 
   it("dispatches token with Authorization as the default header", () => {
@@ -46,13 +53,21 @@ describe("verifyDelivery", () => {
       outcome: "verified",
       reason: "token matched secret 1 of 1",
     });
-    expect(deliver({ scheme: "token" }, ["t0ken"], [])).toEqual({ outcome: "failed", reason: "missing Authorization header" });
+    expect(deliver({ scheme: "token" }, ["t0ken"], [])).toEqual({
+      outcome: "failed",
+      reason: "missing Authorization header",
+    });
     expect(deliver({ scheme: "token" }, [], [])).toEqual({ outcome: "unsigned", reason: null });
   });
 
   it("records none as unsigned whatever the headers and secrets say", () => {
-    const headers: HeaderList = [["webhook-signature", "v1,garbage"], ["Authorization", "Bearer x"]];
-    expect(deliver({ scheme: "none" }, ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"], headers)).toEqual({
+    const headers: HeaderList = [
+      ["webhook-signature", "v1,garbage"],
+      ["Authorization", "Bearer x"],
+    ];
+    expect(
+      deliver({ scheme: "none" }, ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"], headers),
+    ).toEqual({
       outcome: "unsigned",
       reason: null,
     });

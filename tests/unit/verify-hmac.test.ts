@@ -12,14 +12,31 @@ const SHA1_BASE64 = "AdwQ0Mg+cu0kYhnN2RZpZn/iylk=";
 const SHA256_BASE64 = "dXEH6g6yUJ/CESIczphLijdXC211hsIsRvQ3nIsEPhc=";
 const SHA512_HEX =
   "11ed355a617e98134e842012a7944ccf59c10256cb182357bd7e3a42013ff07c376f8c14cf5cc1923da20b51d64256b2fb8ebbf100aa67a61326f61fea8111bc";
-const SHA512_BASE64 = "Ee01WmF+mBNOhCASp5RMz1nBAlbLGCNXvX46QgE/8Hw3b4wUz1zBkj2iC1HWQlay+4678QCqZ6YTJvYf6oERvA==";
+const SHA512_BASE64 =
+  "Ee01WmF+mBNOhCASp5RMz1nBAlbLGCNXvX46QgE/8Hw3b4wUz1zBkj2iC1HWQlay+4678QCqZ6YTJvYf6oERvA==";
 
 type Config = Parameters<typeof signHmac>[0];
-const github: Config = { scheme: "hmac", header: "x-hub-signature-256", algorithm: "sha256", encoding: "hex", prefix: "sha256=" };
+const github: Config = {
+  scheme: "hmac",
+  header: "x-hub-signature-256",
+  algorithm: "sha256",
+  encoding: "hex",
+  prefix: "sha256=",
+};
 const scriptix: Config = { ...github, header: "x-scriptix-signature" };
 
-function verify(config: Config, headers: HeaderList, opts: { secrets?: string[]; body?: Uint8Array } = {}) {
-  return verifyHmac({ config, secrets: opts.secrets ?? [SECRET], headers, body: opts.body ?? BODY, now: 0 });
+function verify(
+  config: Config,
+  headers: HeaderList,
+  opts: { secrets?: string[]; body?: Uint8Array } = {},
+) {
+  return verifyHmac({
+    config,
+    secrets: opts.secrets ?? [SECRET],
+    headers,
+    body: opts.body ?? BODY,
+    now: 0,
+  });
 }
 
 describe("signHmac", () => {
@@ -28,8 +45,16 @@ describe("signHmac", () => {
     ["sha1 hex", { ...github, algorithm: "sha1", prefix: "sha1=" } as const, `sha1=${SHA1_HEX}`],
     ["sha512 hex", { ...github, algorithm: "sha512", prefix: "" } as const, SHA512_HEX],
     ["sha256 base64", { ...github, encoding: "base64", prefix: "" } as const, SHA256_BASE64],
-    ["sha1 base64", { ...github, algorithm: "sha1", encoding: "base64", prefix: "" } as const, SHA1_BASE64],
-    ["sha512 base64", { ...github, algorithm: "sha512", encoding: "base64", prefix: "" } as const, SHA512_BASE64],
+    [
+      "sha1 base64",
+      { ...github, algorithm: "sha1", encoding: "base64", prefix: "" } as const,
+      SHA1_BASE64,
+    ],
+    [
+      "sha512 base64",
+      { ...github, algorithm: "sha512", encoding: "base64", prefix: "" } as const,
+      SHA512_BASE64,
+    ],
   ])("produces the known %s value", (_, config: Config, expected) => {
     expect(signHmac(config, SECRET, BODY)).toBe(expected);
   });
@@ -44,11 +69,36 @@ describe("verifyHmac: matching signatures", () => {
   });
 
   it.each([
-    ["sha1 hex", { ...github, algorithm: "sha1", prefix: "sha1=" } as const, `sha1=${SHA1_HEX}`, "HMAC-SHA1"],
-    ["sha512 hex", { ...github, algorithm: "sha512", prefix: "" } as const, SHA512_HEX, "HMAC-SHA512"],
-    ["sha256 base64", { ...github, encoding: "base64", prefix: "" } as const, SHA256_BASE64, "HMAC-SHA256"],
-    ["sha1 base64", { ...github, algorithm: "sha1", encoding: "base64", prefix: "" } as const, SHA1_BASE64, "HMAC-SHA1"],
-    ["sha512 base64", { ...github, algorithm: "sha512", encoding: "base64", prefix: "" } as const, SHA512_BASE64, "HMAC-SHA512"],
+    [
+      "sha1 hex",
+      { ...github, algorithm: "sha1", prefix: "sha1=" } as const,
+      `sha1=${SHA1_HEX}`,
+      "HMAC-SHA1",
+    ],
+    [
+      "sha512 hex",
+      { ...github, algorithm: "sha512", prefix: "" } as const,
+      SHA512_HEX,
+      "HMAC-SHA512",
+    ],
+    [
+      "sha256 base64",
+      { ...github, encoding: "base64", prefix: "" } as const,
+      SHA256_BASE64,
+      "HMAC-SHA256",
+    ],
+    [
+      "sha1 base64",
+      { ...github, algorithm: "sha1", encoding: "base64", prefix: "" } as const,
+      SHA1_BASE64,
+      "HMAC-SHA1",
+    ],
+    [
+      "sha512 base64",
+      { ...github, algorithm: "sha512", encoding: "base64", prefix: "" } as const,
+      SHA512_BASE64,
+      "HMAC-SHA512",
+    ],
   ])("verifies %s", (_, config: Config, value, label) => {
     expect(verify(config, [["x-hub-signature-256", value]])).toEqual({
       outcome: "verified",
@@ -57,18 +107,27 @@ describe("verifyHmac: matching signatures", () => {
   });
 
   it("accepts upper-case hex and prefix", () => {
-    expect(verify(github, [["x-hub-signature-256", `SHA256=${SHA256_HEX.toUpperCase()}`]]).outcome).toBe("verified");
+    expect(
+      verify(github, [["x-hub-signature-256", `SHA256=${SHA256_HEX.toUpperCase()}`]]).outcome,
+    ).toBe("verified");
   });
 
   it("names the secret that matched during a rotation", () => {
-    expect(verify(github, [["x-hub-signature-256", `sha256=${SHA256_HEX}`]], { secrets: ["new secret", SECRET] })).toEqual({
+    expect(
+      verify(github, [["x-hub-signature-256", `sha256=${SHA256_HEX}`]], {
+        secrets: ["new secret", SECRET],
+      }),
+    ).toEqual({
       outcome: "verified",
       reason: "HMAC-SHA256 signature matched secret 2 of 2",
     });
   });
 
   it("accepts any one of repeated headers", () => {
-    const headers: HeaderList = [["X-Hub-Signature-256", "sha256=zz"], ["x-hub-signature-256", `sha256=${SHA256_HEX}`]];
+    const headers: HeaderList = [
+      ["X-Hub-Signature-256", "sha256=zz"],
+      ["x-hub-signature-256", `sha256=${SHA256_HEX}`],
+    ];
     expect(verify(github, headers).outcome).toBe("verified");
   });
 
@@ -87,7 +146,10 @@ describe("verifyHmac: failures are data, never exceptions", () => {
   const header = (value: string): HeaderList => [["X-Scriptix-Signature", value]];
 
   it("uses the configured header name in a readable case", () => {
-    expect(verify(scriptix, [])).toEqual({ outcome: "failed", reason: "missing X-Scriptix-Signature header" });
+    expect(verify(scriptix, [])).toEqual({
+      outcome: "failed",
+      reason: "missing X-Scriptix-Signature header",
+    });
     expect(verify(scriptix, [["x-hub-signature-256", `sha256=${SHA256_HEX}`]])).toEqual({
       outcome: "failed",
       reason: "missing X-Scriptix-Signature header",
@@ -110,20 +172,34 @@ describe("verifyHmac: failures are data, never exceptions", () => {
     [`sha256=${SHA256_HEX.slice(1)}`, "not hex"],
     [`sha256=${SHA256_HEX} x`, "not hex"],
     [`sha256=${SHA256_HEX.slice(2)}`, "62 hex digits, expected 64 for HMAC-SHA256"],
-    [`sha256=${SHA1_HEX}`, "40 hex digits, expected 64 for HMAC-SHA256 (the size of HMAC-SHA1: check the endpoint's algorithm)"],
-    [`sha256=${SHA512_HEX}`, "128 hex digits, expected 64 for HMAC-SHA256 (the size of HMAC-SHA512: check the endpoint's algorithm)"],
+    [
+      `sha256=${SHA1_HEX}`,
+      "40 hex digits, expected 64 for HMAC-SHA256 (the size of HMAC-SHA1: check the endpoint's algorithm)",
+    ],
+    [
+      `sha256=${SHA512_HEX}`,
+      "128 hex digits, expected 64 for HMAC-SHA256 (the size of HMAC-SHA512: check the endpoint's algorithm)",
+    ],
   ])("rejects %j with a precise reason", (value, detail) => {
-    expect(verify(scriptix, header(value))).toEqual({ outcome: "failed", reason: `malformed X-Scriptix-Signature header: ${detail}` });
+    expect(verify(scriptix, header(value))).toEqual({
+      outcome: "failed",
+      reason: `malformed X-Scriptix-Signature header: ${detail}`,
+    });
   });
 
   it("gives base64 reasons for base64 settings", () => {
     const config: Config = { ...scriptix, encoding: "base64", prefix: "" };
-    const reason = (detail: string) => ({ outcome: "failed", reason: `malformed X-Scriptix-Signature header: ${detail}` });
+    const reason = (detail: string) => ({
+      outcome: "failed",
+      reason: `malformed X-Scriptix-Signature header: ${detail}`,
+    });
     expect(verify(config, header(""))).toEqual(reason("no digest"));
     expect(verify(config, header("not base64!"))).toEqual(reason("not base64"));
     expect(verify(config, header(SHA256_BASE64.replace("=", "")))).toEqual(reason("not base64"));
     expect(verify(config, header(SHA1_BASE64))).toEqual(
-      reason("20 bytes, expected 32 for HMAC-SHA256 (the size of HMAC-SHA1: check the endpoint's algorithm)"),
+      reason(
+        "20 bytes, expected 32 for HMAC-SHA256 (the size of HMAC-SHA1: check the endpoint's algorithm)",
+      ),
     );
   });
 
@@ -135,19 +211,33 @@ describe("verifyHmac: failures are data, never exceptions", () => {
   });
 
   it("counts signatures and secrets when nothing matches", () => {
-    expect(verify(scriptix, header(`sha256=${SHA256_HEX}`), { secrets: ["wrong", "also wrong"] })).toEqual({
+    expect(
+      verify(scriptix, header(`sha256=${SHA256_HEX}`), { secrets: ["wrong", "also wrong"] }),
+    ).toEqual({
       outcome: "failed",
       reason: "no matching signature: 1 signature tried against 2 secrets",
     });
-    expect(verify(scriptix, header(`sha256=${SHA256_HEX}`), { body: Buffer.from("Hello, World?") })).toEqual({
+    expect(
+      verify(scriptix, header(`sha256=${SHA256_HEX}`), { body: Buffer.from("Hello, World?") }),
+    ).toEqual({
       outcome: "failed",
       reason: "no matching signature: 1 signature tried against 1 secret",
     });
   });
 
   it("never throws on hostile header values", () => {
-    for (const value of ["\u0000", "sha256=\u0000", "💥".repeat(10_000), "sha256=" + "0".repeat(100_000), "İsha256="]) {
-      for (const config of [scriptix, { ...scriptix, encoding: "base64" } as const, { ...scriptix, prefix: "" }]) {
+    for (const value of [
+      "\u0000",
+      "sha256=\u0000",
+      "💥".repeat(10_000),
+      "sha256=" + "0".repeat(100_000),
+      "İsha256=",
+    ]) {
+      for (const config of [
+        scriptix,
+        { ...scriptix, encoding: "base64" } as const,
+        { ...scriptix, prefix: "" },
+      ]) {
         const result = verify(config, header(value));
         expect(result.outcome).toBe("failed");
         expect(result.reason).toMatch(/^malformed X-Scriptix-Signature header: /);

@@ -1,7 +1,11 @@
 import { Webhook } from "svix";
 import { describe, expect, it } from "vitest";
 import type { HeaderList } from "@/lib/http/header-list";
-import { isStandardWebhooksSecret, signStandardWebhooks, verifyStandardWebhooks } from "@/lib/verify/standard-webhooks";
+import {
+  isStandardWebhooksSecret,
+  signStandardWebhooks,
+  verifyStandardWebhooks,
+} from "@/lib/verify/standard-webhooks";
 
 // DESIGN 7.1 vector.
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -14,11 +18,23 @@ const OTHER_SECRET = `whsec_${Buffer.alloc(24, 7).toString("base64")}`;
 
 const config = { scheme: "standard-webhooks", toleranceSeconds: 300 } as const;
 
-function headersOf(prefix: "webhook" | "svix", id: string, ts: string, signature: string): HeaderList {
-  return [[`${prefix}-id`, id], [`${prefix}-timestamp`, ts], [`${prefix}-signature`, signature]];
+function headersOf(
+  prefix: "webhook" | "svix",
+  id: string,
+  ts: string,
+  signature: string,
+): HeaderList {
+  return [
+    [`${prefix}-id`, id],
+    [`${prefix}-timestamp`, ts],
+    [`${prefix}-signature`, signature],
+  ];
 }
 
-function verify(headers: HeaderList, opts: { body?: Uint8Array; secrets?: string[]; nowSeconds?: number; tolerance?: number } = {}) {
+function verify(
+  headers: HeaderList,
+  opts: { body?: Uint8Array; secrets?: string[]; nowSeconds?: number; tolerance?: number } = {},
+) {
   return verifyStandardWebhooks({
     config: { ...config, toleranceSeconds: opts.tolerance ?? 300 },
     secrets: opts.secrets ?? [SECRET],
@@ -35,7 +51,9 @@ describe("signStandardWebhooks", () => {
 
   it("signs raw bytes that are not valid UTF-8 (checked against openssl)", () => {
     const body = Uint8Array.from([0xff, 0xfe, 0x00, 0x80, 0x7b]);
-    expect(signStandardWebhooks(SECRET, ID, TS, body)).toBe("v1,SqFFgEmNQBfqZtNP39PjGMyDr9C/KsT5FJ31FyrlRZM=");
+    expect(signStandardWebhooks(SECRET, ID, TS, body)).toBe(
+      "v1,SqFFgEmNQBfqZtNP39PjGMyDr9C/KsT5FJ31FyrlRZM=",
+    );
   });
 
   it("throws on a secret that is not base64 or a fractional timestamp (programmer errors)", () => {
@@ -53,26 +71,41 @@ describe("verifyStandardWebhooks: matching signatures", () => {
   });
 
   it("verifies svix-* headers in mixed case", () => {
-    const headers: HeaderList = [["Svix-Id", ID], ["SVIX-TIMESTAMP", String(TS)], ["svix-Signature", SIGNATURE]];
+    const headers: HeaderList = [
+      ["Svix-Id", ID],
+      ["SVIX-TIMESTAMP", String(TS)],
+      ["svix-Signature", SIGNATURE],
+    ];
     expect(verify(headers).outcome).toBe("verified");
   });
 
   it("verifies webhook-* headers in mixed case", () => {
-    const headers: HeaderList = [["WEBHOOK-ID", ID], ["Webhook-Timestamp", String(TS)], ["webhook-SIGNATURE", SIGNATURE]];
+    const headers: HeaderList = [
+      ["WEBHOOK-ID", ID],
+      ["Webhook-Timestamp", String(TS)],
+      ["webhook-SIGNATURE", SIGNATURE],
+    ];
     expect(verify(headers).outcome).toBe("verified");
   });
 
   it.each([
     ["UTF-8 JSON", '{"title":"Café ☕ 日本語 🎬","n":1}'],
-    ["nested JSON", JSON.stringify({ type: "render.completed", data: { id: "r_1", urls: ["a", "b"] } })],
+    [
+      "nested JSON",
+      JSON.stringify({ type: "render.completed", data: { id: "r_1", urls: ["a", "b"] } }),
+    ],
     ["not JSON", "status=done&id=42"],
     ["empty", ""],
   ])("agrees with the svix library on a %s body", (_, payload) => {
     const svixSignature = new Webhook(SECRET).sign(ID, new Date(TS * 1000), payload);
     const body = Buffer.from(payload, "utf8");
     expect(signStandardWebhooks(SECRET, ID, TS, body)).toBe(svixSignature);
-    expect(verify(headersOf("svix", ID, String(TS), svixSignature), { body }).outcome).toBe("verified");
-    expect(verify(headersOf("webhook", ID, String(TS), svixSignature), { body }).outcome).toBe("verified");
+    expect(verify(headersOf("svix", ID, String(TS), svixSignature), { body }).outcome).toBe(
+      "verified",
+    );
+    expect(verify(headersOf("webhook", ID, String(TS), svixSignature), { body }).outcome).toBe(
+      "verified",
+    );
   });
 
   it("produces signatures the svix library accepts", () => {
@@ -80,15 +113,25 @@ describe("verifyStandardWebhooks: matching signatures", () => {
     const ts = Math.floor(Date.now() / 1000);
     const signature = signStandardWebhooks(SECRET, ID, ts, Buffer.from(payload));
     const headers = { "svix-id": ID, "svix-timestamp": String(ts), "svix-signature": signature };
-    expect(new Webhook(SECRET).verify(payload, headers)).toEqual({ event: "job.done", name: "Zoë" });
+    expect(new Webhook(SECRET).verify(payload, headers)).toEqual({
+      event: "job.done",
+      name: "Zoë",
+    });
   });
 
   it("verifies a body that is not valid UTF-8 (svix's verify cannot)", () => {
     const body = Uint8Array.from([0xff, 0xfe, 0x00, 0x80, 0x7b]);
     const signature = signStandardWebhooks(SECRET, ID, TS, body);
-    expect(verify(headersOf("webhook", ID, String(TS), signature), { body }).outcome).toBe("verified");
+    expect(verify(headersOf("webhook", ID, String(TS), signature), { body }).outcome).toBe(
+      "verified",
+    );
     // The same bytes decoded and re-encoded as UTF-8 are different bytes: that signature must fail.
-    const decoded = signStandardWebhooks(SECRET, ID, TS, Buffer.from(Buffer.from(body).toString("utf8")));
+    const decoded = signStandardWebhooks(
+      SECRET,
+      ID,
+      TS,
+      Buffer.from(Buffer.from(body).toString("utf8")),
+    );
     expect(verify(headersOf("webhook", ID, String(TS), decoded), { body })).toEqual({
       outcome: "failed",
       reason: "no matching signature: 1 signature tried against 1 secret",
@@ -103,19 +146,26 @@ describe("verifyStandardWebhooks: matching signatures", () => {
 
   it("treats repeated signature headers as one list", () => {
     const wrong = signStandardWebhooks(OTHER_SECRET, ID, TS, BODY);
-    const headers: HeaderList = [...headersOf("webhook", ID, String(TS), wrong), ["Webhook-Signature", SIGNATURE]];
+    const headers: HeaderList = [
+      ...headersOf("webhook", ID, String(TS), wrong),
+      ["Webhook-Signature", SIGNATURE],
+    ];
     expect(verify(headers).outcome).toBe("verified");
   });
 
   it("tries every secret during a rotation and names the one that matched", () => {
-    expect(verify(headersOf("webhook", ID, String(TS), SIGNATURE), { secrets: [OTHER_SECRET, SECRET] })).toEqual({
+    expect(
+      verify(headersOf("webhook", ID, String(TS), SIGNATURE), { secrets: [OTHER_SECRET, SECRET] }),
+    ).toEqual({
       outcome: "verified",
       reason: "v1 signature matched secret 2 of 2",
     });
   });
 
   it("skips an unusable secret but still counts it in the position", () => {
-    expect(verify(headersOf("webhook", ID, String(TS), SIGNATURE), { secrets: ["whsec_%%%", SECRET] })).toEqual({
+    expect(
+      verify(headersOf("webhook", ID, String(TS), SIGNATURE), { secrets: ["whsec_%%%", SECRET] }),
+    ).toEqual({
       outcome: "verified",
       reason: "v1 signature matched secret 2 of 2",
     });
@@ -123,15 +173,28 @@ describe("verifyStandardWebhooks: matching signatures", () => {
 
   it("uses webhook-* when that set is complete, even if svix-* is present", () => {
     const wrong = signStandardWebhooks(OTHER_SECRET, ID, TS, BODY);
-    expect(verify([...headersOf("svix", ID, String(TS), wrong), ...headersOf("webhook", ID, String(TS), SIGNATURE)]).outcome).toBe("verified");
-    expect(verify([...headersOf("svix", ID, String(TS), SIGNATURE), ...headersOf("webhook", ID, String(TS), wrong)])).toEqual({
+    expect(
+      verify([
+        ...headersOf("svix", ID, String(TS), wrong),
+        ...headersOf("webhook", ID, String(TS), SIGNATURE),
+      ]).outcome,
+    ).toBe("verified");
+    expect(
+      verify([
+        ...headersOf("svix", ID, String(TS), SIGNATURE),
+        ...headersOf("webhook", ID, String(TS), wrong),
+      ]),
+    ).toEqual({
       outcome: "failed",
       reason: "no matching signature: 1 signature tried against 1 secret",
     });
   });
 
   it("falls back to svix-* when the webhook-* set is incomplete", () => {
-    const headers: HeaderList = [["webhook-id", ID], ...headersOf("svix", ID, String(TS), SIGNATURE)];
+    const headers: HeaderList = [
+      ["webhook-id", ID],
+      ...headersOf("svix", ID, String(TS), SIGNATURE),
+    ];
     expect(verify(headers).outcome).toBe("verified");
   });
 });
@@ -178,12 +241,25 @@ describe("verifyStandardWebhooks: tolerance", () => {
 
 describe("verifyStandardWebhooks: failures are data, never exceptions", () => {
   it("names the missing header and the alternative it looked for", () => {
-    expect(verify([])).toEqual({ outcome: "failed", reason: "missing webhook-id header (also looked for svix-id)" });
-    expect(verify([["webhook-id", ID], ["webhook-timestamp", String(TS)]])).toEqual({
+    expect(verify([])).toEqual({
+      outcome: "failed",
+      reason: "missing webhook-id header (also looked for svix-id)",
+    });
+    expect(
+      verify([
+        ["webhook-id", ID],
+        ["webhook-timestamp", String(TS)],
+      ]),
+    ).toEqual({
       outcome: "failed",
       reason: "missing webhook-signature header (also looked for svix-signature)",
     });
-    expect(verify([["svix-id", ID], ["Svix-Signature", SIGNATURE]])).toEqual({
+    expect(
+      verify([
+        ["svix-id", ID],
+        ["Svix-Signature", SIGNATURE],
+      ]),
+    ).toEqual({
       outcome: "failed",
       reason: "missing svix-timestamp header (also looked for webhook-timestamp)",
     });
@@ -201,7 +277,8 @@ describe("verifyStandardWebhooks: failures are data, never exceptions", () => {
     });
     expect(verify(headers, { secrets: ["x", "whsec_"] })).toEqual({
       outcome: "failed",
-      reason: 'no usable signing secret: none of the 2 configured secrets is "whsec_" followed by base64',
+      reason:
+        'no usable signing secret: none of the 2 configured secrets is "whsec_" followed by base64',
     });
   });
 
@@ -228,15 +305,18 @@ describe("verifyStandardWebhooks: failures are data, never exceptions", () => {
     });
   });
 
-  it.each(["", "   ", "garbage", "v1a,abc v2,def", "v1 g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="])(
-    "rejects a signature header without v1 entries: %j",
-    (signature) => {
-      expect(verify(headersOf("webhook", ID, String(TS), signature))).toEqual({
-        outcome: "failed",
-        reason: 'malformed webhook-signature header: no "v1,<base64>" entries',
-      });
-    },
-  );
+  it.each([
+    "",
+    "   ",
+    "garbage",
+    "v1a,abc v2,def",
+    "v1 g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+  ])("rejects a signature header without v1 entries: %j", (signature) => {
+    expect(verify(headersOf("webhook", ID, String(TS), signature))).toEqual({
+      outcome: "failed",
+      reason: 'malformed webhook-signature header: no "v1,<base64>" entries',
+    });
+  });
 
   // Reasons quote at most 40 characters of a hostile value.
   const quoted = (value: string) => (value.length > 40 ? `"${value.slice(0, 40)}…"` : `"${value}"`);
@@ -263,21 +343,41 @@ describe("verifyStandardWebhooks: failures are data, never exceptions", () => {
       outcome: "failed",
       reason: "no matching signature: 2 signatures tried against 1 secret",
     });
-    expect(verify(headersOf("webhook", ID, String(TS), `${a} v1,AAAA`), { secrets: [SECRET, SECRET] })).toEqual({
+    expect(
+      verify(headersOf("webhook", ID, String(TS), `${a} v1,AAAA`), { secrets: [SECRET, SECRET] }),
+    ).toEqual({
       outcome: "failed",
-      reason: "no matching signature: 1 signature tried against 2 secrets (1 malformed v1 entry ignored)",
+      reason:
+        "no matching signature: 1 signature tried against 2 secrets (1 malformed v1 entry ignored)",
     });
   });
 
   it("fails when the body, id or timestamp differ from what was signed", () => {
-    const noMatch = { outcome: "failed", reason: "no matching signature: 1 signature tried against 1 secret" };
-    expect(verify(headersOf("webhook", ID, String(TS), SIGNATURE), { body: Buffer.from('{"test": 2432232315}') })).toEqual(noMatch);
+    const noMatch = {
+      outcome: "failed",
+      reason: "no matching signature: 1 signature tried against 1 secret",
+    };
+    expect(
+      verify(headersOf("webhook", ID, String(TS), SIGNATURE), {
+        body: Buffer.from('{"test": 2432232315}'),
+      }),
+    ).toEqual(noMatch);
     expect(verify(headersOf("webhook", `${ID}x`, String(TS), SIGNATURE))).toEqual(noMatch);
     expect(verify(headersOf("webhook", ID, String(TS + 1), SIGNATURE))).toEqual(noMatch);
   });
 
   it("never throws on hostile header values", () => {
-    const hostile = ["", "\u0000", "v1,\u0000", "💥".repeat(10_000), "v1,".repeat(1000), "=".repeat(44), "NaN", "Infinity", "0x10"];
+    const hostile = [
+      "",
+      "\u0000",
+      "v1,\u0000",
+      "💥".repeat(10_000),
+      "v1,".repeat(1000),
+      "=".repeat(44),
+      "NaN",
+      "Infinity",
+      "0x10",
+    ];
     for (const value of hostile) {
       for (const field of ["id", "timestamp", "signature"] as const) {
         const base = { id: ID, timestamp: String(TS), signature: SIGNATURE, [field]: value };
@@ -308,7 +408,10 @@ describe("isStandardWebhooksSecret", () => {
     ["not base64", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLa!w"],
     ["whitespace", "whsec_MfKQ9r8GKYqrTwjU PD8ILPZIo2LaLaSw"],
     ["missing padding", whsec(25).replace(/=+$/, "")],
-    ["non-canonical trailing bits", `whsec_${Buffer.alloc(25, 1).toString("base64").replace("Q==", "R==")}`],
+    [
+      "non-canonical trailing bits",
+      `whsec_${Buffer.alloc(25, 1).toString("base64").replace("Q==", "R==")}`,
+    ],
   ])("rejects %s", (_, secret) => {
     expect(isStandardWebhooksSecret(secret)).toBe(false);
   });

@@ -6,7 +6,11 @@ const TOKEN = "tok_4f9c2a7e1b";
 const bearer = { scheme: "token", header: "authorization" } as const;
 const custom = { scheme: "token", header: "x-webhook-token" } as const;
 
-function verify(config: typeof bearer | typeof custom, headers: HeaderList, secrets: string[] = [TOKEN]) {
+function verify(
+  config: typeof bearer | typeof custom,
+  headers: HeaderList,
+  secrets: string[] = [TOKEN],
+) {
   return verifyToken({ config, secrets, headers, body: new Uint8Array(), now: 0 });
 }
 
@@ -14,12 +18,18 @@ describe("verifyToken", () => {
   it.each([`Bearer ${TOKEN}`, `bearer ${TOKEN}`, `BEARER   ${TOKEN}`, TOKEN, ` ${TOKEN} `])(
     "accepts Authorization: %j",
     (value) => {
-      expect(verify(bearer, [["Authorization", value]])).toEqual({ outcome: "verified", reason: "token matched secret 1 of 1" });
+      expect(verify(bearer, [["Authorization", value]])).toEqual({
+        outcome: "verified",
+        reason: "token matched secret 1 of 1",
+      });
     },
   );
 
   it("reads a custom header in any case", () => {
-    expect(verify(custom, [["X-Webhook-TOKEN", TOKEN]])).toEqual({ outcome: "verified", reason: "token matched secret 1 of 1" });
+    expect(verify(custom, [["X-Webhook-TOKEN", TOKEN]])).toEqual({
+      outcome: "verified",
+      reason: "token matched secret 1 of 1",
+    });
   });
 
   it("strips Bearer only for the Authorization header", () => {
@@ -45,7 +55,10 @@ describe("verifyToken", () => {
     ["an empty value", ""],
   ])("rejects %s without echoing it", (_, value) => {
     const result = verify(bearer, [["Authorization", value]]);
-    expect(result).toEqual({ outcome: "failed", reason: "Authorization header does not match the configured token" });
+    expect(result).toEqual({
+      outcome: "failed",
+      reason: "Authorization header does not match the configured token",
+    });
   });
 
   it("counts the configured tokens when several are set", () => {
@@ -56,7 +69,10 @@ describe("verifyToken", () => {
   });
 
   it("fails with the header's name when a token is configured but not sent", () => {
-    expect(verify(bearer, [])).toEqual({ outcome: "failed", reason: "missing Authorization header" });
+    expect(verify(bearer, [])).toEqual({
+      outcome: "failed",
+      reason: "missing Authorization header",
+    });
     expect(verify(custom, [["authorization", `Bearer ${TOKEN}`]])).toEqual({
       outcome: "failed",
       reason: "missing X-Webhook-Token header",
@@ -65,6 +81,9 @@ describe("verifyToken", () => {
 
   it("records deliveries as unsigned when no token is configured, whatever is sent", () => {
     expect(verify(bearer, [], [])).toEqual({ outcome: "unsigned", reason: null });
-    expect(verify(bearer, [["Authorization", "Bearer anything"]], [])).toEqual({ outcome: "unsigned", reason: null });
+    expect(verify(bearer, [["Authorization", "Bearer anything"]], [])).toEqual({
+      outcome: "unsigned",
+      reason: null,
+    });
   });
 });

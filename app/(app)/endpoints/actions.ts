@@ -8,9 +8,18 @@ import { z } from "zod";
 import { auditActorOfPerson } from "@/lib/audit/actor";
 import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
 import { requireUserWithRole } from "@/lib/auth/session";
-import { createDestination, deleteDestination, updateDestination } from "@/lib/destinations/mutations";
+import {
+  createDestination,
+  deleteDestination,
+  updateDestination,
+} from "@/lib/destinations/mutations";
 import { createDestinationSchema } from "@/lib/destinations/schema";
-import { archiveEndpoint, changeEndpointSecrets, createEndpoint, updateEndpoint } from "@/lib/endpoints/mutations";
+import {
+  archiveEndpoint,
+  changeEndpointSecrets,
+  createEndpoint,
+  updateEndpoint,
+} from "@/lib/endpoints/mutations";
 import { MAX_BODY_LIMIT_BYTES, MAX_RATE_LIMIT_PER_SECOND } from "@/lib/endpoints/schema";
 import { sendTestCallback, type TestCallbackResult } from "@/lib/endpoints/test-callback";
 import { AppError } from "@/lib/http/app-error";
@@ -31,7 +40,10 @@ const bodyLimitKibSchema = z.coerce
   .max(MAX_BODY_LIMIT_BYTES / KIB, `The body cap is at most ${MAX_BODY_LIMIT_BYTES / KIB} KiB.`);
 
 /** An empty path field means "not configured". */
-const optionalPath = z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().optional());
+const optionalPath = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined),
+  z.string().optional(),
+);
 
 const createSchema = z.object({
   name: z.string().trim().min(1, "Give the endpoint a name.").max(200),
@@ -43,7 +55,10 @@ const createSchema = z.object({
   eventTypePath: optionalPath,
 });
 
-export async function createEndpointAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+export async function createEndpointAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   const parsed = createSchema.safeParse(Object.fromEntries(form));
@@ -53,16 +68,20 @@ export async function createEndpointAction(_previous: ActionState, form: FormDat
   const hasPaths = Object.values(paths).some((path) => path !== undefined);
   // The same schema as the API's: "data..id" is refused here with the API's message.
   const extraction = hasPaths ? extractionConfigSchema.safeParse(paths) : null;
-  if (extraction && !extraction.success) return { error: `Job fields: ${firstIssue(extraction.error)}` };
+  if (extraction && !extraction.success)
+    return { error: `Job fields: ${firstIssue(extraction.error)}` };
   let id: string;
   try {
-    ({ id } = await createEndpoint({
-      name,
-      provider,
-      secrets: secret ? [secret] : [],
-      bodyLimitBytes: bodyLimitKib * KIB,
-      ...(extraction?.success ? { extraction: extraction.data } : {}),
-    }, auditActorOfPerson(caller)));
+    ({ id } = await createEndpoint(
+      {
+        name,
+        provider,
+        secrets: secret ? [secret] : [],
+        bodyLimitBytes: bodyLimitKib * KIB,
+        ...(extraction?.success ? { extraction: extraction.data } : {}),
+      },
+      auditActorOfPerson(caller),
+    ));
   } catch (error) {
     return failed(error);
   }
@@ -72,14 +91,27 @@ export async function createEndpointAction(_previous: ActionState, form: FormDat
 
 const idSchema = z.string().min(1).max(100);
 
-export async function addSecretAction(endpointId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+export async function addSecretAction(
+  endpointId: string,
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
-  const secret = z.string().trim().min(1, "Paste the new secret.").max(1024).safeParse(form.get("secret"));
+  const secret = z
+    .string()
+    .trim()
+    .min(1, "Paste the new secret.")
+    .max(1024)
+    .safeParse(form.get("secret"));
   if (!secret.success) return { error: firstIssue(secret.error) };
   try {
     // Newest first: test callbacks sign with it, and old senders keep verifying with the rest.
-    await changeEndpointSecrets(idSchema.parse(endpointId), (current) => [secret.data, ...current], auditActorOfPerson(caller));
+    await changeEndpointSecrets(
+      idSchema.parse(endpointId),
+      (current) => [secret.data, ...current],
+      auditActorOfPerson(caller),
+    );
   } catch (error) {
     return failed(error);
   }
@@ -89,16 +121,28 @@ export async function addSecretAction(endpointId: string, _previous: ActionState
 
 const positionSchema = z.number().int().min(0).max(100);
 
-export async function removeSecretAction(endpointId: string, index: number, expectedCount: number): Promise<ActionState> {
+export async function removeSecretAction(
+  endpointId: string,
+  index: number,
+  expectedCount: number,
+): Promise<ActionState> {
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
     const [position, count] = [positionSchema.parse(index), positionSchema.parse(expectedCount)];
-    await changeEndpointSecrets(idSchema.parse(endpointId), (current) => {
-      // The page knew `count` secrets; if that changed meanwhile, `position` may name another one.
-      if (current.length !== count) throw new AppError("conflict", "The secrets changed meanwhile; reload the page and try again.");
-      return current.filter((_, i) => i !== position);
-    }, auditActorOfPerson(caller));
+    await changeEndpointSecrets(
+      idSchema.parse(endpointId),
+      (current) => {
+        // The page knew `count` secrets; if that changed meanwhile, `position` may name another one.
+        if (current.length !== count)
+          throw new AppError(
+            "conflict",
+            "The secrets changed meanwhile; reload the page and try again.",
+          );
+        return current.filter((_, i) => i !== position);
+      },
+      auditActorOfPerson(caller),
+    );
   } catch (error) {
     return failed(error);
   }
@@ -113,7 +157,10 @@ const rateLimitSchema = z.preprocess(
     .number("Enter the rate limit in callbacks a second, or leave it empty for no limit.")
     .int("Enter a whole number of callbacks a second.")
     .min(1, "The rate limit is at least 1 callback a second; leave it empty for no limit.")
-    .max(MAX_RATE_LIMIT_PER_SECOND, `The rate limit is at most ${MAX_RATE_LIMIT_PER_SECOND.toLocaleString("en")} callbacks a second.`)
+    .max(
+      MAX_RATE_LIMIT_PER_SECOND,
+      `The rate limit is at most ${MAX_RATE_LIMIT_PER_SECOND.toLocaleString("en")} callbacks a second.`,
+    )
     .nullable(),
 );
 
@@ -123,14 +170,22 @@ const settingsSchema = z.object({
   rateLimitPerSecond: rateLimitSchema,
 });
 
-export async function updateSettingsAction(endpointId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+export async function updateSettingsAction(
+  endpointId: string,
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   const parsed = settingsSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   try {
     const { name, bodyLimitKib, rateLimitPerSecond } = parsed.data;
-    await updateEndpoint(idSchema.parse(endpointId), { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond }, auditActorOfPerson(caller));
+    await updateEndpoint(
+      idSchema.parse(endpointId),
+      { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond },
+      auditActorOfPerson(caller),
+    );
   } catch (error) {
     return failed(error);
   }
@@ -169,11 +224,18 @@ const addDestinationSchema = z.object({
   url: z.string().trim().min(1, "Enter the receiver's URL."),
   forward: z.enum(["verified", "all"]),
   resign: z.enum(["none", "standard-webhooks", "provider"]),
-  signingSecret: z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().max(1024).optional()),
+  signingSecret: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined),
+    z.string().max(1024).optional(),
+  ),
 });
 
 /** Adds a forwarding destination; the URL rule and the secret rules are the API's. */
-export async function addDestinationAction(endpointId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+export async function addDestinationAction(
+  endpointId: string,
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   const parsed = addDestinationSchema.safeParse(Object.fromEntries(form));
@@ -189,7 +251,11 @@ export async function addDestinationAction(endpointId: string, _previous: Action
   return { error: null, done: "Destination added: new events are forwarded to it." };
 }
 
-export async function setDestinationEnabledAction(endpointId: string, destinationId: string, enabled: boolean): Promise<ActionState> {
+export async function setDestinationEnabledAction(
+  endpointId: string,
+  destinationId: string,
+  enabled: boolean,
+): Promise<ActionState> {
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
@@ -201,7 +267,10 @@ export async function setDestinationEnabledAction(endpointId: string, destinatio
   return { error: null };
 }
 
-export async function removeDestinationAction(endpointId: string, destinationId: string): Promise<ActionState> {
+export async function removeDestinationAction(
+  endpointId: string,
+  destinationId: string,
+): Promise<ActionState> {
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {

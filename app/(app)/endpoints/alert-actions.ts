@@ -4,7 +4,12 @@
 // role first and returns errors as form state; lib/alerts does the validation the API shares.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { alertTriggers, channelKinds, MAX_BURST_MINUTES, MAX_BURST_THRESHOLD } from "@/lib/alerts/constants";
+import {
+  alertTriggers,
+  channelKinds,
+  MAX_BURST_MINUTES,
+  MAX_BURST_THRESHOLD,
+} from "@/lib/alerts/constants";
 import { createAlertChannel, deleteAlertChannel, updateAlertChannel } from "@/lib/alerts/mutations";
 import { createAlertChannelSchema } from "@/lib/alerts/schema";
 import { sendTestAlert } from "@/lib/alerts/send-alert";
@@ -25,19 +30,32 @@ const formSchema = z.object({
     .number("Enter how many failed verifications make a burst.")
     .int("Enter a whole number of failures.")
     .min(1, "A burst is more than at least 1 failure.")
-    .max(MAX_BURST_THRESHOLD, `A burst is more than at most ${MAX_BURST_THRESHOLD.toLocaleString("en")} failures.`),
+    .max(
+      MAX_BURST_THRESHOLD,
+      `A burst is more than at most ${MAX_BURST_THRESHOLD.toLocaleString("en")} failures.`,
+    ),
   burstMinutes: z.coerce
     .number("Enter the burst window in minutes.")
     .int("Enter whole minutes.")
     .min(1, "The window is at least 1 minute.")
-    .max(MAX_BURST_MINUTES, `The window is at most ${MAX_BURST_MINUTES.toLocaleString("en")} minutes (a day).`),
+    .max(
+      MAX_BURST_MINUTES,
+      `The window is at most ${MAX_BURST_MINUTES.toLocaleString("en")} minutes (a day).`,
+    ),
 });
 
 /** Adds a channel; the URL rule is the API's. */
-export async function addAlertChannelAction(endpointId: string, _previous: ActionState, form: FormData): Promise<ActionState> {
+export async function addAlertChannelAction(
+  endpointId: string,
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
-  const parsed = formSchema.safeParse({ ...Object.fromEntries(form), triggers: form.getAll("triggers") });
+  const parsed = formSchema.safeParse({
+    ...Object.fromEntries(form),
+    triggers: form.getAll("triggers"),
+  });
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   const input = createAlertChannelSchema.safeParse(parsed.data);
   if (!input.success) return { error: `URL: ${firstIssue(input.error)}` };
@@ -50,20 +68,30 @@ export async function addAlertChannelAction(endpointId: string, _previous: Actio
   return { error: null, done: "Channel added. Send a test to check it." };
 }
 
-export async function sendTestAlertAction(endpointId: string, channelId: string): Promise<ActionState> {
+export async function sendTestAlertAction(
+  endpointId: string,
+  channelId: string,
+): Promise<ActionState> {
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
     const alert = await sendTestAlert(endpointId, channelId);
     revalidatePath(`/endpoints/${endpointId}`);
-    if (alert.status === "sent") return { error: null, done: `Test message sent (HTTP ${alert.responseStatus ?? "?"}).` };
-    return { error: `The test message was not delivered (${alert.status}): ${alert.error ?? "no reason recorded"}` };
+    if (alert.status === "sent")
+      return { error: null, done: `Test message sent (HTTP ${alert.responseStatus ?? "?"}).` };
+    return {
+      error: `The test message was not delivered (${alert.status}): ${alert.error ?? "no reason recorded"}`,
+    };
   } catch (error) {
     return failed(error);
   }
 }
 
-export async function setAlertChannelEnabledAction(endpointId: string, channelId: string, enabled: boolean): Promise<ActionState> {
+export async function setAlertChannelEnabledAction(
+  endpointId: string,
+  channelId: string,
+  enabled: boolean,
+): Promise<ActionState> {
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {
@@ -75,7 +103,10 @@ export async function setAlertChannelEnabledAction(endpointId: string, channelId
   return { error: null };
 }
 
-export async function removeAlertChannelAction(endpointId: string, channelId: string): Promise<ActionState> {
+export async function removeAlertChannelAction(
+  endpointId: string,
+  channelId: string,
+): Promise<ActionState> {
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   try {

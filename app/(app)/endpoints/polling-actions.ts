@@ -19,7 +19,11 @@ const text = (form: FormData, name: string) => {
   return typeof value === "string" ? value.trim() : "";
 };
 
-export async function savePollingAction(endpointId: string, _previous: PollingFormState, form: FormData): Promise<PollingFormState> {
+export async function savePollingAction(
+  endpointId: string,
+  _previous: PollingFormState,
+  form: FormData,
+): Promise<PollingFormState> {
   const caller = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(caller)) return caller;
   const credential = text(form, "credential");
@@ -36,7 +40,9 @@ export async function savePollingAction(endpointId: string, _previous: PollingFo
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { error: issue ? `${issue.path.join(".") || "form"}: ${issue.message}` : "Check the form." };
+    return {
+      error: issue ? `${issue.path.join(".") || "form"}: ${issue.message}` : "Check the form.",
+    };
   }
   try {
     await savePollingSettings(idSchema.parse(endpointId), parsed.data, auditActorOfPerson(caller));

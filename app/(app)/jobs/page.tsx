@@ -42,13 +42,23 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function JobsPage({ searchParams }: Props) {
   await requireUser();
-  const params = Object.fromEntries(Object.entries(await searchParams).flatMap(([key, value]) => (typeof value === "string" && value !== "" ? [[key, value]] : [])));
+  const params = Object.fromEntries(
+    Object.entries(await searchParams).flatMap(([key, value]) =>
+      typeof value === "string" && value !== "" ? [[key, value]] : [],
+    ),
+  );
   const parsed = listJobsSchema.safeParse(params);
-  const query = parsed.success ? parsed.data : listJobsSchema.parse({ view: params.view === "failed" ? "failed" : "all" });
+  const query = parsed.success
+    ? parsed.data
+    : listJobsSchema.parse({ view: params.view === "failed" ? "failed" : "all" });
   const now = new Date();
-  const [page, endpoints] = await Promise.all([listJobsOrFirstPage(query, now), listEndpoints(listEndpointsSchema.parse({ limit: 200 }))]);
+  const [page, endpoints] = await Promise.all([
+    listJobsOrFirstPage(query, now),
+    listEndpoints(listEndpointsSchema.parse({ limit: 200 })),
+  ]);
   const silentSince = staleBefore(now, query.staleMinutes);
-  const isSilent = (job: { state: JobState; lastEventAt: Date }) => !isTerminalState(job.state) && job.lastEventAt < silentSince;
+  const isSilent = (job: { state: JobState; lastEventAt: Date }) =>
+    !isTerminalState(job.state) && job.lastEventAt < silentSince;
 
   return (
     <div className="space-y-4">
@@ -66,7 +76,10 @@ export default async function JobsPage({ searchParams }: Props) {
           </span>
         }
       />
-      <nav aria-label="Job views" className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
+      <nav
+        aria-label="Job views"
+        className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800"
+      >
         <ViewTab href={viewHref(query, "all")} active={query.view === "all"}>
           All
         </ViewTab>
@@ -75,7 +88,9 @@ export default async function JobsPage({ searchParams }: Props) {
         </ViewTab>
       </nav>
       <JobsFilters query={query} endpoints={endpoints.items} />
-      {!parsed.success && <Alert tone="warning">Some filters in the address were not valid and were ignored.</Alert>}
+      {!parsed.success && (
+        <Alert tone="warning">Some filters in the address were not valid and were ignored.</Alert>
+      )}
 
       {page.items.length === 0 ? (
         <EmptyState title={query.view === "failed" ? "Nothing needs attention" : "No jobs yet"}>
@@ -86,36 +101,74 @@ export default async function JobsPage({ searchParams }: Props) {
       ) : (
         <Table caption="Jobs" columns={JOB_COLUMNS}>
           {page.items.map((job) => (
-            <tr key={job.id} data-nav-item className="hover:bg-zinc-50 focus-within:bg-indigo-50 dark:hover:bg-zinc-900 dark:focus-within:bg-indigo-950/40">
+            <tr
+              key={job.id}
+              data-nav-item
+              className="hover:bg-zinc-50 focus-within:bg-indigo-50 dark:hover:bg-zinc-900 dark:focus-within:bg-indigo-950/40"
+            >
               <td className="max-w-xs truncate">
-                <Link href={`/jobs/${encodeURIComponent(job.id)}`} className="font-mono text-xs text-indigo-700 hover:underline focus:outline-none dark:text-indigo-300">
+                <Link
+                  href={`/jobs/${encodeURIComponent(job.id)}`}
+                  className="font-mono text-xs text-indigo-700 hover:underline focus:outline-none dark:text-indigo-300"
+                >
                   {visibleText(job.externalId)}
                 </Link>
-                {job.error && <div className="truncate text-xs text-red-700 dark:text-red-300" title={visibleText(job.error)}>{visibleText(job.error)}</div>}
+                {job.error && (
+                  <div
+                    className="truncate text-xs text-red-700 dark:text-red-300"
+                    title={visibleText(job.error)}
+                  >
+                    {visibleText(job.error)}
+                  </div>
+                )}
               </td>
               <td>
                 <span className="flex items-center gap-1.5">
                   <JobStateBadge state={job.state} />
-                  {isSilent(job) && <Badge tone="amber" title={`No callback for more than ${query.staleMinutes} min`}>silent</Badge>}
+                  {isSilent(job) && (
+                    <Badge
+                      tone="amber"
+                      title={`No callback for more than ${query.staleMinutes} min`}
+                    >
+                      silent
+                    </Badge>
+                  )}
                   {job.missedCallbackAt && (
-                    <Badge tone="red" title="A poll found the job finished, but its callback never came">
+                    <Badge
+                      tone="red"
+                      title="A poll found the job finished, but its callback never came"
+                    >
                       missed callback
                     </Badge>
                   )}
                 </span>
               </td>
               <td className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{job.provider}</td>
-              <td className="max-w-[14rem] truncate text-xs text-zinc-700 dark:text-zinc-300">{job.endpoint.name}</td>
+              <td className="max-w-[14rem] truncate text-xs text-zinc-700 dark:text-zinc-300">
+                {job.endpoint.name}
+              </td>
               <td className="text-right text-xs tabular-nums">{job._count.events}</td>
-              <td className="text-xs text-zinc-600 dark:text-zinc-400"><RelativeTime iso={job.lastEventAt.toISOString()} /></td>
-              <td className="text-xs text-zinc-600 dark:text-zinc-400"><RelativeTime iso={job.firstSeenAt.toISOString()} /></td>
+              <td className="text-xs text-zinc-600 dark:text-zinc-400">
+                <RelativeTime iso={job.lastEventAt.toISOString()} />
+              </td>
+              <td className="text-xs text-zinc-600 dark:text-zinc-400">
+                <RelativeTime iso={job.firstSeenAt.toISOString()} />
+              </td>
             </tr>
           ))}
         </Table>
       )}
       <div className="flex justify-end gap-2">
-        {query.cursor && <ButtonLink href={pageHref(query, undefined)} size="sm">First page</ButtonLink>}
-        {page.nextCursor && <ButtonLink href={pageHref(query, page.nextCursor)} size="sm">Next page</ButtonLink>}
+        {query.cursor && (
+          <ButtonLink href={pageHref(query, undefined)} size="sm">
+            First page
+          </ButtonLink>
+        )}
+        {page.nextCursor && (
+          <ButtonLink href={pageHref(query, page.nextCursor)} size="sm">
+            Next page
+          </ButtonLink>
+        )}
       </div>
     </div>
   );
@@ -126,7 +179,8 @@ async function listJobsOrFirstPage(query: ListJobsQuery, now: Date) {
   try {
     return await listJobs(query, now);
   } catch (error) {
-    if (error instanceof AppError && error.code === "invalid_cursor") return listJobs({ ...query, cursor: undefined }, now);
+    if (error instanceof AppError && error.code === "invalid_cursor")
+      return listJobs({ ...query, cursor: undefined }, now);
     throw error;
   }
 }
@@ -134,7 +188,8 @@ async function listJobsOrFirstPage(query: ListJobsQuery, now: Date) {
 function searchOf(query: ListJobsQuery, overrides: Partial<ListJobsQuery>): string {
   const merged = { ...query, ...overrides };
   const entries: Array<[string, string]> = [];
-  if (merged.view === "failed") entries.push(["view", "failed"], ["staleMinutes", String(merged.staleMinutes)]);
+  if (merged.view === "failed")
+    entries.push(["view", "failed"], ["staleMinutes", String(merged.staleMinutes)]);
   if (merged.state) entries.push(["state", merged.state]);
   if (merged.endpointId) entries.push(["endpointId", merged.endpointId]);
   if (merged.provider) entries.push(["provider", merged.provider]);
@@ -143,10 +198,19 @@ function searchOf(query: ListJobsQuery, overrides: Partial<ListJobsQuery>): stri
   return search ? `/jobs?${search}` : "/jobs";
 }
 
-const viewHref = (query: ListJobsQuery, view: ListJobsQuery["view"]) => searchOf(query, { view, cursor: undefined });
+const viewHref = (query: ListJobsQuery, view: ListJobsQuery["view"]) =>
+  searchOf(query, { view, cursor: undefined });
 const pageHref = (query: ListJobsQuery, cursor: string | undefined) => searchOf(query, { cursor });
 
-function ViewTab({ href, active, children }: { href: string; active: boolean; children: ReactNode }) {
+function ViewTab({
+  href,
+  active,
+  children,
+}: {
+  href: string;
+  active: boolean;
+  children: ReactNode;
+}) {
   return (
     <Link
       href={href}

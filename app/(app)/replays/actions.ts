@@ -4,7 +4,11 @@
 // list where it can go, then start the batch (POST /api/replays's own logic, with the
 // dialog's idempotency key).
 import { z } from "zod";
-import type { BulkReplayChoice, BulkReplayPreview, BulkReplayStart } from "@/components/inbox/bulk-replay";
+import type {
+  BulkReplayChoice,
+  BulkReplayPreview,
+  BulkReplayStart,
+} from "@/components/inbox/bulk-replay";
 import type { InboxFilters } from "@/components/inbox/inbox-url";
 import { auditActorOfPerson } from "@/lib/audit/actor";
 import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
@@ -21,9 +25,17 @@ export async function previewBulkReplay(filters: InboxFilters): Promise<BulkRepl
   const caller = await userOrRefusal(requireUserWithRole("member"));
   if (isRefusal(caller)) return caller;
   const parsed = eventFiltersSchema.safeParse(filters);
-  if (!parsed.success) return { error: "The Inbox's filters are not valid; fix or clear them first." };
-  const [count, destinations] = await Promise.all([countMatchingEvents(parsed.data, BULK_REPLAY_CAP), listReplayDestinations(parsed.data.endpointId)]);
-  return { matching: Math.min(count, BULK_REPLAY_CAP), overCap: count > BULK_REPLAY_CAP, destinations };
+  if (!parsed.success)
+    return { error: "The Inbox's filters are not valid; fix or clear them first." };
+  const [count, destinations] = await Promise.all([
+    countMatchingEvents(parsed.data, BULK_REPLAY_CAP),
+    listReplayDestinations(parsed.data.endpointId),
+  ]);
+  return {
+    matching: Math.min(count, BULK_REPLAY_CAP),
+    overCap: count > BULK_REPLAY_CAP,
+    destinations,
+  };
 }
 
 const choiceSchema = z.object({
@@ -33,7 +45,10 @@ const choiceSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 
-export async function startBulkReplayAction(filters: InboxFilters, choice: BulkReplayChoice): Promise<BulkReplayStart> {
+export async function startBulkReplayAction(
+  filters: InboxFilters,
+  choice: BulkReplayChoice,
+): Promise<BulkReplayStart> {
   const user = await userOrRefusal(requireUserWithRole("member"));
   if (isRefusal(user)) return user;
   const parsed = choiceSchema.safeParse(choice);
@@ -44,10 +59,26 @@ export async function startBulkReplayAction(filters: InboxFilters, choice: BulkR
     ...(target === "url" ? { url } : { destinationId: target }),
     ...(resign === "default" ? {} : { resign }),
   });
-  if (!input.success) return { error: input.error.issues[0]?.path[0] === "url" ? "Enter an absolute http(s) URL." : "The Inbox's filters are not valid; fix or clear them first." };
+  if (!input.success)
+    return {
+      error:
+        input.error.issues[0]?.path[0] === "url"
+          ? "Enter an absolute http(s) URL."
+          : "The Inbox's filters are not valid; fix or clear them first.",
+    };
   try {
     // Re-signing unsigned events is an admin's (startBulkReplay checks the role).
-    return { id: (await startBulkReplay(input.data, user.id, idempotencyKey, user.role, auditActorOfPerson(user))).id };
+    return {
+      id: (
+        await startBulkReplay(
+          input.data,
+          user.id,
+          idempotencyKey,
+          user.role,
+          auditActorOfPerson(user),
+        )
+      ).id,
+    };
   } catch (error) {
     if (error instanceof AppError) return { error: error.message };
     throw error;

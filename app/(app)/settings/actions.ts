@@ -26,9 +26,16 @@ export type SecretState = ActionState & { secret?: string };
 const failed = (error: unknown): ActionState => ({ error: toAppError(error).message });
 const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? "Check the form.";
 
-const tokenNameSchema = z.string().trim().min(1, "Name the token after what uses it, e.g. “CI deploy script”.").max(100);
+const tokenNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Name the token after what uses it, e.g. “CI deploy script”.")
+  .max(100);
 
-export async function createTokenAction(_previous: SecretState, form: FormData): Promise<SecretState> {
+export async function createTokenAction(
+  _previous: SecretState,
+  form: FormData,
+): Promise<SecretState> {
   const user = await userOrRefusal(requireUserWithRole("viewer"));
   if (isRefusal(user)) return user;
   const name = tokenNameSchema.safeParse(form.get("name"));
@@ -46,7 +53,11 @@ export async function revokeTokenAction(tokenId: string): Promise<ActionState> {
   const user = await userOrRefusal(requireUserWithRole("viewer"));
   if (isRefusal(user)) return user;
   try {
-    await revokeApiToken(user.id, z.string().min(1).max(100).parse(tokenId), auditActorOfPerson(user));
+    await revokeApiToken(
+      user.id,
+      z.string().min(1).max(100).parse(tokenId),
+      auditActorOfPerson(user),
+    );
   } catch (error) {
     return failed(error);
   }
@@ -55,10 +66,20 @@ export async function revokeTokenAction(tokenId: string): Promise<ActionState> {
 }
 
 const passwordSchema = z
-  .object({ currentPassword: z.string().min(1, "Enter your current password."), newPassword: newPasswordSchema, confirm: z.string() })
-  .refine((v) => v.newPassword === v.confirm, { message: "The two new passwords differ.", path: ["confirm"] });
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password."),
+    newPassword: newPasswordSchema,
+    confirm: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirm, {
+    message: "The two new passwords differ.",
+    path: ["confirm"],
+  });
 
-export async function changePasswordAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+export async function changePasswordAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const caller = await userOrRefusal(requireUserWithRole("viewer"));
   if (isRefusal(caller)) return caller;
   const parsed = passwordSchema.safeParse(Object.fromEntries(form));
@@ -66,7 +87,10 @@ export async function changePasswordAction(_previous: ActionState, form: FormDat
   const { currentPassword, newPassword } = parsed.data;
   try {
     // Better Auth checks the current password, and the nextCookies plugin sets the fresh session cookie.
-    await getAuth().api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: await headers() });
+    await getAuth().api.changePassword({
+      body: { currentPassword, newPassword, revokeOtherSessions: true },
+      headers: await headers(),
+    });
   } catch (error) {
     if (error instanceof APIError) return { error: "The current password is not right." };
     return failed(error);
@@ -84,7 +108,11 @@ export async function inviteAction(_previous: SecretState, form: FormData): Prom
   try {
     const { token, invitation } = await createInvitation(auditActorOfPerson(admin), parsed.data);
     revalidatePath("/settings");
-    return { error: null, secret: invitationUrl(await pageOrigin(), token), done: invitation.email };
+    return {
+      error: null,
+      secret: invitationUrl(await pageOrigin(), token),
+      done: invitation.email,
+    };
   } catch (error) {
     return failed(error);
   }
@@ -94,7 +122,10 @@ export async function revokeInvitationAction(invitationId: string): Promise<Acti
   const admin = await userOrRefusal(requireUserWithRole("admin"));
   if (isRefusal(admin)) return admin;
   try {
-    await revokeInvitation(z.string().min(1).max(100).parse(invitationId), auditActorOfPerson(admin));
+    await revokeInvitation(
+      z.string().min(1).max(100).parse(invitationId),
+      auditActorOfPerson(admin),
+    );
   } catch (error) {
     return failed(error);
   }

@@ -9,7 +9,8 @@ const PAGE_SIZE = 25;
 export async function AuditLogSection({ cursor }: { cursor: string | undefined }) {
   // A hand-edited cursor starts the list over instead of failing the page.
   const page = await listAuditEntries({ limit: PAGE_SIZE, cursor }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "invalid_cursor") return listAuditEntries({ limit: PAGE_SIZE });
+    if (error instanceof AppError && error.code === "invalid_cursor")
+      return listAuditEntries({ limit: PAGE_SIZE });
     throw error;
   });
   const entries = page.items.map((row) => ({
@@ -17,14 +18,19 @@ export async function AuditLogSection({ cursor }: { cursor: string | undefined }
     at: row.at.toISOString(),
     actorLabel: row.actorLabel,
     action: row.action,
-    target: row.targetType !== null && row.targetId !== null ? { type: row.targetType, id: row.targetId } : null,
+    target:
+      row.targetType !== null && row.targetId !== null
+        ? { type: row.targetType, id: row.targetId }
+        : null,
     details: row.details,
     sourceIp: row.sourceIp,
   }));
   return (
     <AuditLogPanel
       entries={entries}
-      olderHref={page.nextCursor && `/settings?${new URLSearchParams({ audit: page.nextCursor })}#audit-log`}
+      olderHref={
+        page.nextCursor && `/settings?${new URLSearchParams({ audit: page.nextCursor })}#audit-log`
+      }
       newestHref={cursor ? "/settings#audit-log" : null}
     />
   );

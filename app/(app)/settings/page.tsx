@@ -29,15 +29,35 @@ import { AuditLogSection } from "./audit-log-section";
 export const metadata: Metadata = { title: "Settings" };
 
 const ACTIONS_COLUMN: Column = { label: "Actions", hideLabel: true };
-const TOKEN_COLUMNS: Column[] = [{ label: "Name" }, { label: "Starts with" }, { label: "Created" }, { label: "Last used" }, { label: "Status" }, ACTIONS_COLUMN];
-const MEMBER_COLUMNS: Column[] = [{ label: "Name" }, { label: "Email" }, { label: "Role" }, { label: "Joined" }];
+const TOKEN_COLUMNS: Column[] = [
+  { label: "Name" },
+  { label: "Starts with" },
+  { label: "Created" },
+  { label: "Last used" },
+  { label: "Status" },
+  ACTIONS_COLUMN,
+];
+const MEMBER_COLUMNS: Column[] = [
+  { label: "Name" },
+  { label: "Email" },
+  { label: "Role" },
+  { label: "Joined" },
+];
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string; audit?: string }> }) {
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ password?: string; audit?: string }>;
+}) {
   const user = await requireUser();
   const { password, audit } = await searchParams;
   const passwordChanged = password === "changed";
   const isAdmin = user.role === "admin";
-  const [tokens, members, invitations] = await Promise.all([listApiTokens(user.id), listMembers(), isAdmin ? listPendingInvitations() : Promise.resolve([])]);
+  const [tokens, members, invitations] = await Promise.all([
+    listApiTokens(user.id),
+    listMembers(),
+    isAdmin ? listPendingInvitations() : Promise.resolve([]),
+  ]);
 
   return (
     <>
@@ -47,18 +67,25 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <div className="grid gap-6 md:grid-cols-2">
             <div className="self-start">
               <DescriptionList
-              items={[
-                { label: "Name", value: user.name },
-                { label: "Email", value: user.email },
-                { label: "Role", value: <Badge tone={isAdmin ? "violet" : "neutral"}>{user.role}</Badge> },
-              ]}
+                items={[
+                  { label: "Name", value: user.name },
+                  { label: "Email", value: user.email },
+                  {
+                    label: "Role",
+                    value: <Badge tone={isAdmin ? "violet" : "neutral"}>{user.role}</Badge>,
+                  },
+                ]}
               />
             </div>
             <div>
-              <h3 className="mb-3 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Change password</h3>
+              <h3 className="mb-3 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+                Change password
+              </h3>
               {passwordChanged && (
                 <div className="mb-3">
-                  <Alert tone="success">Password changed. Your other sessions were signed out.</Alert>
+                  <Alert tone="success">
+                    Password changed. Your other sessions were signed out.
+                  </Alert>
                 </div>
               )}
               <PasswordForm action={changePasswordAction} minLength={MIN_PASSWORD_LENGTH} />
@@ -69,22 +96,44 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <Panel title="Personal API tokens">
           <div className="space-y-4">
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              For scripts that call <code className="font-mono text-xs">/api/*</code> as you: send <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>.
-              A token is shown once when created and stored only as a hash. The server&apos;s <code className="font-mono text-xs">INBOX_API_TOKEN</code> keeps working
-              for automation that acts for the whole instance, independent of these tokens.
+              For scripts that call <code className="font-mono text-xs">/api/*</code> as you: send{" "}
+              <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. A
+              token is shown once when created and stored only as a hash. The server&apos;s{" "}
+              <code className="font-mono text-xs">INBOX_API_TOKEN</code> keeps working for
+              automation that acts for the whole instance, independent of these tokens.
             </p>
             <CreateTokenForm action={createTokenAction} />
             {tokens.length === 0 ? (
-              <p className="text-sm text-zinc-500 dark:text-zinc-400">You have no personal tokens yet.</p>
+              <p className="text-sm text-zinc-500 dark:text-zinc-400">
+                You have no personal tokens yet.
+              </p>
             ) : (
               <Table caption="Personal API tokens" columns={TOKEN_COLUMNS}>
                 {tokens.map((token) => (
                   <tr key={token.id} data-testid="token-row">
                     <td className="font-medium text-zinc-900 dark:text-zinc-100">{token.name}</td>
-                    <td className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{token.tokenPrefix}…</td>
-                    <td className="text-xs text-zinc-600 dark:text-zinc-400"><RelativeTime iso={token.createdAt.toISOString()} /></td>
-                    <td className="text-xs text-zinc-600 dark:text-zinc-400">{token.lastUsedAt ? <RelativeTime iso={token.lastUsedAt.toISOString()} /> : "never"}</td>
-                    <td>{token.revokedAt ? <Badge tone="neutral">revoked</Badge> : <Badge tone="green" dot>active</Badge>}</td>
+                    <td className="font-mono text-xs text-zinc-600 dark:text-zinc-400">
+                      {token.tokenPrefix}…
+                    </td>
+                    <td className="text-xs text-zinc-600 dark:text-zinc-400">
+                      <RelativeTime iso={token.createdAt.toISOString()} />
+                    </td>
+                    <td className="text-xs text-zinc-600 dark:text-zinc-400">
+                      {token.lastUsedAt ? (
+                        <RelativeTime iso={token.lastUsedAt.toISOString()} />
+                      ) : (
+                        "never"
+                      )}
+                    </td>
+                    <td>
+                      {token.revokedAt ? (
+                        <Badge tone="neutral">revoked</Badge>
+                      ) : (
+                        <Badge tone="green" dot>
+                          active
+                        </Badge>
+                      )}
+                    </td>
                     <td className="text-right">
                       {!token.revokedAt && (
                         <ConfirmActionButton
@@ -105,28 +154,49 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <Panel title="Team">
           <div className="space-y-4">
             {isAdmin ? (
-              <InviteForm action={inviteAction} lifetimeDays={INVITATION_LIFETIME_MS / 86_400_000} />
+              <InviteForm
+                action={inviteAction}
+                lifetimeDays={INVITATION_LIFETIME_MS / 86_400_000}
+              />
             ) : (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">Everyone sees the same endpoints and events. Admins invite teammates and manage roles.</p>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                Everyone sees the same endpoints and events. Admins invite teammates and manage
+                roles.
+              </p>
             )}
-            <Table caption="Members" columns={isAdmin ? [...MEMBER_COLUMNS, ACTIONS_COLUMN] : MEMBER_COLUMNS}>
+            <Table
+              caption="Members"
+              columns={isAdmin ? [...MEMBER_COLUMNS, ACTIONS_COLUMN] : MEMBER_COLUMNS}
+            >
               {members.map((member) => {
                 const isSelf = member.id === user.id;
                 return (
                   <tr key={member.id} data-testid="member-row">
                     <td className="font-medium text-zinc-900 dark:text-zinc-100">
                       {member.name}
-                      {isSelf && <span className="ml-2 text-xs font-normal text-zinc-500 dark:text-zinc-400">(you)</span>}
+                      {isSelf && (
+                        <span className="ml-2 text-xs font-normal text-zinc-500 dark:text-zinc-400">
+                          (you)
+                        </span>
+                      )}
                     </td>
                     <td className="text-zinc-700 dark:text-zinc-300">{member.email}</td>
                     <td>
                       {isAdmin && !isSelf ? (
-                        <RoleSelect role={member.role} memberLabel={member.email} change={changeRoleAction.bind(null, member.id)} />
+                        <RoleSelect
+                          role={member.role}
+                          memberLabel={member.email}
+                          change={changeRoleAction.bind(null, member.id)}
+                        />
                       ) : (
-                        <Badge tone={member.role === "admin" ? "violet" : "neutral"}>{member.role}</Badge>
+                        <Badge tone={member.role === "admin" ? "violet" : "neutral"}>
+                          {member.role}
+                        </Badge>
                       )}
                     </td>
-                    <td className="text-xs text-zinc-600 dark:text-zinc-400"><RelativeTime iso={member.createdAt.toISOString()} /></td>
+                    <td className="text-xs text-zinc-600 dark:text-zinc-400">
+                      <RelativeTime iso={member.createdAt.toISOString()} />
+                    </td>
                     {isAdmin && (
                       <td className="text-right">
                         {!isSelf && (
@@ -145,15 +215,24 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             </Table>
             {isAdmin && invitations.length > 0 && (
               <div>
-                <h3 className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Pending invitations</h3>
+                <h3 className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+                  Pending invitations
+                </h3>
                 <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
                   {invitations.map((invitation) => (
-                    <li key={invitation.id} data-testid="invitation-row" className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
+                    <li
+                      key={invitation.id}
+                      data-testid="invitation-row"
+                      className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm"
+                    >
                       <span className="flex items-center gap-2">
                         <span className="text-zinc-900 dark:text-zinc-100">{invitation.email}</span>
-                        <Badge tone={invitation.role === "admin" ? "violet" : "neutral"}>{invitation.role}</Badge>
+                        <Badge tone={invitation.role === "admin" ? "violet" : "neutral"}>
+                          {invitation.role}
+                        </Badge>
                         <span className="text-xs text-zinc-500 dark:text-zinc-400">
-                          by {invitation.invitedBy}, expires <RelativeTime iso={invitation.expiresAt.toISOString()} />
+                          by {invitation.invitedBy}, expires{" "}
+                          <RelativeTime iso={invitation.expiresAt.toISOString()} />
                         </span>
                       </span>
                       <ConfirmActionButton

@@ -6,7 +6,12 @@ import { errorResponse } from "@/lib/http/error-response";
 export const dynamic = "force-dynamic";
 
 function unknownRoute(request: Request): Response {
-  return errorResponse(new AppError("not_found", `no API route ${request.method} ${new URL(request.url).pathname}; see docs/api.md`));
+  return errorResponse(
+    new AppError(
+      "not_found",
+      `no API route ${request.method} ${new URL(request.url).pathname}; see docs/api.md`,
+    ),
+  );
 }
 
 export const GET = unknownRoute;

@@ -15,7 +15,10 @@ export const GET = apiRoute("viewer", async (request: Request) => {
   const query = parseSearchParams(request, listEndpointsSchema);
   const origin = publicOrigin(request);
   const page = await listEndpoints(query);
-  return jsonResponse({ items: page.items.map((row) => serializeEndpoint(row, origin)), nextCursor: page.nextCursor });
+  return jsonResponse({
+    items: page.items.map((row) => serializeEndpoint(row, origin)),
+    nextCursor: page.nextCursor,
+  });
 });
 
 // POST /api/endpoints - create an endpoint with a provider preset; 201 with its ingest URL.

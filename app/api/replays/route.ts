@@ -15,8 +15,17 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute("member", async (request: Request, _context: unknown, principal) => {
   const input = await parseJsonBody(request, bulkReplaySchema);
   const key = parseIdempotencyKey(request.headers.get("idempotency-key"));
-  const { isRepeat, ...batch } = await startBulkReplay(input, principalScope(principal), key, principalRole(principal), auditActorOf(principal));
-  return jsonResponse(batch, { status: 202, headers: isRepeat ? { "idempotent-replayed": "true" } : {} });
+  const { isRepeat, ...batch } = await startBulkReplay(
+    input,
+    principalScope(principal),
+    key,
+    principalRole(principal),
+    auditActorOf(principal),
+  );
+  return jsonResponse(batch, {
+    status: 202,
+    headers: isRepeat ? { "idempotent-replayed": "true" } : {},
+  });
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -7,14 +7,32 @@ import { Field, Input } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { acceptInvitationAction, type AcceptState } from "./actions";
 
-export function AcceptInvitationForm({ token, email, minLength }: { token: string; email: string; minLength: number }) {
-  const { state, formAction, onSubmit, pending } = useFormAction<AcceptState>(acceptInvitationAction, { error: null });
+export function AcceptInvitationForm({
+  token,
+  email,
+  minLength,
+}: {
+  token: string;
+  email: string;
+  minLength: number;
+}) {
+  const { state, formAction, onSubmit, pending } = useFormAction<AcceptState>(
+    acceptInvitationAction,
+    { error: null },
+  );
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4">
       {state.error && <Alert tone="error">{state.error}</Alert>}
       <input type="hidden" name="token" value={token} />
       <Field label="Email" htmlFor="email" hint="The address the invitation was made for.">
-        <Input id="email" type="email" value={email} readOnly autoComplete="username" className="bg-zinc-50 dark:bg-zinc-950" />
+        <Input
+          id="email"
+          type="email"
+          value={email}
+          readOnly
+          autoComplete="username"
+          className="bg-zinc-50 dark:bg-zinc-950"
+        />
       </Field>
       <Field label="Your name" htmlFor="name">
         <Input id="name" name="name" autoComplete="name" required autoFocus maxLength={100} />

@@ -11,7 +11,10 @@ import { acceptInvitationSchema } from "@/lib/team/schema";
 
 export type AcceptState = { error: string | null };
 
-export async function acceptInvitationAction(_previous: AcceptState, form: FormData): Promise<AcceptState> {
+export async function acceptInvitationAction(
+  _previous: AcceptState,
+  form: FormData,
+): Promise<AcceptState> {
   const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form." };
   const { token, name, password } = parsed.data;

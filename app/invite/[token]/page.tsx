@@ -14,10 +14,16 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const invitation = token.length <= 200 ? await findOpenInvitation(token) : null;
   if (!invitation) {
     return (
-      <AuthCard title="This invitation link is not valid" description={`It was used already, revoked, or it expired (links last ${INVITATION_LIFETIME_MS / 86_400_000} days).`}>
+      <AuthCard
+        title="This invitation link is not valid"
+        description={`It was used already, revoked, or it expired (links last ${INVITATION_LIFETIME_MS / 86_400_000} days).`}
+      >
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Ask an admin of your Webhook Inbox for a new link, or{" "}
-          <Link href="/login" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+          <Link
+            href="/login"
+            className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+          >
             sign in
           </Link>{" "}
           if you already have an account.
@@ -30,7 +36,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       title="Join Webhook Inbox"
       description={`You were invited as ${invitation.role === "admin" ? "an admin" : "a member"}. Choose your name and a password.`}
     >
-      <AcceptInvitationForm token={token} email={invitation.email} minLength={MIN_PASSWORD_LENGTH} />
+      <AcceptInvitationForm
+        token={token}
+        email={invitation.email}
+        minLength={MIN_PASSWORD_LENGTH}
+      />
     </AuthCard>
   );
 }

@@ -17,7 +17,14 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     // Flags that work in this sandbox (DESIGN.md 6): no sandbox as root, and no
     // background traffic to Google that the closed network would refuse.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -27,8 +34,15 @@ export type PageErrors = { console: string[]; page: string[]; csp: string[] };
  * A fresh context (own cookies) and page; records console errors, uncaught page
  * errors and CSP violations so tests can assert that nothing broke or was blocked.
  */
-export async function newPage(browser: Browser, options: { colorScheme?: "light" | "dark" } = {}): Promise<{ context: BrowserContext; page: Page; errors: PageErrors }> {
-  const context = await browser.newContext({ baseURL: e2eBaseUrl(), viewport: { width: 1366, height: 900 }, colorScheme: options.colorScheme ?? "light" });
+export async function newPage(
+  browser: Browser,
+  options: { colorScheme?: "light" | "dark" } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: PageErrors }> {
+  const context = await browser.newContext({
+    baseURL: e2eBaseUrl(),
+    viewport: { width: 1366, height: 900 },
+    colorScheme: options.colorScheme ?? "light",
+  });
   const page = await context.newPage();
   const errors: PageErrors = { console: [], page: [], csp: [] };
   page.on("console", (message) => {
@@ -41,7 +55,11 @@ export async function newPage(browser: Browser, options: { colorScheme?: "light"
 }
 
 /** Signs in through the login form, as a person would. */
-export async function signIn(page: Page, credentials: { email: string; password: string } = TEST_ADMIN, next = "/"): Promise<void> {
+export async function signIn(
+  page: Page,
+  credentials: { email: string; password: string } = TEST_ADMIN,
+  next = "/",
+): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Email").fill(credentials.email);
   await page.getByLabel("Password").fill(credentials.password);
@@ -49,7 +67,10 @@ export async function signIn(page: Page, credentials: { email: string; password:
   await page.waitForURL((url) => url.pathname !== "/login");
 }
 
-export async function signedInPage(browser: Browser, options: { colorScheme?: "light" | "dark" } = {}) {
+export async function signedInPage(
+  browser: Browser,
+  options: { colorScheme?: "light" | "dark" } = {},
+) {
   const opened = await newPage(browser, options);
   await signIn(opened.page);
   return opened;
@@ -68,7 +89,11 @@ export async function screenshotBothThemes(page: Page, name: string): Promise<vo
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     // animations "disabled" ends colour transitions at once: a theme switch mid-transition looks washed out.
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`), fullPage: true, animations: "disabled" });
+    await page.screenshot({
+      path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`),
+      fullPage: true,
+      animations: "disabled",
+    });
   }
   await page.emulateMedia({ colorScheme: "light" });
 }

@@ -25,7 +25,11 @@ import { requireUser } from "@/lib/auth/session";
 import { listDestinations } from "@/lib/destinations/data";
 import { serializeDestination } from "@/lib/destinations/serialize";
 import { getEndpoint, getEndpointActivity } from "@/lib/endpoints/data";
-import { MAX_BODY_LIMIT_BYTES, MAX_RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST_FACTOR } from "@/lib/endpoints/schema";
+import {
+  MAX_BODY_LIMIT_BYTES,
+  MAX_RATE_LIMIT_PER_SECOND,
+  RATE_LIMIT_BURST_FACTOR,
+} from "@/lib/endpoints/schema";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
 import { getPollingSettings } from "@/lib/polling/data";
 import { serializePollingSettings } from "@/lib/polling/serialize";
@@ -42,7 +46,12 @@ import {
   setDestinationEnabledAction,
   updateSettingsAction,
 } from "../actions";
-import { addAlertChannelAction, removeAlertChannelAction, sendTestAlertAction, setAlertChannelEnabledAction } from "../alert-actions";
+import {
+  addAlertChannelAction,
+  removeAlertChannelAction,
+  sendTestAlertAction,
+  setAlertChannelEnabledAction,
+} from "../alert-actions";
 import { pageOrigin } from "../page-origin";
 import { clearPollingAction, savePollingAction } from "../polling-actions";
 
@@ -71,10 +80,18 @@ function describeExtraction(value: unknown): string {
     config.eventTypePath && `event type from ${config.eventTypePath}`,
     config.outputUrlPath && `output URL from ${config.outputUrlPath}`,
   ].filter(Boolean);
-  return parts.length > 0 ? parts.join(" · ") : "none configured: callbacks are stored as events without a job (set paths with PATCH /api/endpoints/<id>)";
+  return parts.length > 0
+    ? parts.join(" · ")
+    : "none configured: callbacks are stored as events without a job (set paths with PATCH /api/endpoints/<id>)";
 }
 
-export default async function EndpointPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function EndpointPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const user = await requireUser();
   // The page leaves out what the role cannot do; the actions refuse it all the same.
   const canManage = hasRole(user.role, "admin");
@@ -107,20 +124,32 @@ export default async function EndpointPage({ params, searchParams }: { params: P
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/endpoints" className="hover:underline">Endpoints</Link>}
+        eyebrow={
+          <Link href="/endpoints" className="hover:underline">
+            Endpoints
+          </Link>
+        }
         title={endpoint.name}
-        description={archived ? `${guide.label} endpoint, archived: its URL answers 410 Gone.` : `${guide.label} endpoint, accepting callbacks.`}
+        description={
+          archived
+            ? `${guide.label} endpoint, archived: its URL answers 410 Gone.`
+            : `${guide.label} endpoint, accepting callbacks.`
+        }
         actions={archived ? <Badge tone="amber">archived</Badge> : undefined}
       />
       <div className="space-y-5">
         {justCreated && (
           <Alert tone="success" title="Endpoint created">
-            Paste the ingest URL into {guide.label} as the callback URL, then send a test callback to check the set-up.
+            Paste the ingest URL into {guide.label} as the callback URL, then send a test callback
+            to check the set-up.
           </Alert>
         )}
         <Panel title="Ingest URL">
           <div className="flex flex-wrap items-center gap-2">
-            <code className="min-w-0 flex-1 break-all rounded-md bg-zinc-50 px-2.5 py-1.5 font-mono text-xs text-zinc-800 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:text-zinc-200 dark:ring-zinc-800" data-testid="ingest-url">
+            <code
+              className="min-w-0 flex-1 break-all rounded-md bg-zinc-50 px-2.5 py-1.5 font-mono text-xs text-zinc-800 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:text-zinc-200 dark:ring-zinc-800"
+              data-testid="ingest-url"
+            >
               {url}
             </code>
             <CopyButton value={url} label="Copy URL" size="md" />
@@ -131,8 +160,17 @@ export default async function EndpointPage({ params, searchParams }: { params: P
                 { label: "Provider", value: guide.label },
                 { label: "Verification", value: guide.summary },
                 { label: "What arrives", value: guide.sends },
-                ...(guide.isConfigurable ? [{ label: "Job fields", value: describeExtraction(endpoint.extraction) }] : []),
-                { label: "Body cap", value: <span className="tabular-nums">{(endpoint.bodyLimitBytes / KIB).toLocaleString("en")} KiB</span> },
+                ...(guide.isConfigurable
+                  ? [{ label: "Job fields", value: describeExtraction(endpoint.extraction) }]
+                  : []),
+                {
+                  label: "Body cap",
+                  value: (
+                    <span className="tabular-nums">
+                      {(endpoint.bodyLimitBytes / KIB).toLocaleString("en")} KiB
+                    </span>
+                  ),
+                },
                 {
                   label: "Rate limit",
                   value:
@@ -140,14 +178,41 @@ export default async function EndpointPage({ params, searchParams }: { params: P
                       "none"
                     ) : (
                       <span className="tabular-nums">
-                        {endpoint.rateLimitPerSecond.toLocaleString("en")}/s, bursts to {(endpoint.rateLimitPerSecond * RATE_LIMIT_BURST_FACTOR).toLocaleString("en")}
+                        {endpoint.rateLimitPerSecond.toLocaleString("en")}/s, bursts to{" "}
+                        {(endpoint.rateLimitPerSecond * RATE_LIMIT_BURST_FACTOR).toLocaleString(
+                          "en",
+                        )}
                       </span>
                     ),
                 },
-                { label: "Last callback", value: activity?.lastReceivedAt ? <RelativeTime iso={activity.lastReceivedAt.toISOString()} /> : "never" },
-                { label: "Events", value: <span className="tabular-nums">{(activity?.eventCount ?? 0).toLocaleString("en")}</span> },
-                { label: "Created", value: <RelativeTime iso={endpoint.createdAt.toISOString()} /> },
-                ...(endpoint.archivedAt ? [{ label: "Archived", value: <RelativeTime iso={endpoint.archivedAt.toISOString()} /> }] : []),
+                {
+                  label: "Last callback",
+                  value: activity?.lastReceivedAt ? (
+                    <RelativeTime iso={activity.lastReceivedAt.toISOString()} />
+                  ) : (
+                    "never"
+                  ),
+                },
+                {
+                  label: "Events",
+                  value: (
+                    <span className="tabular-nums">
+                      {(activity?.eventCount ?? 0).toLocaleString("en")}
+                    </span>
+                  ),
+                },
+                {
+                  label: "Created",
+                  value: <RelativeTime iso={endpoint.createdAt.toISOString()} />,
+                },
+                ...(endpoint.archivedAt
+                  ? [
+                      {
+                        label: "Archived",
+                        value: <RelativeTime iso={endpoint.archivedAt.toISOString()} />,
+                      },
+                    ]
+                  : []),
               ]}
             />
           </div>
@@ -157,7 +222,10 @@ export default async function EndpointPage({ params, searchParams }: { params: P
           <div className="grid gap-5 lg:grid-cols-2">
             <Panel title="Test callback">
               {canOperate ? (
-                <TestCallbackPanel send={sendTestCallbackAction.bind(null, endpoint.id)} signedWith={signedWith} />
+                <TestCallbackPanel
+                  send={sendTestCallbackAction.bind(null, endpoint.id)}
+                  signedWith={signedWith}
+                />
               ) : (
                 <RoleNote>Members and admins can send test callbacks.</RoleNote>
               )}
@@ -194,7 +262,12 @@ export default async function EndpointPage({ params, searchParams }: { params: P
 
         {!archived && (
           <Panel title="Re-polling the provider">
-            <PollingPanel polling={serializePollingSettings(polling)} canManage={canManage} save={savePollingAction.bind(null, endpoint.id)} clear={clearPollingAction.bind(null, endpoint.id)} />
+            <PollingPanel
+              polling={serializePollingSettings(polling)}
+              canManage={canManage}
+              save={savePollingAction.bind(null, endpoint.id)}
+              clear={clearPollingAction.bind(null, endpoint.id)}
+            />
           </Panel>
         )}
 
@@ -213,7 +286,13 @@ export default async function EndpointPage({ params, searchParams }: { params: P
         )}
 
         {!hasEvents && !archived && (
-          <FirstCallbackGuide providerLabel={guide.label} example={curlExample({ provider, verification, secretCount: endpoint.secretCount }, url)} />
+          <FirstCallbackGuide
+            providerLabel={guide.label}
+            example={curlExample(
+              { provider, verification, secretCount: endpoint.secretCount },
+              url,
+            )}
+          />
         )}
 
         {!archived && !canManage && (
@@ -236,8 +315,13 @@ export default async function EndpointPage({ params, searchParams }: { params: P
               />
             </Panel>
             <Panel title="Archive">
-              <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">Stop accepting callbacks at this URL. Everything already stored stays.</p>
-              <ArchiveEndpoint name={endpoint.name} archive={archiveEndpointAction.bind(null, endpoint.id)} />
+              <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+                Stop accepting callbacks at this URL. Everything already stored stays.
+              </p>
+              <ArchiveEndpoint
+                name={endpoint.name}
+                archive={archiveEndpointAction.bind(null, endpoint.id)}
+              />
             </Panel>
           </div>
         )}

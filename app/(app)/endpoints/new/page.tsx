@@ -16,14 +16,25 @@ export default async function NewEndpointPage() {
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/endpoints" className="hover:underline">Endpoints</Link>}
+        eyebrow={
+          <Link href="/endpoints" className="hover:underline">
+            Endpoints
+          </Link>
+        }
         title="New endpoint"
         description="You get an ingest URL to paste into the provider as its callback URL."
       />
       {hasRole(user.role, "admin") ? (
-        <NewEndpointForm guides={presetGuides()} action={createEndpointAction} defaultBodyLimitKib={DEFAULT_BODY_LIMIT_BYTES / 1024} maxBodyLimitKib={MAX_BODY_LIMIT_BYTES / 1024} />
+        <NewEndpointForm
+          guides={presetGuides()}
+          action={createEndpointAction}
+          defaultBodyLimitKib={DEFAULT_BODY_LIMIT_BYTES / 1024}
+          maxBodyLimitKib={MAX_BODY_LIMIT_BYTES / 1024}
+        />
       ) : (
-        <RoleNote>Only admins can create endpoints. Ask one to create it, or to make you an admin.</RoleNote>
+        <RoleNote>
+          Only admins can create endpoints. Ask one to create it, or to make you an admin.
+        </RoleNote>
       )}
     </>
   );

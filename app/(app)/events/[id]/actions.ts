@@ -21,16 +21,35 @@ const deliveryIdSchema = z.string().min(1).max(100);
 export async function revealCredentialValues(deliveryId: string, name: string): Promise<string[]> {
   const user = await requireUserWithRole("admin");
   const header = revealCredentialHeaderSchema.parse({ name });
-  return revealCredentialHeader(deliveryIdSchema.parse(deliveryId), header.name, auditActorOfPerson(user));
+  return revealCredentialHeader(
+    deliveryIdSchema.parse(deliveryId),
+    header.name,
+    auditActorOfPerson(user),
+  );
 }
 
 /** The `occurrence`-th value of one credential header (the headers table's reveal). */
-export async function revealCredentialValue(deliveryId: string, name: string, occurrence: number): Promise<string> {
+export async function revealCredentialValue(
+  deliveryId: string,
+  name: string,
+  occurrence: number,
+): Promise<string> {
   await requireUserWithRole("admin");
-  return (await revealCredentialValues(deliveryId, name))[z.number().int().min(0).parse(occurrence)] ?? "";
+  return (
+    (await revealCredentialValues(deliveryId, name))[z.number().int().min(0).parse(occurrence)] ??
+    ""
+  );
 }
 
-export type ReplayState = { error: string | null; attempt: { id: string; status: string; responseStatus: number | null; error: string | null } | null };
+export type ReplayState = {
+  error: string | null;
+  attempt: {
+    id: string;
+    status: string;
+    responseStatus: number | null;
+    error: string | null;
+  } | null;
+};
 
 const replayFormSchema = z.object({
   target: z.string().min(1),
@@ -43,7 +62,11 @@ const replayFormSchema = z.object({
  * Replay from the event page. The form carries an idempotency key made when it was
  * rendered, so a double click or a resubmitted tab sends once and shows that attempt.
  */
-export async function replayAction(eventId: string, _previous: ReplayState, form: FormData): Promise<ReplayState> {
+export async function replayAction(
+  eventId: string,
+  _previous: ReplayState,
+  form: FormData,
+): Promise<ReplayState> {
   const user = await userOrRefusal(requireUserWithRole("member"));
   if (isRefusal(user)) return { ...user, attempt: null };
   const parsed = replayFormSchema.safeParse(Object.fromEntries(form));
@@ -53,12 +76,32 @@ export async function replayAction(eventId: string, _previous: ReplayState, form
     ...(target === "url" ? { url } : { destinationId: target }),
     resign: resign === "on",
   });
-  if (!input.success) return { error: input.error.issues[0]?.message === "must be an absolute http(s) URL" ? "Enter an absolute http(s) URL." : "Check the target.", attempt: null };
+  if (!input.success)
+    return {
+      error:
+        input.error.issues[0]?.message === "must be an absolute http(s) URL"
+          ? "Enter an absolute http(s) URL."
+          : "Check the target.",
+      attempt: null,
+    };
   try {
     // Re-signing an unsigned callback is an admin's (replayEvent checks the role).
-    const attempt = await replayEvent(eventId, input.data, { scope: user.id, key: idempotencyKey }, user.role);
+    const attempt = await replayEvent(
+      eventId,
+      input.data,
+      { scope: user.id, key: idempotencyKey },
+      user.role,
+    );
     revalidatePath(`/events/${eventId}`);
-    return { error: null, attempt: { id: attempt.id, status: attempt.status, responseStatus: attempt.responseStatus, error: attempt.error } };
+    return {
+      error: null,
+      attempt: {
+        id: attempt.id,
+        status: attempt.status,
+        responseStatus: attempt.responseStatus,
+        error: attempt.error,
+      },
+    };
   } catch (error) {
     if (error instanceof AppError) return { error: error.message, attempt: null };
     throw error;

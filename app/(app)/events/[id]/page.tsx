@@ -40,10 +40,14 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const event = await getEventDetail((await params).id);
   if (!event) notFound();
   const origin = await requestOrigin();
-  const [attempts, destinations] = await Promise.all([listEventAttempts(event.id, { limit: ATTEMPTS_SHOWN }), listDestinations(event.endpoint.id)]);
+  const [attempts, destinations] = await Promise.all([
+    listEventAttempts(event.id, { limit: ATTEMPTS_SHOWN }),
+    listDestinations(event.endpoint.id),
+  ]);
   // Only what the replay form shows: a destination's secret never reaches the browser.
   const replayTargets = destinations.map(({ id, url, enabled }) => ({ id, url, enabled }));
-  const payloadDelivery = event.deliveries.find((d) => d.id === event.payloadDeliveryId) ?? event.deliveries[0];
+  const payloadDelivery =
+    event.deliveries.find((d) => d.id === event.payloadDeliveryId) ?? event.deliveries[0];
 
   return (
     <div className="space-y-5">
@@ -54,7 +58,10 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
               Inbox
             </Link>{" "}
             ·{" "}
-            <Link href={`/endpoints/${encodeURIComponent(event.endpoint.id)}`} className={linkClass}>
+            <Link
+              href={`/endpoints/${encodeURIComponent(event.endpoint.id)}`}
+              className={linkClass}
+            >
               {event.endpoint.name}
             </Link>{" "}
             · event
@@ -68,7 +75,8 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             <span className="text-xs">reports</span>
             <JobStateBadge state={event.state} />
             <span>
-              {event.deliveryCount} {event.deliveryCount === 1 ? "delivery" : "deliveries"}, first <RelativeTime iso={event.firstReceivedAt.toISOString()} />
+              {event.deliveryCount} {event.deliveryCount === 1 ? "delivery" : "deliveries"}, first{" "}
+              <RelativeTime iso={event.firstReceivedAt.toISOString()} />
             </span>
           </span>
         }
@@ -81,7 +89,14 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         <VerificationPanel config={event.verificationConfig} deliveries={event.deliveries} />
       </div>
 
-      {payloadDelivery && <PayloadPanel payload={event.payload} size={payloadDelivery.size} body={payloadDelivery.body} rawHref={rawHrefOf(payloadDelivery.id)} />}
+      {payloadDelivery && (
+        <PayloadPanel
+          payload={event.payload}
+          size={payloadDelivery.size}
+          body={payloadDelivery.body}
+          rawHref={rawHrefOf(payloadDelivery.id)}
+        />
+      )}
 
       <AttemptsPanel
         eventId={event.id}
@@ -92,7 +107,10 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
       />
 
       {event.deliveryCount > EVENT_DELIVERIES_LIMIT && (
-        <Alert tone="info">This event has {event.deliveryCount} deliveries; the first {EVENT_DELIVERIES_LIMIT} are shown.</Alert>
+        <Alert tone="info">
+          This event has {event.deliveryCount} deliveries; the first {EVENT_DELIVERIES_LIMIT} are
+          shown.
+        </Alert>
       )}
       {event.deliveries.map((delivery, index) => {
         // Credential values leave the server masked; only an admin gets the reveal actions.
@@ -104,7 +122,14 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             position={index + 1}
             total={event.deliveryCount}
             curl={curlSourceOf(shown, ingestUrlFor(event.endpoint.key, origin))}
-            reveal={hasRole(user.role, "admin") ? { one: revealCredentialValue.bind(null, delivery.id), all: revealCredentialValues.bind(null, delivery.id) } : undefined}
+            reveal={
+              hasRole(user.role, "admin")
+                ? {
+                    one: revealCredentialValue.bind(null, delivery.id),
+                    all: revealCredentialValues.bind(null, delivery.id),
+                  }
+                : undefined
+            }
           />
         );
       })}
@@ -113,20 +138,34 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
 }
 
 function summaryItems(event: EventDetail) {
-  const iso = (date: Date | null) => (date ? <RelativeTime iso={date.toISOString()} /> : <span className="text-zinc-400">—</span>);
+  const iso = (date: Date | null) =>
+    date ? <RelativeTime iso={date.toISOString()} /> : <span className="text-zinc-400">—</span>;
   return [
     { label: "Event id", value: <span className="font-mono text-xs">{event.id}</span> },
-    { label: "Type", value: event.type ? <span className="font-mono text-xs">{visibleText(event.type)}</span> : <span className="text-zinc-400">—</span> },
+    {
+      label: "Type",
+      value: event.type ? (
+        <span className="font-mono text-xs">{visibleText(event.type)}</span>
+      ) : (
+        <span className="text-zinc-400">—</span>
+      ),
+    },
     {
       label: "Job",
       value: event.job ? (
-        <Link href={`/jobs/${encodeURIComponent(event.job.id)}`} className={`${linkClass} font-mono text-xs`}>
+        <Link
+          href={`/jobs/${encodeURIComponent(event.job.id)}`}
+          className={`${linkClass} font-mono text-xs`}
+        >
           {visibleText(event.job.externalId)}
         </Link>
       ) : event.externalJobId ? (
         <span className="text-xs">
           <span className="font-mono">{visibleText(event.externalJobId)}</span>{" "}
-          <span className="text-zinc-500 dark:text-zinc-400">(not applied to a job: {event.verification === "failed" ? "signature failed" : "no job yet"})</span>
+          <span className="text-zinc-500 dark:text-zinc-400">
+            (not applied to a job:{" "}
+            {event.verification === "failed" ? "signature failed" : "no job yet"})
+          </span>
         </span>
       ) : (
         <span className="text-zinc-400">—</span>
@@ -135,17 +174,34 @@ function summaryItems(event: EventDetail) {
     { label: "Provider time", value: iso(event.providerTimestamp) },
     { label: "First received", value: iso(event.firstReceivedAt) },
     { label: "Last received", value: iso(event.lastReceivedAt) },
-    { label: "Endpoint", value: <span>{event.endpoint.name} <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{event.endpoint.provider}</span></span> },
+    {
+      label: "Endpoint",
+      value: (
+        <span>
+          {event.endpoint.name}{" "}
+          <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
+            {event.endpoint.provider}
+          </span>
+        </span>
+      ),
+    },
   ];
 }
 
-function curlSourceOf(delivery: EventDetail["deliveries"][number] & MaskedHeaders, ingestUrl: string): CurlSource {
+function curlSourceOf(
+  delivery: EventDetail["deliveries"][number] & MaskedHeaders,
+  ingestUrl: string,
+): CurlSource {
   const masked = new Set(delivery.maskedHeaders);
   return {
     method: delivery.method,
     url: `${ingestUrl}${delivery.path}${delivery.query ? `?${delivery.query}` : ""}`,
     // Credential values are masked here; an admin's reveal fetches them (actions.ts).
-    headers: delivery.headers.map(([name, value]) => ({ name, value, isCredential: masked.has(name.toLowerCase()) })),
+    headers: delivery.headers.map(([name, value]) => ({
+      name,
+      value,
+      isCredential: masked.has(name.toLowerCase()),
+    })),
     body: curlBodyFor(delivery.body, delivery.size, `${delivery.id}.bin`),
   };
 }

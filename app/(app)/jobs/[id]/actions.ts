@@ -20,7 +20,12 @@ export async function repollAction(jobId: string): Promise<RepollState> {
     const poll = await getPoll(result.pollId);
     revalidatePath(`/jobs/${id}`);
     const said = poll.state ? `the provider says ${poll.state}` : (poll.error ?? poll.outcome);
-    return { error: null, done: result.missedCallback ? `Polled: ${said}, but that callback never came. Flagged as a missed callback.` : `Polled: ${said}.` };
+    return {
+      error: null,
+      done: result.missedCallback
+        ? `Polled: ${said}, but that callback never came. Flagged as a missed callback.`
+        : `Polled: ${said}.`,
+    };
   } catch (error) {
     return { error: toAppError(error).message };
   }

@@ -44,40 +44,74 @@ const ATTEMPTS_SHOWN = 50;
 /** The newest polls in the timeline; GET /api/jobs/<id>/polls pages through all. */
 const POLLS_SHOWN = 200;
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function JobPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const job = await getJobTimeline((await params).id);
   if (!job) notFound();
-  const [pollPage, polling] = await Promise.all([listPolls(job.id, { limit: POLLS_SHOWN }), getPollingSettings(job.endpoint.id)]);
+  const [pollPage, polling] = await Promise.all([
+    listPolls(job.id, { limit: POLLS_SHOWN }),
+    getPollingSettings(job.endpoint.id),
+  ]);
   const polls = pollPage.items.map(serializePoll);
   const entries = timelineEntries(job.events, pollPage.items);
   const parsed = jobDiffParamsSchema.safeParse(await searchParams);
   const pair = comparedPair(entries, parsed.success ? parsed.data : {});
   const summarised = withinBudget(job.events);
   // Completions are read for their output URL (the checks); a job has one or two.
-  const completed = job.events.filter((event) => event.state === "completed").map((event) => event.id);
+  const completed = job.events
+    .filter((event) => event.state === "completed")
+    .map((event) => event.id);
   const eventIds = new Set(job.events.map((event) => event.id));
   const [eventPayloads, attempts, attemptCount] = await Promise.all([
-    getJobEventPayloads(job, [...new Set([...summarised, ...completed, ...(pair ? [pair.from, pair.to].filter((id) => eventIds.has(id)) : [])])]),
+    getJobEventPayloads(job, [
+      ...new Set([
+        ...summarised,
+        ...completed,
+        ...(pair ? [pair.from, pair.to].filter((id) => eventIds.has(id)) : []),
+      ]),
+    ]),
     listJobAttempts(job.id, { limit: ATTEMPTS_SHOWN }),
     countJobAttempts(job.id),
   ]);
   // A poll's payload is the part of its answer read like a callback: diffable against any callback.
-  const payloads = new Map<string, unknown>([...eventPayloads, ...polls.map((poll) => [poll.id, poll.payload] as const)]);
-  const changeCounts = countChanges(entries, [...summarised, ...polls.map((poll) => poll.id)], payloads);
-  const diffHref = (from: string, to: string) => `/jobs/${encodeURIComponent(job.id)}?${new URLSearchParams({ from, to })}#diff`;
+  const payloads = new Map<string, unknown>([
+    ...eventPayloads,
+    ...polls.map((poll) => [poll.id, poll.payload] as const),
+  ]);
+  const changeCounts = countChanges(
+    entries,
+    [...summarised, ...polls.map((poll) => poll.id)],
+    payloads,
+  );
+  const diffHref = (from: string, to: string) =>
+    `/jobs/${encodeURIComponent(job.id)}?${new URLSearchParams({ from, to })}#diff`;
   const positionOf = (id: string) => entries.findIndex((entry) => entry.id === id) + 1;
   const { extraction } = job.endpoint;
-  const outputUrls = new Map(completed.map((id) => [id, outputUrlIn(job.provider, extraction, eventPayloads.get(id))]));
+  const outputUrls = new Map(
+    completed.map((id) => [id, outputUrlIn(job.provider, extraction, eventPayloads.get(id))]),
+  );
   const checks = checkSequence(
-    [...callbackObservations(job.events, (id) => outputUrls.get(id) ?? null), ...pollObservations(pollPage.items)],
+    [
+      ...callbackObservations(job.events, (id) => outputUrls.get(id) ?? null),
+      ...pollObservations(pollPage.items),
+    ],
     { expectsOutputUrl: reportsOutputUrl(job.provider, extraction) },
   );
-  const entryLabels = new Map(entries.map((entry, index) => [entry.id, `#${index + 1} ${entry.kind === "poll" ? "poll" : (entry.event.type ?? "event")}`]));
+  const entryLabels = new Map(
+    entries.map((entry, index) => [
+      entry.id,
+      `#${index + 1} ${entry.kind === "poll" ? "poll" : (entry.event.type ?? "event")}`,
+    ]),
+  );
   const diffOptions = entries.map((entry) =>
-    entry.kind === "poll" ? { id: entry.id, type: "poll", state: entry.poll.state } : { id: entry.id, type: entry.event.type, state: entry.event.state },
+    entry.kind === "poll"
+      ? { id: entry.id, type: "poll", state: entry.poll.state }
+      : { id: entry.id, type: entry.event.type, state: entry.event.state },
   );
   const repoll = polling.settings !== null;
 
@@ -98,26 +132,34 @@ export default async function JobPage({ params, searchParams }: Props) {
           <span className="flex flex-wrap items-center gap-2">
             <JobStateBadge state={job.state} />
             {job.missedCallbackAt && (
-              <Badge tone="red" dot title="The provider's status API says the job finished, but no callback for that state arrived">
+              <Badge
+                tone="red"
+                dot
+                title="The provider's status API says the job finished, but no callback for that state arrived"
+              >
                 missed callback
               </Badge>
             )}
             <span>
-              {job._count.events} {job._count.events === 1 ? "event" : "events"}, last <RelativeTime iso={job.lastEventAt.toISOString()} />
+              {job._count.events} {job._count.events === 1 ? "event" : "events"}, last{" "}
+              <RelativeTime iso={job.lastEventAt.toISOString()} />
             </span>
           </span>
         }
         actions={
           // Re-polling is a member's action, setting it up an admin's: a viewer gets neither.
-          repoll ? (
-            hasRole(user.role, "member") && <RepollButton repoll={repollAction.bind(null, job.id)} />
-          ) : (
-            hasRole(user.role, "admin") && (
-              <Link href={`/endpoints/${encodeURIComponent(job.endpoint.id)}`} title="Set the provider's status API on the endpoint to re-poll its jobs">
-                <Button variant="ghost">Set up re-polling</Button>
-              </Link>
-            )
-          )
+          repoll
+            ? hasRole(user.role, "member") && (
+                <RepollButton repoll={repollAction.bind(null, job.id)} />
+              )
+            : hasRole(user.role, "admin") && (
+                <Link
+                  href={`/endpoints/${encodeURIComponent(job.endpoint.id)}`}
+                  title="Set the provider's status API on the endpoint to re-poll its jobs"
+                >
+                  <Button variant="ghost">Set up re-polling</Button>
+                </Link>
+              )
         }
       />
 
@@ -125,26 +167,98 @@ export default async function JobPage({ params, searchParams }: Props) {
         <Panel title="Summary">
           <DescriptionList
             items={[
-              { label: "State", value: <span className="flex items-center gap-2"><JobStateBadge state={job.state} />{job.stateAt && <span className="text-xs text-zinc-500 dark:text-zinc-400">as of <RelativeTime iso={job.stateAt.toISOString()} /> (provider time)</span>}</span> },
-              { label: "Provider", value: <span className="font-mono text-xs">{job.provider}</span> },
-              { label: "Endpoint", value: <Link href={`/endpoints/${encodeURIComponent(job.endpoint.id)}`} className="text-indigo-600 hover:underline dark:text-indigo-400">{job.endpoint.name}</Link> },
+              {
+                label: "State",
+                value: (
+                  <span className="flex items-center gap-2">
+                    <JobStateBadge state={job.state} />
+                    {job.stateAt && (
+                      <span className="text-xs text-zinc-500 dark:text-zinc-400">
+                        as of <RelativeTime iso={job.stateAt.toISOString()} /> (provider time)
+                      </span>
+                    )}
+                  </span>
+                ),
+              },
+              {
+                label: "Provider",
+                value: <span className="font-mono text-xs">{job.provider}</span>,
+              },
+              {
+                label: "Endpoint",
+                value: (
+                  <Link
+                    href={`/endpoints/${encodeURIComponent(job.endpoint.id)}`}
+                    className="text-indigo-600 hover:underline dark:text-indigo-400"
+                  >
+                    {job.endpoint.name}
+                  </Link>
+                ),
+              },
               { label: "Output URL", value: <OutputLink value={job.outputUrl} /> },
-              { label: "Error", value: job.error ? <span className="font-mono text-xs whitespace-pre-wrap text-red-700 dark:text-red-300">{visibleText(job.error)}</span> : <span className="text-zinc-400">—</span> },
-              ...(job.details === null ? [] : [{ label: "Details", value: <JsonTree value={job.details} label="Provider details of the current state" /> }]),
+              {
+                label: "Error",
+                value: job.error ? (
+                  <span className="font-mono text-xs whitespace-pre-wrap text-red-700 dark:text-red-300">
+                    {visibleText(job.error)}
+                  </span>
+                ) : (
+                  <span className="text-zinc-400">—</span>
+                ),
+              },
+              ...(job.details === null
+                ? []
+                : [
+                    {
+                      label: "Details",
+                      value: (
+                        <JsonTree
+                          value={job.details}
+                          label="Provider details of the current state"
+                        />
+                      ),
+                    },
+                  ]),
               { label: "Job id", value: <span className="font-mono text-xs">{job.id}</span> },
               { label: "First seen", value: <RelativeTime iso={job.firstSeenAt.toISOString()} /> },
-              { label: "Last callback", value: <RelativeTime iso={job.lastEventAt.toISOString()} /> },
+              {
+                label: "Last callback",
+                value: <RelativeTime iso={job.lastEventAt.toISOString()} />,
+              },
               ...(job.missedCallbackAt
-                ? [{ label: "Missed callback", value: <span className="text-red-700 dark:text-red-300">found by a poll <RelativeTime iso={job.missedCallbackAt.toISOString()} />: the provider finished the job, its callback never came</span> }]
+                ? [
+                    {
+                      label: "Missed callback",
+                      value: (
+                        <span className="text-red-700 dark:text-red-300">
+                          found by a poll <RelativeTime iso={job.missedCallbackAt.toISOString()} />:
+                          the provider finished the job, its callback never came
+                        </span>
+                      ),
+                    },
+                  ]
                 : []),
               {
                 label: "Polls",
                 value: !repoll ? (
-                  <span className="text-zinc-500 dark:text-zinc-400">re-polling is not set up for this endpoint</span>
+                  <span className="text-zinc-500 dark:text-zinc-400">
+                    re-polling is not set up for this endpoint
+                  </span>
                 ) : (
                   <span>
-                    {job.lastPolledAt ? <>last <RelativeTime iso={job.lastPolledAt.toISOString()} /></> : "never polled"}
-                    {job.nextPollAt && polling.expectTerminalMinutes !== null && <> · next scheduled <RelativeTime iso={job.nextPollAt.toISOString()} /></>}
+                    {job.lastPolledAt ? (
+                      <>
+                        last <RelativeTime iso={job.lastPolledAt.toISOString()} />
+                      </>
+                    ) : (
+                      "never polled"
+                    )}
+                    {job.nextPollAt && polling.expectTerminalMinutes !== null && (
+                      <>
+                        {" "}
+                        · next scheduled <RelativeTime iso={job.nextPollAt.toISOString()} />
+                      </>
+                    )}
                   </span>
                 ),
               },
@@ -154,14 +268,30 @@ export default async function JobPage({ params, searchParams }: Props) {
         <ChecksPanel results={checks} eventLabels={entryLabels} />
       </div>
 
-      <Panel title="Timeline" actions={<span className="text-xs text-zinc-500 dark:text-zinc-400">callbacks and polls in provider order; provider time, else receipt</span>}>
+      <Panel
+        title="Timeline"
+        actions={
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+            callbacks and polls in provider order; provider time, else receipt
+          </span>
+        }
+      >
         {entries.length === 0 ? (
           <EmptyState title="No events">No callback for this job is stored.</EmptyState>
         ) : (
           <>
-            {job.events.length >= JOB_EVENTS_LIMIT && <Alert tone="info">Only the first {JOB_EVENTS_LIMIT} events are shown.</Alert>}
-            {pollPage.nextCursor !== null && <Alert tone="info">Only the newest {POLLS_SHOWN} polls are shown.</Alert>}
-            <Timeline entries={entries} diffHref={diffHref} compared={pair} changeCounts={changeCounts} />
+            {job.events.length >= JOB_EVENTS_LIMIT && (
+              <Alert tone="info">Only the first {JOB_EVENTS_LIMIT} events are shown.</Alert>
+            )}
+            {pollPage.nextCursor !== null && (
+              <Alert tone="info">Only the newest {POLLS_SHOWN} polls are shown.</Alert>
+            )}
+            <Timeline
+              entries={entries}
+              diffHref={diffHref}
+              compared={pair}
+              changeCounts={changeCounts}
+            />
           </>
         )}
       </Panel>
@@ -169,23 +299,37 @@ export default async function JobPage({ params, searchParams }: Props) {
       <div id="diff" className="scroll-mt-16">
         <Panel title="Payload diff">
           {pair === null ? (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">A diff needs two callbacks or polls; this job has {entries.length}.</p>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              A diff needs two callbacks or polls; this job has {entries.length}.
+            </p>
           ) : (
             <div className="space-y-3">
               <DiffPicker events={diffOptions} from={pair.from} to={pair.to} />
-              {!parsed.success && <Alert tone="warning">The ?from= and ?to= values were not event or poll ids; showing the last two.</Alert>}
+              {!parsed.success && (
+                <Alert tone="warning">
+                  The ?from= and ?to= values were not event or poll ids; showing the last two.
+                </Alert>
+              )}
               <p className="text-xs text-zinc-600 dark:text-zinc-400">
                 From{" "}
-                <Link href={entryHref(pair.from)} className="text-indigo-600 hover:underline dark:text-indigo-400">
+                <Link
+                  href={entryHref(pair.from)}
+                  className="text-indigo-600 hover:underline dark:text-indigo-400"
+                >
                   #{positionOf(pair.from)}
                 </Link>{" "}
                 to{" "}
-                <Link href={entryHref(pair.to)} className="text-indigo-600 hover:underline dark:text-indigo-400">
+                <Link
+                  href={entryHref(pair.to)}
+                  className="text-indigo-600 hover:underline dark:text-indigo-400"
+                >
                   #{positionOf(pair.to)}
                 </Link>
                 : paths added, removed and changed.
               </p>
-              <DiffTable rows={diffJson(payloads.get(pair.from) ?? null, payloads.get(pair.to) ?? null)} />
+              <DiffTable
+                rows={diffJson(payloads.get(pair.from) ?? null, payloads.get(pair.to) ?? null)}
+              />
             </div>
           )}
         </Panel>
@@ -194,18 +338,30 @@ export default async function JobPage({ params, searchParams }: Props) {
       <Panel
         title="Forwarding and replay"
         actions={
-          attemptCount > 0 && <span className="text-xs text-zinc-500 dark:text-zinc-400">{attemptCount === 1 ? "1 attempt" : `${attemptCount.toLocaleString("en")} attempts`}, newest first</span>
+          attemptCount > 0 && (
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">
+              {attemptCount === 1 ? "1 attempt" : `${attemptCount.toLocaleString("en")} attempts`},
+              newest first
+            </span>
+          )
         }
       >
         {attempts.items.length === 0 ? (
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Nothing was sent for this job&apos;s events yet. Replay one from its event page.</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            Nothing was sent for this job&apos;s events yet. Replay one from its event page.
+          </p>
         ) : (
           <div className="space-y-2">
-            <AttemptsTable attempts={attempts.items} caption="Attempts of this job's events, newest first" withEvent />
+            <AttemptsTable
+              attempts={attempts.items}
+              caption="Attempts of this job's events, newest first"
+              withEvent
+            />
             {attemptCount > attempts.items.length && (
               <p className="text-xs text-zinc-500 dark:text-zinc-400">
                 Showing the newest {attempts.items.length} of {attemptCount.toLocaleString("en")};{" "}
-                <code className="font-mono">GET /api/jobs/{job.id}/attempts</code> pages through all of them.
+                <code className="font-mono">GET /api/jobs/{job.id}/attempts</code> pages through all
+                of them.
               </p>
             )}
           </div>
@@ -225,7 +381,13 @@ type PollRow = Awaited<ReturnType<typeof listPolls>>["items"][number];
 /** Callbacks and polls in one list, in provider order (provider time, else when it arrived or was asked). */
 function timelineEntries(events: TimelineEvent[], polls: PollRow[]): TimelineEntry[] {
   const entries: Array<TimelineEntry & { at: number; seen: number }> = [
-    ...events.map((event) => ({ kind: "event" as const, id: event.id, event, at: (event.providerTimestamp ?? event.firstReceivedAt).getTime(), seen: event.firstReceivedAt.getTime() })),
+    ...events.map((event) => ({
+      kind: "event" as const,
+      id: event.id,
+      event,
+      at: (event.providerTimestamp ?? event.firstReceivedAt).getTime(),
+      seen: event.firstReceivedAt.getTime(),
+    })),
     ...polls.map((poll) => ({
       kind: "poll" as const,
       id: poll.id,
@@ -234,13 +396,19 @@ function timelineEntries(events: TimelineEvent[], polls: PollRow[]): TimelineEnt
       seen: poll.createdAt.getTime(),
     })),
   ];
-  return entries.sort((a, b) => a.at - b.at || a.seen - b.seen || a.id.localeCompare(b.id)).map(({ at: _at, seen: _seen, ...entry }) => entry as TimelineEntry);
+  return entries
+    .sort((a, b) => a.at - b.at || a.seen - b.seen || a.id.localeCompare(b.id))
+    .map(({ at: _at, seen: _seen, ...entry }) => entry as TimelineEntry);
 }
 
 /** Payloads read to count each event's changes against the one before it, in total at most this. */
 const SUMMARY_BUDGET_BYTES = 4 * 1024 * 1024;
 
-type SizedEvent = { id: string; payloadDeliveryId: string; deliveries: Array<{ id: string; size: number }> };
+type SizedEvent = {
+  id: string;
+  payloadDeliveryId: string;
+  deliveries: Array<{ id: string; size: number }>;
+};
 
 /** The events (in order) whose payloads fit the budget together; a job's usual few callbacks all do. */
 function withinBudget(events: SizedEvent[]): string[] {
@@ -255,13 +423,20 @@ function withinBudget(events: SizedEvent[]): string[] {
 }
 
 /** For each event after the first, how many paths differ from the one before it (when both were read). */
-function countChanges(events: Array<{ id: string }>, read: string[], payloads: Map<string, unknown>): Map<string, number> {
+function countChanges(
+  events: Array<{ id: string }>,
+  read: string[],
+  payloads: Map<string, unknown>,
+): Map<string, number> {
   const isRead = new Set(read);
   const counts = new Map<string, number>();
   events.forEach((event, index) => {
     const previous = events[index - 1];
     if (previous && isRead.has(previous.id) && isRead.has(event.id)) {
-      counts.set(event.id, diffJson(payloads.get(previous.id) ?? null, payloads.get(event.id) ?? null).length);
+      counts.set(
+        event.id,
+        diffJson(payloads.get(previous.id) ?? null, payloads.get(event.id) ?? null).length,
+      );
     }
   });
   return counts;
@@ -271,7 +446,10 @@ function countChanges(events: Array<{ id: string }>, read: string[], payloads: M
  * The two events to compare: the ones named in the URL when both belong to the job;
  * `to` alone compares it with the one before it; otherwise the last two.
  */
-function comparedPair(events: Array<{ id: string }>, wanted: { from?: string; to?: string }): { from: string; to: string } | null {
+function comparedPair(
+  events: Array<{ id: string }>,
+  wanted: { from?: string; to?: string },
+): { from: string; to: string } | null {
   const find = (id: string | undefined) => events.find((event) => event.id === id);
   const from = find(wanted.from);
   const to = find(wanted.to);

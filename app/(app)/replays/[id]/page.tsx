@@ -33,14 +33,18 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?:
 export default async function ReplayBatchPage({ params, searchParams }: Props) {
   await requireUser();
   const id = (await params).id;
-  const batch = await getReplayBatch(id).catch((error: unknown) => (error instanceof AppError && error.code === "not_found" ? null : Promise.reject(error)));
+  const batch = await getReplayBatch(id).catch((error: unknown) =>
+    error instanceof AppError && error.code === "not_found" ? null : Promise.reject(error),
+  );
   if (!batch) notFound();
   const { cursor } = await searchParams;
   const { request } = batch;
   const [attempts, starter, destination, endpoints] = await Promise.all([
     // A hand-edited cursor shows the newest attempts instead of failing the page.
     listBatchAttempts(id, { limit: PAGE_SIZE, cursor }).catch((error: unknown) =>
-      error instanceof AppError && error.code === "invalid_cursor" ? listBatchAttempts(id, { limit: PAGE_SIZE }) : Promise.reject(error),
+      error instanceof AppError && error.code === "invalid_cursor"
+        ? listBatchAttempts(id, { limit: PAGE_SIZE })
+        : Promise.reject(error),
     ),
     findStarterEmail(batch.createdBy),
     request?.destinationId ? findReplayDestination(request.destinationId) : null,
@@ -48,7 +52,9 @@ export default async function ReplayBatchPage({ params, searchParams }: Props) {
   ]);
   const isDone = batch.pending === 0;
   const filters = request ? inboxFiltersOf(request.filter) : null;
-  const filterWords = filters ? describeFilters(filters, new Map(endpoints.items.map((e) => [e.id, e.name]))) : [];
+  const filterWords = filters
+    ? describeFilters(filters, new Map(endpoints.items.map((e) => [e.id, e.name])))
+    : [];
 
   return (
     <div className="space-y-5">
@@ -65,10 +71,20 @@ export default async function ReplayBatchPage({ params, searchParams }: Props) {
         title={`Replay of ${batch.total.toLocaleString("en")} ${batch.total === 1 ? "event" : "events"}`}
         description={
           <>
-            Started <RelativeTime iso={batch.createdAt.toISOString()} /> by {batch.createdBy === "operator" ? "the operator API token" : (starter ?? "a removed member")}.
+            Started <RelativeTime iso={batch.createdAt.toISOString()} /> by{" "}
+            {batch.createdBy === "operator"
+              ? "the operator API token"
+              : (starter ?? "a removed member")}
+            .
           </>
         }
-        actions={filters && <ButtonLink href={inboxHref(filters, undefined)}>Open these events in the Inbox</ButtonLink>}
+        actions={
+          filters && (
+            <ButtonLink href={inboxHref(filters, undefined)}>
+              Open these events in the Inbox
+            </ButtonLink>
+          )
+        }
       />
 
       <Panel
@@ -90,7 +106,10 @@ export default async function ReplayBatchPage({ params, searchParams }: Props) {
 
       <Panel title="What is replayed">
         {request === null ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">This batch was started before requests were recorded; its attempts below show where it went.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            This batch was started before requests were recorded; its attempts below show where it
+            went.
+          </p>
         ) : (
           <DescriptionList
             items={[
@@ -102,7 +121,10 @@ export default async function ReplayBatchPage({ params, searchParams }: Props) {
                   ) : (
                     <span className="flex flex-wrap gap-1.5">
                       {filterWords.map(([label, value]) => (
-                        <span key={label} className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">
+                        <span
+                          key={label}
+                          className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800"
+                        >
                           {label}: <span className="font-mono">{value}</span>
                         </span>
                       ))}
@@ -116,25 +138,43 @@ export default async function ReplayBatchPage({ params, searchParams }: Props) {
                 ) : destination ? (
                   <span>
                     <span className="font-mono text-xs break-all">{destination.url}</span>{" "}
-                    <span className="text-xs text-zinc-500 dark:text-zinc-400">(a destination of {destination.endpointName})</span>
+                    <span className="text-xs text-zinc-500 dark:text-zinc-400">
+                      (a destination of {destination.endpointName})
+                    </span>
                   </span>
                 ) : (
-                  <span className="text-zinc-500 dark:text-zinc-400">a destination that was removed since</span>
+                  <span className="text-zinc-500 dark:text-zinc-400">
+                    a destination that was removed since
+                  </span>
                 ),
               },
-              { label: "Signature", value: signatureWords(resignModeOf(request.resign, destination?.resign ?? null)) },
+              {
+                label: "Signature",
+                value: signatureWords(resignModeOf(request.resign, destination?.resign ?? null)),
+              },
               { label: "Retries", value: "none: each event is sent once" },
             ]}
           />
         )}
       </Panel>
 
-      <Panel title="Attempts" actions={<span className="text-xs text-zinc-500 dark:text-zinc-400">newest first</span>}>
+      <Panel
+        title="Attempts"
+        actions={<span className="text-xs text-zinc-500 dark:text-zinc-400">newest first</span>}
+      >
         {attempts.items.length === 0 ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">{isDone ? "This batch sent nothing." : "Nothing sent yet: the first attempts appear here in a moment."}</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {isDone
+              ? "This batch sent nothing."
+              : "Nothing sent yet: the first attempts appear here in a moment."}
+          </p>
         ) : (
           <div className="space-y-3">
-            <AttemptsTable attempts={attempts.items} caption="Attempts of this bulk replay, newest first" withEvent />
+            <AttemptsTable
+              attempts={attempts.items}
+              caption="Attempts of this bulk replay, newest first"
+              withEvent
+            />
             <nav aria-label="Pages" className="flex justify-between gap-2">
               {cursor ? (
                 <ButtonLink href={`/replays/${encodeURIComponent(batch.id)}`} size="sm">
@@ -144,7 +184,10 @@ export default async function ReplayBatchPage({ params, searchParams }: Props) {
                 <span />
               )}
               {attempts.nextCursor && (
-                <ButtonLink href={`/replays/${encodeURIComponent(batch.id)}?${new URLSearchParams({ cursor: attempts.nextCursor })}`} size="sm">
+                <ButtonLink
+                  href={`/replays/${encodeURIComponent(batch.id)}?${new URLSearchParams({ cursor: attempts.nextCursor })}`}
+                  size="sm"
+                >
                   Older →
                 </ButtonLink>
               )}

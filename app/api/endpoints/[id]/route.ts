@@ -26,9 +26,12 @@ export const PATCH = apiRoute("admin", async (request: Request, { params }: Cont
 });
 
 // DELETE /api/endpoints/<id> - archive: stored data stays, the ingest URL answers 410.
-export const DELETE = apiRoute("admin", async (request: Request, { params }: Context, principal) => {
-  const row = await archiveEndpoint((await params).id, auditActorOf(principal));
-  return jsonResponse(serializeEndpoint(row, publicOrigin(request)));
-});
+export const DELETE = apiRoute(
+  "admin",
+  async (request: Request, { params }: Context, principal) => {
+    const row = await archiveEndpoint((await params).id, auditActorOf(principal));
+    return jsonResponse(serializeEndpoint(row, publicOrigin(request)));
+  },
+);
 
 export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");

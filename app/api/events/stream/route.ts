@@ -9,7 +9,9 @@ export const dynamic = "force-dynamic";
 // when callbacks are stored, `reset` when some may have been missed, heartbeat comments;
 // it ends once the caller's token or session is revoked.
 export const GET = apiRoute("viewer", async (request: Request, _context: unknown, principal) =>
-  inboxEventStream(request.signal, { isStillAllowed: () => isStillAuthenticated(request, principal) }),
+  inboxEventStream(request.signal, {
+    isStillAllowed: () => isStillAuthenticated(request, principal),
+  }),
 );
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

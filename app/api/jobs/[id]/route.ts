@@ -7,8 +7,11 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 export const dynamic = "force-dynamic";
 
 // GET /api/jobs/<id> - the job with its events in provider order.
-export const GET = apiRoute("viewer", async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  return jsonResponse(serializeJobDetail(await getJob((await params).id)));
-});
+export const GET = apiRoute(
+  "viewer",
+  async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
+    return jsonResponse(serializeJobDetail(await getJob((await params).id)));
+  },
+);
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -6,9 +6,12 @@ import { getReplayBatch } from "@/lib/replay/data";
 export const dynamic = "force-dynamic";
 
 // GET /api/replays/<id> - { id, total, succeeded, failed, blocked, pending, request, createdBy, createdAt } of a bulk replay.
-export const GET = apiRoute("viewer", async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const batch = await getReplayBatch((await params).id);
-  return jsonResponse({ ...batch, createdAt: batch.createdAt.toISOString() });
-});
+export const GET = apiRoute(
+  "viewer",
+  async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
+    const batch = await getReplayBatch((await params).id);
+    return jsonResponse({ ...batch, createdAt: batch.createdAt.toISOString() });
+  },
+);
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

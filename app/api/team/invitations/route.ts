@@ -12,7 +12,14 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute("admin", async (request: Request, _context: unknown, principal) => {
   const input = await parseJsonBody(request, inviteSchema);
   const { token, invitation } = await createInvitation(auditActorOf(principal), input);
-  return jsonResponse({ id: invitation.id, url: invitationUrl(publicOrigin(request), token), expiresAt: invitation.expiresAt.toISOString() }, { status: 201 });
+  return jsonResponse(
+    {
+      id: invitation.id,
+      url: invitationUrl(publicOrigin(request), token),
+      expiresAt: invitation.expiresAt.toISOString(),
+    },
+    { status: 201 },
+  );
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -22,11 +22,22 @@ async function ingest(request: Request, context: Context): Promise<Response> {
       // The reason (secret count, tolerance, header names) is stored for the team; a
       // sender, who may be a forger, learns only that it failed.
       return jsonResponse(
-        { error: { code: "verification_failed", message: VERIFICATION_FAILED_MESSAGE }, deliveryId: result.deliveryId },
+        {
+          error: { code: "verification_failed", message: VERIFICATION_FAILED_MESSAGE },
+          deliveryId: result.deliveryId,
+        },
         { status: 401, headers: NOT_COMPRESSED },
       );
     }
-    return jsonResponse({ ok: true, deliveryId: result.deliveryId, eventId: result.eventId, verification: result.verification }, { headers: NOT_COMPRESSED });
+    return jsonResponse(
+      {
+        ok: true,
+        deliveryId: result.deliveryId,
+        eventId: result.eventId,
+        verification: result.verification,
+      },
+      { headers: NOT_COMPRESSED },
+    );
   } catch (error) {
     return errorResponse(error);
   }

@@ -25,9 +25,12 @@ export const PUT = apiRoute("admin", async (request: Request, { params }: Contex
 });
 
 // DELETE /api/endpoints/<id>/polling - polling and missed-callback detection off; recorded polls stay.
-export const DELETE = apiRoute("admin", async (_request: Request, { params }: Context, principal) => {
-  await clearPollingSettings((await params).id, auditActorOf(principal));
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiRoute(
+  "admin",
+  async (_request: Request, { params }: Context, principal) => {
+    await clearPollingSettings((await params).id, auditActorOf(principal));
+    return new Response(null, { status: 204 });
+  },
+);
 
 export const { POST, PATCH } = otherMethods("GET", "PUT", "DELETE");

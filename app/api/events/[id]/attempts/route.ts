@@ -8,9 +8,15 @@ import { pageParamsSchema } from "@/lib/pagination/cursor";
 export const dynamic = "force-dynamic";
 
 // GET /api/events/<id>/attempts?limit=&cursor= - every forward and replay of the event, newest first.
-export const GET = apiRoute("viewer", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const page = await listEventAttempts((await params).id, parseSearchParams(request, pageParamsSchema));
-  return jsonResponse({ items: page.items.map(serializeAttempt), nextCursor: page.nextCursor });
-});
+export const GET = apiRoute(
+  "viewer",
+  async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+    const page = await listEventAttempts(
+      (await params).id,
+      parseSearchParams(request, pageParamsSchema),
+    );
+    return jsonResponse({ items: page.items.map(serializeAttempt), nextCursor: page.nextCursor });
+  },
+);
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -8,9 +8,12 @@ import { serializePoll } from "@/lib/polling/serialize";
 export const dynamic = "force-dynamic";
 
 // GET /api/jobs/<id>/polls?limit=&cursor= - the job's polls, newest first.
-export const GET = apiRoute("viewer", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const page = await listPolls((await params).id, parseSearchParams(request, pageParamsSchema));
-  return jsonResponse({ items: page.items.map(serializePoll), nextCursor: page.nextCursor });
-});
+export const GET = apiRoute(
+  "viewer",
+  async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+    const page = await listPolls((await params).id, parseSearchParams(request, pageParamsSchema));
+    return jsonResponse({ items: page.items.map(serializePoll), nextCursor: page.nextCursor });
+  },
+);
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

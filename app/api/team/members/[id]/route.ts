@@ -13,13 +13,18 @@ type Context = { params: Promise<{ id: string }> };
 // PATCH /api/team/members/<id> - { role }; not your own, and never the last admin's (409).
 export const PATCH = apiRoute("admin", async (request: Request, { params }: Context, principal) => {
   const { role } = await parseJsonBody(request, patchMemberSchema);
-  return jsonResponse(serializeMember(await changeMemberRole(auditActorOf(principal), (await params).id, role)));
+  return jsonResponse(
+    serializeMember(await changeMemberRole(auditActorOf(principal), (await params).id, role)),
+  );
 });
 
 // DELETE /api/team/members/<id> - removes the account with its sessions and tokens; not yourself, never the last admin.
-export const DELETE = apiRoute("admin", async (_request: Request, { params }: Context, principal) => {
-  await removeMember(auditActorOf(principal), (await params).id);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiRoute(
+  "admin",
+  async (_request: Request, { params }: Context, principal) => {
+    await removeMember(auditActorOf(principal), (await params).id);
+    return new Response(null, { status: 204 });
+  },
+);
 
 export const { GET, POST, PUT } = otherMethods("PATCH", "DELETE");

@@ -8,11 +8,14 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 export const dynamic = "force-dynamic";
 
 // POST /api/deliveries/<id>/headers/reveal - the plain value(s) of one credential header; admin, audited.
-export const POST = apiRoute("admin", async (request: Request, { params }: { params: Promise<{ id: string }> }, principal) => {
-  const deliveryId = (await params).id;
-  const { name } = await parseJsonBody(request, revealCredentialHeaderSchema);
-  const values = await revealCredentialHeader(deliveryId, name, auditActorOf(principal));
-  return jsonResponse({ deliveryId, name, values });
-});
+export const POST = apiRoute(
+  "admin",
+  async (request: Request, { params }: { params: Promise<{ id: string }> }, principal) => {
+    const deliveryId = (await params).id;
+    const { name } = await parseJsonBody(request, revealCredentialHeaderSchema);
+    const values = await revealCredentialHeader(deliveryId, name, auditActorOf(principal));
+    return jsonResponse({ deliveryId, name, values });
+  },
+);
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

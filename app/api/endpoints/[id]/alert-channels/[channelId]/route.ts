@@ -14,14 +14,19 @@ type Context = { params: Promise<{ id: string; channelId: string }> };
 export const PATCH = apiRoute("admin", async (request: Request, { params }: Context, principal) => {
   const input = await parseJsonBody(request, updateAlertChannelSchema);
   const { id, channelId } = await params;
-  return jsonResponse(serializeAlertChannel(await updateAlertChannel(id, channelId, input, auditActorOf(principal))));
+  return jsonResponse(
+    serializeAlertChannel(await updateAlertChannel(id, channelId, input, auditActorOf(principal))),
+  );
 });
 
 // DELETE /api/endpoints/<id>/alert-channels/<channelId> - 204; its alerts stay listed (channel null).
-export const DELETE = apiRoute("admin", async (_request: Request, { params }: Context, principal) => {
-  const { id, channelId } = await params;
-  await deleteAlertChannel(id, channelId, auditActorOf(principal));
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiRoute(
+  "admin",
+  async (_request: Request, { params }: Context, principal) => {
+    const { id, channelId } = await params;
+    await deleteAlertChannel(id, channelId, auditActorOf(principal));
+    return new Response(null, { status: 204 });
+  },
+);
 
 export const { GET, POST, PUT } = otherMethods("PATCH", "DELETE");

@@ -18,7 +18,9 @@ export const GET = apiRoute("viewer", async (request: Request, { params }: Conte
   const query = parseSearchParams(request, deliveryStreamQuerySchema);
   const { id } = await getEndpoint((await params).id);
   const resumeFrom = request.headers.get("last-event-id") ?? query.after;
-  const start = resumeFrom ? decodeFeedPosition(resumeFrom) : await startOfFeed(id, query.since ?? null);
+  const start = resumeFrom
+    ? decodeFeedPosition(resumeFrom)
+    : await startOfFeed(id, query.since ?? null);
   return deliveryStream({ endpointId: id, start, since: query.since ?? null }, request.signal, {
     isStillAllowed: () => isStillAuthenticated(request, principal),
   });

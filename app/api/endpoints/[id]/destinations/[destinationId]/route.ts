@@ -14,14 +14,21 @@ type Context = { params: Promise<{ id: string; destinationId: string }> };
 export const PATCH = apiRoute("admin", async (request: Request, { params }: Context, principal) => {
   const input = await parseJsonBody(request, updateDestinationSchema);
   const { id, destinationId } = await params;
-  return jsonResponse(serializeDestination(await updateDestination(id, destinationId, input, auditActorOf(principal))));
+  return jsonResponse(
+    serializeDestination(
+      await updateDestination(id, destinationId, input, auditActorOf(principal)),
+    ),
+  );
 });
 
 // DELETE /api/endpoints/<id>/destinations/<destinationId> - 204; its attempts stay (destinationId null).
-export const DELETE = apiRoute("admin", async (_request: Request, { params }: Context, principal) => {
-  const { id, destinationId } = await params;
-  await deleteDestination(id, destinationId, auditActorOf(principal));
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiRoute(
+  "admin",
+  async (_request: Request, { params }: Context, principal) => {
+    const { id, destinationId } = await params;
+    await deleteDestination(id, destinationId, auditActorOf(principal));
+    return new Response(null, { status: 204 });
+  },
+);
 
 export const { GET, POST, PUT } = otherMethods("PATCH", "DELETE");
