@@ -1,0 +1,137 @@
+// The layer rules (.dependency-cruiser.mjs) plus one check dependency-cruiser cannot
+// express: no import cycles between lib/ folders. Modules collapse to their folder
+// (lib/forwarding/tasks.ts -> lib/forwarding) and any strongly connected set of two or
+// more folders is a cycle, reported with the imports that hold it.
+//
+// Folder edges count runtime imports only: a type-only import is erased at compile time
+// and does not decide which folder has to load first (the issue's three cycles were
+// counted the same way).
+//
+// `npm run lint` runs this after `prettier --check .`; tests/unit/lint-rules.test.ts calls
+// checkArchitecture() on a temporary copy of the tree with violations planted.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { cruise, type ICruiseResult, type IConfiguration } from "dependency-cruiser";
+import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
+
+/** What the rules look at: everything that ships. tests/ may reach anything. */
+const SOURCES = ["app", "components", "lib", "scripts", "proxy.ts"];
+
+export type FolderCycle = { folders: string[]; imports: string[] };
+export type ArchitectureReport = { problems: string[]; folderCycles: FolderCycle[] };
+
+export async function checkArchitecture(root: string): Promise<ArchitectureReport> {
+  const configUrl = pathToFileURL(path.join(root, ".dependency-cruiser.mjs")).href;
+  const config = (await import(configUrl)).default as IConfiguration;
+  const previous = process.cwd();
+  // dependency-cruiser resolves relative to the working directory (paths in its result too).
+  process.chdir(root);
+  try {
+    const tsConfigFile = path.join(root, "tsconfig.json");
+    const result = await cruise(
+      SOURCES,
+      { ...config.options, ruleSet: config, validate: true, tsConfig: { fileName: tsConfigFile } },
+      undefined,
+      { tsConfig: extractTSConfig(tsConfigFile) },
+    );
+    const output = result.output as ICruiseResult;
+    const problems = (output.summary.violations ?? []).map((violation) => {
+      const via = violation.via?.length
+        ? ` (via ${violation.via.map((step) => step.name).join(" -> ")})`
+        : "";
+      const cycle = violation.cycle?.length
+        ? ` (cycle ${violation.cycle.map((step) => step.name).join(" -> ")})`
+        : "";
+      return `${violation.rule.name}: ${violation.from} -> ${violation.to}${via}${cycle}`;
+    });
+    const folderCycles = findFolderCycles(output);
+    for (const cycle of folderCycles)
+      problems.push(
+        `lib-folder-cycle: ${cycle.folders.join(", ")}\n    ${cycle.imports.join("\n    ")}`,
+      );
+    return { problems, folderCycles };
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+function libFolder(modulePath: string): string | null {
+  return /^(lib\/[^/]+)\//.exec(modulePath)?.[1] ?? null;
+}
+
+export function findFolderCycles(result: ICruiseResult): FolderCycle[] {
+  const edges = new Map<string, Set<string>>();
+  const holding = new Map<string, string[]>();
+  for (const module of result.modules) {
+    const from = libFolder(module.source);
+    if (!from) continue;
+    for (const dependency of module.dependencies) {
+      if (dependency.dependencyTypes.includes("type-only")) continue;
+      const to = libFolder(dependency.resolved);
+      if (!to || to === from) continue;
+      if (!edges.has(from)) edges.set(from, new Set());
+      edges.get(from)?.add(to);
+      const key = `${from} ${to}`;
+      holding.set(key, [...(holding.get(key) ?? []), `${module.source} -> ${dependency.resolved}`]);
+    }
+  }
+  return stronglyConnected(edges)
+    .filter((folders) => folders.length > 1)
+    .map((folders) => {
+      const members = new Set(folders);
+      const imports = [...holding.entries()]
+        .filter(([key]) => key.split(" ").every((folder) => members.has(folder)))
+        .flatMap(([, list]) => list)
+        .sort();
+      return { folders: folders.sort(), imports };
+    });
+}
+
+/** Tarjan's algorithm: the graph's strongly connected components. */
+function stronglyConnected(edges: Map<string, Set<string>>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const components: string[][] = [];
+  let counter = 0;
+  const visit = (node: string) => {
+    index.set(node, counter);
+    low.set(node, counter);
+    counter++;
+    stack.push(node);
+    onStack.add(node);
+    for (const next of edges.get(node) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node) ?? 0, low.get(next) ?? 0));
+      } else if (onStack.has(next)) {
+        low.set(node, Math.min(low.get(node) ?? 0, index.get(next) ?? 0));
+      }
+    }
+    if (low.get(node) === index.get(node)) {
+      const component: string[] = [];
+      let member: string | undefined;
+      do {
+        member = stack.pop();
+        if (member === undefined) break;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== node);
+      components.push(component);
+    }
+  };
+  const nodes = new Set([...edges.keys(), ...[...edges.values()].flatMap((set) => [...set])]);
+  for (const node of [...nodes].sort()) if (!index.has(node)) visit(node);
+  return components;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { problems } = await checkArchitecture(process.cwd());
+  if (problems.length > 0) {
+    console.error(`Architecture rules: ${problems.length} problem(s)\n`);
+    for (const problem of problems) console.error(`  ${problem}`);
+    process.exit(1);
+  }
+  console.log("Architecture rules: no problems.");
+}
