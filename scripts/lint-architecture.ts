@@ -28,14 +28,34 @@ export async function checkArchitecture(root: string): Promise<ArchitectureRepor
   process.chdir(root);
   try {
     const tsConfigFile = path.join(root, "tsconfig.json");
-    const result = await cruise(
-      SOURCES,
-      { ...config.options, ruleSet: config, validate: true, tsConfig: { fileName: tsConfigFile } },
-      undefined,
-      { tsConfig: extractTSConfig(tsConfigFile) },
+    const run = async (rules: IConfiguration["forbidden"], withTypeImports: boolean) => {
+      const result = await cruise(
+        SOURCES,
+        {
+          ...config.options,
+          ruleSet: { ...config, forbidden: rules },
+          validate: true,
+          tsConfig: { fileName: tsConfigFile },
+          tsPreCompilationDeps: withTypeImports,
+        },
+        undefined,
+        { tsConfig: extractTSConfig(tsConfigFile) },
+      );
+      return result.output as ICruiseResult;
+    };
+    // "Reaches at run time" rules walk runtime imports only (dependency-cruiser's
+    // reachable rules cannot skip type-only edges): a second cruise without type imports.
+    const isRuntimeRule = (rule: { to?: object }) =>
+      rule.to !== undefined && "reachable" in rule.to;
+    const output = await run(
+      (config.forbidden ?? []).filter((rule) => !isRuntimeRule(rule)),
+      true,
     );
-    const output = result.output as ICruiseResult;
-    const problems = (output.summary.violations ?? []).map((violation) => {
+    const runtime = await run((config.forbidden ?? []).filter(isRuntimeRule), false);
+    const problems = [
+      ...(output.summary.violations ?? []),
+      ...(runtime.summary.violations ?? []),
+    ].map((violation) => {
       const via = violation.via?.length
         ? ` (via ${violation.via.map((step) => step.name).join(" -> ")})`
         : "";

@@ -6,6 +6,7 @@
 // Replay sends the event to a destination or a URL.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { ReplayState } from "@/components/event/replay-form";
 import { auditActorOfPerson } from "@/lib/audit/actor";
 import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
 import { requireUserWithRole } from "@/lib/auth/session";
@@ -40,16 +41,6 @@ export async function revealCredentialValue(
     ""
   );
 }
-
-export type ReplayState = {
-  error: string | null;
-  attempt: {
-    id: string;
-    status: string;
-    responseStatus: number | null;
-    error: string | null;
-  } | null;
-};
 
 const replayFormSchema = z.object({
   target: z.string().min(1),
