@@ -11,7 +11,12 @@
 // checkArchitecture() on a temporary copy of the tree with violations planted.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { cruise, type ICruiseResult, type IConfiguration } from "dependency-cruiser";
+import {
+  cruise,
+  type ICruiseResult,
+  type IConfiguration,
+  type IForbiddenRuleType,
+} from "dependency-cruiser";
 import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
 
 /** What the rules look at: everything that ships. tests/ may reach anything. */
@@ -45,8 +50,7 @@ export async function checkArchitecture(root: string): Promise<ArchitectureRepor
     };
     // "Reaches at run time" rules walk runtime imports only (dependency-cruiser's
     // reachable rules cannot skip type-only edges): a second cruise without type imports.
-    const isRuntimeRule = (rule: { to?: object }) =>
-      rule.to !== undefined && "reachable" in rule.to;
+    const isRuntimeRule = (rule: IForbiddenRuleType) => "to" in rule && "reachable" in rule.to;
     const output = await run(
       (config.forbidden ?? []).filter((rule) => !isRuntimeRule(rule)),
       true,

@@ -17,6 +17,7 @@ import { TEST_SECRET_KEY } from "@/tests/support/app-server";
 import { newStandardWebhooksSecret } from "@/tests/support/callbacks-signing";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
 import { nextMessage, sseMessages } from "@/tests/support/sse";
+import { sampleBody } from "@/lib/endpoints/sample-callbacks";
 
 const POLL = { timeout: 20_000, interval: 100 };
 
@@ -124,7 +125,7 @@ describe("sendTestCallback, in process", () => {
       endpoint.id,
       limit,
     ]);
-    const sample = testCallback.sampleBody("aspect");
+    const sample = sampleBody("aspect");
     expect(Buffer.byteLength(sample)).toBeGreaterThan(limit);
 
     const response = await sendCallback(endpoint, sample);
