@@ -87,7 +87,12 @@ export default {
         "no import cycles between modules (cycles between lib/ folders: lint-architecture.ts).",
       severity: "error",
       from: {},
-      to: { circular: true, dependencyTypesNot: ["type-only"] },
+      // Runtime cycles: a type-only import on the way is erased and orders no loading.
+      to: {
+        circular: true,
+        dependencyTypesNot: ["type-only"],
+        viaOnly: { dependencyTypesNot: ["type-only"] },
+      },
     },
   ],
   options: {

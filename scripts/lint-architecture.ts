@@ -79,8 +79,9 @@ export async function checkArchitecture(root: string): Promise<ArchitectureRepor
   }
 }
 
+/** lib/forwarding/tasks.ts -> lib/forwarding; a file directly in lib/ is its own node (lib/env.ts -> lib/env). */
 function libFolder(modulePath: string): string | null {
-  return /^(lib\/[^/]+)\//.exec(modulePath)?.[1] ?? null;
+  return /^(lib\/[^/.]+)(\/|\.[cm]?tsx?$)/.exec(modulePath)?.[1] ?? null;
 }
 
 export function findFolderCycles(result: ICruiseResult): FolderCycle[] {

@@ -6,7 +6,7 @@ import { VerificationBadge } from "@/components/domain-badges";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DescriptionList } from "@/components/ui/panel";
-import type { TestCallbackResult } from "@/lib/endpoints/test-callback";
+import type { TestCallbackResult } from "@/lib/ingest/test-callback";
 
 type State = { error: string | null; result?: TestCallbackResult };
 

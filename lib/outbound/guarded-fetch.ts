@@ -17,7 +17,8 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { withRequestFraming } from "@/lib/http/header-list";
 import { describeNetworkError } from "@/lib/http/network-error";
-import { checkAddress, parseAllowList, type AllowList } from "./address-policy";
+import { parseAllowList, type AllowList } from "@/lib/net/address-ranges";
+import { checkAddress } from "./address-policy";
 import { agentsFor } from "./connection-pool";
 
 export type OutboundRequest = {

@@ -21,14 +21,14 @@ import { sampleBody } from "@/lib/endpoints/sample-callbacks";
 
 const POLL = { timeout: 20_000, interval: 100 };
 
-let testCallback: typeof import("@/lib/endpoints/test-callback");
+let testCallback: typeof import("@/lib/ingest/test-callback");
 let receiver: Receiver;
 
 beforeAll(async () => {
   // lib/env reads the environment once, on first use: set it before loading lib code.
   process.env.DATABASE_URL = inject("appDatabaseUrl");
   process.env.INBOX_SECRET_KEY = TEST_SECRET_KEY;
-  testCallback = await import("@/lib/endpoints/test-callback");
+  testCallback = await import("@/lib/ingest/test-callback");
   receiver = await startReceiver();
 });
 

@@ -21,7 +21,7 @@ import {
   updateEndpoint,
 } from "@/lib/endpoints/mutations";
 import { MAX_BODY_LIMIT_BYTES, MAX_RATE_LIMIT_PER_SECOND } from "@/lib/endpoints/schema";
-import { sendTestCallback, type TestCallbackResult } from "@/lib/endpoints/test-callback";
+import { sendTestCallback, type TestCallbackResult } from "@/lib/ingest/test-callback";
 import { AppError } from "@/lib/http/app-error";
 import { toAppError } from "@/lib/http/error-response";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";

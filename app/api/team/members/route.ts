@@ -1,5 +1,5 @@
 import { listLiveApiTokensByOwner } from "@/lib/auth/api-tokens";
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { listPendingInvitations } from "@/lib/team/invitations";

@@ -4,9 +4,9 @@
 // takes (body cap, verification, storage, job state, live Inbox, forwarding), which
 // is the point: "verified" here means the secret and scheme are set up right.
 import { toAppError } from "@/lib/http/error-response";
-import { findOpenEndpoint, receiveOwnCallback } from "@/lib/ingest/receive-callback";
-import { getEndpoint } from "./data";
-import { buildTestCallback } from "./sample-callbacks";
+import { findOpenEndpoint, receiveOwnCallback } from "./receive-callback";
+import { getEndpoint } from "@/lib/endpoints/data";
+import { buildTestCallback } from "@/lib/endpoints/sample-callbacks";
 
 export type TestCallbackResult = {
   status: number;
