@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
 import { providerIdSchema } from "@/lib/providers/schema";
-import { jobStates } from "./constants";
+import { jobStates } from "@/lib/job-states/constants";
 
 /** A job with no callback for this long (and not finished) counts as stalled, by default. */
 export const DEFAULT_STALE_MINUTES = 30;

@@ -13,7 +13,7 @@ import { notFound, AppError } from "@/lib/http/app-error";
 import { wakeOutboxRelay } from "@/lib/forwarding/outbox-relay";
 import { newId } from "@/lib/ids/new-id";
 import { storeDelivery } from "@/lib/ingest/mutations";
-import { isTerminalState } from "@/lib/jobs/constants";
+import { isTerminalState } from "@/lib/job-states/constants";
 import { sealSecret } from "@/lib/secrets/secret-box";
 import type { CallbackFacts } from "@/lib/providers/types";
 import { GIVE_UP_AFTER_MS } from "./schedule";

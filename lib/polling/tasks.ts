@@ -4,7 +4,7 @@
 // once across several app processes). poll_job: one scheduled poll.
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
-import { isTerminalState } from "@/lib/jobs/constants";
+import { isTerminalState } from "@/lib/job-states/constants";
 import type { PollJob } from "@/lib/queue/tasks";
 import { loadPollContext } from "./data";
 import { enqueueDuePolls, scheduleNextScan } from "./mutations";

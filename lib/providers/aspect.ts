@@ -1,6 +1,6 @@
 // Aspect (provider-docs/aspect-svix-webhooks.txt): Svix-signed task.* events with
 // per-feature states under data.task.features.
-import type { JobState } from "@/lib/jobs/constants";
+import type { JobState } from "@/lib/job-states/constants";
 import { capText, MAX_ERROR_CHARS, MAX_EVENT_TYPE_CHARS, readId, readText } from "./capped-values";
 import { headerDedupeKey } from "./dedupe-keys";
 import { normalizeJobStateWord } from "./job-state-words";

@@ -1,6 +1,6 @@
 // Descript (provider-docs/descript-job-callbacks.txt): the callback body is the job
 // status (GET /jobs/{job_id}) sent when the job finishes; result.status says how.
-import type { JobState } from "@/lib/jobs/constants";
+import type { JobState } from "@/lib/job-states/constants";
 import { MAX_ERROR_CHARS, MAX_EVENT_TYPE_CHARS, readId, readText, readUrl } from "./capped-values";
 import { payloadDedupeKey } from "./dedupe-keys";
 import { normalizeJobStateWord } from "./job-state-words";

@@ -1,7 +1,7 @@
 // Settings for presets that cannot know the payload shape in advance
 // (standard-webhooks, generic): where to read each field, as dot paths.
 import { z } from "zod";
-import { jobStates } from "@/lib/jobs/constants";
+import { jobStates } from "@/lib/job-states/constants";
 import { headerNameSchema } from "@/lib/verify/schema";
 
 export const providerIds = [
