@@ -9,13 +9,18 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auditActorOfPerson } from "@/lib/audit/actor";
-import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { createApiToken, revokeApiToken } from "@/lib/auth/mutations";
 import { getAuth } from "@/lib/auth/auth";
 import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
 import { requireUserWithRole } from "@/lib/auth/session";
 import { toAppError } from "@/lib/http/error-response";
-import { createInvitation, invitationUrl, revokeInvitation } from "@/lib/team/invitations";
-import { changeMemberRole, removeMember } from "@/lib/team/members";
+import { invitationUrl } from "@/lib/team/invitations";
+import {
+  changeMemberRole,
+  createInvitation,
+  removeMember,
+  revokeInvitation,
+} from "@/lib/team/mutations";
 import { changeRoleSchema, inviteSchema, newPasswordSchema } from "@/lib/team/schema";
 import { pageOrigin } from "../endpoints/page-origin";
 

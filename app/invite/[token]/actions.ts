@@ -6,7 +6,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/auth";
 import { toAppError } from "@/lib/http/error-response";
-import { acceptInvitation } from "@/lib/team/invitations";
+import { acceptInvitation } from "@/lib/team/mutations";
 import { acceptInvitationSchema } from "@/lib/team/schema";
 
 export type AcceptState = { error: string | null };

@@ -3,7 +3,8 @@ import { apiRoute, parseJsonBody } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { createInvitation, invitationUrl } from "@/lib/team/invitations";
+import { invitationUrl } from "@/lib/team/invitations";
+import { createInvitation } from "@/lib/team/mutations";
 import { inviteSchema } from "@/lib/team/schema";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { auditActorOf } from "@/lib/audit/actor";
-import { revokeApiToken } from "@/lib/auth/api-tokens";
+import { revokeApiToken } from "@/lib/auth/mutations";
 import { apiRoute } from "@/lib/auth/api-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
