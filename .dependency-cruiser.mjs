@@ -8,6 +8,12 @@
 // has `reachable` rules for exactly this, and its JSON result is what the lib/ folder-cycle
 // check collapses to folders. It needs no ESLint set-up the project does not otherwise have.
 //
+// Two checks live in scripts/lint-architecture.ts because they need more than a rule: no
+// cycles between lib/ folders, and "a \"use client\" module never reaches a server module
+// (lib/db, lib/env.ts, lib/secrets)", which is what `import "server-only"` would check at
+// build time; the package itself throws under plain Node, and the worker, the CLI, the
+// scripts and the tests all load these modules outside Next's bundles.
+//
 // Type-only imports are part of the graph for the layer rules (a component importing a type
 // from app/ still couples the layers), but not for the database rules below: an
 // `import type { Prisma }` is erased at compile time and opens no connection. The
@@ -29,9 +35,10 @@ const DB_EXCEPTIONS = {
   // better-auth's Prisma adapter takes the client object itself: the library runs the
   // queries, so there is no data.ts to put them in.
   "^lib/auth/auth\\.ts$": "better-auth's prismaAdapter is handed the client",
-  // Process entry points (start, worker, seed, migrate): they open and close the pool,
-  // and the seed writes test data in bulk through it.
-  "^scripts/": "process entry points open and end the pool",
+  // Process entry points that end the pool when they are done; the seed also lends lib/seed
+  // one pooled connection for its bulk insert. Their queries live in lib/.
+  "^scripts/worker-process\\.ts$": "ends the pool when the worker stops",
+  "^scripts/seed\\.ts$": "ends the pool when done, and lends lib/seed a connection",
 };
 
 /** What opens a connection: the client module and the pg driver (the generated code is reached only through the client). */
@@ -65,7 +72,7 @@ export default {
     {
       name: "components-never-reach-env-or-secrets",
       comment:
-        'server configuration and the secret box are server-only: a component never reaches them, even through a module it imports (the check `import "server-only"` would make at build time).',
+        "server configuration and the secret box are server-only: a component (client or server) never reaches them, even through a module it imports.",
       severity: "error",
       from: { path: "^components/" },
       to: { path: ["^lib/env\\.ts$", "^lib/secrets/"], reachable: true },

@@ -9,6 +9,7 @@
 //
 // `npm run lint` runs this after `prettier --check .`; tests/unit/lint-rules.test.ts calls
 // checkArchitecture() on a temporary copy of the tree with violations planted.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import {
@@ -68,6 +69,7 @@ export async function checkArchitecture(root: string): Promise<ArchitectureRepor
         : "";
       return `${violation.rule.name}: ${violation.from} -> ${violation.to}${via}${cycle}`;
     });
+    problems.push(...findClientReachingServer(runtime, root));
     const folderCycles = findFolderCycles(output);
     for (const cycle of folderCycles)
       problems.push(
@@ -80,6 +82,61 @@ export async function checkArchitecture(root: string): Promise<ArchitectureRepor
 }
 
 /** lib/forwarding/tasks.ts -> lib/forwarding; a file directly in lib/ is its own node (lib/env.ts -> lib/env). */
+/**
+ * What `import "server-only"` would stop at build time, checked here instead: a module
+ * that opens the database, reads the environment or holds the secret box must not end up
+ * in a browser bundle. From every "use client" module, follow runtime imports, except
+ * into "use server" modules (a client bundle gets a reference to a server action, not its
+ * code), and report any server module reached. (The package itself throws when loaded
+ * outside Next's server bundles, and the worker, the CLI, the scripts and the tests load
+ * these modules with plain Node.)
+ */
+export const SERVER_MODULES = [
+  /^lib\/db\//,
+  /^lib\/env\.ts$/,
+  /^lib\/secrets\//,
+  /(^|\/)node_modules\/(pg|@prisma\/adapter-pg)\//,
+];
+
+function findClientReachingServer(result: ICruiseResult, root: string): string[] {
+  const directive = (source: string) => {
+    if (!/\.(ts|tsx|mjs|js)$/.test(source) || source.includes("node_modules/")) return null;
+    try {
+      return /^\s*(?:\/\/[^\n]*\n\s*)*["'](use client|use server)["']/.exec(
+        readFileSync(path.join(root, source), "utf8"),
+      )?.[1];
+    } catch {
+      return null;
+    }
+  };
+  const byPath = new Map(result.modules.map((module) => [module.source, module]));
+  const problems: string[] = [];
+  for (const start of result.modules) {
+    if (directive(start.source) !== "use client") continue;
+    const seen = new Set([start.source]);
+    const queue: Array<{ at: string; path: string[] }> = [{ at: start.source, path: [] }];
+    while (queue.length > 0) {
+      const next = queue.shift();
+      if (!next) break;
+      for (const dependency of byPath.get(next.at)?.dependencies ?? []) {
+        const to = dependency.resolved;
+        if (seen.has(to) || dependency.dependencyTypes.includes("type-only")) continue;
+        seen.add(to);
+        const trail = [...next.path, to];
+        if (SERVER_MODULES.some((pattern) => pattern.test(to))) {
+          problems.push(
+            `client-never-reaches-server-modules: ${start.source} -> ${to} (via ${trail.join(" -> ")})`,
+          );
+          continue;
+        }
+        if (directive(to) === "use server") continue;
+        queue.push({ at: to, path: trail });
+      }
+    }
+  }
+  return problems;
+}
+
 function libFolder(modulePath: string): string | null {
   return /^(lib\/[^/.]+)(\/|\.[cm]?tsx?$)/.exec(modulePath)?.[1] ?? null;
 }
