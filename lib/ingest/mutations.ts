@@ -4,7 +4,8 @@
 // on its own. Races between concurrent callbacks are settled by the unique indexes
 // and ON CONFLICT row locks: ten identical requests at once make one event with
 // delivery_count 10. Job and event rules live in SQL functions of the migration
-// (job_adopts_state, verification_rank).
+// (job_adopts_state, verification_rank; the job rule in TypeScript, tested against the
+// SQL: lib/jobs/state-machine.ts).
 // It runs on the pg pool as a named prepared statement, not through Prisma's
 // $queryRaw: parsing and planning this CTE on every call plus the client's per-query
 // work cost a third of ingest throughput (scripts/bench.ts: ~450 -> ~720 req/s).
