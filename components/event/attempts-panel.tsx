@@ -2,7 +2,8 @@
 import { AttemptsTable, type AttemptRow } from "@/components/attempts/attempts-table";
 import { Panel } from "@/components/ui/panel";
 import { RoleNote } from "@/components/ui/role-note";
-import { ReplayForm, type ReplayDestination, type ReplayState } from "./replay-form";
+import type { ReplayState } from "@/lib/replay/types";
+import { ReplayForm, type ReplayDestination } from "./replay-form";
 
 type Props = {
   /** The page's replay server action, bound to this event. */

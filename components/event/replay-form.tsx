@@ -4,21 +4,11 @@
 // rendered form carries its own idempotency key: a double click or a resubmitted form
 // sends once; after an answer a fresh key makes the next click a new replay.
 import { useState } from "react";
+import type { ReplayState } from "@/lib/replay/types";
 import { ReplayTargetFields } from "@/components/replay/replay-target-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
-
-/** What the replay server action answers: an error to show, or the attempt it made. */
-export type ReplayState = {
-  error: string | null;
-  attempt: {
-    id: string;
-    status: string;
-    responseStatus: number | null;
-    error: string | null;
-  } | null;
-};
 
 export type ReplayDestination = { id: string; url: string; enabled: boolean };
 
