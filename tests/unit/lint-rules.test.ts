@@ -94,6 +94,19 @@ describe("npm run lint", () => {
       "app/planted/action-form.tsx",
       '"use client";\n\nimport { plantedAction } from "./actions";\nexport const planted = plantedAction;\n',
     );
+    // A component reaching the environment (server configuration, secrets).
+    plant(
+      "components/planted/reads-env.tsx",
+      'import { getEnv } from "@/lib/env";\nexport const planted = getEnv;\n',
+    );
+    // A cycle between two modules.
+    plant("lib/planted/cycle-a.ts", 'import { b } from "./cycle-b";\nexport const a = () => b;\n');
+    plant("lib/planted/cycle-b.ts", 'import { a } from "./cycle-a";\nexport const b = () => a;\n');
+    // Allowed: a data.ts module imports the client.
+    plant(
+      "lib/planted/data.ts",
+      'import { getDb } from "@/lib/db/client";\nexport const rows = () => getDb().event.count();\n',
+    );
     const { problems, folderCycles } = await checkArchitecture(copy);
     const named = (rule: string, from: string, to: string) =>
       problems.some((line) => line.startsWith(`${rule}: ${from} -> ${to}`));
@@ -123,6 +136,17 @@ describe("npm run lint", () => {
       ),
     ).toBe(true);
     expect(problems.some((line) => line.includes("app/planted/action-form.tsx"))).toBe(false);
+    expect(
+      named(
+        "components-never-reach-env-or-secrets",
+        "components/planted/reads-env.tsx",
+        "lib/env.ts",
+      ),
+    ).toBe(true);
+    expect(problems.some((line) => line.startsWith("no-module-cycles: lib/planted/cycle-"))).toBe(
+      true,
+    );
+    expect(problems.some((line) => line.includes("lib/planted/data.ts"))).toBe(false);
     expect(folderCycles.map((cycle) => cycle.folders)).toContainEqual([
       "lib/planted-a",
       "lib/planted-b",
