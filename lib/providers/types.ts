@@ -35,5 +35,7 @@ export type ProviderPreset = {
   defaultVerification: VerificationConfig;
   /** Whether the endpoint takes an extraction config (configurable JSON paths). */
   isConfigurable: boolean;
+  /** What the provider's docs allow for the callback itself, when it limits verification (Descript: a bare callback_url). */
+  callbackSetup?: string;
   extract(input: ExtractInput): CallbackFacts;
 };
