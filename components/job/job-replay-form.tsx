@@ -54,7 +54,7 @@ export function JobReplayForm({ action, destinations, eventCount, resignRefusal 
             value={timing}
             onChange={(e) => setTiming(e.target.value)}
           >
-            <option value="original">As the provider spaced them</option>
+            <option value="original">Keep the provider&apos;s gaps</option>
             <option value="none">Back to back</option>
           </Select>
         </Field>
