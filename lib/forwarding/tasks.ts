@@ -10,6 +10,7 @@ import { firstHeader } from "@/lib/http/header-list";
 import { resolveReplayTarget } from "@/lib/replay/target";
 import { loadForwardJob, loadForwardSource, type LoadedSource } from "./data";
 import type { ForwardJob, ReplayJob } from "./queue";
+import { forwardFilterTakes } from "./forward-filter";
 import { forwardResignMode } from "./resign-policy";
 import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
 import {
@@ -26,7 +27,7 @@ export async function runForwardJob(job: ForwardJob): Promise<void> {
   if (!loaded) return;
   const { destination, source } = loaded;
   if (!destination.enabled) return;
-  if (destination.forward === "verified" && source.verification !== "verified") return;
+  if (!forwardFilterTakes(destination.forward, source.verification)) return;
   // A job may run again (a crash after sending, a later verified delivery): what is recorded already went out.
   if (loaded.alreadySent) return;
 
