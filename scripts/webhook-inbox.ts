@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { CliError } from "@/lib/cli/cli-error";
 import { forward } from "@/lib/cli/forward";
+import { replayFixture } from "@/lib/cli/replay-fixture";
 import { simulate } from "@/lib/cli/simulate";
 import { providerIds, type ProviderId } from "@/lib/providers/schema";
 
@@ -167,6 +168,59 @@ Exit status: 0 when the inbox accepted every callback, 1 otherwise.`,
           fail: options.fail,
         },
         (line) => process.stdout.write(`${line}\n`),
+      );
+      return steps.every((step) => step.status !== null && step.status >= 200 && step.status < 300)
+        ? 0
+        : 1;
+    }),
+  );
+
+function speedOf(value: string): number {
+  const speed = Number(value);
+  if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000)
+    throw new InvalidArgumentError("use a number above 0, e.g. 10 (ten times faster)");
+  return speed;
+}
+
+program
+  .command("replay-fixture")
+  .summary("send a job's exported story to a local URL, as the provider sent it")
+  .description(
+    "Send the deliveries of a job fixture (GET /api/jobs/<id>/export, or Export on the job page) to a URL, in provider order " +
+      "and spaced as the provider spaced them: bodies byte for byte, method, sub-path and query appended to --to, headers in " +
+      "their order (credential headers were masked in the export and are left out). Needs no inbox: reproduce a failed render " +
+      "against your local receiver. Prints one line per send with the answer.",
+  )
+  .argument("<file>", "the exported fixture (.json)")
+  .requiredOption(
+    "--to <url>",
+    "where to send each delivery; its sub-path and query are appended",
+    httpUrl,
+  )
+  .option(
+    "--speed <factor>",
+    "divide the provider's gaps by this (10 = ten times faster)",
+    speedOf,
+    1,
+  )
+  .option("--no-wait", "send back to back, ignoring the provider's gaps")
+  .addHelpText(
+    "after",
+    `
+Example:
+  curl -s -H "Authorization: Bearer $INBOX_TOKEN" -o job.json $INBOX_URL/api/jobs/job_.../export
+  webhook-inbox replay-fixture job.json --to http://localhost:4000/webhook --speed 10
+
+Exit status: 0 when every send was answered 2xx, 1 otherwise (or when the file is not a job fixture).`,
+  )
+  .action((file: string, options: { to: URL; speed: number; wait: boolean }) =>
+    run(async () => {
+      const stop = new AbortController();
+      process.once("SIGINT", () => stop.abort());
+      const { steps } = await replayFixture(
+        { file, to: options.to, speed: options.wait ? options.speed : null },
+        (line) => process.stdout.write(`${line}\n`),
+        stop.signal,
       );
       return steps.every((step) => step.status !== null && step.status >= 200 && step.status < 300)
         ? 0

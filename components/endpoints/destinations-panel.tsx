@@ -25,6 +25,30 @@ export type DestinationSummary = {
   disabledReason: string | null;
 };
 
+/** The three forward modes (lib/destinations/schema.ts), as the form explains them. */
+const FORWARD_MODES = [
+  {
+    value: "accepted",
+    label: "Accepted events",
+    row: "accepted events",
+    explains:
+      "verified and unsigned ones; never one whose signature failed. For providers that cannot sign (Clipzy, Descript) this is every genuine callback.",
+  },
+  {
+    value: "verified",
+    label: "Verified events only",
+    row: "verified events",
+    explains:
+      "only those whose signature checked out. An endpoint that checks no signature forwards nothing.",
+  },
+  {
+    value: "all",
+    label: "All events",
+    row: "all events",
+    explains: "failed ones too, as received, never re-signed, marked X-Inbox-Verification: failed.",
+  },
+] as const;
+
 export function DestinationsPanel({
   destinations,
   canManage,
@@ -69,7 +93,7 @@ export function DestinationsPanel({
                 {d.enabled ? "on" : "off"}
               </Badge>
               <span className="text-xs text-zinc-600 dark:text-zinc-400">
-                {d.forward === "all" ? "all events" : "verified events"} ·{" "}
+                {FORWARD_MODES.find((mode) => mode.value === d.forward)?.row ?? d.forward} ·{" "}
                 {RESIGN_WORDS[d.resign] ?? d.resign}
                 {d.hasSigningSecret ? " · secret set" : ""}
               </span>
@@ -132,11 +156,22 @@ export function DestinationsPanel({
               <Field
                 label="Forward"
                 htmlFor="destination-forward"
-                hint="All events: those whose signature failed go as received, never re-signed, marked X-Inbox-Verification: failed."
+                hint={
+                  <span data-testid="forward-modes">
+                    {FORWARD_MODES.map((mode) => (
+                      <span key={mode.value} className="block">
+                        <strong className="font-medium">{mode.label}:</strong> {mode.explains}
+                      </span>
+                    ))}
+                  </span>
+                }
               >
-                <Select id="destination-forward" name="forward" defaultValue="verified">
-                  <option value="verified">Verified events only</option>
-                  <option value="all">All events</option>
+                <Select id="destination-forward" name="forward" defaultValue="accepted">
+                  {FORWARD_MODES.map((mode) => (
+                    <option key={mode.value} value={mode.value}>
+                      {mode.label}
+                    </option>
+                  ))}
                 </Select>
               </Field>
               <Field label="Signature" htmlFor="destination-resign">

@@ -27,7 +27,8 @@ const headerLabel = (name: string) =>
   name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
 
 export function schemeGuide(provider: ProviderId, config: VerificationConfig): SchemeGuide {
-  const { label, isConfigurable } = providerPresets[provider];
+  const { label, isConfigurable, callbackSetup } = providerPresets[provider];
+  const setup = callbackSetup ? `${callbackSetup} ` : "";
   const base = {
     provider,
     label,
@@ -59,7 +60,7 @@ export function schemeGuide(provider: ProviderId, config: VerificationConfig): S
           : `a ${headerLabel(config.header)} header`;
       return {
         ...base,
-        sends: `${label} does not sign callbacks. If you make it send ${where} (a custom header on the callback), paste that token here: callbacks without it are then rejected. Without a token, callbacks are accepted and stored as unsigned.`,
+        sends: `${setup}${label} does not sign callbacks. If you make it send ${where} (a custom header on the callback), paste that token here: callbacks without it are then rejected. Without a token, callbacks are accepted and stored as unsigned.`,
         secretHint:
           "Optional. The token your callback configuration sends; choose a long random value.",
         secretRequired: false,
@@ -69,7 +70,7 @@ export function schemeGuide(provider: ProviderId, config: VerificationConfig): S
     case "none":
       return {
         ...base,
-        sends: `${label} does not sign callbacks, so they are stored as unsigned. The ingest URL itself is the secret (192 random bits): share it only with ${label}.`,
+        sends: `${setup}${label} does not sign callbacks, so they are stored as unsigned. The ingest URL itself is the secret (192 random bits): share it only with ${label}.`,
         secretHint: null,
         secretRequired: false,
         secretPattern: null,

@@ -3,7 +3,13 @@ import { parseOutboundUrl } from "@/lib/outbound/guarded-fetch";
 
 export const resignModes = ["none", "standard-webhooks", "provider"] as const;
 export type ResignMode = (typeof resignModes)[number];
-export const forwardFilters = ["verified", "all"] as const;
+/**
+ * Which events a destination takes: "verified" (signature checked out), "accepted"
+ * (verified or unsigned: everything but a failed signature), "all" (failed ones too,
+ * as received). See lib/forwarding/forward-filter.ts.
+ */
+export const forwardFilters = ["verified", "accepted", "all"] as const;
+export type ForwardFilter = (typeof forwardFilters)[number];
 
 /** An absolute http(s) URL (the outbound client's own rule), at most 2,000 characters. */
 export const outboundUrlSchema = z
@@ -26,8 +32,11 @@ export const createDestinationSchema = z.object({
   /** Write-only; used when `resign` is not "none". */
   signingSecret: secretSchema.nullable().optional(),
   resign: z.enum(resignModes).default("none"),
-  /** "verified" (default): only events whose signature checked out are forwarded. */
-  forward: z.enum(forwardFilters).default("verified"),
+  /**
+   * "accepted" (default): every event but one that failed verification, so callbacks of
+   * a provider that cannot sign (Clipzy, Descript) are forwarded too.
+   */
+  forward: z.enum(forwardFilters).default("accepted"),
 });
 export type CreateDestinationInput = z.infer<typeof createDestinationSchema>;
 

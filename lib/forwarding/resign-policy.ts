@@ -71,3 +71,14 @@ export function requireBulkResignAllowed(
     );
   }
 }
+
+/** Why these events may not be re-signed by `role` (the bulk rule above), or null: for a form to say before it is sent. */
+export function bulkResignRefusal(verifications: VerificationOutcome[], role: Role): string | null {
+  try {
+    requireBulkResignAllowed(verifications, "provider", role);
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error.message;
+    throw error;
+  }
+}

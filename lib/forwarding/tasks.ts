@@ -6,6 +6,7 @@ import { getEnv } from "@/lib/env";
 import { firstHeader } from "@/lib/http/header-list";
 import type { ForwardJob } from "@/lib/queue/tasks";
 import { loadForwardJob } from "./data";
+import { forwardFilterTakes } from "./forward-filter";
 import { forwardResignMode } from "./resign-policy";
 import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
 import { sendOrExplain } from "./send-attempt";
@@ -17,7 +18,7 @@ export async function runForwardJob(job: ForwardJob): Promise<void> {
   if (!loaded) return;
   const { destination, source } = loaded;
   if (!destination.enabled) return;
-  if (destination.forward === "verified" && source.verification !== "verified") return;
+  if (!forwardFilterTakes(destination.forward, source.verification)) return;
   // A job may run again (a crash after sending, a later verified delivery): what is recorded already went out.
   if (loaded.alreadySent) return;
 

@@ -211,14 +211,16 @@ const INGEST = namedParameters(`
       RETURNING id, job_id
     ),
     -- Forwarding is queued by this same statement (no crash window after the commit):
-    -- a new event, or a verified delivery of a known one (for verified-only
-    -- destinations), when the endpoint has an enabled destination. Which destinations
-    -- take it is decided when the row is moved into the queue (outbox-relay.ts).
+    -- a new event, or an accepted (verified or unsigned) delivery of a known one (for
+    -- destinations that skipped it while it had failed), when the endpoint has an
+    -- enabled destination. Which destinations take it is decided when the row is moved
+    -- into the queue (outbox-relay.ts).
     outbox AS (
-      INSERT INTO forward_outbox (event_id, endpoint_id, is_new_event, verified)
-      SELECT event.id, :endpointId, event.id = :newEventId, :verification::verification = 'verified'
+      INSERT INTO forward_outbox (event_id, endpoint_id, is_new_event, verified, accepted)
+      SELECT event.id, :endpointId, event.id = :newEventId, :verification::verification = 'verified',
+             :verification::verification <> 'failed'
       FROM event
-      WHERE (event.id = :newEventId OR :verification::verification = 'verified')
+      WHERE (event.id = :newEventId OR :verification::verification <> 'failed')
         AND EXISTS (SELECT 1 FROM destinations WHERE endpoint_id = :endpointId AND enabled)
       RETURNING 1
     )

@@ -95,7 +95,7 @@ export async function getJob(id: string) {
 
 type Ordered = { providerTimestamp: Date | null; firstReceivedAt: Date; id: string };
 
-function byProviderOrder(a: Ordered, b: Ordered): number {
+export function byProviderOrder(a: Ordered, b: Ordered): number {
   const at = (a.providerTimestamp ?? a.firstReceivedAt).getTime();
   const bt = (b.providerTimestamp ?? b.firstReceivedAt).getTime();
   return (

@@ -63,7 +63,10 @@ export const pollPresets: Record<ProviderId, PollPreset> = {
       isJsonObject(response) && isJsonObject(response.movie) ? response.movie : response,
   },
   scriptix: fillEverything("Scriptix"),
-  aspect: fillEverything("Aspect"),
+  aspect: {
+    ...fillEverything("Aspect"),
+    notes: `Aspect's docs name the answer (TaskGetResponse: the same Task object as data.task in its callbacks, read for its state from the features) but neither the task route nor the API key header: fill in the task status address with ${JOB_ID_PLACEHOLDER} where the task id goes, and the header that carries your API key.`,
+  },
   "standard-webhooks": fillEverything("The sender"),
   generic: fillEverything("The sender"),
 };

@@ -1,5 +1,7 @@
 // Aspect (provider-docs/aspect-svix-webhooks.txt): Svix-signed task.* events with
-// per-feature states under data.task.features.
+// per-feature states under data.task.features. The task status API answers the same
+// Task object alone ("TaskGetResponse"), with no event_type: a poll reads its state
+// from the features.
 import type { JobState } from "@/lib/job-states/constants";
 import { capText, MAX_ERROR_CHARS, MAX_EVENT_TYPE_CHARS, readId, readText } from "./capped-values";
 import { headerDedupeKey } from "./dedupe-keys";
@@ -26,16 +28,18 @@ export const aspectPreset: ProviderPreset = {
   namesOutputUrl: false,
   extract({ payload, headers }) {
     const eventType = readText(readPath(payload, "event_type"), MAX_EVENT_TYPE_CHARS);
-    const features = readFeatureStates(readPath(payload, "data.task.features"));
-    const state = stateOf(eventType, features);
+    const task =
+      eventType === null && isTaskAnswer(payload) ? payload : readPath(payload, "data.task");
+    const features = readFeatureStates(readPath(task, "features"));
+    const state = task === payload ? featuresState(features) : stateOf(eventType, features);
     return {
-      jobId: readId(readPath(payload, "data.task.id")),
+      jobId: readId(readPath(task, "id")),
       eventType,
       state,
       outputUrl: null,
       error: state === "failed" ? failedFeaturesError(features) : null,
       providerTimestamp:
-        parseProviderTimestamp(readPath(payload, "data.task.updated")) ??
+        parseProviderTimestamp(readPath(task, "updated")) ??
         parseProviderTimestamp(readPath(payload, "timestamp")),
       // Svix keeps the message id across retries; Aspect's docs show the svix- headers.
       dedupeKey: headerDedupeKey(headers, ["svix-id", "webhook-id"], "svix"),
@@ -59,6 +63,33 @@ function stateOf(eventType: string | null, features: FeatureStates | null): JobS
     default:
       return null;
   }
+}
+
+/** A Task on its own (a status answer): an object with an id and a features object, no envelope. */
+function isTaskAnswer(payload: unknown): boolean {
+  return (
+    isJsonObject(payload) &&
+    readPath(payload, "data") === undefined &&
+    readPath(payload, "id") !== undefined &&
+    isJsonObject(readPath(payload, "features"))
+  );
+}
+
+/**
+ * A Task's state from its features, by the docs' event rules: failed when one
+ * applicable feature failed (task.failed), completed when all of them completed
+ * (task.completed), cancelled when all ended and one was cancelled, queued while all
+ * wait, else processing. No applicable feature, or a state word we do not know: null.
+ */
+function featuresState(features: FeatureStates | null): JobState | null {
+  const states = (features ?? [])
+    .filter(([, state]) => state?.toLowerCase() !== NOT_APPLICABLE)
+    .map(([, state]) => normalizeJobStateWord(state));
+  if (states.length === 0 || states.includes(null)) return null;
+  if (states.includes("failed")) return "failed";
+  const ended = states.every((state) => state === "completed" || state === "cancelled");
+  if (ended) return states.includes("cancelled") ? "cancelled" : "completed";
+  return states.every((state) => state === "queued") ? "queued" : "processing";
 }
 
 /** A progress event before any applicable feature has started. */

@@ -43,7 +43,15 @@ export const scriptixPreset: ProviderPreset = {
         readText(readPath(payload, "data.error_message"), MAX_ERROR_CHARS),
       providerTimestamp: parseProviderTimestamp(readPath(payload, "timestamp")),
       dedupeKey: payloadDedupeKey("scriptix", [event, jobId]),
-      details: null,
+      // The docs' receiver fetches the transcript by it: process_completed(job_id, document_id).
+      details: documentDetails(readPath(payload, "data.document_id")),
     };
   },
 };
+
+/** document_id as sent (the docs print a number), or a capped string; null when it is neither. */
+function documentDetails(value: unknown): { documentId: number | string } | null {
+  if (typeof value === "number") return Number.isFinite(value) ? { documentId: value } : null;
+  const id = readId(value);
+  return id === null ? null : { documentId: id };
+}

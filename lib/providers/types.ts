@@ -42,5 +42,7 @@ export type ProviderPreset = {
    * a completion without a URL is normal there and not worth a warning.
    */
   namesOutputUrl: boolean | "when-configured";
+  /** What the provider's docs allow for the callback itself, when it limits verification (Descript: a bare callback_url). */
+  callbackSetup?: string;
   extract(input: ExtractInput): CallbackFacts;
 };

@@ -49,3 +49,31 @@ export const bulkReplaySchema = z
     resign: resignSchema,
   })
   .refine(oneTarget, oneTargetMessage);
+
+export const replayTimings = ["original", "none"] as const;
+/** A job replay that would last longer than this is refused: raise the speed, or send back to back. */
+export const JOB_REPLAY_MAX_SPAN_MS = 24 * 60 * 60 * 1000;
+
+/** POST /api/jobs/<id>/replay: the job's events, in provider order, to one target. */
+export const jobReplaySchema = z
+  .object({
+    url: outboundUrlSchema.optional(),
+    destinationId: idSchema.optional(),
+    /** "original": spaced as the provider spaced them (divided by speed); "none": back to back. */
+    timing: z.enum(replayTimings).default("original"),
+    /** Divides every gap: 10 plays an hour's story in 6 minutes. */
+    speed: z.number().positive().max(100_000).default(1),
+    resign: resignSchema,
+  })
+  .refine(oneTarget, oneTargetMessage);
+export type JobReplayInput = z.infer<typeof jobReplaySchema>;
+
+/** A job replay's request as stored with its batch: the input and the job it replays. */
+export const storedJobReplaySchema = z.object({
+  jobId: idSchema,
+  url: outboundUrlSchema.optional(),
+  destinationId: idSchema.optional(),
+  timing: z.enum(replayTimings),
+  speed: z.number(),
+  resign: resignSchema,
+});

@@ -340,7 +340,7 @@ const INSERT_DELIVERIES = `
   INSERT INTO deliveries (id, endpoint_id, event_id, received_at, method, path, query, credential_key, headers, body, size, body_sha256,
                           source_ip, verification, verification_reason, response_status)
   SELECT d.id, endpoint_id, event_id, d.received_at, 'POST', '', '',
-         CASE WHEN provider IN ('json2video', 'descript') THEN '${PLAIN_CREDENTIALS}' END,
+         CASE WHEN provider = 'json2video' THEN '${PLAIN_CREDENTIALS}' END,
          jsonb_build_array(
            jsonb_build_array('Host', 'hooks.inbox.example.com'),
            jsonb_build_array('User-Agent', CASE provider WHEN 'aspect' THEN 'Svix-Webhooks/1.62.0' WHEN 'scriptix' THEN 'Scriptix-Webhooks/2.0'
@@ -355,15 +355,13 @@ const INSERT_DELIVERIES = `
                                                 jsonb_build_array('webhook-signature', 'v1,' || encode(sha256(body || convert_to(d.id, 'UTF8')), 'base64')))
            WHEN 'scriptix' THEN jsonb_build_array(jsonb_build_array('X-Scriptix-Signature', 'sha256=' || encode(sha256(body || convert_to(d.id, 'UTF8')), 'hex')))
            WHEN 'json2video' THEN jsonb_build_array(jsonb_build_array('Authorization', 'Bearer ' || left(md5(endpoint_id), 24)))
-           WHEN 'descript' THEN jsonb_build_array(jsonb_build_array('Authorization', 'Bearer ' || left(md5(endpoint_id), 24)))
            ELSE '[]'::jsonb END,
          body, octet_length(body), encode(sha256(body), 'hex'), source_ip, verification,
          CASE verification
            WHEN 'verified' THEN CASE provider WHEN 'scriptix' THEN 'HMAC-SHA256 signature matched secret 1 of 1'
-             WHEN 'json2video' THEN 'token matched secret 1 of 1' WHEN 'descript' THEN 'token matched secret 1 of 1'
+             WHEN 'json2video' THEN 'token matched secret 1 of 1'
              ELSE 'v1 signature matched secret 1 of 1' END
            WHEN 'failed' THEN CASE provider WHEN 'json2video' THEN 'Authorization header does not match the configured token'
-             WHEN 'descript' THEN 'Authorization header does not match the configured token'
              ELSE 'no matching signature: tried 1 secret' END
          END,
          CASE verification WHEN 'failed' THEN 401 ELSE 200 END

@@ -15,7 +15,7 @@ export type SeedEndpoint = IngestEndpoint & { name: string };
 const standardWebhooksSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
 const textSecret = (label: string) => `${label}_${randomBytes(18).toString("base64url")}`;
 
-/** A new endpoint of `provider`, with the secrets its default scheme needs (Clipzy and generic sign nothing). */
+/** A new endpoint of `provider`, with the secrets its default scheme needs (Clipzy, Descript and generic sign nothing). */
 function endpointInput(provider: ProviderId, name: string): CreateEndpointInput {
   switch (provider) {
     case "aspect":
@@ -32,7 +32,6 @@ function endpointInput(provider: ProviderId, name: string): CreateEndpointInput 
     case "json2video":
       return { name, provider, secrets: [textSecret("j2v")] };
     case "descript":
-      return { name, provider, secrets: [textSecret("dsc")] };
     case "clipzy":
       return { name, provider };
     case "generic":

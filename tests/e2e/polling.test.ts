@@ -37,6 +37,7 @@ beforeAll(async () => {
   endpoint = await createEndpoint({
     name: `Descript polled ${randomUUID().slice(0, 6)}`,
     provider: "descript",
+    verification: { scheme: "token", header: "authorization" },
     secrets: [TOKEN],
   });
   browser = await launchBrowser();

@@ -139,7 +139,7 @@ describe("endpoint page: destinations", () => {
     await page.getByRole("status").filter({ hasText: "Destination added" }).waitFor();
     const row = page.getByTestId("destination-row");
     expect(await row.innerText()).toContain("/from-page");
-    expect(await row.innerText()).toContain("verified events");
+    expect(await row.innerText()).toContain("accepted events");
     expect(await page.getByLabel("Receiver URL").inputValue()).toBe("");
 
     // The signed sample goes through ingest, verifies, and is forwarded.

@@ -387,8 +387,9 @@ function secretFor(provider: ProviderId): string | null {
       return newStandardWebhooksSecret();
     case "scriptix":
     case "json2video":
-    case "descript":
       return `${provider}-secret-${randomUUID()}`;
+    // Descript takes only a callback_url (no header): its default checks nothing.
+    case "descript":
     case "clipzy":
     case "generic":
       return null;

@@ -162,7 +162,8 @@ describe("POST /api/endpoints", () => {
       },
     ],
     ["json2video", { scheme: "token", header: "authorization" }],
-    ["descript", { scheme: "token", header: "authorization" }],
+    // Descript takes only a callback_url: no header to check, the URL is the secret.
+    ["descript", { scheme: "none" }],
     ["clipzy", { scheme: "none" }],
     ["generic", { scheme: "none" }],
   ])("defaults verification from the %s preset", async (provider, verification) => {

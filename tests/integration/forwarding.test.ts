@@ -124,7 +124,7 @@ describe("destinations API", () => {
       enabled: true,
       hasSigningSecret: true,
       resign: "standard-webhooks",
-      forward: "verified",
+      forward: "accepted",
       disabledReason: null,
     });
     expect(JSON.stringify(created)).not.toContain(secret);

@@ -65,6 +65,7 @@ async function polledDescriptJob(): Promise<{
   const endpoint = await createEndpoint({
     name: `bound-${randomUUID()}`,
     provider: "descript",
+    verification: { scheme: "token", header: "authorization" },
     secrets: [CALLBACK_TOKEN],
   });
   const settings = {

@@ -106,7 +106,10 @@ async function endpoint(
 async function descriptEndpoint(
   polling: Record<string, unknown> = {},
 ): Promise<{ id: string; key: string }> {
-  const created = await endpoint("descript", { secrets: [CALLBACK_TOKEN] });
+  const created = await endpoint("descript", {
+    verification: { scheme: "token", header: "authorization" },
+    secrets: [CALLBACK_TOKEN],
+  });
   const put = await call(`/api/endpoints/${created.id}/polling`, {
     method: "PUT",
     body: JSON.stringify({
@@ -461,7 +464,7 @@ describe("re-polling a job", () => {
   });
 
   it("answers clear errors: not set up (409), unknown job (404), bad settings (400)", async () => {
-    const plain = await endpoint("descript", { secrets: [CALLBACK_TOKEN] });
+    const plain = await endpoint("descript");
     const jobId = await callback(plain.key, {
       job_id: `dsc-${randomUUID()}`,
       job_type: "agent",

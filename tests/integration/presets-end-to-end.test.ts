@@ -265,12 +265,14 @@ describe("json2video (token in a dashboard connection's Authorization header)", 
   });
 });
 
-describe("descript (job status body, token in Authorization)", () => {
+describe("descript (job status body, token in Authorization when configured)", () => {
   it("an import with result.status success -> completed with project_url", async () => {
     const token = `descript-${randomUUID()}`;
     const endpoint = await createEndpoint({
       name: name("descript"),
       provider: "descript",
+      // Not the default (Descript cannot add a header): a proxy in front that adds one.
+      verification: { scheme: "token", header: "authorization" },
       secrets: [token],
     });
     const body = JSON.stringify(
@@ -295,6 +297,8 @@ describe("descript (job status body, token in Authorization)", () => {
     const endpoint = await createEndpoint({
       name: name("descript"),
       provider: "descript",
+      // Not the default (Descript cannot add a header): a proxy in front that adds one.
+      verification: { scheme: "token", header: "authorization" },
       secrets: [token],
     });
     const body = JSON.stringify(

@@ -264,6 +264,21 @@ export const apiRouteTable: RouteCase[] = [
     request: (f) => ({ path: `/api/jobs/${f.jobId}/poll` }),
   },
   {
+    method: "GET",
+    route: "/api/jobs/[id]/export",
+    role: "viewer",
+    request: (f) => ({ path: `/api/jobs/${f.jobId}/export` }),
+  },
+  {
+    method: "POST",
+    route: "/api/jobs/[id]/replay",
+    role: "member",
+    request: (f) => ({
+      path: `/api/jobs/${f.jobId}/replay`,
+      body: { url: f.receiverUrl, timing: "none" },
+    }),
+  },
+  {
     method: "POST",
     route: "/api/replays",
     role: "member",
@@ -421,6 +436,7 @@ export async function fixtureState(f: RouteFixture): Promise<unknown> {
        'polls', (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.id), '[]') FROM polls p WHERE p.endpoint_id = $1),
        'attempts', (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.id), '[]') FROM attempts t JOIN events v ON v.id = t.event_id WHERE v.endpoint_id = $1),
        'replayBatches', (SELECT count(*) FROM replay_batches WHERE request->'filter'->>'endpointId' = $1),
+       'jobReplays', (SELECT count(*) FROM replay_batches WHERE request->>'jobId' = $7),
        'audit', (SELECT count(*) FROM audit_log WHERE target_id IN (SELECT id FROM deliveries WHERE endpoint_id = $1)),
        'teammate', (SELECT jsonb_build_object('role', u.role, 'tokenRevoked', t.revoked_at IS NOT NULL)
                     FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE u.id = $3 AND t.id = $4),
@@ -434,6 +450,7 @@ export async function fixtureState(f: RouteFixture): Promise<unknown> {
       f.teammate.tokenId,
       f.invitationId,
       invitedEmail(f),
+      f.jobId,
     ],
   );
   return rows[0]?.state;

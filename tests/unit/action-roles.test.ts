@@ -46,6 +46,7 @@ const actionRoles: ActionRole[] = [
   { file: "app/(app)/replays/actions.ts", action: "previewBulkReplay", role: "member" },
   { file: "app/(app)/replays/actions.ts", action: "startBulkReplayAction", role: "member" },
   { file: "app/(app)/jobs/[id]/actions.ts", action: "repollAction", role: "member" },
+  { file: "app/(app)/jobs/[id]/actions.ts", action: "replayJobAction", role: "member" },
   // One's own password and tokens: anyone signed in
   { file: "app/(app)/settings/actions.ts", action: "createTokenAction", role: "viewer" },
   { file: "app/(app)/settings/actions.ts", action: "revokeTokenAction", role: "viewer" },

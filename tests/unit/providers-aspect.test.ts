@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { HeaderList } from "@/lib/http/header-list";
 import { aspectPreset } from "@/lib/providers/aspect";
-import { aspectProgressExample } from "@/tests/fixtures/provider-doc-examples";
+import {
+  aspectProgressExample,
+  aspectTaskAnswerExample,
+} from "@/tests/fixtures/provider-doc-examples";
 
 const svixHeaders: HeaderList = [
   ["Content-Type", "application/json"],
@@ -221,5 +224,79 @@ describe("aspect preset", () => {
     );
     expect(facts.error).toBe(`failed features: ${names.join(", ")}`.slice(0, 2_000));
     expect(facts.error?.length).toBe(2_000);
+  });
+
+  describe("a task status answer (TaskGetResponse: the Task alone, no envelope)", () => {
+    /** The doc's Task with other feature states. */
+    const task = (states: Record<string, string>) => {
+      const answer = JSON.parse(aspectTaskAnswerExample) as Record<string, unknown>;
+      answer["features"] = Object.fromEntries(
+        Object.entries(states).map(([name, state]) => [name, { state }]),
+      );
+      return answer;
+    };
+
+    it("reads the doc's Task for the job, its time and its features", () => {
+      expect(extract(JSON.parse(aspectTaskAnswerExample), [])).toStrictEqual({
+        jobId: "2e1c7e42-4f8d-4e10-8d7a-0a6c0d3b1234",
+        eventType: null,
+        state: "processing",
+        outputUrl: null,
+        error: null,
+        providerTimestamp: new Date("2025-01-01T12:00:00.000Z"),
+        dedupeKey: null,
+        details: {
+          features: {
+            transcription: { state: "processing" },
+            visual: { state: "queued" },
+            preview: { state: "completed" },
+            proxy: { state: "na" },
+          },
+        },
+      });
+    });
+
+    it("reads completed when every applicable feature completed", () => {
+      const facts = extract(
+        task({
+          transcription: "completed",
+          visual: "completed",
+          preview: "completed",
+          proxy: "na",
+        }),
+        [],
+      );
+      expect(facts.state).toBe("completed");
+      expect(facts.error).toBe(null);
+    });
+
+    it("reads failed when a feature failed, naming it", () => {
+      const facts = extract(
+        task({ transcription: "failed", visual: "processing", preview: "completed", proxy: "na" }),
+        [],
+      );
+      expect(facts.state).toBe("failed");
+      expect(facts.error).toBe("failed features: transcription");
+    });
+
+    it("reads cancelled when every applicable feature ended and one was cancelled", () => {
+      expect(extract(task({ transcription: "cancelled", visual: "completed" }), []).state).toBe(
+        "cancelled",
+      );
+      expect(extract(task({ transcription: "cancelled", visual: "processing" }), []).state).toBe(
+        "processing",
+      );
+    });
+
+    it("reads queued while every applicable feature waits", () => {
+      expect(
+        extract(task({ transcription: "queued", visual: "queued", proxy: "na" }), []).state,
+      ).toBe("queued");
+    });
+
+    it("says nothing when no feature applies or states are unknown", () => {
+      expect(extract(task({ proxy: "na" }), []).state).toBe(null);
+      expect(extract(task({ transcription: "exploded" }), []).state).toBe(null);
+    });
   });
 });

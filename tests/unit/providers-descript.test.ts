@@ -25,13 +25,10 @@ const extract = (payload: unknown) =>
   descriptPreset.extract({ payload, headers: [], config: null });
 
 describe("descript preset", () => {
-  it("declares an optional token header", () => {
+  it("checks nothing by default: Descript takes only a callback_url, no header (the URL is the secret)", () => {
     expect(descriptPreset.id).toBe("descript");
     expect(descriptPreset.label).toBe("Descript");
-    expect(descriptPreset.defaultVerification).toEqual({
-      scheme: "token",
-      header: "authorization",
-    });
+    expect(descriptPreset.defaultVerification).toEqual({ scheme: "none" });
     expect(descriptPreset.isConfigurable).toBe(false);
   });
 
@@ -103,11 +100,25 @@ describe("descript preset", () => {
     );
   });
 
-  it("keeps queued and cancelled job states when there is no result", () => {
+  it("reads job_state when there is no result: Descript calls back only when a job finished", () => {
+    // The docs' receivers print job_state for every finished job ("Job <id> finished: <job_state>").
+    expect(extract({ job_id: "job_3", job_state: "failed" }).state).toBe("failed");
+    expect(extract({ job_id: "job_3", job_state: "cancelled" }).state).toBe("cancelled");
+    expect(extract({ job_id: "job_3", job_state: "completed" }).state).toBe("completed");
+    expect(extract({ job_id: "job_3", job_state: "error" }).state).toBe("failed");
+    // A status answer (polls read the same body) can still say the job is on its way.
     expect(extract({ job_id: "job_3", job_state: "queued" }).state).toBe("queued");
     expect(extract({ job_id: "job_3", job_state: "pending" }).state).toBe("queued");
-    expect(extract({ job_id: "job_3", job_state: "cancelled" }).state).toBe("cancelled");
-    expect(extract({ job_id: "job_3", job_state: "failed" }).state).toBe("processing");
+  });
+
+  it("reads a stopped job without a result as failed, saying why", () => {
+    const facts = extract({ job_id: "job_6", job_type: "agent", job_state: "stopped" });
+    expect(facts.state).toBe("failed");
+    expect(facts.error).toBe('Descript reported job_state "stopped" without a result');
+  });
+
+  it("says nothing about state for a job_state word it does not know", () => {
+    expect(extract({ job_id: "job_7", job_state: "mystery" }).state).toBe(null);
   });
 
   it("falls back to job_state for the event type and to the state for the dedupe key", () => {

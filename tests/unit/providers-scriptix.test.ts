@@ -44,7 +44,8 @@ describe("scriptix preset", () => {
       error: null,
       providerTimestamp: new Date("2025-01-17T10:30:00.000Z"),
       dedupeKey: "scriptix:transcription.completed:stt_abc123",
-      details: null,
+      // "process_completed(job_id, document_id)": the transcript is fetched by document id.
+      details: { documentId: 456 },
     };
     expect(extract(JSON.parse(receiveExample))).toStrictEqual(expected);
     expect(extract(JSON.parse(scriptixCompletedExample))).toStrictEqual(expected);
@@ -66,6 +67,16 @@ describe("scriptix preset", () => {
       dedupeKey: "scriptix:transcription.failed:stt_abc123",
       details: null,
     });
+  });
+
+  it("keeps a document_id given as a string, and nothing that is not an id", () => {
+    const read = (documentId: unknown) =>
+      extract({ event: "transcription.completed", data: { id: "stt_1", document_id: documentId } })
+        .details;
+    expect(read("doc-9")).toStrictEqual({ documentId: "doc-9" });
+    expect(read({ nested: 1 })).toBe(null);
+    expect(read(Number.NaN)).toBe(null);
+    expect(read("d".repeat(1_000))).toStrictEqual({ documentId: "d".repeat(200) });
     expect(
       extract({ event: "transcription.failed", data: { id: "stt_1", error_message: "too long" } })
         .error,

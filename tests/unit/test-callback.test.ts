@@ -138,9 +138,9 @@ describe("curlExample", () => {
   });
 
   it("a token endpoint with a token sends it in the configured header", () => {
-    const config = providerPresets.descript.defaultVerification;
+    const config = providerPresets.json2video.defaultVerification;
     const sent = runCurlExample(
-      curlExample({ provider: "descript", verification: config, secretCount: 1 }, url).command,
+      curlExample({ provider: "json2video", verification: config, secretCount: 1 }, url).command,
       "tok-123",
     );
     expect(verify(config, ["tok-123"], sent.headers, sent.body).outcome).toBe("verified");

@@ -12,7 +12,7 @@ import {
   deleteDestination,
   updateDestination,
 } from "@/lib/destinations/mutations";
-import { createDestinationSchema } from "@/lib/destinations/schema";
+import { createDestinationSchema, forwardFilters } from "@/lib/destinations/schema";
 import {
   archiveEndpoint,
   changeEndpointSecrets,
@@ -193,7 +193,7 @@ export async function sendTestCallbackAction(endpointId: string): Promise<TestCa
 
 const addDestinationSchema = z.object({
   url: z.string().trim().min(1, "Enter the receiver's URL."),
-  forward: z.enum(["verified", "all"]),
+  forward: z.enum(forwardFilters),
   resign: z.enum(["none", "standard-webhooks", "provider"]),
   signingSecret: z.preprocess(
     (value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined),

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AlertsPanel } from "@/components/endpoints/alerts-panel";
 import { ArchiveEndpoint } from "@/components/endpoints/archive-endpoint";
+import { DeliveryPromiseList } from "@/components/endpoints/delivery-promise";
 import { DestinationsPanel } from "@/components/endpoints/destinations-panel";
 import { PollingPanel } from "@/components/endpoints/polling-panel";
 import { curlExample } from "@/components/endpoints/curl-command";
@@ -34,6 +35,7 @@ import { ingestUrlFor } from "@/lib/endpoints/serialize";
 import { getPollingSettings } from "@/lib/polling/data";
 import { serializePollingSettings } from "@/lib/polling/serialize";
 import { AppError } from "@/lib/http/app-error";
+import { getDeliveryPromise } from "@/lib/providers/delivery-promises";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
 import { verificationConfigSchema } from "@/lib/verify/schema";
 import {
@@ -217,6 +219,12 @@ export default async function EndpointPage({
             />
           </div>
         </Panel>
+
+        {!archived && (
+          <Panel title={`When ${guide.label} retries`}>
+            <DeliveryPromiseList promise={getDeliveryPromise(provider)} />
+          </Panel>
+        )}
 
         {!archived && (
           <div className="grid gap-5 lg:grid-cols-2">

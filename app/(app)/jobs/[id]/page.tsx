@@ -10,8 +10,10 @@ import { ChecksPanel } from "@/components/job/checks-panel";
 import { DiffPicker } from "@/components/job/diff-picker";
 import { DiffTable } from "@/components/job/diff-table";
 import { OutputLink } from "@/components/job/output-link";
+import { JobReplayForm } from "@/components/job/job-replay-form";
 import { RepollButton } from "@/components/job/repoll-button";
 import { Timeline } from "@/components/job/timeline";
+import { ReplayProgress } from "@/components/replay/replay-progress";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { JsonTree } from "@/components/json/json-tree";
@@ -21,11 +23,16 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ListKeyboard } from "@/components/ui/list-keyboard";
 import { DescriptionList, Panel } from "@/components/ui/panel";
 import { PageHeader } from "@/components/ui/page-header";
+import { RefreshEvery } from "@/components/ui/refresh-every";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { RoleNote } from "@/components/ui/role-note";
 import { countJobAttempts, listJobAttempts } from "@/lib/attempts/data";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { listDestinations } from "@/lib/destinations/data";
 import { diffJson } from "@/lib/diff/json-diff";
+import { bulkResignRefusal } from "@/lib/forwarding/resign-policy";
+import { AppError } from "@/lib/http/app-error";
 import { getJobEventPayloads, getJobTimeline, JOB_EVENTS_LIMIT } from "@/lib/jobs/data";
 import { callbackObservations, pollObservations } from "@/lib/jobs/observations";
 import { jobDiffParamsSchema } from "@/lib/jobs/schema";
@@ -44,7 +51,8 @@ import {
 import { outputUrlIn, reportsOutputUrl } from "@/lib/providers/output-urls";
 import { getPollingSettings, listPolls } from "@/lib/polling/data";
 import { serializePoll } from "@/lib/polling/serialize";
-import { repollAction } from "./actions";
+import { getReplayBatch } from "@/lib/replay/data";
+import { replayJobAction, repollAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -64,13 +72,24 @@ export default async function JobPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const job = await getJobTimeline((await params).id);
   if (!job) notFound();
-  const [pollPage, polling] = await Promise.all([
+  const query = await searchParams;
+  const replayId = typeof query.replay === "string" ? query.replay : null;
+  const [pollPage, polling, destinations, replay] = await Promise.all([
     listPolls(job.id, { limit: POLLS_SHOWN }),
     getPollingSettings(job.endpoint.id),
+    listDestinations(job.endpoint.id),
+    // The replay just started from this page (the form's action opens ?replay=<id>).
+    replayId === null
+      ? null
+      : getReplayBatch(replayId).then(
+          (batch) => (batch.jobReplay?.jobId === job.id ? batch : null),
+          (error: unknown) =>
+            error instanceof AppError && error.code === "not_found" ? null : Promise.reject(error),
+        ),
   ]);
   const polls = pollPage.items.map(serializePoll);
   const entries = timelineEntries(job.events, pollPage.items);
-  const parsed = jobDiffParamsSchema.safeParse(await searchParams);
+  const parsed = jobDiffParamsSchema.safeParse(query);
   const pair = comparedPair(entries, parsed.success ? parsed.data : {});
   const summarised = withinBudget(job.events);
   const completed = completedEvents(job.events);
@@ -324,6 +343,66 @@ export default async function JobPage({ params, searchParams }: Props) {
               />
             </div>
           )}
+        </Panel>
+      </div>
+
+      <div id="replay" className="scroll-mt-16">
+        <Panel
+          title="Replay this job"
+          actions={
+            <a
+              href={`/api/jobs/${encodeURIComponent(job.id)}/export`}
+              download
+              className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+              data-testid="export-job"
+            >
+              Export as a fixture (.json)
+            </a>
+          }
+        >
+          <div className="space-y-4">
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Sends this job&apos;s {job.events.length === 1 ? "event" : "events"} again, in
+              provider order, to a destination or a URL. The exported fixture holds every delivery
+              byte for byte (credentials masked);{" "}
+              <code className="font-mono text-xs">
+                npx webhook-inbox replay-fixture job.json --to http://localhost:4000/hook
+              </code>{" "}
+              plays it against a local receiver.
+            </p>
+            {replay && (
+              <div className="space-y-2" data-testid="job-replay-progress">
+                {replay.pending > 0 && <RefreshEvery seconds={1} />}
+                <ReplayProgress counts={replay} />
+                <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                  {replay.pending > 0 ? "Sending… this page updates every second. " : "Done. "}
+                  <Link
+                    href={`/replays/${encodeURIComponent(replay.id)}`}
+                    className="text-indigo-600 hover:underline dark:text-indigo-400"
+                  >
+                    Every attempt of replay {replay.id}
+                  </Link>
+                </p>
+              </div>
+            )}
+            {hasRole(user.role, "member") ? (
+              <JobReplayForm
+                action={replayJobAction.bind(null, job.id)}
+                destinations={destinations.map((d) => ({
+                  id: d.id,
+                  url: d.url,
+                  enabled: d.enabled,
+                }))}
+                eventCount={job.events.length}
+                resignRefusal={bulkResignRefusal(
+                  job.events.map((event) => event.verification),
+                  user.role,
+                )}
+              />
+            ) : (
+              <RoleNote>Members and admins can replay a job.</RoleNote>
+            )}
+          </div>
         </Panel>
       </div>
 

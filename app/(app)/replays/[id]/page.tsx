@@ -105,7 +105,38 @@ export default async function ReplayBatchPage({ params, searchParams }: Props) {
       </Panel>
 
       <Panel title="What is replayed">
-        {request === null ? (
+        {batch.jobReplay ? (
+          <DescriptionList
+            items={[
+              {
+                label: "Job",
+                value: (
+                  <Link
+                    href={`/jobs/${encodeURIComponent(batch.jobReplay.jobId)}`}
+                    className="font-mono text-xs text-indigo-600 hover:underline dark:text-indigo-400"
+                  >
+                    {batch.jobReplay.jobId}
+                  </Link>
+                ),
+              },
+              {
+                label: "Sent to",
+                value: (
+                  <span className="font-mono text-xs break-all">
+                    {batch.jobReplay.url ?? batch.jobReplay.destinationId}
+                  </span>
+                ),
+              },
+              {
+                label: "Timing",
+                value:
+                  batch.jobReplay.timing === "none"
+                    ? "back to back, in provider order"
+                    : `as the provider spaced them, at ${batch.jobReplay.speed}x`,
+              },
+            ]}
+          />
+        ) : request === null ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             This batch was started before requests were recorded; its attempts below show where it
             went.
