@@ -49,11 +49,13 @@ export type AlertSummary = {
 const TRIGGERS: Array<{ value: string; label: string }> = [
   { value: "job.failed", label: "A job failed" },
   { value: "job.missed_callback", label: "A callback never came (found by polling)" },
+  { value: "job.overdue", label: "A job is overdue (no final callback in time)" },
   { value: "endpoint.verification_failures", label: "A burst of failed verifications" },
 ];
 const TYPE_WORDS: Record<string, string> = {
   "job.failed": "Job failed",
   "job.missed_callback": "Callback missed",
+  "job.overdue": "Job overdue",
   "endpoint.verification_failures": "Verification failures",
   test: "Test",
 };

@@ -1,11 +1,13 @@
 // Names shared by the API, the dashboard, the sender and the SQL triggers of the
-// alerts migration (prisma/migrations/20261123235000_alerts), which spell the same
+// alerts migrations (prisma/migrations/20261123235000_alerts, and job.overdue in
+// 20261203100100_expected_jobs), which spell the same
 // strings: change them together.
 
 /** What can fire an alert; a channel subscribes to any of them. */
 export const alertTriggers = [
   "job.failed",
   "job.missed_callback",
+  "job.overdue",
   "endpoint.verification_failures",
 ] as const;
 export type AlertTrigger = (typeof alertTriggers)[number];

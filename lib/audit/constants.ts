@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "token.revoked",
   "credential.revealed",
   "replay.bulk_started",
+  "job.registered",
   "sign_in.failed",
   "setup.completed",
 ] as const;

@@ -122,7 +122,7 @@ function checkOutputUrl(arrived: Observation[], options: SequenceCheckOptions): 
 
 /** Queued, then processing, then a terminal state; "unknown" says nothing about progress. */
 function progressOf(state: JobState | null): number | null {
-  if (state === null || state === "unknown") return null;
+  if (state === null || state === "unknown" || state === "expected") return null;
   if (state === "queued") return 0;
   if (state === "processing") return 1;
   return 2;

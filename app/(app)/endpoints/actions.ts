@@ -23,6 +23,7 @@ import {
 import { MAX_BODY_LIMIT_BYTES, MAX_RATE_LIMIT_PER_SECOND } from "@/lib/endpoints/schema";
 import { sendTestCallback, type TestCallbackResult } from "@/lib/endpoints/test-callback";
 import { AppError } from "@/lib/http/app-error";
+import { MAX_EXPECT_TERMINAL_MINUTES } from "@/lib/jobs/schema";
 import { toAppError } from "@/lib/http/error-response";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
 
@@ -164,10 +165,22 @@ const rateLimitSchema = z.preprocess(
     .nullable(),
 );
 
+/** An empty field means "not set": only registered jobs become overdue. */
+const overdueAfterSchema = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+  z.coerce
+    .number("Enter the minutes after which a job is overdue, or leave it empty.")
+    .int("Enter a whole number of minutes.")
+    .min(1, "Overdue after at least 1 minute; leave it empty for not set.")
+    .max(MAX_EXPECT_TERMINAL_MINUTES, "Overdue after at most 43,200 minutes (30 days).")
+    .nullable(),
+);
+
 const settingsSchema = z.object({
   name: z.string().trim().min(1, "Give the endpoint a name.").max(200),
   bodyLimitKib: bodyLimitKibSchema,
   rateLimitPerSecond: rateLimitSchema,
+  overdueAfterMinutes: overdueAfterSchema,
 });
 
 export async function updateSettingsAction(
@@ -180,10 +193,10 @@ export async function updateSettingsAction(
   const parsed = settingsSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   try {
-    const { name, bodyLimitKib, rateLimitPerSecond } = parsed.data;
+    const { name, bodyLimitKib, rateLimitPerSecond, overdueAfterMinutes } = parsed.data;
     await updateEndpoint(
       idSchema.parse(endpointId),
-      { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond },
+      { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond, overdueAfterMinutes },
       auditActorOfPerson(caller),
     );
   } catch (error) {

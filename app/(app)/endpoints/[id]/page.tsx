@@ -311,6 +311,8 @@ export default async function EndpointPage({
                 rateLimitPerSecond={endpoint.rateLimitPerSecond}
                 maxRateLimitPerSecond={MAX_RATE_LIMIT_PER_SECOND}
                 burstFactor={RATE_LIMIT_BURST_FACTOR}
+                overdueAfterMinutes={endpoint.overdueAfterMinutes}
+                pollingExpectMinutes={polling.settings ? polling.expectTerminalMinutes : null}
                 action={updateSettingsAction.bind(null, endpoint.id)}
               />
             </Panel>
