@@ -160,7 +160,9 @@ describe("registering a job", () => {
     const answers_ = await Promise.all(
       Array.from({ length: 12 }, () => register(ep.id, { externalId: project })),
     );
-    expect(answers_.map((a) => a.status).sort()).toEqual([201, ...Array(11).fill(200)]);
+    const statuses = answers_.map((a) => a.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(11);
     expect(new Set(answers_.map((a) => a.body.id)).size).toBe(1);
     expect(await jobCount(ep.id)).toBe(1);
   });

@@ -9,6 +9,7 @@ import { JobStateBadge } from "@/components/domain-badges";
 import { ChecksPanel } from "@/components/job/checks-panel";
 import { DiffPicker } from "@/components/job/diff-picker";
 import { DiffTable } from "@/components/job/diff-table";
+import { OverdueBadge, registrarWords } from "@/components/job/expected-note";
 import { OutputLink } from "@/components/job/output-link";
 import { RepollButton } from "@/components/job/repoll-button";
 import { Timeline, type TimelineEntry, type TimelineEvent } from "@/components/job/timeline";
@@ -26,6 +27,7 @@ import { countJobAttempts, listJobAttempts } from "@/lib/attempts/data";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { diffJson } from "@/lib/diff/json-diff";
+import { isTerminalState } from "@/lib/jobs/constants";
 import { getJobEventPayloads, getJobTimeline, JOB_EVENTS_LIMIT } from "@/lib/jobs/data";
 import { callbackObservations, pollObservations } from "@/lib/jobs/observations";
 import { jobDiffParamsSchema } from "@/lib/jobs/schema";
@@ -114,6 +116,12 @@ export default async function JobPage({ params, searchParams }: Props) {
       : { id: entry.id, type: entry.event.type, state: entry.event.state },
   );
   const repoll = polling.settings !== null;
+  const registration = job.registeredAt && {
+    at: job.registeredAt,
+    by: job.registeredBy,
+    via: job.registeredVia,
+  };
+  const isOverdue = job.overdueAt !== null && !isTerminalState(job.state);
 
   return (
     <div className="space-y-5">
@@ -131,6 +139,9 @@ export default async function JobPage({ params, searchParams }: Props) {
         description={
           <span className="flex flex-wrap items-center gap-2">
             <JobStateBadge state={job.state} />
+            {isOverdue && job.overdueAt && (
+              <OverdueBadge overdueAt={job.overdueAt} lastEventAt={job.lastEventAt} />
+            )}
             {job.missedCallbackAt && (
               <Badge
                 tone="red"
@@ -162,6 +173,26 @@ export default async function JobPage({ params, searchParams }: Props) {
               )
         }
       />
+
+      {job.state === "expected" && registration && (
+        <Alert tone={isOverdue ? "warning" : "info"} title="Waiting for the first callback">
+          <span data-testid="expected-job-note">
+            Registered <RelativeTime iso={registration.at.toISOString()} /> by{" "}
+            {visibleText(registrarWords(registration))}; no callback has named this job yet.{" "}
+            {isOverdue
+              ? "It is overdue: the time it was expected to take has passed."
+              : job.expectTerminalMinutes !== null
+                ? `It is flagged overdue if not finished within ${job.expectTerminalMinutes} min.`
+                : "It is flagged overdue if not finished within the endpoint's window."}
+          </span>
+        </Alert>
+      )}
+      {job.state !== "expected" && isOverdue && job.overdueAt && (
+        <Alert tone="warning" title="Overdue">
+          No callback since <RelativeTime iso={job.lastEventAt.toISOString()} />, and the job is not
+          finished: the time it was expected to take has passed.
+        </Alert>
+      )}
 
       <div className="grid gap-5 lg:grid-cols-2">
         <Panel title="Summary">
@@ -195,6 +226,32 @@ export default async function JobPage({ params, searchParams }: Props) {
                   </Link>
                 ),
               },
+              ...(registration
+                ? [
+                    {
+                      label: "Registered",
+                      value: (
+                        <span>
+                          <RelativeTime iso={registration.at.toISOString()} /> by{" "}
+                          {visibleText(registrarWords(registration))}
+                          {job.expectTerminalMinutes !== null &&
+                            `, expected within ${job.expectTerminalMinutes} min`}
+                        </span>
+                      ),
+                    },
+                  ]
+                : []),
+              ...(job.label ? [{ label: "Label", value: visibleText(job.label) }] : []),
+              ...(job.metadata === null
+                ? []
+                : [
+                    {
+                      label: "Metadata",
+                      value: (
+                        <JsonTree value={job.metadata} label="Metadata given at registration" />
+                      ),
+                    },
+                  ]),
               { label: "Output URL", value: <OutputLink value={job.outputUrl} /> },
               {
                 label: "Error",
