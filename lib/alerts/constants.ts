@@ -12,6 +12,14 @@ export const alertTriggers = [
 ] as const;
 export type AlertTrigger = (typeof alertTriggers)[number];
 
+/**
+ * What a new channel hears about when it names no triggers: job.overdue is asked for by
+ * name (it came later, and an endpoint whose jobs often run long would be noisy).
+ */
+export const defaultAlertTriggers: AlertTrigger[] = alertTriggers.filter(
+  (trigger) => trigger !== "job.overdue",
+);
+
 /** Every alert type: the triggers plus a test message someone asked for. */
 export type AlertType = AlertTrigger | "test";
 
