@@ -5,13 +5,8 @@ import { buildSlackMessage, buildWebhookPayload, type AlertFacts } from "@/lib/a
 
 const registeredAt = new Date("2026-12-03T08:00:00.000Z");
 const overdueAt = new Date("2026-12-03T08:31:00.000Z");
-const facts: AlertFacts = {
-  id: "alr_9",
-  type: "job.overdue",
-  occurredAt: overdueAt,
-  url: "https://inbox.example.com/jobs/job_9",
-  endpoint: { id: "ep_9", name: "Listing videos", provider: "json2video" },
-  job: {
+function expectedJob() {
+  return {
     id: "job_9",
     externalId: "prj_<!channel>",
     state: "expected",
@@ -21,7 +16,15 @@ const facts: AlertFacts = {
     overdueAt,
     lastEventAt: registeredAt,
     registeredAt,
-  },
+  };
+}
+const facts: AlertFacts = {
+  id: "alr_9",
+  type: "job.overdue",
+  occurredAt: overdueAt,
+  url: "https://inbox.example.com/jobs/job_9",
+  endpoint: { id: "ep_9", name: "Listing videos", provider: "json2video" },
+  job: expectedJob(),
   event: null,
   burst: null,
 };
@@ -44,7 +47,7 @@ describe("job.overdue alerts", () => {
     const quiet = {
       ...facts,
       job: {
-        ...facts.job!,
+        ...expectedJob(),
         state: "processing",
         lastEventAt: new Date("2026-12-03T08:10:00.000Z"),
       },
