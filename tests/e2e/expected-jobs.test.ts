@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiJson, createEndpoint, type CreatedEndpoint } from "@/tests/support/api";
+import { apiJson, createEndpoint, queryAppDb, type CreatedEndpoint } from "@/tests/support/api";
 import {
   expectNoPageErrors,
   launchBrowser,
@@ -76,6 +76,31 @@ describe("expected jobs", () => {
     expect(await page.getByText("listing L-4821").count()).toBeGreaterThan(0);
     expect(await page.getByText(", expected within 30 min").count()).toBe(1);
     await screenshotBothThemes(page, "job-expected");
+    expectNoPageErrors(errors);
+  });
+
+  it("the Failed view lists an overdue expected job: no callback since its registration", async () => {
+    const late = `prj-late-${randomUUID().slice(0, 8)}`;
+    const registered = await apiJson<{ id: string }>(`/api/endpoints/${endpoint.id}/jobs`, {
+      method: "POST",
+      body: JSON.stringify({ externalId: late, expectTerminalMinutes: 5 }),
+    });
+    expect(registered.status).toBe(201);
+    // What the overdue scan does after five minutes (covered end to end in the integration test).
+    await queryAppDb(
+      `UPDATE jobs SET registered_at = now() - interval '40 minutes', first_seen_at = now() - interval '40 minutes',
+              last_event_at = now() - interval '40 minutes', overdue_at = now() WHERE id = $1`,
+      [registered.body.id],
+    );
+    await page.goto(`/jobs?view=failed&staleMinutes=600&endpointId=${endpoint.id}`);
+    const row = page.locator("tr", { hasText: late });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByText("overdue", { exact: true }).count()).toBe(1);
+    expect(await row.getByTestId("expected-line").textContent()).toMatch(
+      /^waiting for the first callback, registered 40 min ago by the operator token$/,
+    );
+    expect(await page.locator("tr", { hasText: project }).count()).toBe(0);
+    await screenshotBothThemes(page, "jobs-failed-overdue");
     expectNoPageErrors(errors);
   });
 
