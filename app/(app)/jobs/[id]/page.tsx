@@ -151,10 +151,14 @@ export default async function JobPage({ params, searchParams }: Props) {
                 missed callback
               </Badge>
             )}
-            <span>
-              {job._count.events} {job._count.events === 1 ? "event" : "events"}, last{" "}
-              <RelativeTime iso={job.lastEventAt.toISOString()} />
-            </span>
+            {job._count.events === 0 ? (
+              <span>no events yet</span>
+            ) : (
+              <span>
+                {job._count.events} {job._count.events === 1 ? "event" : "events"}, last{" "}
+                <RelativeTime iso={job.lastEventAt.toISOString()} />
+              </span>
+            )}
           </span>
         }
         actions={
@@ -280,7 +284,13 @@ export default async function JobPage({ params, searchParams }: Props) {
               { label: "First seen", value: <RelativeTime iso={job.firstSeenAt.toISOString()} /> },
               {
                 label: "Last callback",
-                value: <RelativeTime iso={job.lastEventAt.toISOString()} />,
+                // A registered job's last_event_at is its registration until a callback comes.
+                value:
+                  job._count.events === 0 ? (
+                    <span className="text-zinc-400">none yet</span>
+                  ) : (
+                    <RelativeTime iso={job.lastEventAt.toISOString()} />
+                  ),
               },
               ...(job.missedCallbackAt
                 ? [
