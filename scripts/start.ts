@@ -1,4 +1,5 @@
-// npm start / npm run dev - the whole app in one process:
+// npm start / npm run dev - the whole app from one command: this process serves HTTP,
+// and (step 6) starts the queue worker as its child process:
 //   1. the database: DATABASE_URL, or the embedded PostgreSQL under .data/
 //   2. pending migrations (advisory lock, safe with several processes)
 //   3. an API token (INBOX_API_TOKEN, or one generated once into .data/api-token), the

@@ -1,6 +1,5 @@
 // The Inbox, landing page of the dashboard: events newest first, filtered by the URL's
 // search params (the same names as GET /api/events), live on the newest page.
-import { headers } from "next/headers";
 import { InboxFilters as InboxFilterBar } from "@/components/inbox/inbox-filters";
 import { BulkReplay } from "@/components/inbox/bulk-replay";
 import {
@@ -20,7 +19,7 @@ import { listEvents } from "@/lib/events/data";
 import { listEventsSchema, verificationValues } from "@/lib/events/schema";
 import { serializeListedEvent } from "@/lib/events/serialize";
 import { AppError } from "@/lib/http/app-error";
-import { publicOrigin } from "@/lib/http/public-origin";
+import { pageOrigin } from "@/lib/http/page-origin";
 import { jobStates } from "@/lib/jobs/constants";
 import { providerPresets } from "@/lib/providers/registry";
 import { BULK_REPLAY_CAP } from "@/lib/replay/schema";
@@ -41,7 +40,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     loadPage(params),
   ]);
   const newest = endpoints.items[0];
-  const origin = publicOrigin(new Request("http://localhost/", { headers: await headers() }));
+  const origin = await pageOrigin();
   // Remount the client parts on every navigation: their state belongs to one URL.
   const viewKey = inboxHref(filters, params.limit, params.cursor);
 

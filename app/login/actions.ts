@@ -12,17 +12,19 @@ import { getAuth, MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 import { safeReturnPath } from "@/lib/auth/session";
 import { claimSignInAttempt, settleSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import { createFirstAdmin } from "@/lib/auth/users";
+import { firstIssue, type FormState } from "@/lib/forms/form-state";
 import { clientAddress } from "@/lib/http/client-address";
 import { currentRawRequest } from "@/lib/http/request-context";
 
-export type FormState = { error: string | null; email?: string };
+/** The sign-in and set-up forms keep the e-mail address typed when they answer an error. */
+export type SignInState = FormState<{ email?: string }>;
 
 const signInSchema = z.object({
   email: z.string().trim().toLowerCase().min(1),
   password: z.string().min(1),
 });
 
-export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse({
     email: form.get("email"),
     password: form.get("password"),
@@ -74,11 +76,11 @@ const setupSchema = z
     path: ["confirm"],
   });
 
-export async function setupAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function setupAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = setupSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success)
     return {
-      error: parsed.error.issues[0]?.message ?? "Check the form.",
+      error: firstIssue(parsed.error),
       email: String(form.get("email") ?? ""),
     };
   const { name, email, password, setupCode } = parsed.data;

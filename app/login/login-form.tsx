@@ -4,10 +4,10 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { signInAction, type FormState } from "./actions";
+import { signInAction, type SignInState } from "./actions";
 
 export function LoginForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(signInAction, {
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {
     error: null,
   });
   return (

@@ -1,14 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { setupAction, type FormState } from "@/app/login/actions";
+import { setupAction, type SignInState } from "@/app/login/actions";
 import { Alert } from "@/components/ui/alert";
 import { NewPasswordFields } from "@/components/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
 export function SetupForm({ minLength }: { minLength: number }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(setupAction, {
+  const [state, action, pending] = useActionState<SignInState, FormData>(setupAction, {
     error: null,
   });
   return (

@@ -20,8 +20,9 @@ import {
   MAX_BURST_MINUTES,
   MAX_BURST_THRESHOLD,
 } from "@/lib/alerts/constants";
+import type { FormState } from "@/lib/forms/form-state";
 
-type State = { error: string | null; done?: string };
+type State = FormState;
 
 export type AlertChannelSummary = {
   id: string;

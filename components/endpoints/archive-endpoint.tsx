@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { FormState } from "@/lib/forms/form-state";
 
 /** Archive, after an explicit second step that says what happens. */
 export function ArchiveEndpoint({
@@ -10,7 +11,7 @@ export function ArchiveEndpoint({
   archive,
 }: {
   name: string;
-  archive: () => Promise<{ error: string | null }>;
+  archive: () => Promise<FormState>;
 }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -11,8 +11,9 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { RoleNote } from "@/components/ui/role-note";
 import { useResettingFormAction } from "@/components/ui/use-form-action";
 import { RESIGN_WORDS } from "./resign-words";
+import type { FormState } from "@/lib/forms/form-state";
 
-type State = { error: string | null; done?: string };
+type State = FormState;
 
 export type DestinationSummary = {
   id: string;

@@ -4,8 +4,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
+import type { FormState } from "@/lib/forms/form-state";
 
-type State = { error: string | null; done?: string };
+type State = FormState;
 
 export function EndpointSettingsForm({
   name,

@@ -6,8 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { SchemeGuide } from "./scheme-guide";
+import type { FormState } from "@/lib/forms/form-state";
 
-type State = { error: string | null };
+type State = FormState;
 
 const EXTRACTION_FIELDS = [
   { name: "jobIdPath", label: "Job id path", example: "data.id" },

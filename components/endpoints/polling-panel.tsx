@@ -12,8 +12,9 @@ import { Field, Input } from "@/components/ui/field";
 import { RoleNote } from "@/components/ui/role-note";
 import { useResettingFormAction } from "@/components/ui/use-form-action";
 import { pollCredentialRebinding } from "@/lib/polling/credential-place";
+import type { FormState } from "@/lib/forms/form-state";
 
-type State = { error: string | null; done?: string };
+type State = FormState;
 
 export type PollingSummary = {
   enabled: boolean;

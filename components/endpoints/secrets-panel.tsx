@@ -5,8 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { RoleNote } from "@/components/ui/role-note";
+import type { FormState } from "@/lib/forms/form-state";
 
-type State = { error: string | null; done?: string };
+type State = FormState;
 
 /**
  * Write-only secrets: the page knows how many are set, never their values. Rotating

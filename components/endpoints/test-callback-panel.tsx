@@ -7,8 +7,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DescriptionList } from "@/components/ui/panel";
 import type { TestCallbackResult } from "@/lib/endpoints/test-callback";
+import type { FormState } from "@/lib/forms/form-state";
 
-type State = { error: string | null; result?: TestCallbackResult };
+type State = FormState<{ result?: TestCallbackResult }>;
 
 /** Sends the preset's signed sample to this endpoint and shows what the ingest URL answered. */
 export function TestCallbackPanel({

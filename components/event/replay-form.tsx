@@ -4,7 +4,7 @@
 // rendered form carries its own idempotency key: a double click or a resubmitted form
 // sends once; after an answer a fresh key makes the next click a new replay.
 import { useState } from "react";
-import type { ReplayState } from "@/app/(app)/events/[id]/actions";
+import type { ReplayState } from "@/lib/replay/types";
 import { ReplayTargetFields } from "@/components/replay/replay-target-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

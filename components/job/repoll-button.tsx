@@ -4,8 +4,9 @@
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { FormState } from "@/lib/forms/form-state";
 
-type State = { error: string | null; done?: string };
+type State = FormState;
 
 export function RepollButton({ repoll }: { repoll: () => Promise<State> }) {
   const [state, setState] = useState<State>({ error: null });

@@ -2,8 +2,9 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import type { FormState } from "@/lib/forms/form-state";
 
-type State = { error: string | null; done?: string };
+type State = FormState;
 
 /** A button for a destructive action: asks first, then shows the action's error next to it. */
 export function ConfirmActionButton({

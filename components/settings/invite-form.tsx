@@ -5,8 +5,9 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ShownOnce } from "./shown-once";
+import type { FormState } from "@/lib/forms/form-state";
 
-type State = { error: string | null; done?: string; secret?: string };
+type State = FormState<{ secret?: string }>;
 
 export function InviteForm({
   action,

@@ -5,8 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { NewPasswordFields } from "@/components/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import type { FormState } from "@/lib/forms/form-state";
 
-type State = { error: string | null };
+type State = FormState;
 
 export function PasswordForm({
   action,

@@ -3,8 +3,9 @@
 import { useState, useTransition } from "react";
 import { Select } from "@/components/ui/field";
 import { asRole, type Role } from "@/lib/auth/roles";
+import type { FormState } from "@/lib/forms/form-state";
 
-type State = { error: string | null; done?: string };
+type State = FormState;
 
 /** An admin's control over a teammate's role; the server refuses demoting the last admin. */
 export function RoleSelect({

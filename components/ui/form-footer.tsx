@@ -3,8 +3,7 @@
 import type { ReactNode } from "react";
 import { Alert } from "./alert";
 import { Button } from "./button";
-
-export type FormResult = { error: string | null; done?: string };
+import type { FormState } from "@/lib/forms/form-state";
 
 export function FormFooter({
   pending,
@@ -16,7 +15,7 @@ export function FormFooter({
   pending: boolean;
   label: string;
   pendingLabel: string;
-  result: FormResult;
+  result: FormState;
   children?: ReactNode;
 }) {
   return (

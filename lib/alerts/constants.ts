@@ -32,9 +32,9 @@ export type AlertStatus = "pending" | "sent" | "failed" | "blocked" | "skipped";
 export const DEFAULT_BURST_THRESHOLD = 10;
 export const DEFAULT_BURST_MINUTES = 5;
 /**
- * Until a channel fires, each failed delivery counts up to threshold + 1 recent failures
- * (about 0.5 µs each here): the cap keeps that under ~5 ms even for a flood that stays
- * just below the threshold.
+ * Until a channel fires, each failed delivery counts up to threshold + 1 recent failures:
+ * the cap keeps that count cheap even for a flood that stays just below the threshold
+ * (README, "Benchmark" > "Numbers behind the code").
  */
 export const MAX_BURST_THRESHOLD = 10_000;
 export const MAX_BURST_MINUTES = 1440;

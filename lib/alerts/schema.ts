@@ -10,6 +10,7 @@ import {
   MAX_BURST_MINUTES,
   MAX_BURST_THRESHOLD,
 } from "./constants";
+import { idSchema } from "@/lib/ids/schema";
 
 const triggersSchema = z
   .array(z.enum(alertTriggers))
@@ -40,6 +41,6 @@ export const updateAlertChannelSchema = z.object({
 export type UpdateAlertChannelInput = z.infer<typeof updateAlertChannelSchema>;
 
 export const listAlertsQuerySchema = pageParamsSchema.extend({
-  endpointId: z.string().min(1).max(100).optional(),
+  endpointId: idSchema.optional(),
 });
 export type ListAlertsQuery = z.infer<typeof listAlertsQuerySchema>;

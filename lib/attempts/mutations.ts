@@ -54,8 +54,8 @@ export type ForwardFollowUp = {
 /**
  * An automatic forward's attempt, with its retry or its destination's switch-off, in
  * ONE statement on the pool: atomic without a transaction (a retry is never lost
- * between two writes), and about 1.7 ms less worker CPU per forward than the same
- * through Prisma, which is what the queue's drain rate is made of.
+ * between two writes), and less worker CPU per forward than the same through Prisma
+ * (README, "Benchmark" > "Numbers behind the code"): the queue's drain rate is made of it.
  */
 export async function recordForwardAttempt(
   context: Omit<AttemptContext, "trigger" | "batchId">,

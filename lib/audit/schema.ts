@@ -2,10 +2,11 @@
 import { z } from "zod";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
 import { AUDIT_ACTIONS } from "./constants";
+import { idSchema } from "@/lib/ids/schema";
 
 export const listAuditSchema = pageParamsSchema.extend({
   action: z.enum(AUDIT_ACTIONS).optional(),
-  actorId: z.string().min(1).max(100).optional(),
-  targetId: z.string().min(1).max(100).optional(),
+  actorId: idSchema.optional(),
+  targetId: idSchema.optional(),
 });
 export type ListAuditQuery = z.infer<typeof listAuditSchema>;

@@ -1,13 +1,12 @@
 // The CLI's own HTTP client for re-sending a delivery to the developer's machine and for
-// simulated callbacks. Not the server's guarded client (lib/outbound): the CLI runs on
-// the user's laptop and targets their localhost by design. Not fetch either: fetch
-// lower-cases, sorts and merges headers, and a re-sent delivery keeps them as they
-// arrived (order, case, repeated names).
-import http from "node:http";
-import https from "node:https";
+// simulated callbacks. Not the server's guarded client (lib/outbound/guarded-fetch.ts):
+// the CLI runs on the user's laptop and targets their localhost by design, so no
+// address check and no pool. Both are built on the same exchange
+// (lib/outbound/http-request.ts), which keeps headers as they arrived.
 import { performance } from "node:perf_hooks";
-import { withRequestFraming, type HeaderList } from "@/lib/http/header-list";
+import type { HeaderList } from "@/lib/http/header-list";
 import { describeNetworkError } from "@/lib/http/network-error";
+import { sendHttpRequest } from "@/lib/outbound/http-request";
 
 export type SentRequest = {
   url: URL;
@@ -25,54 +24,24 @@ export type RequestOutcome =
 /** Answers larger than this are cut: the CLI shows a status and at most a short message. */
 const MAX_ANSWER_BYTES = 64 * 1024;
 
-export function sendRequest(request: SentRequest, timeoutMs = 30_000): Promise<RequestOutcome> {
+export async function sendRequest(
+  request: SentRequest,
+  timeoutMs = 30_000,
+): Promise<RequestOutcome> {
   const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
-  const { url } = request;
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (outcome: RequestOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      resolve(outcome);
-    };
-    const client = url.protocol === "https:" ? https : http;
-    const outgoing = client.request({
-      protocol: url.protocol,
-      hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
-      port: url.port || undefined,
-      path: request.path ?? `${url.pathname}${url.search}`,
-      method: request.method,
-      headers: withRequestFraming(request.headers, url.host, request.body).flat(),
-    });
-    const deadline = setTimeout(() => {
-      finish({ ok: false, error: `no answer within ${timeoutMs / 1000} s`, durationMs: elapsed() });
-      outgoing.destroy();
-    }, timeoutMs);
-    outgoing.on("error", (error: NodeJS.ErrnoException) =>
-      finish({ ok: false, error: describeNetworkError(error), durationMs: elapsed() }),
-    );
-    outgoing.on("response", (response) => {
-      const chunks: Buffer[] = [];
-      let kept = 0;
-      response.on("data", (chunk: Buffer) => {
-        if (kept >= MAX_ANSWER_BYTES) return;
-        chunks.push(chunk);
-        kept += chunk.byteLength;
-      });
-      response.on("end", () =>
-        finish({
-          ok: true,
-          status: response.statusCode ?? 0,
-          body: Buffer.concat(chunks),
-          durationMs: elapsed(),
-        }),
-      );
-      response.on("error", (error) =>
-        finish({ ok: false, error: describeNetworkError(error), durationMs: elapsed() }),
-      );
-    });
-    outgoing.end(request.body);
+  const outcome = await sendHttpRequest({
+    ...request,
+    timeoutMs,
+    maxResponseBytes: MAX_ANSWER_BYTES,
   });
+  const durationMs = Math.round(performance.now() - started);
+  switch (outcome.kind) {
+    case "response":
+      return { ok: true, status: outcome.status, body: outcome.body, durationMs };
+    case "timeout":
+      return { ok: false, error: `no answer within ${timeoutMs / 1000} s`, durationMs };
+    case "network-error":
+    case "body-error":
+      return { ok: false, error: describeNetworkError(outcome.error), durationMs };
+  }
 }

@@ -1,8 +1,11 @@
 // The one database pool of a process and the Prisma client on top of it (Prisma 7 +
 // node-postgres adapter). Created on first use so routes that need no database never
 // open a pool. Kept on globalThis so that Next's dev reloads and several bundles in
-// one process share one pool. The ingest write uses the pool directly (see
-// lib/ingest/mutations.ts); everything else goes through Prisma.
+// one process share one pool. Prisma serves most queries; statements on hot paths or
+// that Prisma cannot say (the single ingest statement, the forward attempt with its
+// retry, polls, the outbox relay, LISTEN/NOTIFY, the first admin, the worker's queue)
+// use the pool directly: grep getPool for the list. Either way only lib/**/data.ts,
+// lib/**/mutations.ts and lib/db/ reach them (CONTRIBUTING.md, "Layers").
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { getEnv, requireDatabaseUrl } from "@/lib/env";

@@ -2,8 +2,7 @@ import { z } from "zod";
 import { jobStates } from "@/lib/jobs/constants";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
 import { providerIdSchema } from "@/lib/providers/schema";
-
-const idSchema = z.string().min(1).max(100);
+import { idSchema } from "@/lib/ids/schema";
 
 export const verificationValues = ["verified", "failed", "unsigned"] as const;
 

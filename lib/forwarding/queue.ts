@@ -1,7 +1,8 @@
 // Jobs go into graphile-worker's queue with its SQL function add_job, not its Node
 // API: route handlers then need no worker utilities of their own, and a retry is
-// queued by the statement that records the failed attempt (lib/attempts/mutations.ts). The worker in
-// scripts/start.ts runs them (lib/forwarding/worker.ts), woken by LISTEN/NOTIFY.
+// queued by the statement that records the failed attempt (lib/attempts/mutations.ts). The worker
+// process (scripts/worker-process.ts, a child of scripts/start.ts) runs them, woken by
+// LISTEN/NOTIFY.
 // First forwards are queued through the outbox instead (outbox-relay.ts).
 import { getDb, type Prisma } from "@/lib/db/client";
 import type { ReplayTargetInput } from "@/lib/replay/target";

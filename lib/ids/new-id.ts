@@ -1,21 +1,8 @@
-// Prefixed random ids (ep_, evt_, dlv_, job_, tok_, inv_, dst_, att_, rpl_, pol_, ach_, alr_, aud_): the prefix tells a reader what an id
-// names in logs and support tickets; 120 random bits make them unguessable.
+// Prefixed random ids (the prefixes and what each names: lib/ids/schema.ts): the prefix
+// tells a reader what an id names in logs and support tickets; 120 random bits make
+// them unguessable.
 import { randomBytes } from "node:crypto";
-
-export type IdPrefix =
-  | "ep"
-  | "evt"
-  | "dlv"
-  | "job"
-  | "tok"
-  | "inv"
-  | "dst"
-  | "att"
-  | "rpl"
-  | "pol"
-  | "ach"
-  | "alr"
-  | "aud";
+import type { IdPrefix } from "./schema";
 
 const ID_BYTES = 15;
 // Each ingest mints three ids; one getrandom call per id showed up in profiles, so

@@ -4,10 +4,11 @@
 // on its own. Races between concurrent callbacks are settled by the unique indexes
 // and ON CONFLICT row locks: ten identical requests at once make one event with
 // delivery_count 10. Job and event rules live in SQL functions of the migration
-// (job_adopts_state, verification_rank).
+// (job_adopts_state, verification_rank; the job rule in TypeScript, tested against the
+// SQL: lib/jobs/state-machine.ts).
 // It runs on the pg pool as a named prepared statement, not through Prisma's
 // $queryRaw: parsing and planning this CTE on every call plus the client's per-query
-// work cost a third of ingest throughput (scripts/bench.ts: ~450 -> ~720 req/s).
+// work cost a third of ingest throughput (README, "Benchmark" > "Numbers behind the code").
 import { sealCredentialHeaders } from "@/lib/deliveries/sealed-headers";
 import { getPool, type Queryable } from "@/lib/db/client";
 import { namedParameters } from "@/lib/db/named-parameters";
@@ -150,9 +151,8 @@ async function takeRateToken(endpointId: string, perSecond: number, db: Queryabl
 // A statement of its own, not a CTE of INGEST (which would save the round trip): a row
 // lock is held until its transaction commits, and INGEST commits after the WAL flush of
 // the delivery, so every callback of an endpoint would wait for the one before it to
-// be flushed. Measured with pgbench (32 writers, one endpoint, busy 2-core machine):
-// INGEST alone ~850/s; with the bucket folded in ~180/s; this statement first ~710/s.
-// On its UNLOGGED table it writes no WAL and its commit waits for no flush, so the lock
+// be flushed (folding it in cut ingest to a fifth under pgbench: README, "Benchmark" >
+// "Numbers behind the code"). On its UNLOGGED table it writes no WAL and its commit waits for no flush, so the lock
 // is held for microseconds.
 const TAKE_RATE_TOKEN = namedParameters(`
     INSERT INTO endpoint_rate_buckets AS bucket (endpoint_id, tokens, refilled_at)

@@ -3,6 +3,7 @@ import { pageParamsSchema } from "@/lib/pagination/cursor";
 import { MAX_ID_CHARS } from "@/lib/providers/capped-values";
 import { providerIdSchema } from "@/lib/providers/schema";
 import { jobStates } from "./constants";
+import { idSchema } from "@/lib/ids/schema";
 
 /** A job with no callback for this long (and not finished) counts as stalled, by default. */
 export const DEFAULT_STALE_MINUTES = 30;
@@ -10,7 +11,7 @@ export const DEFAULT_STALE_MINUTES = 30;
 export const jobViews = ["all", "failed"] as const;
 
 export const listJobsSchema = pageParamsSchema.extend({
-  endpointId: z.string().min(1).max(100).optional(),
+  endpointId: idSchema.optional(),
   state: z.enum(jobStates).optional(),
   provider: providerIdSchema.optional(),
   /** "failed": failed or cancelled jobs, and unfinished ones with no callback for staleMinutes. */
@@ -21,8 +22,8 @@ export type ListJobsQuery = z.infer<typeof listJobsSchema>;
 
 /** ?from=<eventId>&to=<eventId> on a job page: the two payloads to compare. */
 export const jobDiffParamsSchema = z.object({
-  from: z.string().min(1).max(100).optional(),
-  to: z.string().min(1).max(100).optional(),
+  from: idSchema.optional(),
+  to: idSchema.optional(),
 });
 
 /** A registered job with no window of its own, on an endpoint that names none, is overdue after this. */

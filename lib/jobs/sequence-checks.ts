@@ -5,6 +5,7 @@
 // the callbacks later; the checks that are about what the provider *sent* look at
 // callbacks only.
 import { isTerminalState, type JobState } from "./constants";
+import { jobStateRank } from "./state-machine";
 
 export type ObservationKind = "callback" | "poll";
 
@@ -120,12 +121,10 @@ function checkOutputUrl(arrived: Observation[], options: SequenceCheckOptions): 
   return result("output-url", title, findings, "Every completion names an output URL.");
 }
 
-/** Queued, then processing, then a terminal state; "unknown" says nothing about progress. */
+/** The state's rank (lib/jobs/state-machine.ts); "unknown" says nothing about progress. */
 function progressOf(state: JobState | null): number | null {
   if (state === null || state === "unknown" || state === "expected") return null;
-  if (state === "queued") return 0;
-  if (state === "processing") return 1;
-  return 2;
+  return jobStateRank(state);
 }
 
 /**

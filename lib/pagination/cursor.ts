@@ -3,6 +3,7 @@
 // rows, ties broken by id.
 import { z } from "zod";
 import { AppError } from "@/lib/http/app-error";
+import { idSchema } from "@/lib/ids/schema";
 
 export type Cursor = { at: Date; id: string };
 
@@ -15,7 +16,7 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString("base64url");
 }
 
-const cursorTupleSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(100)]);
+const cursorTupleSchema = z.tuple([z.iso.datetime(), idSchema]);
 
 export function decodeCursor(value: string | undefined): Cursor | null {
   if (value === undefined || value === "") return null;

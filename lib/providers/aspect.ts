@@ -23,6 +23,7 @@ export const aspectPreset: ProviderPreset = {
   label: "Aspect",
   defaultVerification: { scheme: "standard-webhooks", toleranceSeconds: 300 },
   isConfigurable: false,
+  namesOutputUrl: false,
   extract({ payload, headers }) {
     const eventType = readText(readPath(payload, "event_type"), MAX_EVENT_TYPE_CHARS);
     const features = readFeatureStates(readPath(payload, "data.task.features"));

@@ -13,6 +13,7 @@ export const clipzyPreset: ProviderPreset = {
   // Clipzy does not sign; a token can still be configured on the endpoint.
   defaultVerification: { scheme: "none" },
   isConfigurable: false,
+  namesOutputUrl: true,
   extract({ payload }) {
     const jobId = readId(readPath(payload, "job_id"));
     const status = readText(readPath(payload, "status"), MAX_EVENT_TYPE_CHARS);

@@ -14,6 +14,7 @@ export const descriptPreset: ProviderPreset = {
   // Descript documents no signature; a shared token header can be configured, or none.
   defaultVerification: { scheme: "token", header: "authorization" },
   isConfigurable: false,
+  namesOutputUrl: true,
   extract({ payload }) {
     const jobId = readId(readPath(payload, "job_id"));
     const jobType = readText(readPath(payload, "job_type"), MAX_EVENT_TYPE_CHARS);

@@ -8,6 +8,7 @@ export const genericPreset: ProviderPreset = {
   label: "Generic JSON",
   defaultVerification: { scheme: "none" },
   isConfigurable: true,
+  namesOutputUrl: "when-configured",
   extract({ payload, headers, config }) {
     const dedupeHeader = config?.dedupeHeader;
     return {

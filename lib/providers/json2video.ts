@@ -13,6 +13,7 @@ export const json2videoPreset: ProviderPreset = {
   // Auth headers come from a Dashboard connection; endpoints may leave the token unset.
   defaultVerification: { scheme: "token", header: "authorization" },
   isConfigurable: false,
+  namesOutputUrl: true,
   extract({ payload }) {
     const jobId = readId(readPath(payload, "project"));
     const status = readText(readPath(payload, "status"), MAX_EVENT_TYPE_CHARS);

@@ -25,6 +25,7 @@ export const scriptixPreset: ProviderPreset = {
     prefix: "sha256=",
   },
   isConfigurable: false,
+  namesOutputUrl: false,
   extract({ payload }) {
     const event = readText(readPath(payload, "event"), MAX_EVENT_TYPE_CHARS);
     const jobId = readId(readPath(payload, "data.id"));

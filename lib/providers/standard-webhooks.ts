@@ -10,6 +10,7 @@ export const standardWebhooksPreset: ProviderPreset = {
   label: "Standard Webhooks",
   defaultVerification: { scheme: "standard-webhooks", toleranceSeconds: 300 },
   isConfigurable: true,
+  namesOutputUrl: "when-configured",
   extract({ payload, headers, config }) {
     return {
       ...readConfiguredFacts(payload, config, {

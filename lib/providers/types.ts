@@ -35,5 +35,12 @@ export type ProviderPreset = {
   defaultVerification: VerificationConfig;
   /** Whether the endpoint takes an extraction config (configurable JSON paths). */
   isConfigurable: boolean;
+  /**
+   * Whether its completed callbacks name the output (a URL to fetch the render or
+   * transcript from); "when-configured": when the endpoint's extraction sets outputUrlPath.
+   * Providers whose results are fetched through their API (Aspect, Scriptix) send none, so
+   * a completion without a URL is normal there and not worth a warning.
+   */
+  namesOutputUrl: boolean | "when-configured";
   extract(input: ExtractInput): CallbackFacts;
 };

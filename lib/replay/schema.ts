@@ -2,8 +2,8 @@ import { z } from "zod";
 import { outboundUrlSchema, resignModes } from "@/lib/destinations/schema";
 import { eventFiltersSchema } from "@/lib/events/schema";
 import { AppError } from "@/lib/http/app-error";
+import { idSchema } from "@/lib/ids/schema";
 
-const idSchema = z.string().min(1).max(100);
 const resignSchema = z.union([z.boolean(), z.enum(resignModes)]).optional();
 const oneTarget = (value: { url?: string | undefined; destinationId?: string | undefined }) =>
   (value.url === undefined) !== (value.destinationId === undefined);

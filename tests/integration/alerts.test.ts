@@ -4,17 +4,13 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  startAppServer,
-  TEST_API_TOKEN,
-  TEST_SECRET_KEY,
-  type AppServer,
-} from "@/tests/support/app-server";
+import { startAppServer, TEST_SECRET_KEY, type AppServer } from "@/tests/support/app-server";
 import { scriptixEvent } from "@/tests/support/callbacks-payloads";
 import { scriptixHeaders } from "@/tests/support/callbacks-signing";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { signInCookie } from "@/tests/support/page-forms";
-import { startReceiver, type ReceivedRequest, type Receiver } from "@/tests/support/receiver";
+import { apiClient } from "@/tests/support/api";
+import { receiversClosedAfterAll, type ReceivedRequest } from "@/tests/support/receiver";
 
 type Channel = {
   id: string;
@@ -56,7 +52,7 @@ const ENV = { INBOX_ALERT_RETRY_SCHEDULE: "0.3,0.3", INBOX_OUTBOUND_ALLOW: "127.
 
 let database: { url: string; drop(): Promise<void> };
 let server: AppServer;
-const receivers: Receiver[] = [];
+const receiver = receiversClosedAfterAll();
 
 beforeAll(async () => {
   database = await createFreshDatabase("alerts");
@@ -65,31 +61,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  await Promise.all(receivers.map((r) => r.close()));
   await database?.drop();
 });
 
-async function receiver(): Promise<Receiver> {
-  const r = await startReceiver();
-  receivers.push(r);
-  return r;
-}
-
-async function call<T = unknown>(
-  path: string,
-  init: RequestInit = {},
-): Promise<{ status: number; body: T; text: string }> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    ...init,
-    headers: {
-      authorization: `Bearer ${TEST_API_TOKEN}`,
-      "content-type": "application/json",
-      ...init.headers,
-    },
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T, text };
-}
+const call = apiClient(() => server.baseUrl);
 
 const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) =>
   queryDatabase<R>(database.url, text, params);

@@ -9,14 +9,15 @@ import pg from "pg";
 import { Webhook } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyHmac } from "@/lib/verify/hmac";
-import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
+import { apiClient } from "@/tests/support/api";
+import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import {
   newStandardWebhooksSecret,
   scriptixHeaders,
   svixHeaders,
 } from "@/tests/support/callbacks-signing";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
-import { startReceiver, type Receiver } from "@/tests/support/receiver";
+import { receiversClosedAfterAll, startReceiver, type Receiver } from "@/tests/support/receiver";
 
 type Attempt = {
   id: string;
@@ -44,7 +45,7 @@ const ENV = { INBOX_FORWARD_RETRY_SCHEDULE: "0.3,0.3,0.3", INBOX_OUTBOUND_ALLOW:
 
 let database: { url: string; drop(): Promise<void> };
 let server: AppServer;
-const receivers: Receiver[] = [];
+const receiver = receiversClosedAfterAll();
 
 beforeAll(async () => {
   database = await createFreshDatabase("forwarding");
@@ -53,31 +54,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  await Promise.all(receivers.map((r) => r.close()));
   await database?.drop();
 });
 
-async function receiver(): Promise<Receiver> {
-  const r = await startReceiver();
-  receivers.push(r);
-  return r;
-}
-
-async function call<T = unknown>(
-  path: string,
-  init: RequestInit = {},
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    ...init,
-    headers: {
-      authorization: `Bearer ${TEST_API_TOKEN}`,
-      "content-type": "application/json",
-      ...init.headers,
-    },
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
+const call = apiClient(() => server.baseUrl);
 
 async function endpoint(body: Record<string, unknown>): Promise<{ id: string; key: string }> {
   const created = await call<{ id: string; key: string }>("/api/endpoints", {
@@ -501,10 +481,10 @@ describe("replay API", () => {
     expect(refused.status).toBe(200);
     expect(refused.body).toMatchObject({ status: "failed", responseStatus: 500 });
 
-    const closed = await receiver();
+    // Started outside the file's pool: closed here, for good.
+    const closed = await startReceiver();
     const deadUrl = closed.url();
     await closed.close();
-    receivers.splice(receivers.indexOf(closed), 1);
     const unreachable = await replay(event.eventId, { url: deadUrl });
     expect(unreachable.status).toBe(200);
     expect(unreachable.body).toMatchObject({ status: "failed", responseStatus: null });

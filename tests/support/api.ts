@@ -17,12 +17,12 @@ export async function api(path: string, init: RequestInit = {}): Promise<Respons
   });
 }
 
+/** JSON calls to the shared app server (apiClient's, with the token global set-up gave it). */
 export async function apiJson<T = Record<string, unknown>>(
   path: string,
   init: RequestInit = {},
 ): Promise<{ status: number; body: T }> {
-  const response = await api(path, init);
-  return { status: response.status, body: (await response.json()) as T };
+  return apiClient(baseUrl, inject("apiToken"))<T>(path, init);
 }
 
 /**
@@ -33,7 +33,7 @@ export function apiClient(base: () => string, token: string = TEST_API_TOKEN) {
   return async function call<T>(
     path: string,
     init: RequestInit = {},
-  ): Promise<{ status: number; body: T; headers: Headers }> {
+  ): Promise<{ status: number; body: T; text: string; headers: Headers }> {
     const response = await fetch(`${base()}${path}`, {
       ...init,
       headers: {
@@ -46,6 +46,7 @@ export function apiClient(base: () => string, token: string = TEST_API_TOKEN) {
     return {
       status: response.status,
       body: (text ? JSON.parse(text) : null) as T,
+      text,
       headers: response.headers,
     };
   };

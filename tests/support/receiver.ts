@@ -3,6 +3,7 @@
 // the test's responder says (200 by default).
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll } from "vitest";
 
 export type ReceivedRequest = {
   method: string;
@@ -53,4 +54,20 @@ export async function startReceiver(): Promise<Receiver> {
   receiver.url = (path = "/hook") => `http://127.0.0.1:${port}${path}`;
   server.closeIdleConnections();
   return receiver;
+}
+
+/**
+ * Receivers a test file starts as it needs them, all closed after the file's tests:
+ * call once at the top of the file, then `await receiver()` in each test.
+ */
+export function receiversClosedAfterAll(): () => Promise<Receiver> {
+  const started: Receiver[] = [];
+  afterAll(async () => {
+    await Promise.all(started.map((r) => r.close()));
+  });
+  return async () => {
+    const r = await startReceiver();
+    started.push(r);
+    return r;
+  };
 }

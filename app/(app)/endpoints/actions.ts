@@ -6,7 +6,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auditActorOfPerson } from "@/lib/audit/actor";
-import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
 import { requireUserWithRole } from "@/lib/auth/session";
 import {
   createDestination,
@@ -22,15 +21,12 @@ import {
 } from "@/lib/endpoints/mutations";
 import { MAX_BODY_LIMIT_BYTES, MAX_RATE_LIMIT_PER_SECOND } from "@/lib/endpoints/schema";
 import { sendTestCallback, type TestCallbackResult } from "@/lib/endpoints/test-callback";
+import { firstIssue, type FormState } from "@/lib/forms/form-state";
+import { runFormAction } from "@/lib/forms/run-form-action";
 import { AppError } from "@/lib/http/app-error";
+import { idSchema } from "@/lib/ids/schema";
 import { MAX_EXPECT_TERMINAL_MINUTES } from "@/lib/jobs/schema";
-import { toAppError } from "@/lib/http/error-response";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
-
-export type ActionState = { error: string | null; done?: string };
-
-const failed = (error: unknown): ActionState => ({ error: toAppError(error).message });
-const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? "Check the form.";
 
 const KIB = 1024;
 /** The form asks for KiB: the numbers people think in for JSON callbacks. */
@@ -57,67 +53,57 @@ const createSchema = z.object({
 });
 
 export async function createEndpointAction(
-  _previous: ActionState,
+  _previous: FormState,
   form: FormData,
-): Promise<ActionState> {
-  const caller = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(caller)) return caller;
-  const parsed = createSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: firstIssue(parsed.error) };
-  const { name, provider, secret, bodyLimitKib, jobIdPath, statePath, eventTypePath } = parsed.data;
-  const paths = { jobIdPath, statePath, eventTypePath };
-  const hasPaths = Object.values(paths).some((path) => path !== undefined);
-  // The same schema as the API's: "data..id" is refused here with the API's message.
-  const extraction = hasPaths ? extractionConfigSchema.safeParse(paths) : null;
-  if (extraction && !extraction.success)
-    return { error: `Job fields: ${firstIssue(extraction.error)}` };
-  let id: string;
-  try {
-    ({ id } = await createEndpoint(
-      {
-        name,
-        provider,
-        secrets: secret ? [secret] : [],
-        bodyLimitBytes: bodyLimitKib * KIB,
-        ...(extraction?.success ? { extraction: extraction.data } : {}),
-      },
-      auditActorOfPerson(caller),
-    ));
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath("/endpoints");
-  redirect(`/endpoints/${id}?created=1`);
+): Promise<FormState> {
+  return runFormAction(
+    requireUserWithRole("admin"),
+    { schema: createSchema, input: Object.fromEntries(form) },
+    async (fields, caller) => {
+      const { name, provider, secret, bodyLimitKib, jobIdPath, statePath, eventTypePath } = fields;
+      const paths = { jobIdPath, statePath, eventTypePath };
+      const hasPaths = Object.values(paths).some((path) => path !== undefined);
+      // The same schema as the API's: "data..id" is refused here with the API's message.
+      const extraction = hasPaths ? extractionConfigSchema.safeParse(paths) : null;
+      if (extraction && !extraction.success)
+        return { error: `Job fields: ${firstIssue(extraction.error)}` };
+      const { id } = await createEndpoint(
+        {
+          name,
+          provider,
+          secrets: secret ? [secret] : [],
+          bodyLimitBytes: bodyLimitKib * KIB,
+          ...(extraction?.success ? { extraction: extraction.data } : {}),
+        },
+        auditActorOfPerson(caller),
+      );
+      revalidatePath("/endpoints");
+      redirect(`/endpoints/${id}?created=1`);
+    },
+  );
 }
 
-const idSchema = z.string().min(1).max(100);
+const newSecretSchema = z.string().trim().min(1, "Paste the new secret.").max(1024);
 
 export async function addSecretAction(
   endpointId: string,
-  _previous: ActionState,
+  _previous: FormState,
   form: FormData,
-): Promise<ActionState> {
-  const caller = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(caller)) return caller;
-  const secret = z
-    .string()
-    .trim()
-    .min(1, "Paste the new secret.")
-    .max(1024)
-    .safeParse(form.get("secret"));
-  if (!secret.success) return { error: firstIssue(secret.error) };
-  try {
-    // Newest first: test callbacks sign with it, and old senders keep verifying with the rest.
-    await changeEndpointSecrets(
-      idSchema.parse(endpointId),
-      (current) => [secret.data, ...current],
-      auditActorOfPerson(caller),
-    );
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath(`/endpoints/${endpointId}`);
-  return { error: null, done: "Secret added. Callbacks signed with any active secret verify." };
+): Promise<FormState> {
+  return runFormAction(
+    requireUserWithRole("admin"),
+    { schema: newSecretSchema, input: form.get("secret") },
+    async (secret, caller) => {
+      // Newest first: test callbacks sign with it, and old senders keep verifying with the rest.
+      await changeEndpointSecrets(
+        idSchema.parse(endpointId),
+        (current) => [secret, ...current],
+        auditActorOfPerson(caller),
+      );
+      revalidatePath(`/endpoints/${endpointId}`);
+      return { error: null, done: "Secret added. Callbacks signed with any active secret verify." };
+    },
+  );
 }
 
 const positionSchema = z.number().int().min(0).max(100);
@@ -126,10 +112,8 @@ export async function removeSecretAction(
   endpointId: string,
   index: number,
   expectedCount: number,
-): Promise<ActionState> {
-  const caller = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(caller)) return caller;
-  try {
+): Promise<FormState> {
+  return runFormAction(requireUserWithRole("admin"), async (caller) => {
     const [position, count] = [positionSchema.parse(index), positionSchema.parse(expectedCount)];
     await changeEndpointSecrets(
       idSchema.parse(endpointId),
@@ -144,11 +128,9 @@ export async function removeSecretAction(
       },
       auditActorOfPerson(caller),
     );
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath(`/endpoints/${endpointId}`);
-  return { error: null, done: "Secret removed." };
+    revalidatePath(`/endpoints/${endpointId}`);
+    return { error: null, done: "Secret removed." };
+  });
 }
 
 /** An empty field means "no limit". */
@@ -185,52 +167,41 @@ const settingsSchema = z.object({
 
 export async function updateSettingsAction(
   endpointId: string,
-  _previous: ActionState,
+  _previous: FormState,
   form: FormData,
-): Promise<ActionState> {
-  const caller = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(caller)) return caller;
-  const parsed = settingsSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: firstIssue(parsed.error) };
-  try {
-    const { name, bodyLimitKib, rateLimitPerSecond, overdueAfterMinutes } = parsed.data;
-    await updateEndpoint(
-      idSchema.parse(endpointId),
-      { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond, overdueAfterMinutes },
-      auditActorOfPerson(caller),
-    );
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath(`/endpoints/${endpointId}`);
-  revalidatePath("/endpoints");
-  return { error: null, done: "Saved." };
+): Promise<FormState> {
+  return runFormAction(
+    requireUserWithRole("admin"),
+    { schema: settingsSchema, input: Object.fromEntries(form) },
+    async ({ name, bodyLimitKib, rateLimitPerSecond, overdueAfterMinutes }, caller) => {
+      await updateEndpoint(
+        idSchema.parse(endpointId),
+        { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond, overdueAfterMinutes },
+        auditActorOfPerson(caller),
+      );
+      revalidatePath(`/endpoints/${endpointId}`);
+      revalidatePath("/endpoints");
+      return { error: null, done: "Saved." };
+    },
+  );
 }
 
-export async function archiveEndpointAction(endpointId: string): Promise<ActionState> {
-  const caller = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(caller)) return caller;
-  try {
+export async function archiveEndpointAction(endpointId: string): Promise<FormState> {
+  return runFormAction(requireUserWithRole("admin"), async (caller) => {
     await archiveEndpoint(idSchema.parse(endpointId), auditActorOfPerson(caller));
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath("/endpoints");
-  redirect("/endpoints?archived=true");
+    revalidatePath("/endpoints");
+    redirect("/endpoints?archived=true");
+  });
 }
 
-export type TestCallbackState = { error: string | null; result?: TestCallbackResult };
+export type TestCallbackState = FormState<{ result?: TestCallbackResult }>;
 
 export async function sendTestCallbackAction(endpointId: string): Promise<TestCallbackState> {
-  const caller = await userOrRefusal(requireUserWithRole("member"));
-  if (isRefusal(caller)) return caller;
-  try {
+  return runFormAction(requireUserWithRole("member"), async () => {
     const result = await sendTestCallback(idSchema.parse(endpointId));
     revalidatePath(`/endpoints/${endpointId}`);
     return { error: null, result };
-  } catch (error) {
-    return { error: toAppError(error).message };
-  }
+  });
 }
 
 const addDestinationSchema = z.object({
@@ -246,51 +217,41 @@ const addDestinationSchema = z.object({
 /** Adds a forwarding destination; the URL rule and the secret rules are the API's. */
 export async function addDestinationAction(
   endpointId: string,
-  _previous: ActionState,
+  _previous: FormState,
   form: FormData,
-): Promise<ActionState> {
-  const caller = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(caller)) return caller;
-  const parsed = addDestinationSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: firstIssue(parsed.error) };
-  const input = createDestinationSchema.safeParse(parsed.data);
-  if (!input.success) return { error: `URL: ${firstIssue(input.error)}` };
-  try {
-    await createDestination(endpointId, input.data, auditActorOfPerson(caller));
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath(`/endpoints/${endpointId}`);
-  return { error: null, done: "Destination added: new events are forwarded to it." };
+): Promise<FormState> {
+  return runFormAction(
+    requireUserWithRole("admin"),
+    { schema: addDestinationSchema, input: Object.fromEntries(form) },
+    async (fields, caller) => {
+      const input = createDestinationSchema.safeParse(fields);
+      if (!input.success) return { error: `URL: ${firstIssue(input.error)}` };
+      await createDestination(endpointId, input.data, auditActorOfPerson(caller));
+      revalidatePath(`/endpoints/${endpointId}`);
+      return { error: null, done: "Destination added: new events are forwarded to it." };
+    },
+  );
 }
 
 export async function setDestinationEnabledAction(
   endpointId: string,
   destinationId: string,
   enabled: boolean,
-): Promise<ActionState> {
-  const caller = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(caller)) return caller;
-  try {
+): Promise<FormState> {
+  return runFormAction(requireUserWithRole("admin"), async (caller) => {
     await updateDestination(endpointId, destinationId, { enabled }, auditActorOfPerson(caller));
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath(`/endpoints/${endpointId}`);
-  return { error: null };
+    revalidatePath(`/endpoints/${endpointId}`);
+    return { error: null };
+  });
 }
 
 export async function removeDestinationAction(
   endpointId: string,
   destinationId: string,
-): Promise<ActionState> {
-  const caller = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(caller)) return caller;
-  try {
+): Promise<FormState> {
+  return runFormAction(requireUserWithRole("admin"), async (caller) => {
     await deleteDestination(endpointId, destinationId, auditActorOfPerson(caller));
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath(`/endpoints/${endpointId}`);
-  return { error: null };
+    revalidatePath(`/endpoints/${endpointId}`);
+    return { error: null };
+  });
 }

@@ -14,13 +14,9 @@ import { createAlertChannel, deleteAlertChannel, updateAlertChannel } from "@/li
 import { createAlertChannelSchema } from "@/lib/alerts/schema";
 import { sendTestAlert } from "@/lib/alerts/send-alert";
 import { auditActorOfPerson } from "@/lib/audit/actor";
-import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
 import { requireUserWithRole } from "@/lib/auth/session";
-import { toAppError } from "@/lib/http/error-response";
-import type { ActionState } from "./actions";
-
-const failed = (error: unknown): ActionState => ({ error: toAppError(error).message });
-const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? "Check the form.";
+import { firstIssue, type FormState } from "@/lib/forms/form-state";
+import { runFormAction } from "@/lib/forms/run-form-action";
 
 const formSchema = z.object({
   kind: z.enum(channelKinds, "Choose Slack or webhook."),
@@ -47,34 +43,30 @@ const formSchema = z.object({
 /** Adds a channel; the URL rule is the API's. */
 export async function addAlertChannelAction(
   endpointId: string,
-  _previous: ActionState,
+  _previous: FormState,
   form: FormData,
-): Promise<ActionState> {
-  const caller = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(caller)) return caller;
-  const parsed = formSchema.safeParse({
-    ...Object.fromEntries(form),
-    triggers: form.getAll("triggers"),
-  });
-  if (!parsed.success) return { error: firstIssue(parsed.error) };
-  const input = createAlertChannelSchema.safeParse(parsed.data);
-  if (!input.success) return { error: `URL: ${firstIssue(input.error)}` };
-  try {
-    await createAlertChannel(endpointId, input.data, auditActorOfPerson(caller));
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath(`/endpoints/${endpointId}`);
-  return { error: null, done: "Channel added. Send a test to check it." };
+): Promise<FormState> {
+  return runFormAction(
+    requireUserWithRole("admin"),
+    {
+      schema: formSchema,
+      input: { ...Object.fromEntries(form), triggers: form.getAll("triggers") },
+    },
+    async (fields, caller) => {
+      const input = createAlertChannelSchema.safeParse(fields);
+      if (!input.success) return { error: `URL: ${firstIssue(input.error)}` };
+      await createAlertChannel(endpointId, input.data, auditActorOfPerson(caller));
+      revalidatePath(`/endpoints/${endpointId}`);
+      return { error: null, done: "Channel added. Send a test to check it." };
+    },
+  );
 }
 
 export async function sendTestAlertAction(
   endpointId: string,
   channelId: string,
-): Promise<ActionState> {
-  const caller = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(caller)) return caller;
-  try {
+): Promise<FormState> {
+  return runFormAction(requireUserWithRole("admin"), async () => {
     const alert = await sendTestAlert(endpointId, channelId);
     revalidatePath(`/endpoints/${endpointId}`);
     if (alert.status === "sent")
@@ -82,38 +74,28 @@ export async function sendTestAlertAction(
     return {
       error: `The test message was not delivered (${alert.status}): ${alert.error ?? "no reason recorded"}`,
     };
-  } catch (error) {
-    return failed(error);
-  }
+  });
 }
 
 export async function setAlertChannelEnabledAction(
   endpointId: string,
   channelId: string,
   enabled: boolean,
-): Promise<ActionState> {
-  const caller = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(caller)) return caller;
-  try {
+): Promise<FormState> {
+  return runFormAction(requireUserWithRole("admin"), async (caller) => {
     await updateAlertChannel(endpointId, channelId, { enabled }, auditActorOfPerson(caller));
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath(`/endpoints/${endpointId}`);
-  return { error: null };
+    revalidatePath(`/endpoints/${endpointId}`);
+    return { error: null };
+  });
 }
 
 export async function removeAlertChannelAction(
   endpointId: string,
   channelId: string,
-): Promise<ActionState> {
-  const caller = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(caller)) return caller;
-  try {
+): Promise<FormState> {
+  return runFormAction(requireUserWithRole("admin"), async (caller) => {
     await deleteAlertChannel(endpointId, channelId, auditActorOfPerson(caller));
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath(`/endpoints/${endpointId}`);
-  return { error: null };
+    revalidatePath(`/endpoints/${endpointId}`);
+    return { error: null };
+  });
 }

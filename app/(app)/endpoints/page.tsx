@@ -16,7 +16,7 @@ import { ingestUrlFor } from "@/lib/endpoints/serialize";
 import { AppError } from "@/lib/http/app-error";
 import { getPreset, providerPresets } from "@/lib/providers/registry";
 import { providerIdSchema } from "@/lib/providers/schema";
-import { pageOrigin } from "./page-origin";
+import { pageOrigin } from "@/lib/http/page-origin";
 
 export const metadata: Metadata = { title: "Endpoints" };
 

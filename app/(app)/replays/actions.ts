@@ -20,6 +20,7 @@ import { eventFiltersSchema } from "@/lib/events/schema";
 import { AppError } from "@/lib/http/app-error";
 import { startBulkReplay } from "@/lib/replay/bulk-replay";
 import { BULK_REPLAY_CAP, bulkReplaySchema, idempotencyKeySchema } from "@/lib/replay/schema";
+import { idSchema } from "@/lib/ids/schema";
 
 export async function previewBulkReplay(filters: InboxFilters): Promise<BulkReplayPreview> {
   const caller = await userOrRefusal(requireUserWithRole("member"));
@@ -39,7 +40,7 @@ export async function previewBulkReplay(filters: InboxFilters): Promise<BulkRepl
 }
 
 const choiceSchema = z.object({
-  target: z.string().min(1).max(100),
+  target: idSchema,
   url: z.string().trim().max(2000),
   resign: z.enum(["default", ...resignModes]),
   idempotencyKey: idempotencyKeySchema,

@@ -11,20 +11,17 @@ import { z } from "zod";
 import { auditActorOfPerson } from "@/lib/audit/actor";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { getAuth } from "@/lib/auth/auth";
-import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
 import { requireUserWithRole } from "@/lib/auth/session";
-import { toAppError } from "@/lib/http/error-response";
+import type { FormState } from "@/lib/forms/form-state";
+import { formError, runFormAction } from "@/lib/forms/run-form-action";
+import { pageOrigin } from "@/lib/http/page-origin";
+import { idSchema } from "@/lib/ids/schema";
 import { createInvitation, invitationUrl, revokeInvitation } from "@/lib/team/invitations";
 import { changeMemberRole, removeMember } from "@/lib/team/members";
 import { changeRoleSchema, inviteSchema, newPasswordSchema } from "@/lib/team/schema";
-import { pageOrigin } from "../endpoints/page-origin";
 
-export type ActionState = { error: string | null; done?: string };
 /** `secret` is shown once, in the browser that asked for it, and never stored in clear. */
-export type SecretState = ActionState & { secret?: string };
-
-const failed = (error: unknown): ActionState => ({ error: toAppError(error).message });
-const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? "Check the form.";
+export type SecretState = FormState<{ secret?: string }>;
 
 const tokenNameSchema = z
   .string()
@@ -36,33 +33,23 @@ export async function createTokenAction(
   _previous: SecretState,
   form: FormData,
 ): Promise<SecretState> {
-  const user = await userOrRefusal(requireUserWithRole("viewer"));
-  if (isRefusal(user)) return user;
-  const name = tokenNameSchema.safeParse(form.get("name"));
-  if (!name.success) return { error: firstIssue(name.error) };
-  try {
-    const { token } = await createApiToken(user.id, name.data);
-    revalidatePath("/settings");
-    return { error: null, secret: token, done: name.data };
-  } catch (error) {
-    return failed(error);
-  }
+  return runFormAction(
+    requireUserWithRole("viewer"),
+    { schema: tokenNameSchema, input: form.get("name") },
+    async (name, user) => {
+      const { token } = await createApiToken(user.id, name);
+      revalidatePath("/settings");
+      return { error: null, secret: token, done: name };
+    },
+  );
 }
 
-export async function revokeTokenAction(tokenId: string): Promise<ActionState> {
-  const user = await userOrRefusal(requireUserWithRole("viewer"));
-  if (isRefusal(user)) return user;
-  try {
-    await revokeApiToken(
-      user.id,
-      z.string().min(1).max(100).parse(tokenId),
-      auditActorOfPerson(user),
-    );
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath("/settings");
-  return { error: null, done: "Token revoked." };
+export async function revokeTokenAction(tokenId: string): Promise<FormState> {
+  return runFormAction(requireUserWithRole("viewer"), async (user) => {
+    await revokeApiToken(user.id, idSchema.parse(tokenId), auditActorOfPerson(user));
+    revalidatePath("/settings");
+    return { error: null, done: "Token revoked." };
+  });
 }
 
 const passwordSchema = z
@@ -77,84 +64,70 @@ const passwordSchema = z
   });
 
 export async function changePasswordAction(
-  _previous: ActionState,
+  _previous: FormState,
   form: FormData,
-): Promise<ActionState> {
-  const caller = await userOrRefusal(requireUserWithRole("viewer"));
-  if (isRefusal(caller)) return caller;
-  const parsed = passwordSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: firstIssue(parsed.error) };
-  const { currentPassword, newPassword } = parsed.data;
-  try {
-    // Better Auth checks the current password, and the nextCookies plugin sets the fresh session cookie.
-    await getAuth().api.changePassword({
-      body: { currentPassword, newPassword, revokeOtherSessions: true },
-      headers: await headers(),
-    });
-  } catch (error) {
-    if (error instanceof APIError) return { error: "The current password is not right." };
-    return failed(error);
-  }
-  // Better Auth replaced every session, this one included: a re-render of this request
-  // would still carry the old cookie, so the browser loads the page again with the new one.
-  redirect("/settings?password=changed");
+): Promise<FormState> {
+  return runFormAction(
+    requireUserWithRole("viewer"),
+    { schema: passwordSchema, input: Object.fromEntries(form) },
+    async ({ currentPassword, newPassword }) => {
+      try {
+        // Better Auth checks the current password, and the nextCookies plugin sets the fresh session cookie.
+        await getAuth().api.changePassword({
+          body: { currentPassword, newPassword, revokeOtherSessions: true },
+          headers: await headers(),
+        });
+      } catch (error) {
+        if (error instanceof APIError) return { error: "The current password is not right." };
+        return formError(error);
+      }
+      // Better Auth replaced every session, this one included: a re-render of this request
+      // would still carry the old cookie, so the browser loads the page again with the new one.
+      redirect("/settings?password=changed");
+    },
+  );
 }
 
 export async function inviteAction(_previous: SecretState, form: FormData): Promise<SecretState> {
-  const admin = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(admin)) return admin;
-  const parsed = inviteSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: firstIssue(parsed.error) };
-  try {
-    const { token, invitation } = await createInvitation(auditActorOfPerson(admin), parsed.data);
+  return runFormAction(
+    requireUserWithRole("admin"),
+    { schema: inviteSchema, input: Object.fromEntries(form) },
+    async (fields, admin) => {
+      const { token, invitation } = await createInvitation(auditActorOfPerson(admin), fields);
+      revalidatePath("/settings");
+      return {
+        error: null,
+        secret: invitationUrl(await pageOrigin(), token),
+        done: invitation.email,
+      };
+    },
+  );
+}
+
+export async function revokeInvitationAction(invitationId: string): Promise<FormState> {
+  return runFormAction(requireUserWithRole("admin"), async (admin) => {
+    await revokeInvitation(idSchema.parse(invitationId), auditActorOfPerson(admin));
     revalidatePath("/settings");
-    return {
-      error: null,
-      secret: invitationUrl(await pageOrigin(), token),
-      done: invitation.email,
-    };
-  } catch (error) {
-    return failed(error);
-  }
+    return { error: null, done: "Invitation revoked." };
+  });
 }
 
-export async function revokeInvitationAction(invitationId: string): Promise<ActionState> {
-  const admin = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(admin)) return admin;
-  try {
-    await revokeInvitation(
-      z.string().min(1).max(100).parse(invitationId),
-      auditActorOfPerson(admin),
-    );
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath("/settings");
-  return { error: null, done: "Invitation revoked." };
+export async function changeRoleAction(userId: string, role: string): Promise<FormState> {
+  return runFormAction(
+    requireUserWithRole("admin"),
+    { schema: changeRoleSchema, input: { userId, role } },
+    async (change, admin) => {
+      await changeMemberRole(auditActorOfPerson(admin), change.userId, change.role);
+      revalidatePath("/settings");
+      return { error: null, done: "Role changed." };
+    },
+  );
 }
 
-export async function changeRoleAction(userId: string, role: string): Promise<ActionState> {
-  const admin = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(admin)) return admin;
-  const parsed = changeRoleSchema.safeParse({ userId, role });
-  if (!parsed.success) return { error: firstIssue(parsed.error) };
-  try {
-    await changeMemberRole(auditActorOfPerson(admin), parsed.data.userId, parsed.data.role);
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath("/settings");
-  return { error: null, done: "Role changed." };
-}
-
-export async function removeMemberAction(userId: string): Promise<ActionState> {
-  const admin = await userOrRefusal(requireUserWithRole("admin"));
-  if (isRefusal(admin)) return admin;
-  try {
-    await removeMember(auditActorOfPerson(admin), z.string().min(1).max(100).parse(userId));
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath("/settings");
-  return { error: null, done: "Member removed." };
+export async function removeMemberAction(userId: string): Promise<FormState> {
+  return runFormAction(requireUserWithRole("admin"), async (admin) => {
+    await removeMember(auditActorOfPerson(admin), idSchema.parse(userId));
+    revalidatePath("/settings");
+    return { error: null, done: "Member removed." };
+  });
 }

@@ -5,7 +5,8 @@ import { NewPasswordFields } from "@/components/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { acceptInvitationAction, type AcceptState } from "./actions";
+import type { FormState } from "@/lib/forms/form-state";
+import { acceptInvitationAction } from "./actions";
 
 export function AcceptInvitationForm({
   token,
@@ -16,7 +17,7 @@ export function AcceptInvitationForm({
   email: string;
   minLength: number;
 }) {
-  const { state, formAction, onSubmit, pending } = useFormAction<AcceptState>(
+  const { state, formAction, onSubmit, pending } = useFormAction<FormState>(
     acceptInvitationAction,
     { error: null },
   );

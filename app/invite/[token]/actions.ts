@@ -5,24 +5,23 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/auth";
-import { toAppError } from "@/lib/http/error-response";
+import { firstIssue, type FormState } from "@/lib/forms/form-state";
+import { formError } from "@/lib/forms/run-form-action";
 import { acceptInvitation } from "@/lib/team/invitations";
 import { acceptInvitationSchema } from "@/lib/team/schema";
 
-export type AcceptState = { error: string | null };
-
 export async function acceptInvitationAction(
-  _previous: AcceptState,
+  _previous: FormState,
   form: FormData,
-): Promise<AcceptState> {
+): Promise<FormState> {
   const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form." };
+  if (!parsed.success) return { error: firstIssue(parsed.error) };
   const { token, name, password } = parsed.data;
   let email: string;
   try {
     ({ email } = await acceptInvitation(token, { name, password }));
   } catch (error) {
-    return { error: toAppError(error).message };
+    return formError(error);
   }
   await getAuth().api.signInEmail({ body: { email, password }, headers: await headers() });
   redirect("/");

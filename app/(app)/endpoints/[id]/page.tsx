@@ -55,7 +55,7 @@ import {
   sendTestAlertAction,
   setAlertChannelEnabledAction,
 } from "../alert-actions";
-import { pageOrigin } from "../page-origin";
+import { pageOrigin } from "@/lib/http/page-origin";
 import { clearPollingAction, savePollingAction } from "../polling-actions";
 
 export const metadata: Metadata = { title: "Endpoint" };

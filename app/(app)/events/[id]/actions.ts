@@ -7,25 +7,22 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { auditActorOfPerson } from "@/lib/audit/actor";
-import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
 import { requireUserWithRole } from "@/lib/auth/session";
 import { revealCredentialHeader } from "@/lib/deliveries/reveal-credential";
 import { revealCredentialHeaderSchema } from "@/lib/deliveries/schema";
-import { AppError } from "@/lib/http/app-error";
+import { runFormAction } from "@/lib/forms/run-form-action";
+import { idSchema } from "@/lib/ids/schema";
 import { replayEvent } from "@/lib/replay/replay-event";
 import { idempotencyKeySchema, replayEventSchema } from "@/lib/replay/schema";
+import type { ReplayState } from "@/lib/replay/types";
 
-const deliveryIdSchema = z.string().min(1).max(100);
+export type { ReplayState };
 
 /** Every value of one credential header of a delivery, in arrival order (admin; recorded). */
 export async function revealCredentialValues(deliveryId: string, name: string): Promise<string[]> {
   const user = await requireUserWithRole("admin");
   const header = revealCredentialHeaderSchema.parse({ name });
-  return revealCredentialHeader(
-    deliveryIdSchema.parse(deliveryId),
-    header.name,
-    auditActorOfPerson(user),
-  );
+  return revealCredentialHeader(idSchema.parse(deliveryId), header.name, auditActorOfPerson(user));
 }
 
 /** The `occurrence`-th value of one credential header (the headers table's reveal). */
@@ -40,16 +37,6 @@ export async function revealCredentialValue(
     ""
   );
 }
-
-export type ReplayState = {
-  error: string | null;
-  attempt: {
-    id: string;
-    status: string;
-    responseStatus: number | null;
-    error: string | null;
-  } | null;
-};
 
 const replayFormSchema = z.object({
   target: z.string().min(1),
@@ -67,43 +54,43 @@ export async function replayAction(
   _previous: ReplayState,
   form: FormData,
 ): Promise<ReplayState> {
-  const user = await userOrRefusal(requireUserWithRole("member"));
-  if (isRefusal(user)) return { ...user, attempt: null };
-  const parsed = replayFormSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: "Choose a destination or enter a URL.", attempt: null };
-  const { target, url, resign, idempotencyKey } = parsed.data;
-  const input = replayEventSchema.safeParse({
-    ...(target === "url" ? { url } : { destinationId: target }),
-    resign: resign === "on",
-  });
-  if (!input.success)
-    return {
-      error:
-        input.error.issues[0]?.message === "must be an absolute http(s) URL"
-          ? "Enter an absolute http(s) URL."
-          : "Check the target.",
-      attempt: null,
-    };
-  try {
-    // Re-signing an unsigned callback is an admin's (replayEvent checks the role).
-    const attempt = await replayEvent(
-      eventId,
-      input.data,
-      { scope: user.id, key: idempotencyKey },
-      user.role,
-    );
-    revalidatePath(`/events/${eventId}`);
-    return {
-      error: null,
-      attempt: {
-        id: attempt.id,
-        status: attempt.status,
-        responseStatus: attempt.responseStatus,
-        error: attempt.error,
-      },
-    };
-  } catch (error) {
-    if (error instanceof AppError) return { error: error.message, attempt: null };
-    throw error;
-  }
+  const state = await runFormAction(
+    requireUserWithRole("member"),
+    {
+      schema: replayFormSchema,
+      input: Object.fromEntries(form),
+      describe: () => "Choose a destination or enter a URL.",
+    },
+    async ({ target, url, resign, idempotencyKey }, user) => {
+      const input = replayEventSchema.safeParse({
+        ...(target === "url" ? { url } : { destinationId: target }),
+        resign: resign === "on",
+      });
+      if (!input.success)
+        return {
+          error:
+            input.error.issues[0]?.message === "must be an absolute http(s) URL"
+              ? "Enter an absolute http(s) URL."
+              : "Check the target.",
+        };
+      // Re-signing an unsigned callback is an admin's (replayEvent checks the role).
+      const attempt = await replayEvent(
+        eventId,
+        input.data,
+        { scope: user.id, key: idempotencyKey },
+        user.role,
+      );
+      revalidatePath(`/events/${eventId}`);
+      return {
+        error: null,
+        attempt: {
+          id: attempt.id,
+          status: attempt.status,
+          responseStatus: attempt.responseStatus,
+          error: attempt.error,
+        },
+      };
+    },
+  );
+  return { attempt: null, ...state };
 }

@@ -1,7 +1,6 @@
 // An event: what arrived, whether it was verified and why not, every delivery with its
 // headers, and ways to replay one (curl) or take its exact bytes (raw download).
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttemptsPanel } from "@/components/event/attempts-panel";
@@ -19,7 +18,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listDestinations } from "@/lib/destinations/data";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
-import { getEnv } from "@/lib/env";
+import { pageOrigin } from "@/lib/http/page-origin";
 import { curlBodyFor, type CurlSource } from "@/lib/events/curl-command";
 import { resignRefusal } from "@/lib/forwarding/resign-policy";
 import { EVENT_DELIVERIES_LIMIT, getEventDetail, type EventDetail } from "@/lib/events/detail";
@@ -39,7 +38,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const user = await requireUser();
   const event = await getEventDetail((await params).id);
   if (!event) notFound();
-  const origin = await requestOrigin();
+  const origin = await pageOrigin();
   const [attempts, destinations] = await Promise.all([
     listEventAttempts(event.id, { limit: ATTEMPTS_SHOWN }),
     listDestinations(event.endpoint.id),
@@ -204,13 +203,4 @@ function curlSourceOf(
     })),
     body: curlBodyFor(delivery.body, delivery.size, `${delivery.id}.bin`),
   };
-}
-
-/** The origin ingest URLs are shown on: INBOX_PUBLIC_URL, else the host this page was asked on. */
-async function requestOrigin(): Promise<string> {
-  const configured = getEnv().INBOX_PUBLIC_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const requestHeaders = await headers();
-  const proto = requestHeaders.get("x-forwarded-proto") === "https" ? "https" : "http";
-  return `${proto}://${requestHeaders.get("host") ?? "localhost:3000"}`;
 }

@@ -2,20 +2,16 @@
 
 // "Re-poll" on the job page: the same poll as POST /api/jobs/<id>/poll.
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { isRefusal, userOrRefusal } from "@/lib/auth/role-refusal";
 import { requireUserWithRole } from "@/lib/auth/session";
-import { toAppError } from "@/lib/http/error-response";
+import type { FormState } from "@/lib/forms/form-state";
+import { runFormAction } from "@/lib/forms/run-form-action";
+import { idSchema } from "@/lib/ids/schema";
 import { getPoll } from "@/lib/polling/data";
 import { pollJob } from "@/lib/polling/poll-job";
 
-export type RepollState = { error: string | null; done?: string };
-
-export async function repollAction(jobId: string): Promise<RepollState> {
-  const caller = await userOrRefusal(requireUserWithRole("member"));
-  if (isRefusal(caller)) return caller;
-  try {
-    const id = z.string().min(1).max(100).parse(jobId);
+export async function repollAction(jobId: string): Promise<FormState> {
+  return runFormAction(requireUserWithRole("member"), async () => {
+    const id = idSchema.parse(jobId);
     const result = await pollJob(id, "manual");
     const poll = await getPoll(result.pollId);
     revalidatePath(`/jobs/${id}`);
@@ -26,7 +22,5 @@ export async function repollAction(jobId: string): Promise<RepollState> {
         ? `Polled: ${said}, but that callback never came. Flagged as a missed callback.`
         : `Polled: ${said}.`,
     };
-  } catch (error) {
-    return { error: toAppError(error).message };
-  }
+  });
 }

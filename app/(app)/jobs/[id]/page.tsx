@@ -12,7 +12,7 @@ import { DiffTable } from "@/components/job/diff-table";
 import { OverdueBadge, registrarWords } from "@/components/job/expected-note";
 import { OutputLink } from "@/components/job/output-link";
 import { RepollButton } from "@/components/job/repoll-button";
-import { Timeline, type TimelineEntry, type TimelineEvent } from "@/components/job/timeline";
+import { Timeline } from "@/components/job/timeline";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { JsonTree } from "@/components/json/json-tree";
@@ -32,6 +32,17 @@ import { getJobEventPayloads, getJobTimeline, JOB_EVENTS_LIMIT } from "@/lib/job
 import { callbackObservations, pollObservations } from "@/lib/jobs/observations";
 import { jobDiffParamsSchema } from "@/lib/jobs/schema";
 import { checkSequence } from "@/lib/jobs/sequence-checks";
+import {
+  comparedPair,
+  completedEvents,
+  countChanges,
+  diffChoices,
+  entryHref,
+  entryLabels,
+  eventPayloadsToRead,
+  timelineEntries,
+  withinBudget,
+} from "@/lib/jobs/timeline";
 import { outputUrlIn, reportsOutputUrl } from "@/lib/providers/output-urls";
 import { getPollingSettings, listPolls } from "@/lib/polling/data";
 import { serializePoll } from "@/lib/polling/serialize";
@@ -64,19 +75,9 @@ export default async function JobPage({ params, searchParams }: Props) {
   const parsed = jobDiffParamsSchema.safeParse(await searchParams);
   const pair = comparedPair(entries, parsed.success ? parsed.data : {});
   const summarised = withinBudget(job.events);
-  // Completions are read for their output URL (the checks); a job has one or two.
-  const completed = job.events
-    .filter((event) => event.state === "completed")
-    .map((event) => event.id);
-  const eventIds = new Set(job.events.map((event) => event.id));
+  const completed = completedEvents(job.events);
   const [eventPayloads, attempts, attemptCount] = await Promise.all([
-    getJobEventPayloads(job, [
-      ...new Set([
-        ...summarised,
-        ...completed,
-        ...(pair ? [pair.from, pair.to].filter((id) => eventIds.has(id)) : []),
-      ]),
-    ]),
+    getJobEventPayloads(job, eventPayloadsToRead(job.events, summarised, pair)),
     listJobAttempts(job.id, { limit: ATTEMPTS_SHOWN }),
     countJobAttempts(job.id),
   ]);
@@ -104,17 +105,8 @@ export default async function JobPage({ params, searchParams }: Props) {
     ],
     { expectsOutputUrl: reportsOutputUrl(job.provider, extraction) },
   );
-  const entryLabels = new Map(
-    entries.map((entry, index) => [
-      entry.id,
-      `#${index + 1} ${entry.kind === "poll" ? "poll" : (entry.event.type ?? "event")}`,
-    ]),
-  );
-  const diffOptions = entries.map((entry) =>
-    entry.kind === "poll"
-      ? { id: entry.id, type: "poll", state: entry.poll.state }
-      : { id: entry.id, type: entry.event.type, state: entry.event.state },
-  );
+  const labels = entryLabels(entries);
+  const diffOptions = diffChoices(entries);
   const repoll = polling.settings !== null;
   const registration = job.registeredAt && {
     at: job.registeredAt,
@@ -332,7 +324,7 @@ export default async function JobPage({ params, searchParams }: Props) {
             ]}
           />
         </Panel>
-        <ChecksPanel results={checks} eventLabels={entryLabels} />
+        <ChecksPanel results={checks} eventLabels={labels} />
       </div>
 
       <Panel
@@ -436,93 +428,4 @@ export default async function JobPage({ params, searchParams }: Props) {
       </Panel>
     </div>
   );
-}
-
-/** An event's page, or a poll's place in the timeline (polls have no page of their own). */
-function entryHref(id: string): string {
-  return id.startsWith("pol_") ? `#poll-${id}` : `/events/${encodeURIComponent(id)}`;
-}
-
-type PollRow = Awaited<ReturnType<typeof listPolls>>["items"][number];
-
-/** Callbacks and polls in one list, in provider order (provider time, else when it arrived or was asked). */
-function timelineEntries(events: TimelineEvent[], polls: PollRow[]): TimelineEntry[] {
-  const entries: Array<TimelineEntry & { at: number; seen: number }> = [
-    ...events.map((event) => ({
-      kind: "event" as const,
-      id: event.id,
-      event,
-      at: (event.providerTimestamp ?? event.firstReceivedAt).getTime(),
-      seen: event.firstReceivedAt.getTime(),
-    })),
-    ...polls.map((poll) => ({
-      kind: "poll" as const,
-      id: poll.id,
-      poll: { ...poll, synthesizedEventId: poll.deliveries[0]?.eventId ?? null },
-      at: (poll.providerTimestamp ?? poll.createdAt).getTime(),
-      seen: poll.createdAt.getTime(),
-    })),
-  ];
-  return entries
-    .sort((a, b) => a.at - b.at || a.seen - b.seen || a.id.localeCompare(b.id))
-    .map(({ at: _at, seen: _seen, ...entry }) => entry as TimelineEntry);
-}
-
-/** Payloads read to count each event's changes against the one before it, in total at most this. */
-const SUMMARY_BUDGET_BYTES = 4 * 1024 * 1024;
-
-type SizedEvent = {
-  id: string;
-  payloadDeliveryId: string;
-  deliveries: Array<{ id: string; size: number }>;
-};
-
-/** The events (in order) whose payloads fit the budget together; a job's usual few callbacks all do. */
-function withinBudget(events: SizedEvent[]): string[] {
-  let total = 0;
-  const ids: string[] = [];
-  for (const event of events) {
-    total += event.deliveries.find((d) => d.id === event.payloadDeliveryId)?.size ?? 0;
-    if (total > SUMMARY_BUDGET_BYTES) break;
-    ids.push(event.id);
-  }
-  return ids;
-}
-
-/** For each event after the first, how many paths differ from the one before it (when both were read). */
-function countChanges(
-  events: Array<{ id: string }>,
-  read: string[],
-  payloads: Map<string, unknown>,
-): Map<string, number> {
-  const isRead = new Set(read);
-  const counts = new Map<string, number>();
-  events.forEach((event, index) => {
-    const previous = events[index - 1];
-    if (previous && isRead.has(previous.id) && isRead.has(event.id)) {
-      counts.set(
-        event.id,
-        diffJson(payloads.get(previous.id) ?? null, payloads.get(event.id) ?? null).length,
-      );
-    }
-  });
-  return counts;
-}
-
-/**
- * The two events to compare: the ones named in the URL when both belong to the job;
- * `to` alone compares it with the one before it; otherwise the last two.
- */
-function comparedPair(
-  events: Array<{ id: string }>,
-  wanted: { from?: string; to?: string },
-): { from: string; to: string } | null {
-  const find = (id: string | undefined) => events.find((event) => event.id === id);
-  const from = find(wanted.from);
-  const to = find(wanted.to);
-  if (from && to) return { from: from.id, to: to.id };
-  const last = to ? events.indexOf(to) : events.length - 1;
-  const target = events[last];
-  const previous = events[last - 1];
-  return target && previous ? { from: previous.id, to: target.id } : null;
 }

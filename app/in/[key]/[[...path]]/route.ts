@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ key: string }> };
 
 // A few dozen bytes that no sender reads twice: gzipping them (Next compresses any
-// answer a client accepts gzip for) cost about 5% of the app's CPU under load.
+// answer a client accepts gzip for) cost CPU under load for nothing (README, "Benchmark" >
+// "Numbers behind the code").
 const NOT_COMPRESSED = { "cache-control": "no-store, no-transform" };
 
 const VERIFICATION_FAILED_MESSAGE = "the signature could not be verified";
