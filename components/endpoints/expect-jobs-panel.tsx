@@ -1,4 +1,3 @@
-import { CodeBlock } from "@/components/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { ExpectSnippet } from "@/lib/jobs/expect-snippets";
 
@@ -31,7 +30,15 @@ export function ExpectJobsPanel({
         <span className="text-xs text-zinc-500 dark:text-zinc-400">{snippet.note}</span>
         <CopyButton value={snippet.code} label="Copy code" />
       </div>
-      <CodeBlock label={`${providerLabel}: submit, then register`}>{snippet.code}</CodeBlock>
+      {/* Not a <figure> (CodeBlock): the page's "No callbacks yet" curl is the figure there. */}
+      <div className="overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <div className="border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 text-xs font-medium text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
+          {providerLabel}: submit, then register
+        </div>
+        <pre className="overflow-x-auto bg-white p-3 font-mono text-[13px] leading-relaxed text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
+          <code>{snippet.code}</code>
+        </pre>
+      </div>
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-xs text-zinc-500 dark:text-zinc-400">From a shell script:</span>
         <code className="min-w-0 flex-1 break-all rounded-md bg-zinc-50 px-2 py-1 font-mono text-xs text-zinc-800 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:text-zinc-200 dark:ring-zinc-800">
