@@ -44,7 +44,7 @@ export function ExpectJobsPanel({
         <code className="min-w-0 flex-1 break-all rounded-md bg-zinc-50 px-2 py-1 font-mono text-xs text-zinc-800 ring-1 ring-inset ring-zinc-200 dark:bg-zinc-950 dark:text-zinc-200 dark:ring-zinc-800">
           {snippet.cli}
         </code>
-        <CopyButton value={snippet.cli} label="Copy command" />
+        <CopyButton value={snippet.cli} label="Copy CLI command" />
       </div>
     </div>
   );
