@@ -1,4 +1,6 @@
 export const jobStates = [
+  /** Registered through the API (lib/jobs/register.ts) and waiting for its first callback. */
+  "expected",
   "queued",
   "processing",
   "completed",
@@ -7,6 +9,9 @@ export const jobStates = [
   "unknown",
 ] as const;
 export type JobState = (typeof jobStates)[number];
+
+/** What a callback or a poll can report: `expected` is only ever set by registration. */
+export const reportedJobStates = jobStates.filter((state) => state !== "expected");
 
 export const terminalJobStates: readonly JobState[] = ["completed", "failed", "cancelled"];
 

@@ -87,7 +87,7 @@ export async function pollJob(
   // The schedule follows every poll (manual ones too), so a Retry-After is honoured.
   const delay = nextPollDelayMs({
     pollCount: job.pollCount + 1,
-    expectTerminalMinutes: endpoint.expectTerminalMinutes,
+    expectTerminalMinutes: job.expectTerminalMinutes ?? endpoint.expectTerminalMinutes,
     retryAfterMs,
   });
   const recorded = await recordPoll(poll, {
