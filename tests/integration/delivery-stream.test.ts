@@ -15,6 +15,7 @@ import {
   type CreatedEndpoint,
 } from "@/tests/support/api";
 import { TEST_API_TOKEN } from "@/tests/support/app-server";
+import { createFreshDatabase } from "@/tests/support/fresh-database";
 import { expectApiError, ingestOk } from "@/tests/support/callbacks-inbox";
 import { clipzyJob } from "@/tests/support/callbacks-payloads";
 import { sendRaw } from "@/tests/support/ingest-http";
@@ -243,6 +244,43 @@ describe("GET /api/endpoints/<id>/deliveries/stream", () => {
     } finally {
       await late.end();
       feed.close();
+    }
+  });
+
+  it("is not held back by a write transaction open in another database on the same server", async () => {
+    // The usual managed Postgres: other databases' batch jobs and migrations share the
+    // server. Only this database's writers of deliveries may hold the feed back.
+    const other = await createFreshDatabase("feed_neighbour", inject("adminDatabaseUrl"));
+    const neighbour = new pg.Client({ connectionString: other.url });
+    await neighbour.connect();
+    const endpoint = await newEndpoint("feed neighbour");
+    const feed = await openFeed(endpoint.id);
+    try {
+      await neighbour.query("BEGIN");
+      await neighbour.query("CREATE TABLE batch (n int)");
+      await neighbour.query("INSERT INTO batch VALUES (1)");
+      const xid =
+        (await neighbour.query<{ xid: string }>("SELECT pg_current_xact_id()::text AS xid")).rows[0]
+          ?.xid ?? "";
+      const first = await ingestOk(endpoint, clipzyBody());
+      const second = await ingestOk(endpoint, clipzyBody());
+      // The deliveries are younger than the neighbour's open transaction...
+      expect(
+        BigInt((await positionOf(endpoint, first.deliveryId)).split(".")[0] ?? "0"),
+      ).toBeGreaterThan(BigInt(xid));
+      // ...and still arrive while it stays open (before this fix: not until it ended).
+      expect((await nextDelivery(feed)).delivery.id).toBe(first.deliveryId);
+      expect((await nextDelivery(feed)).delivery.id).toBe(second.deliveryId);
+      const status = await neighbour.query<{ status: string }>(
+        "SELECT txid_status($1::bigint) AS status",
+        [xid],
+      );
+      expect(status.rows[0]?.status, "the neighbour's transaction ended early").toBe("in progress");
+    } finally {
+      feed.close();
+      await neighbour.query("ROLLBACK").catch(() => {});
+      await neighbour.end();
+      await other.drop();
     }
   });
 
