@@ -129,6 +129,10 @@ const envSchema = z.object({
   HOSTNAME: z.string().trim().optional(),
   /** Where npm start keeps generated secrets, the set-up code and the embedded database (default ./.data). */
   INBOX_DATA_DIR: z.string().trim().min(1).default(".data"),
+  /** Log lines at this level and above (JSON on stdout; readable in npm run dev). README "Logs". */
+  INBOX_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -34,6 +34,8 @@ import { createInFlightBudget, serverBusy } from "@/lib/ingest/in-flight-budget"
 import { resealStoredSecrets } from "@/lib/secrets/mutations";
 import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
 import { listenHost } from "@/lib/http/listen-host";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/http/request-id";
+import { getLogger } from "@/lib/log/logger";
 import { buildIfStale } from "./build-if-stale";
 import { embeddedDatabaseLabel, openDatabase } from "./database";
 import { ignoreClosedOutput } from "./ignore-closed-output";
@@ -175,6 +177,8 @@ async function main(): Promise<void> {
       },
       (req, res) => {
         const rawUrl = req.url ?? "/";
+        const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER]);
+        res.setHeader(REQUEST_ID_HEADER, requestId);
         const ingestUrl = routableIngestUrl(rawUrl);
         req.url = ingestUrl ?? rawUrl;
         lingerOnUnreadBody(req, res);
@@ -202,11 +206,12 @@ async function main(): Promise<void> {
           rawUrl,
           body: req,
           admission,
+          requestId,
         };
         const ready = handle;
         rawRequestStore.run(info, () => {
           ready(req, res).catch((error: unknown) => {
-            console.error("request failed", error);
+            getLogger().error({ err: error, requestId }, "request failed");
             if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
             res.end(
               '{"error":{"code":"internal_error","message":"something went wrong on our side"}}',

@@ -65,7 +65,7 @@ export async function findRunningEmbeddedDatabase(dataDir: string): Promise<stri
 }
 
 /** Why PostgreSQL, run as `user` (uid/gid), could not reach `target`: the first folder on the way it may not enter. */
-async function firstBlockedFolder(
+export async function firstBlockedFolder(
   target: string,
   user: { uid: number; gid: number } | null,
 ): Promise<{ folder: string; mode: string } | null> {

@@ -2,6 +2,7 @@
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { getEnv } from "@/lib/env";
+import { currentRequestId, getLogger } from "@/lib/log/logger";
 import { AppError } from "./app-error";
 
 export function jsonResponse(body: unknown, init?: ResponseInit): Response {
@@ -30,7 +31,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof ZodError) return validationError(error);
   if (isDatabaseUnavailable(error))
     return databaseUnavailable("the database is unavailable; retry shortly", error);
-  console.error("unexpected error", error);
+  getLogger().error({ err: error, requestId: currentRequestId() }, "unexpected error");
   return new AppError(
     "internal_error",
     "something went wrong on our side; the details are in the server log",

@@ -1,0 +1,52 @@
+// The app's one logger: JSON lines on stdout (pino), one object per line, for whatever
+// log pipeline the operator runs; readable lines in `npm run dev` (pino-pretty, in
+// process). INBOX_LOG_LEVEL sets the level. A log line never carries a secret, a
+// credential header's value or a body: callers log ids, outcomes and numbers, and the
+// redact paths below blank the usual names should one slip into a logged object.
+// One instance per process on globalThis: the launcher and Next's compiled route
+// bundles load separate copies of this module (as lib/http/request-context.ts says).
+import pino, { type Logger } from "pino";
+import pretty from "pino-pretty";
+import { getEnv } from "@/lib/env";
+import { currentRawRequest } from "@/lib/http/request-context";
+
+/** Keys whose values never reach a log line, at the top level and one level down. */
+const SECRET_KEYS = [
+  "authorization",
+  "cookie",
+  "headers",
+  "body",
+  "payload",
+  "secret",
+  "secrets",
+  "password",
+  "token",
+  "apiKey",
+  "url",
+];
+
+const LOGGER_KEY = Symbol.for("webhook-inbox.logger");
+const holder = globalThis as typeof globalThis & { [LOGGER_KEY]?: Logger };
+
+function createLogger(): Logger {
+  const env = getEnv();
+  const options: pino.LoggerOptions = {
+    level: env.INBOX_LOG_LEVEL,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: {
+      paths: SECRET_KEYS.flatMap((key) => [key, `*.${key}`]),
+      censor: "[redacted]",
+    },
+  };
+  return env.NODE_ENV === "development"
+    ? pino(options, pretty({ colorize: true, ignore: "pid,hostname", sync: true }))
+    : pino(options);
+}
+
+export function getLogger(): Logger {
+  return (holder[LOGGER_KEY] ??= createLogger());
+}
+
+/** The id of the HTTP request being handled (X-Request-Id), for log lines about it. */
+export const currentRequestId = (): string | undefined => currentRawRequest()?.requestId;
