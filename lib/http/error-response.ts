@@ -2,8 +2,9 @@
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { getEnv } from "@/lib/env";
-import { currentRequestId, getLogger } from "@/lib/log/logger";
+import { getLogger } from "@/lib/log/logger";
 import { AppError } from "./app-error";
+import { currentRequestId } from "./request-context";
 
 export function jsonResponse(body: unknown, init?: ResponseInit): Response {
   return Response.json(body, {

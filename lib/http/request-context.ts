@@ -35,3 +35,6 @@ export const rawRequestStore: AsyncLocalStorage<RawRequestInfo> = (holder[STORE_
 export function currentRawRequest(): RawRequestInfo | undefined {
   return rawRequestStore.getStore();
 }
+
+/** The id of the HTTP request being handled (X-Request-Id), for log lines about it. */
+export const currentRequestId = (): string | undefined => currentRawRequest()?.requestId;

@@ -3,12 +3,13 @@
 // process). INBOX_LOG_LEVEL sets the level. A log line never carries a secret, a
 // credential header's value or a body: callers log ids, outcomes and numbers, and the
 // redact paths below blank the usual names should one slip into a logged object.
+// Request ids come from lib/http/request-context.ts (currentRequestId); this module
+// imports nothing of lib/ but env, so any folder may log without an import cycle.
 // One instance per process on globalThis: the launcher and Next's compiled route
 // bundles load separate copies of this module (as lib/http/request-context.ts says).
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
 import { getEnv } from "@/lib/env";
-import { currentRawRequest } from "@/lib/http/request-context";
 
 /** Keys whose values never reach a log line. */
 const SECRET_KEYS = [
@@ -50,6 +51,3 @@ function createLogger(): Logger {
 export function getLogger(): Logger {
   return (holder[LOGGER_KEY] ??= createLogger());
 }
-
-/** The id of the HTTP request being handled (X-Request-Id), for log lines about it. */
-export const currentRequestId = (): string | undefined => currentRawRequest()?.requestId;

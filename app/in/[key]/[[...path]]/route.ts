@@ -1,6 +1,7 @@
 // /in/<key>[/<any sub-path>] - the hosted ingest URL providers send callbacks to.
 import { errorResponse, jsonResponse, toAppError } from "@/lib/http/error-response";
-import { currentRequestId, getLogger } from "@/lib/log/logger";
+import { currentRequestId } from "@/lib/http/request-context";
+import { getLogger } from "@/lib/log/logger";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { receiveCallback } from "@/lib/ingest/receive-callback";
 
