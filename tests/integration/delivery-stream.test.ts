@@ -284,6 +284,44 @@ describe("GET /api/endpoints/<id>/deliveries/stream", () => {
     }
   });
 
+  it("is still held back by this database's open transaction while another database's runs too", async () => {
+    // The neighbour's transaction is left out of the horizon; this database's never is.
+    const other = await createFreshDatabase("feed_neighbour_own", inject("adminDatabaseUrl"));
+    const neighbour = new pg.Client({ connectionString: other.url });
+    const late = new pg.Client({ connectionString: inject("appDatabaseUrl") });
+    await Promise.all([neighbour.connect(), late.connect()]);
+    const endpoint = await newEndpoint("feed neighbour own");
+    const feed = await openFeed(endpoint.id);
+    try {
+      await neighbour.query("BEGIN");
+      await neighbour.query("CREATE TABLE batch (n int)");
+      const lateId = `dlv_late_${randomUUID().slice(0, 8)}`;
+      await late.query("BEGIN");
+      await insertDelivery(late, endpoint, lateId, new Date(Date.now() - 1_000));
+      const later = await ingestOk(endpoint, clipzyBody());
+      // (As above: can only pass wrongly on a machine too slow to read within the wait.)
+      const first = nextDelivery(feed);
+      const sentWhileOpen = await Promise.race([
+        first,
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 1_500)),
+      ]);
+      expect(
+        sentWhileOpen?.delivery.id ?? null,
+        "a delivery was sent while an older transaction of this database was still open",
+      ).toBeNull();
+      await late.query("COMMIT");
+      const firstSent = await first;
+      const secondSent = await nextDelivery(feed);
+      expect([firstSent.delivery.id, secondSent.delivery.id]).toEqual([lateId, later.deliveryId]);
+    } finally {
+      feed.close();
+      await late.query("ROLLBACK").catch(() => {});
+      await neighbour.query("ROLLBACK").catch(() => {});
+      await Promise.all([late.end(), neighbour.end()]);
+      await other.drop();
+    }
+  });
+
   it(
     "streams every one of many concurrent deliveries exactly once while the client keeps reconnecting",
     { timeout: 180_000 },
