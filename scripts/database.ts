@@ -35,11 +35,16 @@ export async function openDatabase(
   if (configured) return { url: configured, embedded: null };
   const running = await findRunningEmbeddedDatabase(EMBEDDED_DIR);
   if (running && options.shared) {
-    useUrl(running);
+    useUrl(running.url);
     console.log(
       `database: the embedded PostgreSQL that npm start runs from ${embeddedDatabaseLabel()}`,
     );
-    return { url: running, embedded: null };
+    return { url: running.url, embedded: null };
+  }
+  if (running?.orphaned) {
+    throw new Error(
+      `The embedded PostgreSQL in ${embeddedDatabaseLabel()} is still running (pid ${running.pid}) after the npm start that ran it ended without stopping it: stop it with "kill -INT ${running.pid}", then start again.`,
+    );
   }
   if (running) {
     throw new Error(

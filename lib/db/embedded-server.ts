@@ -36,7 +36,9 @@ const urlOf = (password: string, port: number) =>
  * `dataDir`, if any: PostgreSQL writes its pid and port to postmaster.pid while it runs.
  * A second server on the same files cannot start, so one-shot scripts use this one.
  */
-export async function findRunningEmbeddedDatabase(dataDir: string): Promise<string | null> {
+export async function findRunningEmbeddedDatabase(
+  dataDir: string,
+): Promise<{ url: string; pid: number; orphaned: boolean } | null> {
   const lines = await readFile(path.join(clusterDirOf(dataDir), "postmaster.pid"), "utf8").then(
     (text) => text.split("\n"),
     () => null,
@@ -56,12 +58,24 @@ export async function findRunningEmbeddedDatabase(dataDir: string): Promise<stri
   try {
     await client.connect();
     await client.query("SELECT 1");
-    return url;
+    return { url, pid, orphaned: await isOrphaned(pid) };
   } catch {
     return null;
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/**
+ * A server whose launcher is gone (killed with SIGKILL, so it could not stop it) has been
+ * handed to init, or to a subreaper: its parent is no longer a Node process.
+ */
+async function isOrphaned(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+  const parent = stat?.slice(stat.lastIndexOf(")") + 2).split(" ")[1];
+  if (!parent) return false; // not Linux, or gone: assume a launcher owns it
+  const parentName = await readFile(`/proc/${parent}/comm`, "utf8").catch(() => "");
+  return !/^node/.test(parentName.trim());
 }
 
 /** Why PostgreSQL, run as `user` (uid/gid), could not reach `target`: the first folder on the way it may not enter. */

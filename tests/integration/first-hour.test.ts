@@ -128,6 +128,52 @@ describe("npm start with nothing configured, then db:seed and db:migrate while i
   });
 });
 
+describe("npm start after a crash left the embedded PostgreSQL running", () => {
+  it("says which process it is and how to stop it", async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), "inbox-crashed-"));
+    await chmod(folder, 0o755);
+    const dataDir = path.join(folder, "data");
+    let postgresPid: number | undefined;
+    try {
+      const crashed = await startAppServer("unused", unconfigured(dataDir));
+      await crashed.kill();
+      const pidFile = await readFile(
+        path.join(dataDir, "postgres", "cluster", "postmaster.pid"),
+        "utf8",
+      );
+      postgresPid = Number(pidFile.split("\n")[0]);
+      expect(
+        () => process.kill(postgresPid ?? 0, 0),
+        "PostgreSQL outlived its launcher",
+      ).not.toThrow();
+
+      const again = await runScript("scripts/start.ts", {
+        ...unconfigured(dataDir),
+        PORT: "0",
+        INBOX_BUILD_CHECK: "off",
+      });
+      expect(again.code).not.toBe(0);
+      expect(again.output).toContain(
+        `is still running (pid ${postgresPid}) after the npm start that ran it ended without stopping it: stop it with "kill -INT ${postgresPid}"`,
+      );
+      expect(again.output).not.toMatch(STACK_FRAME);
+    } finally {
+      if (postgresPid) {
+        process.kill(postgresPid, "SIGINT");
+        for (let i = 0; i < 100; i++) {
+          try {
+            process.kill(postgresPid, 0);
+          } catch {
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.runIf(process.getuid?.() === 0)(
   "npm start as root from a folder others cannot enter",
   () => {
