@@ -15,6 +15,7 @@ import { recordPoll, type PollRecord, type RecordedPoll, type Synthesis } from "
 import { getPollPreset } from "./presets";
 import { nextPollDelayMs } from "./schedule";
 import { statusUrl } from "./status-url";
+import { getLogger } from "@/lib/log/logger";
 
 export type PollTrigger = "manual" | "scheduled";
 
@@ -94,6 +95,18 @@ export async function pollJob(
     nextPollAt: finished ? null : new Date(Date.now() + delay),
     synthesis,
   });
+  getLogger().info(
+    {
+      pollId: poll.id,
+      jobId: job.id,
+      endpointId: job.endpointId,
+      trigger,
+      outcome: poll.outcome,
+      responseStatus: poll.responseStatus,
+      durationMs: poll.durationMs,
+    },
+    "poll",
+  );
   return { pollId: poll.id, ...recorded };
 }
 
