@@ -16,6 +16,7 @@ export function VerificationBadge({ value }: { value: string }) {
 }
 
 const STATE_TONE: Record<string, Tone> = {
+  expected: "violet",
   queued: "neutral",
   processing: "blue",
   completed: "green",

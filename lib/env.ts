@@ -120,6 +120,19 @@ const envSchema = z.object({
   INBOX_ALERT_RETRY_SCHEDULE: secondsList("INBOX_ALERT_RETRY_SCHEDULE", "10,60,300"),
   /** Seconds between scans for unfinished jobs that are due a poll (missed-callback detection). */
   INBOX_POLL_SCAN_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  /** The address npm start listens on; wins over HOSTNAME (lib/http/listen-host.ts). */
+  HOST: z.string().trim().min(1).optional(),
+  /**
+   * Next's convention for the listen address, used when HOST is unset and only when it is
+   * an IP address or "localhost": shells and containers set HOSTNAME to the machine's name.
+   */
+  HOSTNAME: z.string().trim().optional(),
+  /** Where npm start keeps generated secrets, the set-up code and the embedded database (default ./.data). */
+  INBOX_DATA_DIR: z.string().trim().min(1).default(".data"),
+  /** Log lines at this level and above (JSON on stdout; readable in npm run dev). README "Logs". */
+  INBOX_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

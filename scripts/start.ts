@@ -34,8 +34,11 @@ import { dropStalledBody } from "@/lib/http/stalled-body";
 import { createInFlightBudget, serverBusy } from "@/lib/ingest/in-flight-budget";
 import { resealStoredSecrets } from "@/lib/secrets/mutations";
 import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
+import { listenHost } from "@/lib/http/listen-host";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/http/request-id";
+import { getLogger } from "@/lib/log/logger";
 import { buildIfStale } from "./build-if-stale";
-import { openDatabase } from "./database";
+import { embeddedDatabaseLabel, openDatabase } from "./database";
 import { ignoreClosedOutput } from "./ignore-closed-output";
 import { ensureSecret, ensureSetupCode } from "./local-secrets";
 import { releaseAbandonedJobs, superviseWorker, type WorkerSupervisor } from "./worker-supervisor";
@@ -79,9 +82,42 @@ function answerEarly(res: ServerResponse, error: AppError): void {
  */
 const CONNECTION_CHECK_MS = 1_000;
 
+/**
+ * What a new user needs after `npm start`: where it listens, how to sign in, the API
+ * token and the first thing to do (create an endpoint). The "listening on" line is what
+ * scripts and tests wait for.
+ */
+function printBanner(info: {
+  url: string;
+  boundTo: string;
+  database: string;
+  tokenSource: string;
+  adminEmail: string | undefined;
+  setupCodeNote: string | null;
+}): void {
+  const { url } = info;
+  const bound =
+    info.boundTo === "0.0.0.0" || info.boundTo === "::" ? "all addresses" : info.boundTo;
+  const tokenFile = info.tokenSource.startsWith("INBOX_") ? null : info.tokenSource;
+  const lines = [
+    `Webhook Inbox ${isDev ? "(dev) " : ""}listening on ${url} (on ${bound})`,
+    `database: ${info.database}`,
+    `API token: from ${info.tokenSource} (send as Authorization: Bearer <token>)`,
+    info.adminEmail
+      ? `sign in: ${url}/login as ${info.adminEmail}`
+      : info.setupCodeNote
+        ? `sign in: nobody has an account yet; open ${url}/setup and enter the set-up code to create the first admin`
+        : `sign in: ${url}/login`,
+    ...(info.setupCodeNote ? [info.setupCodeNote] : []),
+    `next: create an endpoint at ${url}/endpoints/new, or with the API token:`,
+    `  curl -s ${url}/api/endpoints -H "Authorization: Bearer ${tokenFile ? `$(cat ${tokenFile})` : `$${info.tokenSource}`}" -H 'Content-Type: application/json' -d '{"name": "Renders", "provider": "generic"}'`,
+  ];
+  console.log(lines.join("\n"));
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "0.0.0.0";
+  const host = listenHost(getEnv());
   const database = await openDatabase();
   let stopping = false;
   let relay: OutboxRelay | undefined;
@@ -142,6 +178,8 @@ async function main(): Promise<void> {
       },
       (req, res) => {
         const rawUrl = req.url ?? "/";
+        const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER]);
+        res.setHeader(REQUEST_ID_HEADER, requestId);
         const ingestUrl = routableIngestUrl(rawUrl);
         req.url = ingestUrl ?? rawUrl;
         lingerOnUnreadBody(req, res);
@@ -169,11 +207,12 @@ async function main(): Promise<void> {
           rawUrl,
           body: req,
           admission,
+          requestId,
         };
         const ready = handle;
         rawRequestStore.run(info, () => {
           ready(req, res).catch((error: unknown) => {
-            console.error("request failed", error);
+            getLogger().error({ err: error, requestId }, "request failed");
             if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
             res.end(
               '{"error":{"code":"internal_error","message":"something went wrong on our side"}}',
@@ -202,17 +241,16 @@ async function main(): Promise<void> {
       if (database.embedded) await releaseAbandonedJobs();
       worker = superviseWorker({ origin });
     }
-    console.log(
-      `Webhook Inbox ${isDev ? "(dev) " : ""}listening on http://localhost:${actualPort}`,
-    );
-    console.log(
-      `database: ${database.embedded ? "embedded PostgreSQL in .data/postgres" : "DATABASE_URL"}`,
-    );
-    console.log(`API token: from ${token.source} (send as Authorization: Bearer <token>)`);
-    console.log(
-      `dashboard: http://localhost:${actualPort}/ (sign in${adminEmail ? ` as ${adminEmail}` : ", or set up the first admin"})`,
-    );
-    if (setupCodeNote) console.log(setupCodeNote);
+    printBanner({
+      url: `http://localhost:${actualPort}`,
+      boundTo: host,
+      database: database.embedded
+        ? `embedded PostgreSQL in ${embeddedDatabaseLabel()}`
+        : "DATABASE_URL",
+      tokenSource: token.source,
+      adminEmail,
+      setupCodeNote,
+    });
 
     const shutdown = (signal: string) => {
       if (stopping) return;

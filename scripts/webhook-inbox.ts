@@ -3,6 +3,8 @@
 import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { CliError } from "@/lib/cli/cli-error";
+import { durationMinutes, parseDuration } from "@/lib/cli/duration";
+import { expectJob } from "@/lib/cli/expect";
 import { forward } from "@/lib/cli/forward";
 import { replayFixture } from "@/lib/cli/replay-fixture";
 import { simulate } from "@/lib/cli/simulate";
@@ -24,13 +26,10 @@ function httpUrl(value: string): URL {
   return url;
 }
 
-const DURATION_UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
 /** "10m", "2h", "1d" before now, or an ISO 8601 time. */
 function sinceTime(value: string): Date {
-  const duration = /^(\d+)([smhd])$/.exec(value.trim());
-  if (duration?.[1] && duration[2])
-    return new Date(Date.now() - Number(duration[1]) * (DURATION_UNITS[duration[2]] ?? 0));
+  const ms = parseDuration(value);
+  if (ms !== null) return new Date(Date.now() - ms);
   const time = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time.getTime())) {
     throw new InvalidArgumentError(
@@ -173,6 +172,79 @@ Exit status: 0 when the inbox accepted every callback, 1 otherwise.`,
         ? 0
         : 1;
     }),
+  );
+
+/** "30m", "2h", "90s", "1d": whole minutes for the API (rounded up), 1 minute to 30 days. */
+function withinMinutes(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === null)
+    throw new InvalidArgumentError(
+      `"${value}" is not a duration: use a number and a unit, such as 90s, 30m, 2h or 1d`,
+    );
+  const minutes = durationMinutes(ms);
+  if (minutes < 1 || minutes > 43_200)
+    throw new InvalidArgumentError("use a duration between 1 minute and 30 days");
+  return minutes;
+}
+
+program
+  .command("expect")
+  .summary("register a job you just submitted, so a lost callback is noticed")
+  .description(
+    "Tell the inbox about a job right after the provider answered with its job id: the job shows as expected, and " +
+      "if no final callback comes within the window it is flagged overdue, alerted and (with polling set up) polled. " +
+      "Registering a job twice is harmless: the second time prints the job that exists.",
+  )
+  .requiredOption("--endpoint <id>", "the endpoint the provider calls back (ep_...)")
+  .requiredOption("--job <externalId>", "the provider's job id, as its callback will name it")
+  .option(
+    "--within <duration>",
+    "when the job should be finished (90s, 30m, 2h, 1d); default: the endpoint's setting",
+    withinMinutes,
+  )
+  .option("--label <text>", "a note shown with the job, e.g. what was rendered")
+  .addOption(
+    new Option("--inbox <url>", "the inbox's base URL")
+      .env("INBOX_URL")
+      .default(new URL("http://localhost:3000"), "http://localhost:3000")
+      .argParser(httpUrl),
+  )
+  .addOption(
+    new Option(
+      "--token <token>",
+      "an API token: INBOX_API_TOKEN's value or a personal inbox_pat_... token",
+    )
+      .env("INBOX_TOKEN")
+      .makeOptionMandatory(),
+  )
+  .addHelpText(
+    "after",
+    `
+Example:
+  webhook-inbox expect --endpoint ep_oR3m... --job prj_8f2a --within 30m --label "listing L-4821"
+
+Exit status: 0 when the job is registered (or was already); 1 when the inbox refused or cannot be reached.`,
+  )
+  .action(
+    (options: {
+      endpoint: string;
+      job: string;
+      within?: number;
+      label?: string;
+      inbox: URL;
+      token: string;
+    }) =>
+      run(async () => {
+        const { line } = await expectJob({
+          inbox: { baseUrl: options.inbox, token: options.token },
+          endpointId: options.endpoint,
+          externalId: options.job,
+          withinMinutes: options.within ?? null,
+          label: options.label ?? null,
+        });
+        process.stdout.write(`${line}\n`);
+        return 0;
+      }),
   );
 
 function speedOf(value: string): number {

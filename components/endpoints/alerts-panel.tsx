@@ -47,14 +47,16 @@ export type AlertSummary = {
   channel: { kind: string; urlHint: string } | null;
 };
 
-const TRIGGERS: Array<{ value: string; label: string }> = [
+const TRIGGERS: Array<{ value: string; label: string; byDefault?: false }> = [
   { value: "job.failed", label: "A job failed" },
   { value: "job.missed_callback", label: "A callback never came (found by polling)" },
+  { value: "job.overdue", label: "A job is overdue (no final callback in time)", byDefault: false },
   { value: "endpoint.verification_failures", label: "A burst of failed verifications" },
 ];
 const TYPE_WORDS: Record<string, string> = {
   "job.failed": "Job failed",
   "job.missed_callback": "Callback missed",
+  "job.overdue": "Job overdue",
   "endpoint.verification_failures": "Verification failures",
   test: "Test",
 };
@@ -222,7 +224,7 @@ export function AlertsPanel({
                       type="checkbox"
                       name="triggers"
                       value={trigger.value}
-                      defaultChecked
+                      defaultChecked={trigger.byDefault ?? true}
                       className="size-4 rounded border-zinc-300 accent-indigo-600 dark:border-zinc-700"
                     />
                     {trigger.label}

@@ -15,6 +15,8 @@ export function EndpointSettingsForm({
   rateLimitPerSecond,
   maxRateLimitPerSecond,
   burstFactor,
+  overdueAfterMinutes,
+  pollingExpectMinutes,
   action,
 }: {
   name: string;
@@ -24,6 +26,10 @@ export function EndpointSettingsForm({
   rateLimitPerSecond: number | null;
   maxRateLimitPerSecond: number;
   burstFactor: number;
+  /** null: not set (the field is left empty). */
+  overdueAfterMinutes: number | null;
+  /** The polling settings' expectation, which wins over this setting when set. */
+  pollingExpectMinutes: number | null;
   action: (previous: State, form: FormData) => Promise<State>;
 }) {
   const { state, formAction, onSubmit, pending } = useFormAction<State>(action, { error: null });
@@ -70,6 +76,30 @@ export function EndpointSettingsForm({
             step={1}
             defaultValue={rateLimitPerSecond ?? ""}
             placeholder="no limit"
+            className="tabular-nums"
+          />
+        </div>
+      </Field>
+      <Field
+        label="Overdue after (minutes)"
+        htmlFor="overdue-after"
+        hint={
+          pollingExpectMinutes === null
+            ? "A job not finished this long after its last callback (or its registration) is flagged overdue. Empty: only registered jobs, after their own window or 60 min."
+            : `The polling settings' ${pollingExpectMinutes} min is used while polling is on; this applies when it is off.`
+        }
+      >
+        <div className="w-40">
+          <Input
+            id="overdue-after"
+            name="overdueAfterMinutes"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={43200}
+            step={1}
+            defaultValue={overdueAfterMinutes ?? ""}
+            placeholder="not set"
             className="tabular-nums"
           />
         </div>

@@ -1,14 +1,24 @@
 // Names shared by the API, the dashboard, the sender and the SQL triggers of the
-// alerts migration (prisma/migrations/20261123235000_alerts), which spell the same
+// alerts migrations (prisma/migrations/20261123235000_alerts, and job.overdue in
+// 20261203100100_expected_jobs), which spell the same
 // strings: change them together.
 
 /** What can fire an alert; a channel subscribes to any of them. */
 export const alertTriggers = [
   "job.failed",
   "job.missed_callback",
+  "job.overdue",
   "endpoint.verification_failures",
 ] as const;
 export type AlertTrigger = (typeof alertTriggers)[number];
+
+/**
+ * What a new channel hears about when it names no triggers: job.overdue is asked for by
+ * name (it came later, and an endpoint whose jobs often run long would be noisy).
+ */
+export const defaultAlertTriggers: AlertTrigger[] = alertTriggers.filter(
+  (trigger) => trigger !== "job.overdue",
+);
 
 /** Every alert type: the triggers plus a test message someone asked for. */
 export type AlertType = AlertTrigger | "test";

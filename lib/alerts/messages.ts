@@ -21,6 +21,10 @@ export type AlertFacts = {
     error: string | null;
     outputUrl: string | null;
     missedCallbackAt: Date | null;
+    /** Overdue alerts: when it was flagged, its last sign of life and (expected jobs) registration. */
+    overdueAt?: Date | null;
+    lastEventAt?: Date;
+    registeredAt?: Date | null;
   } | null;
   event: { id: string; type: string | null; verification: string } | null;
   burst: {
@@ -59,6 +63,7 @@ function providerLabel(provider: string): string {
 const HEADLINES: Record<AlertType, string> = {
   "job.failed": "Job failed",
   "job.missed_callback": "Callback missed",
+  "job.overdue": "Job overdue",
   "endpoint.verification_failures": "Deliveries failing verification",
   test: "Test alert",
 };
@@ -78,6 +83,16 @@ function summarize(facts: AlertFacts): { body: string; fallback: string; links: 
       return {
         body: `Job ${jobName} is ${job ? safe(job.state) : "finished"} according to the provider's status API, but its callback never came.`,
         fallback: `no callback came for job ${job ? safe(job.externalId) : ""}`,
+        links: slackLink(facts.url, "Open the job"),
+      };
+    case "job.overdue":
+      return {
+        body: `Job ${jobName} is still ${job ? safe(job.state) : "unfinished"}: ${
+          job?.state === "expected"
+            ? `no callback since it was registered${job.registeredAt ? ` (${job.registeredAt.toISOString()})` : ""}`
+            : `no callback since ${job?.lastEventAt?.toISOString() ?? "its last one"}`
+        }, past the time it was expected to finish.`,
+        fallback: `job ${job ? safe(job.externalId) : ""} is overdue`,
         links: slackLink(facts.url, "Open the job"),
       };
     case "endpoint.verification_failures":
@@ -139,6 +154,11 @@ export function buildWebhookPayload(facts: AlertFacts): Record<string, unknown> 
         error: job.error,
         outputUrl: job.outputUrl,
         missedCallbackAt: job.missedCallbackAt?.toISOString() ?? null,
+        ...(facts.type === "job.overdue" && {
+          overdueAt: job.overdueAt?.toISOString() ?? null,
+          lastEventAt: job.lastEventAt?.toISOString() ?? null,
+          registeredAt: job.registeredAt?.toISOString() ?? null,
+        }),
       },
     }),
     ...(event && { event: { id: event.id, type: event.type, verification: event.verification } }),

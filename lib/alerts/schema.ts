@@ -4,6 +4,7 @@ import { pageParamsSchema } from "@/lib/pagination/cursor";
 import {
   alertTriggers,
   channelKinds,
+  defaultAlertTriggers,
   DEFAULT_BURST_MINUTES,
   DEFAULT_BURST_THRESHOLD,
   MAX_BURST_MINUTES,
@@ -23,7 +24,7 @@ export const createAlertChannelSchema = z.object({
   /** Write-only: the API shows only its host and a masked path. */
   url: outboundUrlSchema,
   enabled: z.boolean().default(true),
-  triggers: triggersSchema.default([...alertTriggers]),
+  triggers: triggersSchema.default([...defaultAlertTriggers]),
   /** A burst alert fires when more than burstThreshold deliveries fail verification within burstMinutes. */
   burstThreshold: burstThresholdSchema.default(DEFAULT_BURST_THRESHOLD),
   burstMinutes: burstMinutesSchema.default(DEFAULT_BURST_MINUTES),

@@ -4,6 +4,7 @@
 // retrying cannot fix (a revoked Slack webhook answers 403/404) fail at once, and
 // when they say the URL is gone the channel is turned off, saying why.
 import { getEnv } from "@/lib/env";
+import { getLogger } from "@/lib/log/logger";
 import { parseRetryAfter, retryDelayMs } from "@/lib/forwarding/retry-schedule";
 import { firstHeader } from "@/lib/http/header-list";
 import { sendOutbound, type OutboundResult } from "@/lib/outbound/guarded-fetch";
@@ -142,10 +143,18 @@ export async function deliverAlert(
     timeoutMs: TIMEOUT_MS,
     maxResponseBytes: KEPT_RESPONSE_BYTES,
   });
-  await recordAlertOutcome(
-    alert.id,
-    attempt,
-    outcomeOf(result, attempt, options.retries, channel.kind),
+  const outcome = outcomeOf(result, attempt, options.retries, channel.kind);
+  await recordAlertOutcome(alert.id, attempt, outcome);
+  getLogger().info(
+    {
+      alertId: alert.id,
+      channelId: channel.id,
+      attempt,
+      outcome: outcome.status,
+      responseStatus: outcome.responseStatus,
+      durationMs: result.durationMs,
+    },
+    "alert attempt",
   );
 }
 

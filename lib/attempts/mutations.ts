@@ -7,6 +7,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { newId } from "@/lib/ids/new-id";
 import { FORWARD_TASK, forwardJobKey, type ForwardJob } from "@/lib/queue/tasks";
 import type { AttemptOutcome } from "@/lib/forwarding/send-attempt";
+import { getLogger } from "@/lib/log/logger";
 
 export type AttemptTrigger = "auto" | "manual" | "bulk";
 export type AttemptContext = {
@@ -42,6 +43,11 @@ export async function recordAttempt(
   const id = newId("att");
   const { batchId = null, ...rest } = context;
   await getDb().attempt.create({ data: { id, ...rest, batchId, ...attemptData(outcome) } });
+  logAttempt(
+    context.trigger,
+    { attemptId: id, eventId: context.eventId, destinationId: context.destinationId ?? null },
+    outcome,
+  );
   return id;
 }
 
@@ -63,11 +69,12 @@ export async function recordForwardAttempt(
   followUp: ForwardFollowUp,
 ): Promise<void> {
   const { retry } = followUp;
+  const id = newId("att");
   await getPool().query({
     name: "record-forward-attempt",
     text: RECORD_FORWARD.text,
     values: RECORD_FORWARD.values({
-      id: newId("att"),
+      id,
       eventId: context.eventId,
       deliveryId: context.deliveryId,
       destinationId: context.destinationId,
@@ -90,6 +97,31 @@ export async function recordForwardAttempt(
       disableReason: followUp.disableReason,
     }),
   });
+  logAttempt(
+    "auto",
+    {
+      attemptId: id,
+      eventId: context.eventId,
+      destinationId: context.destinationId,
+      attemptNumber: context.attemptNumber,
+      retryAt: retry?.runAt ?? null,
+    },
+    outcome,
+  );
+}
+
+/** One log line per outbound attempt (forward or replay): ids, outcome, status, duration; never the URL or bodies. */
+function logAttempt(trigger: string, ids: Record<string, unknown>, outcome: AttemptOutcome): void {
+  getLogger().info(
+    {
+      ...ids,
+      trigger,
+      outcome: outcome.status,
+      responseStatus: outcome.responseStatus,
+      durationMs: outcome.durationMs,
+    },
+    "attempt",
+  );
 }
 
 // Data-modifying CTEs always run; the SELECT ones run because the last line reads
@@ -147,4 +179,5 @@ export async function claimAttempt(
 
 export async function completeAttempt(id: string, outcome: AttemptOutcome): Promise<void> {
   await getDb().attempt.update({ where: { id }, data: attemptData(outcome) });
+  logAttempt("manual", { attemptId: id }, outcome);
 }

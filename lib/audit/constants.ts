@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "credential.revealed",
   "replay.bulk_started",
   "replay.job_started",
+  "job.registered",
   "sign_in.failed",
   "setup.completed",
 ] as const;

@@ -25,6 +25,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   "credential.revealed": "Stored credential revealed",
   "replay.bulk_started": "Bulk replay started",
   "replay.job_started": "Job replay started",
+  "job.registered": "Expected jobs registered",
   "sign_in.failed": "Sign-in failed",
   "setup.completed": "Set-up completed",
 };

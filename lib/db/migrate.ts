@@ -8,9 +8,11 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Logger, runMigrations } from "graphile-worker";
 import pg from "pg";
+import { getLogger } from "@/lib/log/logger";
 
 const quietLogger = new Logger(() => (level, message) => {
-  if (level === "error" || level === "warning") console.error(`queue schema ${level}: ${message}`);
+  if (level === "error" || level === "warning")
+    getLogger()[level === "error" ? "error" : "warn"]({ scope: "queue schema" }, message);
 });
 
 /** Arbitrary constant; every process that migrates this database takes the same lock. */

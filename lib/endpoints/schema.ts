@@ -1,6 +1,7 @@
 // Input schemas of the endpoints API. Secret formats depend on the scheme, so the
 // final check happens in checkSecretsFitScheme once the scheme is known.
 import { z } from "zod";
+import { expectTerminalMinutesSchema } from "@/lib/jobs/schema";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
 import { AppError } from "@/lib/http/app-error";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
@@ -28,6 +29,12 @@ const nameSchema = z.string().trim().min(1).max(200);
 const bodyLimitSchema = z.number().int().min(1024).max(MAX_BODY_LIMIT_BYTES);
 /** null: no limit. Whole callbacks a second, so Retry-After (whole seconds) is always 1. */
 const rateLimitSchema = z.number().int().min(1).max(MAX_RATE_LIMIT_PER_SECOND).nullable();
+/**
+ * Jobs not finished this long after their last callback (or registration) are overdue,
+ * where the polling settings name no expectation; null: only registered jobs, after
+ * their own window or 60 minutes (lib/jobs/mutations.ts).
+ */
+const overdueAfterSchema = expectTerminalMinutesSchema.nullable();
 
 export const createEndpointSchema = z.strictObject({
   name: nameSchema,
@@ -37,6 +44,7 @@ export const createEndpointSchema = z.strictObject({
   extraction: extractionConfigSchema.optional(),
   bodyLimitBytes: bodyLimitSchema.optional(),
   rateLimitPerSecond: rateLimitSchema.optional(),
+  overdueAfterMinutes: overdueAfterSchema.optional(),
 });
 export type CreateEndpointInput = z.infer<typeof createEndpointSchema>;
 
@@ -48,6 +56,7 @@ export const updateEndpointSchema = z.strictObject({
   extraction: extractionConfigSchema.nullable().optional(),
   bodyLimitBytes: bodyLimitSchema.optional(),
   rateLimitPerSecond: rateLimitSchema.optional(),
+  overdueAfterMinutes: overdueAfterSchema.optional(),
 });
 export type UpdateEndpointInput = z.infer<typeof updateEndpointSchema>;
 

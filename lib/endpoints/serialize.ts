@@ -10,6 +10,7 @@ type EndpointRow = {
   extraction: Prisma.JsonValue;
   bodyLimitBytes: number;
   rateLimitPerSecond: number | null;
+  overdueAfterMinutes: number | null;
   secretCount: number;
   createdAt: Date;
   updatedAt: Date;
@@ -32,6 +33,8 @@ export function serializeEndpoint(row: EndpointRow, origin: string) {
     secretCount: row.secretCount,
     bodyLimitBytes: row.bodyLimitBytes,
     rateLimitPerSecond: row.rateLimitPerSecond,
+    /** Minutes after which an unfinished job counts as overdue (when polling names no expectation). */
+    overdueAfterMinutes: row.overdueAfterMinutes,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     archivedAt: row.archivedAt?.toISOString() ?? null,

@@ -2,7 +2,9 @@
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { getEnv } from "@/lib/env";
+import { getLogger } from "@/lib/log/logger";
 import { AppError } from "./app-error";
+import { currentRequestId } from "./request-context";
 
 export function jsonResponse(body: unknown, init?: ResponseInit): Response {
   return Response.json(body, {
@@ -30,7 +32,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof ZodError) return validationError(error);
   if (isDatabaseUnavailable(error))
     return databaseUnavailable("the database is unavailable; retry shortly", error);
-  console.error("unexpected error", error);
+  getLogger().error({ err: error, requestId: currentRequestId() }, "unexpected error");
   return new AppError(
     "internal_error",
     "something went wrong on our side; the details are in the server log",

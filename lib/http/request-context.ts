@@ -18,6 +18,8 @@ export type RawRequestInfo = {
    * also read the Fetch Request's body.
    */
   body: Readable;
+  /** X-Request-Id of this request (lib/http/request-id.ts): answered to the caller and put on log lines. */
+  requestId?: string;
   /** An ingest request's share of the process's in-flight budget (lib/ingest/in-flight-budget.ts). */
   admission?: IngestAdmission;
 };
@@ -33,3 +35,6 @@ export const rawRequestStore: AsyncLocalStorage<RawRequestInfo> = (holder[STORE_
 export function currentRawRequest(): RawRequestInfo | undefined {
   return rawRequestStore.getStore();
 }
+
+/** The id of the HTTP request being handled (X-Request-Id), for log lines about it. */
+export const currentRequestId = (): string | undefined => currentRawRequest()?.requestId;

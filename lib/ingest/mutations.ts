@@ -179,6 +179,8 @@ const INGEST = namedParameters(`
         -- Concurrent callbacks commit in any order; keep the true first and last arrival.
         first_seen_at = LEAST(jobs.first_seen_at, EXCLUDED.first_seen_at),
         last_event_at = GREATEST(jobs.last_event_at, EXCLUDED.last_event_at),
+        -- A callback came: the job is not "overdue, no callback since ..." any more (lib/jobs/mutations.ts).
+        overdue_at = NULL,
         state = CASE WHEN job_adopts_state(jobs.state, jobs.state_at, EXCLUDED.state, EXCLUDED.state_at) THEN EXCLUDED.state ELSE jobs.state END,
         state_at = CASE WHEN job_adopts_state(jobs.state, jobs.state_at, EXCLUDED.state, EXCLUDED.state_at) THEN EXCLUDED.state_at ELSE jobs.state_at END,
         output_url = CASE WHEN job_adopts_state(jobs.state, jobs.state_at, EXCLUDED.state, EXCLUDED.state_at) THEN COALESCE(EXCLUDED.output_url, jobs.output_url) ELSE jobs.output_url END,

@@ -24,6 +24,7 @@ export type ArrivedCallback = {
 };
 
 export type StoredCallback = StoredDelivery & {
+  endpointId: string;
   /** What the sender is answered: 401 for a failed verification (still stored, as evidence). */
   status: 200 | 401;
   verification: VerificationOutcome;
@@ -73,5 +74,11 @@ export async function verifyAndStore(
     facts,
     rateLimitPerSecond: limited ? endpoint.rateLimitPerSecond : null,
   });
-  return { ...stored, status, verification: verification.outcome, reason: verification.reason };
+  return {
+    ...stored,
+    endpointId: endpoint.id,
+    status,
+    verification: verification.outcome,
+    reason: verification.reason,
+  };
 }

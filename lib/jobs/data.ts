@@ -26,6 +26,13 @@ const jobSummary = {
   missedCallbackAt: true,
   lastPolledAt: true,
   nextPollAt: true,
+  overdueAt: true,
+  expectTerminalMinutes: true,
+  registeredAt: true,
+  registeredBy: true,
+  registeredVia: true,
+  label: true,
+  metadata: true,
   _count: { select: { events: true } },
   endpoint: { select: { name: true } },
 } as const;
@@ -64,7 +71,8 @@ export function staleBefore(now: Date, staleMinutes: number): Date {
 
 /**
  * Where an investigation starts: failed, cancelled, unfinished and silent since
- * `before`, or finished by the provider's word without the callback (missed callback).
+ * `before`, unfinished past their expected window (overdue), or finished by the
+ * provider's word without the callback (missed callback).
  */
 function needsAttention(before: Date) {
   const givenUp = terminalJobStates.filter((state) => state !== "completed");
@@ -73,8 +81,16 @@ function needsAttention(before: Date) {
       { state: { in: givenUp } },
       { state: { in: unfinishedStates }, lastEventAt: { lt: before } },
       { missedCallbackAt: { not: null } },
+      // Overdue (lib/jobs/mutations.ts) and still unfinished: "no callback since ...".
+      { state: { in: unfinishedStates }, overdueAt: { not: null } },
     ],
   };
+}
+
+/** The jobs a registration returned, by id (lib/jobs/mutations.ts registerJobs). */
+export async function getJobsByIds(ids: readonly string[]) {
+  const rows = await getDb().job.findMany({ where: { id: { in: [...ids] } }, select: jobSummary });
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 export async function getJob(id: string) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
+import { MAX_ID_CHARS } from "@/lib/providers/capped-values";
 import { providerIdSchema } from "@/lib/providers/schema";
 import { jobStates } from "@/lib/job-states/constants";
 import { idSchema } from "@/lib/ids/schema";
@@ -23,4 +24,40 @@ export type ListJobsQuery = z.infer<typeof listJobsSchema>;
 export const jobDiffParamsSchema = z.object({
   from: idSchema.optional(),
   to: idSchema.optional(),
+});
+
+/** A registered job with no window of its own, on an endpoint that names none, is overdue after this. */
+export const DEFAULT_EXPECT_TERMINAL_MINUTES = 60;
+/** 30 days: past that a job is not "late", it is forgotten. */
+export const MAX_EXPECT_TERMINAL_MINUTES = 43_200;
+export const MAX_REGISTER_BATCH = 1_000;
+/** The metadata a caller attaches, as JSON text; it is shown on the job page, not searched. */
+export const MAX_METADATA_BYTES = 16 * 1024;
+
+export const expectTerminalMinutesSchema = z.number().int().min(1).max(MAX_EXPECT_TERMINAL_MINUTES);
+
+/** POST /api/endpoints/<id>/jobs: the provider's job id, as its callback will name it. */
+export const registerJobSchema = z.strictObject({
+  // Not trimmed: it must equal the id the provider's callback names, byte for byte.
+  externalId: z
+    .string()
+    .max(MAX_ID_CHARS)
+    .refine((value) => value.trim() !== "", "the provider's job id, not blank"),
+  expectTerminalMinutes: expectTerminalMinutesSchema.optional(),
+  label: z.string().trim().min(1).max(200).optional(),
+  metadata: z
+    .record(z.string(), z.json())
+    .refine(
+      (value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_METADATA_BYTES,
+      `at most ${MAX_METADATA_BYTES / 1024} KiB of JSON`,
+    )
+    .optional(),
+});
+export type RegisterJobInput = z.infer<typeof registerJobSchema>;
+
+export const registerJobsBatchSchema = z.strictObject({
+  jobs: z
+    .array(registerJobSchema)
+    .min(1, "send at least one job")
+    .max(MAX_REGISTER_BATCH, `at most ${MAX_REGISTER_BATCH} jobs at a time`),
 });

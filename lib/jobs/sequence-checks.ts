@@ -123,7 +123,7 @@ function checkOutputUrl(arrived: Observation[], options: SequenceCheckOptions): 
 
 /** The state's rank (lib/jobs/state-machine.ts); "unknown" says nothing about progress. */
 function progressOf(state: JobState | null): number | null {
-  if (state === null || state === "unknown") return null;
+  if (state === null || state === "unknown" || state === "expected") return null;
   return jobStateRank(state);
 }
 

@@ -16,6 +16,13 @@ type JobRow = {
   missedCallbackAt: Date | null;
   lastPolledAt: Date | null;
   nextPollAt: Date | null;
+  overdueAt: Date | null;
+  expectTerminalMinutes: number | null;
+  registeredAt: Date | null;
+  registeredBy: string | null;
+  registeredVia: string | null;
+  label: string | null;
+  metadata: Prisma.JsonValue;
   _count: { events: number };
 };
 
@@ -37,6 +44,20 @@ export function serializeJob(row: JobRow) {
     missedCallbackAt: row.missedCallbackAt?.toISOString() ?? null,
     lastPolledAt: row.lastPolledAt?.toISOString() ?? null,
     nextPollAt: row.nextPollAt?.toISOString() ?? null,
+    /** When the overdue scan found it unfinished past its window (a callback clears it). */
+    overdueAt: row.overdueAt?.toISOString() ?? null,
+    expectTerminalMinutes: row.expectTerminalMinutes,
+    label: row.label,
+    metadata: row.metadata,
+    /** Set when the job was registered through the API before its first callback. */
+    registration:
+      row.registeredAt === null
+        ? null
+        : {
+            at: row.registeredAt.toISOString(),
+            by: row.registeredBy,
+            via: row.registeredVia,
+          },
   };
 }
 

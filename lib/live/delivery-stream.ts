@@ -14,6 +14,7 @@ import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { subscribeToInboxFeed } from "./inbox-feed";
 import { sseMessage, sseRetry } from "./sse";
 import { sseResponse, type SseOptions } from "./sse-response";
+import { getLogger } from "@/lib/log/logger";
 
 const RECONNECT_AFTER_MS = 2_000;
 const PAGE_SIZE = 50;
@@ -57,7 +58,10 @@ export function deliveryStream(
             page = await readDeliveryFeed(endpointId, position, { since, limit: PAGE_SIZE });
           } catch (error) {
             if (!isDatabaseUnavailable(error))
-              console.error(`delivery stream of ${endpointId}: reading the feed failed`, error);
+              getLogger().error(
+                { err: error, endpointId },
+                "delivery stream: reading the feed failed",
+              );
             return retryIn(FAILED_READ_RETRY_MS);
           }
           for (const delivery of page.deliveries) {

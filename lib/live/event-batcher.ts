@@ -3,6 +3,7 @@
 // a handful of NOTIFYs per second per process instead of one per callback (every
 // NOTIFY takes Postgres' global notify-queue lock at commit).
 import type { StoredEvent } from "./messages";
+import { getLogger } from "@/lib/log/logger";
 
 /** A NOTIFY payload must stay under 8000 bytes; an entry is about 65. */
 export const MAX_EVENTS_PER_MESSAGE = 100;
@@ -17,7 +18,7 @@ export class EventBatcher {
     private readonly send: BatchSender,
     private readonly delayMs = 50,
     private readonly onError: (error: unknown) => void = (error) =>
-      console.error("live inbox: announcing stored events failed", error),
+      getLogger().error({ err: error }, "live inbox: announcing stored events failed"),
   ) {}
 
   /** Never throws and never waits: the caller is answering a callback. */

@@ -4,6 +4,7 @@
 // on streams served by all of them.
 import { NotificationListener } from "@/lib/db/notifications";
 import { INBOX_EVENTS_CHANNEL, storedEventsMessageSchema, type StoredEvent } from "./messages";
+import { getLogger } from "@/lib/log/logger";
 
 export type FeedSubscriber = {
   onEvents: (events: StoredEvent[]) => void;
@@ -55,7 +56,7 @@ class InboxFeed {
       parsed = null;
     }
     if (!parsed?.success) {
-      console.error("live inbox: ignoring a malformed notification", payload.slice(0, 200));
+      getLogger().warn({ length: payload.length }, "live inbox: ignoring a malformed notification");
       return;
     }
     for (const subscriber of this.subscribers) subscriber.onEvents(parsed.data.events);

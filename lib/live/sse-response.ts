@@ -5,6 +5,7 @@
 // with each heartbeat a check that the caller may still listen: a stream outlives the
 // request that authorised it, so a revoked token or session must end it too.
 import { sseComment } from "./sse";
+import { getLogger } from "@/lib/log/logger";
 
 const HEARTBEAT_MS = 15_000;
 /** Messages queued for a slow client before `drained()` makes a sender wait. */
@@ -78,7 +79,7 @@ export function sseResponse(
               if (!allowed) stop();
             })
             .catch((error: unknown) =>
-              console.error("a live stream could not recheck its caller", error),
+              getLogger().error({ err: error }, "a live stream could not recheck its caller"),
             )
             .finally(() => (checking = false));
         };

@@ -35,7 +35,17 @@ export async function getPollingSettings(endpointId: string): Promise<PollingVie
 }
 
 export type PollContext = {
-  job: { id: string; externalId: string; endpointId: string; state: JobState; pollCount: number };
+  job: {
+    id: string;
+    externalId: string;
+    endpointId: string;
+    state: JobState;
+    pollCount: number;
+    /** The window it was registered with (lib/jobs/mutations.ts), if any. */
+    expectTerminalMinutes: number | null;
+    /** Flagged overdue: polled on the schedule even where the endpoint expects nothing. */
+    isOverdue: boolean;
+  };
   /** The provider asked (Retry-After on a 429/503) not to be polled for this job before then; null when free. */
   backoffUntil: Date | null;
   endpoint: {
@@ -59,6 +69,8 @@ export async function loadPollContext(jobId: string): Promise<PollContext> {
       state: true,
       pollCount: true,
       nextPollAt: true,
+      expectTerminalMinutes: true,
+      overdueAt: true,
       polls: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 1,
@@ -91,6 +103,8 @@ export async function loadPollContext(jobId: string): Promise<PollContext> {
       endpointId: job.endpointId,
       state: job.state,
       pollCount: job.pollCount,
+      expectTerminalMinutes: job.expectTerminalMinutes,
+      isOverdue: job.overdueAt !== null,
     },
     backoffUntil: backoffUntil(job.nextPollAt, job.polls[0]?.responseStatus ?? null),
     endpoint: {

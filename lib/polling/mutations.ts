@@ -267,8 +267,9 @@ async function synthesizeDelivery(
 }
 
 /**
- * Queues a scheduled poll for every unfinished job that is due: older than its
- * endpoint's expectation, past its next_poll_at, younger than a week. The job key
+ * Queues a scheduled poll for every unfinished job that is due: older than its own
+ * expectation (registration) or its endpoint's, or flagged overdue; past its
+ * next_poll_at; younger than a week. Expected jobs (no callback yet) included. The job key
  * makes a scan that runs again before the poll did a no-op. Returns how many were due.
  */
 export async function enqueueDuePolls(limit: number): Promise<number> {
@@ -276,10 +277,11 @@ export async function enqueueDuePolls(limit: number): Promise<number> {
     name: "enqueue-due-polls",
     text: `WITH due AS (
              SELECT j.id FROM jobs j JOIN endpoints e ON e.id = j.endpoint_id
-             WHERE j.state IN ('queued', 'processing', 'unknown')
+             WHERE j.state IN ('expected', 'queued', 'processing', 'unknown')
                AND (j.next_poll_at IS NULL OR j.next_poll_at <= now())
-               AND e.expect_terminal_minutes IS NOT NULL AND e.polling IS NOT NULL AND e.archived_at IS NULL
-               AND j.first_seen_at <= now() - make_interval(mins => e.expect_terminal_minutes)
+               AND e.polling IS NOT NULL AND e.archived_at IS NULL
+               AND (j.first_seen_at <= now() - make_interval(mins => COALESCE(j.expect_terminal_minutes, e.expect_terminal_minutes))
+                    OR j.overdue_at IS NOT NULL)
                AND j.first_seen_at > now() - make_interval(secs => $2::double precision / 1000)
              ORDER BY j.next_poll_at NULLS FIRST
              LIMIT $1

@@ -15,6 +15,7 @@ import { recordPoll, type PollRecord, type RecordedPoll, type Synthesis } from "
 import { getPollPreset } from "./presets";
 import { nextPollDelayMs } from "./schedule";
 import { statusUrl } from "./status-url";
+import { getLogger } from "@/lib/log/logger";
 
 export type PollTrigger = "manual" | "scheduled";
 
@@ -87,13 +88,25 @@ export async function pollJob(
   // The schedule follows every poll (manual ones too), so a Retry-After is honoured.
   const delay = nextPollDelayMs({
     pollCount: job.pollCount + 1,
-    expectTerminalMinutes: endpoint.expectTerminalMinutes,
+    expectTerminalMinutes: job.expectTerminalMinutes ?? endpoint.expectTerminalMinutes,
     retryAfterMs,
   });
   const recorded = await recordPoll(poll, {
     nextPollAt: finished ? null : new Date(Date.now() + delay),
     synthesis,
   });
+  getLogger().info(
+    {
+      pollId: poll.id,
+      jobId: job.id,
+      endpointId: job.endpointId,
+      trigger,
+      outcome: poll.outcome,
+      responseStatus: poll.responseStatus,
+      durationMs: poll.durationMs,
+    },
+    "poll",
+  );
   return { pollId: poll.id, ...recorded };
 }
 

@@ -1,7 +1,7 @@
 // Settings for presets that cannot know the payload shape in advance
 // (standard-webhooks, generic): where to read each field, as dot paths.
 import { z } from "zod";
-import { jobStates } from "@/lib/job-states/constants";
+import { reportedJobStates } from "@/lib/job-states/constants";
 import { headerNameSchema } from "@/lib/verify/schema";
 
 export const providerIds = [
@@ -28,7 +28,7 @@ export const extractionConfigSchema = z.object({
   eventTypePath: jsonPathSchema.optional(),
   statePath: jsonPathSchema.optional(),
   /** Provider state word -> normalized state, e.g. { "done": "completed" }; common words are known without it. */
-  stateMap: z.record(z.string().min(1).max(100), z.enum(jobStates)).optional(),
+  stateMap: z.record(z.string().min(1).max(100), z.enum(reportedJobStates)).optional(),
   outputUrlPath: jsonPathSchema.optional(),
   errorPath: jsonPathSchema.optional(),
   timestampPath: jsonPathSchema.optional(),

@@ -24,13 +24,23 @@ const lineCount = (count: number) => (text: string) =>
   text.split("\n").filter(Boolean).length >= count;
 const name = (label: string) => `${label} ${randomUUID().slice(0, 8)}`;
 
-/** A port nothing listens on (bound and released), for "cannot connect" cases and a fixed restart port. */
+/**
+ * A port nothing listens on (bound and released), for "cannot connect" cases and a fixed
+ * restart port. Chosen below the kernel's ephemeral range (32768+), so the outgoing
+ * connections of other tests cannot take it while the app restarts (seen: EADDRINUSE).
+ */
 async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  for (;;) {
+    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
+    const server = net.createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once("error", () => resolve(false));
+      server.listen(candidate, "127.0.0.1", () => resolve(true));
+    });
+    if (!bound) continue;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return candidate;
+  }
 }
 
 async function stopped(cli: RunningCli): Promise<void> {

@@ -15,6 +15,7 @@ import {
   type CreatedEndpoint,
 } from "@/tests/support/api";
 import { TEST_API_TOKEN } from "@/tests/support/app-server";
+import { createFreshDatabase } from "@/tests/support/fresh-database";
 import { expectApiError, ingestOk } from "@/tests/support/callbacks-inbox";
 import { clipzyJob } from "@/tests/support/callbacks-payloads";
 import { sendRaw } from "@/tests/support/ingest-http";
@@ -243,6 +244,81 @@ describe("GET /api/endpoints/<id>/deliveries/stream", () => {
     } finally {
       await late.end();
       feed.close();
+    }
+  });
+
+  it("is not held back by a write transaction open in another database on the same server", async () => {
+    // The usual managed Postgres: other databases' batch jobs and migrations share the
+    // server. Only this database's writers of deliveries may hold the feed back.
+    const other = await createFreshDatabase("feed_neighbour", inject("adminDatabaseUrl"));
+    const neighbour = new pg.Client({ connectionString: other.url });
+    await neighbour.connect();
+    const endpoint = await newEndpoint("feed neighbour");
+    const feed = await openFeed(endpoint.id);
+    try {
+      await neighbour.query("BEGIN");
+      await neighbour.query("CREATE TABLE batch (n int)");
+      await neighbour.query("INSERT INTO batch VALUES (1)");
+      const xid =
+        (await neighbour.query<{ xid: string }>("SELECT pg_current_xact_id()::text AS xid")).rows[0]
+          ?.xid ?? "";
+      const first = await ingestOk(endpoint, clipzyBody());
+      const second = await ingestOk(endpoint, clipzyBody());
+      // The deliveries are younger than the neighbour's open transaction...
+      expect(
+        BigInt((await positionOf(endpoint, first.deliveryId)).split(".")[0] ?? "0"),
+      ).toBeGreaterThan(BigInt(xid));
+      // ...and still arrive while it stays open (before this fix: not until it ended).
+      expect((await nextDelivery(feed)).delivery.id).toBe(first.deliveryId);
+      expect((await nextDelivery(feed)).delivery.id).toBe(second.deliveryId);
+      const status = await neighbour.query<{ status: string }>(
+        "SELECT txid_status($1::bigint) AS status",
+        [xid],
+      );
+      expect(status.rows[0]?.status, "the neighbour's transaction ended early").toBe("in progress");
+    } finally {
+      feed.close();
+      await neighbour.query("ROLLBACK").catch(() => {});
+      await neighbour.end();
+      await other.drop();
+    }
+  });
+
+  it("is still held back by this database's open transaction while another database's runs too", async () => {
+    // The neighbour's transaction is left out of the horizon; this database's never is.
+    const other = await createFreshDatabase("feed_neighbour_own", inject("adminDatabaseUrl"));
+    const neighbour = new pg.Client({ connectionString: other.url });
+    const late = new pg.Client({ connectionString: inject("appDatabaseUrl") });
+    await Promise.all([neighbour.connect(), late.connect()]);
+    const endpoint = await newEndpoint("feed neighbour own");
+    const feed = await openFeed(endpoint.id);
+    try {
+      await neighbour.query("BEGIN");
+      await neighbour.query("CREATE TABLE batch (n int)");
+      const lateId = `dlv_late_${randomUUID().slice(0, 8)}`;
+      await late.query("BEGIN");
+      await insertDelivery(late, endpoint, lateId, new Date(Date.now() - 1_000));
+      const later = await ingestOk(endpoint, clipzyBody());
+      // (As above: can only pass wrongly on a machine too slow to read within the wait.)
+      const first = nextDelivery(feed);
+      const sentWhileOpen = await Promise.race([
+        first,
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 1_500)),
+      ]);
+      expect(
+        sentWhileOpen?.delivery.id ?? null,
+        "a delivery was sent while an older transaction of this database was still open",
+      ).toBeNull();
+      await late.query("COMMIT");
+      const firstSent = await first;
+      const secondSent = await nextDelivery(feed);
+      expect([firstSent.delivery.id, secondSent.delivery.id]).toEqual([lateId, later.deliveryId]);
+    } finally {
+      feed.close();
+      await late.query("ROLLBACK").catch(() => {});
+      await neighbour.query("ROLLBACK").catch(() => {});
+      await Promise.all([late.end(), neighbour.end()]);
+      await other.drop();
     }
   });
 

@@ -259,6 +259,29 @@ export const apiRouteTable: RouteCase[] = [
   },
   {
     method: "POST",
+    route: "/api/endpoints/[id]/jobs",
+    role: "member",
+    request: (f) => ({
+      path: `${ep(f)}/jobs`,
+      body: { externalId: `registered-by-role-test-${f.endpoint.id}` },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/endpoints/[id]/jobs/batch",
+    role: "member",
+    request: (f) => ({
+      path: `${ep(f)}/jobs/batch`,
+      body: {
+        jobs: [
+          { externalId: `batch-a-${f.endpoint.id}` },
+          { externalId: `batch-b-${f.endpoint.id}` },
+        ],
+      },
+    }),
+  },
+  {
+    method: "POST",
     route: "/api/jobs/[id]/poll",
     role: "member",
     request: (f) => ({ path: `/api/jobs/${f.jobId}/poll` }),
@@ -433,6 +456,7 @@ export async function fixtureState(f: RouteFixture): Promise<unknown> {
        'destinations', (SELECT coalesce(jsonb_agg(to_jsonb(d) ORDER BY d.id), '[]') FROM destinations d WHERE d.endpoint_id = $1),
        'alertChannels', (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY c.id), '[]') FROM alert_channels c WHERE c.endpoint_id = $1),
        'alerts', (SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a.id), '[]') FROM alerts a WHERE a.endpoint_id = $1),
+       'jobs', (SELECT coalesce(jsonb_agg(to_jsonb(j) ORDER BY j.id), '[]') FROM jobs j WHERE j.endpoint_id = $1),
        'polls', (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.id), '[]') FROM polls p WHERE p.endpoint_id = $1),
        'attempts', (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.id), '[]') FROM attempts t JOIN events v ON v.id = t.event_id WHERE v.endpoint_id = $1),
        'replayBatches', (SELECT count(*) FROM replay_batches WHERE request->'filter'->>'endpointId' = $1),

@@ -64,6 +64,9 @@ export async function startAppServer(
       const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
+        // Not run again on every later chunk: a server that logs a line per request would
+        // have the whole output rescanned each time (quadratic; it skewed the bench).
+        child.stdout.off("data", check);
         resolve(match[1].replace("localhost", "127.0.0.1"));
       }
     };

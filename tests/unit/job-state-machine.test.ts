@@ -36,4 +36,22 @@ describe("job state machine", () => {
     );
     expect(jobAdoptsState({ state: "unknown", at: t0 }, { state: "queued", at: null })).toBe(true);
   });
+
+  it("moves an expected job (registered, no callback yet) on with any state, unknown too; nothing goes back to expected", () => {
+    expect(jobStateRank("expected")).toBeLessThan(jobStateRank("queued"));
+    for (const state of [
+      "unknown",
+      "queued",
+      "processing",
+      "completed",
+      "failed",
+      "cancelled",
+    ] as const)
+      expect(jobAdoptsState({ state: "expected", at: null }, { state, at: null })).toBe(true);
+    expect(jobAdoptsState({ state: "expected", at: null }, { state: "expected", at: t1 })).toBe(
+      false,
+    );
+    for (const state of ["unknown", "queued", "processing", "completed"] as const)
+      expect(jobAdoptsState({ state, at: t0 }, { state: "expected", at: t1 })).toBe(false);
+  });
 });

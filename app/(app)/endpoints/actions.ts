@@ -25,6 +25,7 @@ import { firstIssue, type FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { AppError } from "@/lib/http/app-error";
 import { idSchema } from "@/lib/ids/schema";
+import { MAX_EXPECT_TERMINAL_MINUTES } from "@/lib/jobs/schema";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
 
 const KIB = 1024;
@@ -146,10 +147,22 @@ const rateLimitSchema = z.preprocess(
     .nullable(),
 );
 
+/** An empty field means "not set": only registered jobs become overdue. */
+const overdueAfterSchema = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+  z.coerce
+    .number("Enter the minutes after which a job is overdue, or leave it empty.")
+    .int("Enter a whole number of minutes.")
+    .min(1, "Overdue after at least 1 minute; leave it empty for not set.")
+    .max(MAX_EXPECT_TERMINAL_MINUTES, "Overdue after at most 43,200 minutes (30 days).")
+    .nullable(),
+);
+
 const settingsSchema = z.object({
   name: z.string().trim().min(1, "Give the endpoint a name.").max(200),
   bodyLimitKib: bodyLimitKibSchema,
   rateLimitPerSecond: rateLimitSchema,
+  overdueAfterMinutes: overdueAfterSchema,
 });
 
 export async function updateSettingsAction(
@@ -160,10 +173,10 @@ export async function updateSettingsAction(
   return runFormAction(
     requireUserWithRole("admin"),
     { schema: settingsSchema, input: Object.fromEntries(form) },
-    async ({ name, bodyLimitKib, rateLimitPerSecond }, caller) => {
+    async ({ name, bodyLimitKib, rateLimitPerSecond, overdueAfterMinutes }, caller) => {
       await updateEndpoint(
         idSchema.parse(endpointId),
-        { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond },
+        { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond, overdueAfterMinutes },
         auditActorOfPerson(caller),
       );
       revalidatePath(`/endpoints/${endpointId}`);

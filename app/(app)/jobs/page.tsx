@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { JobStateBadge } from "@/components/domain-badges";
+import { ExpectedLine, OverdueBadge } from "@/components/job/expected-note";
 import { JobsFilters } from "@/components/job/jobs-filters";
 import { visibleText } from "@/components/json/visible-text";
 import { Alert } from "@/components/ui/alert";
@@ -67,7 +68,7 @@ export default async function JobsPage({ searchParams }: Props) {
         title="Jobs"
         description={
           query.view === "failed"
-            ? `Failed or cancelled jobs, jobs whose final callback never came (found by a poll), and unfinished jobs with no callback for ${query.staleMinutes} min.`
+            ? `Failed or cancelled jobs, jobs whose final callback never came (found by a poll), overdue jobs (not finished within their expected time), and unfinished jobs with no callback for ${query.staleMinutes} min.`
             : "Every render or transcription the providers told us about, newest first."
         }
         actions={
@@ -113,6 +114,18 @@ export default async function JobsPage({ searchParams }: Props) {
                 >
                   {visibleText(job.externalId)}
                 </Link>
+                <ExpectedLine
+                  state={job.state}
+                  registration={
+                    job.registeredAt && {
+                      at: job.registeredAt,
+                      by: job.registeredBy,
+                      via: job.registeredVia,
+                    }
+                  }
+                  overdueAt={isTerminalState(job.state) ? null : job.overdueAt}
+                  lastEventAt={job.lastEventAt}
+                />
                 {job.error && (
                   <div
                     className="truncate text-xs text-red-700 dark:text-red-300"
@@ -133,6 +146,9 @@ export default async function JobsPage({ searchParams }: Props) {
                       silent
                     </Badge>
                   )}
+                  {job.overdueAt && !isTerminalState(job.state) && (
+                    <OverdueBadge overdueAt={job.overdueAt} lastEventAt={job.lastEventAt} />
+                  )}
                   {job.missedCallbackAt && (
                     <Badge
                       tone="red"
@@ -149,7 +165,11 @@ export default async function JobsPage({ searchParams }: Props) {
               </td>
               <td className="text-right text-xs tabular-nums">{job._count.events}</td>
               <td className="text-xs text-zinc-600 dark:text-zinc-400">
-                <RelativeTime iso={job.lastEventAt.toISOString()} />
+                {job._count.events === 0 ? (
+                  <span className="text-zinc-400">none yet</span>
+                ) : (
+                  <RelativeTime iso={job.lastEventAt.toISOString()} />
+                )}
               </td>
               <td className="text-xs text-zinc-600 dark:text-zinc-400">
                 <RelativeTime iso={job.firstSeenAt.toISOString()} />

@@ -7,6 +7,7 @@ import { DeliveryPromiseList } from "@/components/endpoints/delivery-promise";
 import { DestinationsPanel } from "@/components/endpoints/destinations-panel";
 import { PollingPanel } from "@/components/endpoints/polling-panel";
 import { curlExample } from "@/components/endpoints/curl-command";
+import { ExpectJobsPanel } from "@/components/endpoints/expect-jobs-panel";
 import { EndpointSettingsForm } from "@/components/endpoints/endpoint-settings-form";
 import { FirstCallbackGuide } from "@/components/endpoints/first-callback-guide";
 import { schemeGuide } from "@/components/endpoints/scheme-guide";
@@ -32,6 +33,8 @@ import {
   RATE_LIMIT_BURST_FACTOR,
 } from "@/lib/endpoints/schema";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
+import { expectSnippet } from "@/lib/jobs/expect-snippets";
+import { DEFAULT_EXPECT_TERMINAL_MINUTES } from "@/lib/jobs/schema";
 import { getPollingSettings } from "@/lib/polling/data";
 import { serializePollingSettings } from "@/lib/polling/serialize";
 import { AppError } from "@/lib/http/app-error";
@@ -112,7 +115,10 @@ export default async function EndpointPage({
     listAlerts({ endpointId: endpoint.id, limit: RECENT_ALERTS }),
   ]);
   const activity = activityById.get(endpoint.id);
-  const url = ingestUrlFor(endpoint.key, await pageOrigin());
+  const origin = await pageOrigin();
+  const url = ingestUrlFor(endpoint.key, origin);
+  const pollingExpect = polling.settings ? polling.expectTerminalMinutes : null;
+  const overdueWindow = `${pollingExpect ?? endpoint.overdueAfterMinutes ?? DEFAULT_EXPECT_TERMINAL_MINUTES} min`;
   const archived = endpoint.archivedAt !== null;
   const hasEvents = (activity?.eventCount ?? 0) > 0;
   const secretLabel = guide.scheme === "token" ? "token" : "signing secret";
@@ -280,6 +286,16 @@ export default async function EndpointPage({
         )}
 
         {!archived && (
+          <Panel title="Expected jobs">
+            <ExpectJobsPanel
+              providerLabel={guide.label}
+              snippet={expectSnippet(provider, { endpointId: endpoint.id, ingestUrl: url, origin })}
+              overdueWindow={overdueWindow}
+            />
+          </Panel>
+        )}
+
+        {!archived && (
           <Panel title="Alerts">
             <AlertsPanel
               channels={alertChannels.map(serializeAlertChannel)}
@@ -319,6 +335,8 @@ export default async function EndpointPage({
                 rateLimitPerSecond={endpoint.rateLimitPerSecond}
                 maxRateLimitPerSecond={MAX_RATE_LIMIT_PER_SECOND}
                 burstFactor={RATE_LIMIT_BURST_FACTOR}
+                overdueAfterMinutes={endpoint.overdueAfterMinutes}
+                pollingExpectMinutes={pollingExpect}
                 action={updateSettingsAction.bind(null, endpoint.id)}
               />
             </Panel>

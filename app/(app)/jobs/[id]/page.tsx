@@ -9,6 +9,7 @@ import { JobStateBadge } from "@/components/domain-badges";
 import { ChecksPanel } from "@/components/job/checks-panel";
 import { DiffPicker } from "@/components/job/diff-picker";
 import { DiffTable } from "@/components/job/diff-table";
+import { OverdueBadge, registrarWords } from "@/components/job/expected-note";
 import { OutputLink } from "@/components/job/output-link";
 import { JobReplayForm } from "@/components/job/job-replay-form";
 import { RepollButton } from "@/components/job/repoll-button";
@@ -33,6 +34,7 @@ import { listDestinations } from "@/lib/destinations/data";
 import { diffJson } from "@/lib/diff/json-diff";
 import { bulkResignRefusal } from "@/lib/forwarding/resign-policy";
 import { AppError } from "@/lib/http/app-error";
+import { isTerminalState } from "@/lib/job-states/constants";
 import { getJobEventPayloads, getJobTimeline, JOB_EVENTS_LIMIT } from "@/lib/jobs/data";
 import { callbackObservations, pollObservations } from "@/lib/jobs/observations";
 import { jobDiffParamsSchema } from "@/lib/jobs/schema";
@@ -125,6 +127,12 @@ export default async function JobPage({ params, searchParams }: Props) {
   const labels = entryLabels(entries);
   const diffOptions = diffChoices(entries);
   const repoll = polling.settings !== null;
+  const registration = job.registeredAt && {
+    at: job.registeredAt,
+    by: job.registeredBy,
+    via: job.registeredVia,
+  };
+  const isOverdue = job.overdueAt !== null && !isTerminalState(job.state);
 
   return (
     <div className="space-y-5">
@@ -142,6 +150,9 @@ export default async function JobPage({ params, searchParams }: Props) {
         description={
           <span className="flex flex-wrap items-center gap-2">
             <JobStateBadge state={job.state} />
+            {isOverdue && job.overdueAt && (
+              <OverdueBadge overdueAt={job.overdueAt} lastEventAt={job.lastEventAt} />
+            )}
             {job.missedCallbackAt && (
               <Badge
                 tone="red"
@@ -151,10 +162,14 @@ export default async function JobPage({ params, searchParams }: Props) {
                 missed callback
               </Badge>
             )}
-            <span>
-              {job._count.events} {job._count.events === 1 ? "event" : "events"}, last{" "}
-              <RelativeTime iso={job.lastEventAt.toISOString()} />
-            </span>
+            {job._count.events === 0 ? (
+              <span>no events yet</span>
+            ) : (
+              <span>
+                {job._count.events} {job._count.events === 1 ? "event" : "events"}, last{" "}
+                <RelativeTime iso={job.lastEventAt.toISOString()} />
+              </span>
+            )}
           </span>
         }
         actions={
@@ -173,6 +188,26 @@ export default async function JobPage({ params, searchParams }: Props) {
               )
         }
       />
+
+      {job.state === "expected" && registration && (
+        <Alert tone={isOverdue ? "warning" : "info"} title="Waiting for the first callback">
+          <span data-testid="expected-job-note">
+            Registered <RelativeTime iso={registration.at.toISOString()} /> by{" "}
+            {visibleText(registrarWords(registration))}; no callback has named this job yet.{" "}
+            {isOverdue
+              ? "It is overdue: the time it was expected to take has passed."
+              : job.expectTerminalMinutes !== null
+                ? `It is flagged overdue if not finished within ${job.expectTerminalMinutes} min.`
+                : "It is flagged overdue if not finished within the endpoint's window."}
+          </span>
+        </Alert>
+      )}
+      {job.state !== "expected" && isOverdue && job.overdueAt && (
+        <Alert tone="warning" title="Overdue">
+          No callback since <RelativeTime iso={job.lastEventAt.toISOString()} />, and the job is not
+          finished: the time it was expected to take has passed.
+        </Alert>
+      )}
 
       <div className="grid gap-5 lg:grid-cols-2">
         <Panel title="Summary">
@@ -206,6 +241,32 @@ export default async function JobPage({ params, searchParams }: Props) {
                   </Link>
                 ),
               },
+              ...(registration
+                ? [
+                    {
+                      label: "Registered",
+                      value: (
+                        <span>
+                          <RelativeTime iso={registration.at.toISOString()} /> by{" "}
+                          {visibleText(registrarWords(registration))}
+                          {job.expectTerminalMinutes !== null &&
+                            `, expected within ${job.expectTerminalMinutes} min`}
+                        </span>
+                      ),
+                    },
+                  ]
+                : []),
+              ...(job.label ? [{ label: "Label", value: visibleText(job.label) }] : []),
+              ...(job.metadata === null
+                ? []
+                : [
+                    {
+                      label: "Metadata",
+                      value: (
+                        <JsonTree value={job.metadata} label="Metadata given at registration" />
+                      ),
+                    },
+                  ]),
               { label: "Output URL", value: <OutputLink value={job.outputUrl} /> },
               {
                 label: "Error",
@@ -234,7 +295,13 @@ export default async function JobPage({ params, searchParams }: Props) {
               { label: "First seen", value: <RelativeTime iso={job.firstSeenAt.toISOString()} /> },
               {
                 label: "Last callback",
-                value: <RelativeTime iso={job.lastEventAt.toISOString()} />,
+                // A registered job's last_event_at is its registration until a callback comes.
+                value:
+                  job._count.events === 0 ? (
+                    <span className="text-zinc-400">none yet</span>
+                  ) : (
+                    <RelativeTime iso={job.lastEventAt.toISOString()} />
+                  ),
               },
               ...(job.missedCallbackAt
                 ? [

@@ -1,5 +1,7 @@
 // /in/<key>[/<any sub-path>] - the hosted ingest URL providers send callbacks to.
-import { errorResponse, jsonResponse } from "@/lib/http/error-response";
+import { errorResponse, jsonResponse, toAppError } from "@/lib/http/error-response";
+import { currentRequestId } from "@/lib/http/request-context";
+import { getLogger } from "@/lib/log/logger";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { receiveCallback } from "@/lib/ingest/receive-callback";
 
@@ -16,9 +18,17 @@ const VERIFICATION_FAILED_MESSAGE = "the signature could not be verified";
 
 // POST/PUT/PATCH /in/<key>/... - store the callback, answer once it is committed.
 async function ingest(request: Request, context: Context): Promise<Response> {
+  const started = performance.now();
   try {
     const { key } = await context.params;
     const result = await receiveCallback(request, key);
+    logIngest(started, {
+      endpointId: result.endpointId,
+      deliveryId: result.deliveryId,
+      eventId: result.eventId,
+      verification: result.verification,
+      status: result.status,
+    });
     if (result.status === 401) {
       // The reason (secret count, tolerance, header names) is stored for the team; a
       // sender, who may be a forger, learns only that it failed.
@@ -40,8 +50,22 @@ async function ingest(request: Request, context: Context): Promise<Response> {
       { headers: NOT_COMPRESSED },
     );
   } catch (error) {
-    return errorResponse(error);
+    const appError = toAppError(error);
+    logIngest(started, { status: appError.status, error: appError.code });
+    return errorResponse(appError);
   }
+}
+
+/** One line per callback: ids, verification outcome, the status answered and how long it took; never the body or headers. */
+function logIngest(started: number, fields: Record<string, unknown>): void {
+  getLogger().info(
+    {
+      requestId: currentRequestId(),
+      ...fields,
+      durationMs: Math.round(performance.now() - started),
+    },
+    "ingest",
+  );
 }
 
 export const POST = ingest;
