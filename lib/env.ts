@@ -120,6 +120,10 @@ const envSchema = z.object({
   INBOX_ALERT_RETRY_SCHEDULE: secondsList("INBOX_ALERT_RETRY_SCHEDULE", "10,60,300"),
   /** Seconds between scans for unfinished jobs that are due a poll (missed-callback detection). */
   INBOX_POLL_SCAN_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  /** Days deliveries are kept, unless an endpoint says otherwise (lib/retention); the queue deletes older ones hourly. */
+  INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(30),
+  /** Days deliveries that failed verification are kept (at most the endpoint's window; "forever" endpoints keep them too). */
+  INBOX_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(7),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "token.revoked",
   "credential.revealed",
   "replay.bulk_started",
+  "retention.run",
   "sign_in.failed",
   "setup.completed",
 ] as const;

@@ -24,6 +24,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   "token.revoked": "Someone's API token revoked",
   "credential.revealed": "Stored credential revealed",
   "replay.bulk_started": "Bulk replay started",
+  "retention.run": "Retention run started by hand",
   "sign_in.failed": "Sign-in failed",
   "setup.completed": "Set-up completed",
 };

@@ -18,6 +18,7 @@ export const endpointView = {
   extraction: true,
   bodyLimitBytes: true,
   rateLimitPerSecond: true,
+  retentionDays: true,
   createdAt: true,
   updatedAt: true,
   archivedAt: true,

@@ -8,6 +8,7 @@ import { newEndpointKey, newId } from "@/lib/ids/new-id";
 import { AppError, notFound } from "@/lib/http/app-error";
 import { forgetCachedEndpoint } from "@/lib/ingest/endpoint-cache";
 import { getPreset } from "@/lib/providers/registry";
+import { storedOfSetting } from "@/lib/retention/policy";
 import { openSecrets, sealSecrets } from "@/lib/secrets/secret-box";
 import { providerIdSchema, type ProviderId } from "@/lib/providers/schema";
 import { MAX_SECRETS, verificationConfigSchema } from "@/lib/verify/schema";
@@ -50,6 +51,7 @@ export async function createEndpoint(input: CreateEndpointInput, actor: AuditAct
           input.rateLimitPerSecond === undefined
             ? DEFAULT_RATE_LIMIT_PER_SECOND
             : input.rateLimitPerSecond,
+        retentionDays: storedOfSetting(input.retentionDays ?? "default"),
       },
       select: { ...endpointView, secrets: true },
     });
@@ -92,6 +94,8 @@ export async function updateEndpoint(id: string, input: UpdateEndpointInput, act
         extraction: input.extraction === null ? Prisma.DbNull : input.extraction,
         bodyLimitBytes: input.bodyLimitBytes,
         rateLimitPerSecond: input.rateLimitPerSecond,
+        retentionDays:
+          input.retentionDays === undefined ? undefined : storedOfSetting(input.retentionDays),
       },
       select: { ...endpointView, secrets: true },
     });

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
 import { AppError } from "@/lib/http/app-error";
+import { retentionSettingSchema } from "@/lib/retention/schema";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
 import { isStandardWebhooksSecret } from "@/lib/verify/standard-webhooks";
 import {
@@ -37,6 +38,8 @@ export const createEndpointSchema = z.strictObject({
   extraction: extractionConfigSchema.optional(),
   bodyLimitBytes: bodyLimitSchema.optional(),
   rateLimitPerSecond: rateLimitSchema.optional(),
+  /** Days deliveries are kept; null = forever; "default" or absent = INBOX_RETENTION_DAYS. */
+  retentionDays: retentionSettingSchema.optional(),
 });
 export type CreateEndpointInput = z.infer<typeof createEndpointSchema>;
 
@@ -48,6 +51,8 @@ export const updateEndpointSchema = z.strictObject({
   extraction: extractionConfigSchema.nullable().optional(),
   bodyLimitBytes: bodyLimitSchema.optional(),
   rateLimitPerSecond: rateLimitSchema.optional(),
+  /** Days deliveries are kept; null = forever; "default" = INBOX_RETENTION_DAYS; absent = unchanged. */
+  retentionDays: retentionSettingSchema.optional(),
 });
 export type UpdateEndpointInput = z.infer<typeof updateEndpointSchema>;
 

@@ -1,5 +1,6 @@
 // The API shape of an endpoint. Secrets never appear: only how many are active.
 import type { Prisma } from "@/lib/db/client";
+import { settingOfStored } from "@/lib/retention/policy";
 
 type EndpointRow = {
   id: string;
@@ -10,6 +11,8 @@ type EndpointRow = {
   extraction: Prisma.JsonValue;
   bodyLimitBytes: number;
   rateLimitPerSecond: number | null;
+  /** As stored: NULL = the global default, 0 = forever (lib/retention/policy.ts). */
+  retentionDays: number | null;
   secretCount: number;
   createdAt: Date;
   updatedAt: Date;
@@ -32,6 +35,8 @@ export function serializeEndpoint(row: EndpointRow, origin: string) {
     secretCount: row.secretCount,
     bodyLimitBytes: row.bodyLimitBytes,
     rateLimitPerSecond: row.rateLimitPerSecond,
+    /** "default" (INBOX_RETENTION_DAYS), null (kept forever) or days. */
+    retentionDays: settingOfStored(row.retentionDays),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     archivedAt: row.archivedAt?.toISOString() ?? null,

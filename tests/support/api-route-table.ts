@@ -95,6 +95,12 @@ export const apiRouteTable: RouteCase[] = [
   },
   {
     method: "GET",
+    route: "/api/endpoints/[id]/usage",
+    role: "viewer",
+    request: (f) => ({ path: `${ep(f)}/usage` }),
+  },
+  {
+    method: "GET",
     route: "/api/endpoints/[id]/deliveries/stream",
     role: "viewer",
     request: (f) => ({ path: `${ep(f)}/deliveries/stream` }),
@@ -191,6 +197,12 @@ export const apiRouteTable: RouteCase[] = [
     route: "/api/events",
     role: "viewer",
     request: (f) => ({ path: `/api/events?endpointId=${f.endpoint.id}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/events/export",
+    role: "viewer",
+    request: (f) => ({ path: `/api/events/export?endpointId=${f.endpoint.id}` }),
   },
   {
     method: "GET",
