@@ -51,7 +51,10 @@ export async function createEndpoint(input: CreateEndpointInput, actor: AuditAct
           input.rateLimitPerSecond === undefined
             ? DEFAULT_RATE_LIMIT_PER_SECOND
             : input.rateLimitPerSecond,
-        retentionDays: storedOfSetting(input.retentionDays ?? "default"),
+        // null is "keep forever", so not `?? "default"`.
+        retentionDays: storedOfSetting(
+          input.retentionDays === undefined ? "default" : input.retentionDays,
+        ),
       },
       select: { ...endpointView, secrets: true },
     });

@@ -151,7 +151,7 @@ async function deleteDeliveries(
 /**
  * One batch of deliveries and what goes with them, in one statement (one snapshot:
  * rows deleted by an earlier part are still visible to a later one, hence the
- * `NOT IN (SELECT id FROM gone)`). The time conditions on events and jobs are
+ * `NOT EXISTS (... gone ...)`). The time conditions on events and jobs are
  * re-checked by Postgres on the newest row version when a callback updated it
  * meanwhile, so an event or job that just got a new callback stays.
  */
@@ -165,25 +165,25 @@ function deliveryBatch(pick: string) {
     dead_events AS (
       DELETE FROM events e USING touched t
       WHERE e.id = t.event_id AND e.last_received_at < :cutoff::timestamptz
-        AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.event_id = e.id AND x.id NOT IN (SELECT id FROM gone))
+        AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.event_id = e.id AND NOT EXISTS (SELECT 1 FROM gone g WHERE g.id = x.id))
       RETURNING e.id, e.job_id
     ),
     kept_events AS (
       UPDATE events e SET
         delivery_count = GREATEST(e.delivery_count - t.n, 1),
-        payload_delivery_id = CASE WHEN e.payload_delivery_id IN (SELECT id FROM gone)
-          THEN COALESCE((SELECT x.id FROM deliveries x WHERE x.event_id = e.id AND x.id NOT IN (SELECT id FROM gone)
+        payload_delivery_id = CASE WHEN EXISTS (SELECT 1 FROM gone g WHERE g.id = e.payload_delivery_id)
+          THEN COALESCE((SELECT x.id FROM deliveries x WHERE x.event_id = e.id AND NOT EXISTS (SELECT 1 FROM gone g WHERE g.id = x.id)
                          ORDER BY verification_rank(x.verification) DESC, x.received_at DESC, x.id DESC LIMIT 1), e.payload_delivery_id)
           ELSE e.payload_delivery_id END
       FROM touched t
-      WHERE e.id = t.event_id AND e.id NOT IN (SELECT id FROM dead_events)
+      WHERE e.id = t.event_id AND NOT EXISTS (SELECT 1 FROM dead_events de WHERE de.id = e.id)
       RETURNING e.id
     ),
     dead_jobs AS (
       DELETE FROM jobs j
       WHERE j.id IN (SELECT job_id FROM dead_events WHERE job_id IS NOT NULL)
         AND j.last_event_at < :cutoff::timestamptz
-        AND NOT EXISTS (SELECT 1 FROM events x WHERE x.job_id = j.id AND x.id NOT IN (SELECT id FROM dead_events))
+        AND NOT EXISTS (SELECT 1 FROM events x WHERE x.job_id = j.id AND NOT EXISTS (SELECT 1 FROM dead_events de WHERE de.id = x.id))
       RETURNING j.id
     )
     SELECT (SELECT count(*) FROM gone)::int AS deliveries,

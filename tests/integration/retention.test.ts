@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient, apiJson } from "@/tests/support/api";
 import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
 import { expectApiError } from "@/tests/support/callbacks-inbox";
+import { runCli } from "@/tests/support/cli";
 import { clipzyJob, json2videoDone } from "@/tests/support/callbacks-payloads";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { closeTestPeople, createTestPerson } from "@/tests/support/people";
@@ -371,6 +372,30 @@ describe("GET /api/events/export", () => {
       .map((line) => JSON.parse(line) as ExportLine);
     expect(failedLines).toHaveLength(13);
     expect(failedLines.every((l) => l.verification === "failed")).toBe(true);
+
+    // The CLI writes the same lines to stdout.
+    const cli = await runCli([
+      "export",
+      "--filter",
+      `endpointId=${endpoint.id}`,
+      "--filter",
+      "verification=failed",
+      "--inbox",
+      app.baseUrl,
+      "--token",
+      TEST_API_TOKEN,
+    ]);
+    expect(cli.stderr).toContain("Exported 13 events.");
+    expect(cli.code).toBe(0);
+    expect(
+      cli.stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => (JSON.parse(line) as ExportLine).id),
+    ).toEqual(failedLines.map((l) => l.id));
+    const refused = await runCli(["export", "--filter", "nope=1", "--token", TEST_API_TOKEN]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('unknown filter "nope"');
   });
 
   it("answers 400 for a 1-2 character search, like the list", async () => {

@@ -25,6 +25,7 @@ import { sendTestCallback, type TestCallbackResult } from "@/lib/endpoints/test-
 import { AppError } from "@/lib/http/app-error";
 import { toAppError } from "@/lib/http/error-response";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
+import { MAX_RETENTION_DAYS } from "@/lib/retention/policy";
 
 export type ActionState = { error: string | null; done?: string };
 
@@ -164,6 +165,26 @@ const rateLimitSchema = z.preprocess(
     .nullable(),
 );
 
+/** The form's retention: a mode ("default" | "days" | "forever") and the days for "days". */
+const retentionSchema = z
+  .object({
+    retentionMode: z.enum(["default", "days", "forever"]).default("default"),
+    retentionDays: z.string().optional(),
+  })
+  .transform((value, context): number | null | "default" => {
+    if (value.retentionMode === "default") return "default";
+    if (value.retentionMode === "forever") return null;
+    const days = Number(value.retentionDays?.trim() || Number.NaN);
+    if (!Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS) {
+      context.addIssue({
+        code: "custom",
+        message: `Enter the days to keep deliveries: a whole number from 1 to ${MAX_RETENTION_DAYS.toLocaleString("en")}.`,
+      });
+      return z.NEVER;
+    }
+    return days;
+  });
+
 const settingsSchema = z.object({
   name: z.string().trim().min(1, "Give the endpoint a name.").max(200),
   bodyLimitKib: bodyLimitKibSchema,
@@ -179,11 +200,18 @@ export async function updateSettingsAction(
   if (isRefusal(caller)) return caller;
   const parsed = settingsSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
+  const retention = retentionSchema.safeParse(Object.fromEntries(form));
+  if (!retention.success) return { error: firstIssue(retention.error) };
   try {
     const { name, bodyLimitKib, rateLimitPerSecond } = parsed.data;
     await updateEndpoint(
       idSchema.parse(endpointId),
-      { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond },
+      {
+        name,
+        bodyLimitBytes: bodyLimitKib * KIB,
+        rateLimitPerSecond,
+        retentionDays: retention.data,
+      },
       auditActorOfPerson(caller),
     );
   } catch (error) {

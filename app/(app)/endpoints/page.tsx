@@ -9,13 +9,15 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { RoleNote } from "@/components/ui/role-note";
 import { Table, type Column } from "@/components/ui/table";
 import { cx } from "@/components/ui/cx";
+import { formatSize } from "@/components/ui/format-size";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { EVENT_COUNT_CAP, getEndpointActivity, listEndpoints } from "@/lib/endpoints/data";
+import { getEndpointActivity, listEndpoints } from "@/lib/endpoints/data";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
 import { AppError } from "@/lib/http/app-error";
 import { getPreset, providerPresets } from "@/lib/providers/registry";
 import { providerIdSchema } from "@/lib/providers/schema";
+import { getEndpointsUsage, type EndpointUsage } from "@/lib/retention/data";
 import { pageOrigin } from "./page-origin";
 
 export const metadata: Metadata = { title: "Endpoints" };
@@ -27,8 +29,51 @@ const ENDPOINT_COLUMNS: Column[] = [
   { label: "Provider" },
   { label: "Ingest URL" },
   { label: "Last callback" },
-  { label: "Events", align: "right" },
+  { label: "Stored", align: "right" },
+  { label: "Retention" },
 ];
+
+const count = (n: number, one: string, many: string) =>
+  `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
+function StoredCell({ usage }: { usage: EndpointUsage | undefined }) {
+  if (!usage) return null;
+  return (
+    <div className="text-xs tabular-nums" data-testid="endpoint-usage">
+      <div className="text-zinc-800 dark:text-zinc-200">
+        {count(usage.deliveries, "delivery", "deliveries")} · {formatSize(usage.bytes)}
+      </div>
+      <div className="text-zinc-500 dark:text-zinc-400">
+        {count(usage.events, "event", "events")} · {count(usage.jobs, "job", "jobs")}
+      </div>
+    </div>
+  );
+}
+
+function RetentionCell({ usage }: { usage: EndpointUsage | undefined }) {
+  if (!usage) return null;
+  const { retention, nextRun, oldestDeliveryAt } = usage;
+  return (
+    <div className="text-xs" data-testid="endpoint-retention">
+      <div className="text-zinc-800 dark:text-zinc-200">
+        {retention.days === null
+          ? "Kept forever"
+          : `${retention.days} days${retention.setting === "default" ? " (default)" : ""}`}
+      </div>
+      <div className="text-zinc-500 dark:text-zinc-400">
+        {oldestDeliveryAt ? (
+          <>
+            oldest <RelativeTime iso={oldestDeliveryAt.toISOString()} />
+          </>
+        ) : (
+          "nothing stored"
+        )}
+        {retention.days !== null &&
+          ` · next run removes ${nextRun.deliveries.toLocaleString("en")}`}
+      </div>
+    </div>
+  );
+}
 
 function providerLabel(provider: string): string {
   const parsed = providerIdSchema.safeParse(provider);
@@ -53,7 +98,8 @@ export default async function EndpointsPage({
       throw error;
     },
   );
-  const activity = await getEndpointActivity(page.items.map((e) => e.id));
+  const ids = page.items.map((e) => e.id);
+  const [activity, usage] = await Promise.all([getEndpointActivity(ids), getEndpointsUsage(ids)]);
   const origin = await pageOrigin();
   const tab = (active: boolean) =>
     cx(
@@ -162,10 +208,11 @@ export default async function EndpointsPage({
                       <span className="text-zinc-400 dark:text-zinc-500">never</span>
                     )}
                   </td>
-                  <td className="text-right text-xs tabular-nums text-zinc-700 dark:text-zinc-300">
-                    {(stats?.eventCount ?? 0) > EVENT_COUNT_CAP
-                      ? `${EVENT_COUNT_CAP.toLocaleString("en")}+`
-                      : (stats?.eventCount ?? 0).toLocaleString("en")}
+                  <td className="text-right">
+                    <StoredCell usage={usage.get(endpoint.id)} />
+                  </td>
+                  <td>
+                    <RetentionCell usage={usage.get(endpoint.id)} />
                   </td>
                 </tr>
               );

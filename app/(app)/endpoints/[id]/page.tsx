@@ -35,6 +35,8 @@ import { getPollingSettings } from "@/lib/polling/data";
 import { serializePollingSettings } from "@/lib/polling/serialize";
 import { AppError } from "@/lib/http/app-error";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
+import { getEnv } from "@/lib/env";
+import { settingOfStored } from "@/lib/retention/policy";
 import { verificationConfigSchema } from "@/lib/verify/schema";
 import {
   addDestinationAction,
@@ -311,6 +313,9 @@ export default async function EndpointPage({
                 rateLimitPerSecond={endpoint.rateLimitPerSecond}
                 maxRateLimitPerSecond={MAX_RATE_LIMIT_PER_SECOND}
                 burstFactor={RATE_LIMIT_BURST_FACTOR}
+                retention={settingOfStored(endpoint.retentionDays)}
+                defaultRetentionDays={getEnv().INBOX_RETENTION_DAYS}
+                failedRetentionDays={getEnv().INBOX_FAILED_RETENTION_DAYS}
                 action={updateSettingsAction.bind(null, endpoint.id)}
               />
             </Panel>
