@@ -46,6 +46,8 @@ export type RetentionOptions = {
   batchSize?: number;
   /** Pause between batches (ms): leaves the database to ingest between statements. */
   pauseMs?: number;
+  /** Wait this long for a run in progress elsewhere to end; 0 (the hourly task): give up at once. */
+  waitMs?: number;
 };
 
 const emptyCounts = (): RetentionCounts => ({
@@ -68,10 +70,7 @@ export async function runRetention(
   const started = Date.now();
   const client = await getPool().connect();
   try {
-    const { rows: lock } = await client.query<{ locked: boolean }>(
-      "SELECT pg_try_advisory_lock(hashtext('inbox:retention')) AS locked",
-    );
-    if (!lock[0]?.locked) return null;
+    if (!(await takeRunLock(client, options.waitMs ?? 0))) return null;
     try {
       const counts = emptyCounts();
       let batches = 0;
@@ -128,9 +127,33 @@ export async function runRetention(
   }
 }
 
+/** The one run across all processes: an advisory lock held by the run's connection. */
+async function takeRunLock(client: pg.PoolClient, waitMs: number): Promise<boolean> {
+  if (waitMs <= 0) {
+    const { rows } = await client.query<{ locked: boolean }>(
+      "SELECT pg_try_advisory_lock(hashtext('inbox:retention')) AS locked",
+    );
+    return rows[0]?.locked === true;
+  }
+  try {
+    await client.query(`SET lock_timeout = ${Math.ceil(waitMs)}`);
+    await client.query("SELECT pg_advisory_lock(hashtext('inbox:retention'))");
+    return true;
+  } catch (error) {
+    // 55P03 lock_not_available: the other run is still going.
+    if ((error as { code?: string }).code === "55P03") return false;
+    throw error;
+  } finally {
+    await client.query("RESET lock_timeout");
+  }
+}
+
+/** POST /api/retention/run waits this long for an hourly run in progress before answering 409. */
+const RUN_NOW_WAIT_MS = 30_000;
+
 /** POST /api/retention/run: a run now, recorded in the audit log with what it removed. */
 export async function runRetentionNow(actor: AuditActor): Promise<RetentionResult> {
-  const result = await runRetention();
+  const result = await runRetention({ waitMs: RUN_NOW_WAIT_MS });
   if (!result)
     throw new AppError("conflict", "a retention run is in progress; try again when it is done");
   const { startedAt: _startedAt, ...details } = result;

@@ -338,6 +338,13 @@ export const apiRouteTable: RouteCase[] = [
     request: (f) => ({ path: `/api/team/members/${f.teammate.id}/tokens/${f.teammate.tokenId}` }),
   },
   { method: "GET", route: "/api/audit", role: "admin", request: () => ({ path: "/api/audit" }) },
+  // Retention: deletes only what is past the window (the test servers keep 100 years).
+  {
+    method: "POST",
+    route: "/api/retention/run",
+    role: "admin",
+    request: () => ({ path: "/api/retention/run" }),
+  },
 ];
 
 /** Whom POST /api/team/invitations invites, so the fixture's state counts it. */
