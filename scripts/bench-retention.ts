@@ -96,7 +96,9 @@ async function load(ingestUrl: string, until: () => boolean): Promise<Latencies>
   while (!until()) {
     const due = started + (sent * 1000) / RATE;
     const wait = due - performance.now();
+    // Always yield: answers are timed by this same event loop.
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    else await new Promise((resolve) => setImmediate(resolve));
     send(due);
     sent++;
   }

@@ -29,6 +29,7 @@ const ENDPOINT_COLUMNS: Column[] = [
   { label: "Provider" },
   { label: "Ingest URL" },
   { label: "Last callback" },
+  { label: "Events", align: "right" },
   { label: "Stored", align: "right" },
   { label: "Retention" },
 ];
@@ -43,9 +44,7 @@ function StoredCell({ usage }: { usage: EndpointUsage | undefined }) {
       <div className="text-zinc-800 dark:text-zinc-200">
         {count(usage.deliveries, "delivery", "deliveries")} · {formatSize(usage.bytes)}
       </div>
-      <div className="text-zinc-500 dark:text-zinc-400">
-        {count(usage.events, "event", "events")} · {count(usage.jobs, "job", "jobs")}
-      </div>
+      <div className="text-zinc-500 dark:text-zinc-400">{count(usage.jobs, "job", "jobs")}</div>
     </div>
   );
 }
@@ -207,6 +206,9 @@ export default async function EndpointsPage({
                     ) : (
                       <span className="text-zinc-400 dark:text-zinc-500">never</span>
                     )}
+                  </td>
+                  <td className="text-right text-xs tabular-nums text-zinc-700 dark:text-zinc-300">
+                    {(usage.get(endpoint.id)?.events ?? 0).toLocaleString("en")}
                   </td>
                   <td className="text-right">
                     <StoredCell usage={usage.get(endpoint.id)} />
