@@ -40,11 +40,13 @@ const count = (n: number, one: string, many: string) =>
 function StoredCell({ usage }: { usage: EndpointUsage | undefined }) {
   if (!usage) return null;
   return (
-    <div className="text-xs tabular-nums" data-testid="endpoint-usage">
+    <div className="text-xs whitespace-nowrap tabular-nums" data-testid="endpoint-usage">
       <div className="text-zinc-800 dark:text-zinc-200">
-        {count(usage.deliveries, "delivery", "deliveries")} · {formatSize(usage.bytes)}
+        {count(usage.deliveries, "delivery", "deliveries")}
       </div>
-      <div className="text-zinc-500 dark:text-zinc-400">{count(usage.jobs, "job", "jobs")}</div>
+      <div className="text-zinc-500 dark:text-zinc-400">
+        {formatSize(usage.bytes)} · {count(usage.jobs, "job", "jobs")}
+      </div>
     </div>
   );
 }
@@ -53,11 +55,11 @@ function RetentionCell({ usage }: { usage: EndpointUsage | undefined }) {
   if (!usage) return null;
   const { retention, nextRun, oldestDeliveryAt } = usage;
   return (
-    <div className="text-xs" data-testid="endpoint-retention">
+    <div className="text-xs whitespace-nowrap" data-testid="endpoint-retention">
       <div className="text-zinc-800 dark:text-zinc-200">
         {retention.days === null
           ? "Kept forever"
-          : `${retention.days} days${retention.setting === "default" ? " (default)" : ""}`}
+          : `${retention.days.toLocaleString("en")} days${retention.setting === "default" ? " (default)" : ""}`}
       </div>
       <div className="text-zinc-500 dark:text-zinc-400">
         {oldestDeliveryAt ? (
@@ -67,9 +69,12 @@ function RetentionCell({ usage }: { usage: EndpointUsage | undefined }) {
         ) : (
           "nothing stored"
         )}
-        {retention.days !== null &&
-          ` · next run removes ${nextRun.deliveries.toLocaleString("en")}`}
       </div>
+      {retention.days !== null && (
+        <div className="text-zinc-500 dark:text-zinc-400">
+          next run removes {nextRun.deliveries.toLocaleString("en")}
+        </div>
+      )}
     </div>
   );
 }
