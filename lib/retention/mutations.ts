@@ -173,8 +173,7 @@ async function deleteDeliveries(
 
 /**
  * One batch of deliveries and what goes with them, in one statement (one snapshot:
- * rows deleted by an earlier part are still visible to a later one, hence the
- * `NOT EXISTS (... gone ...)`). The time conditions on events and jobs are
+ * rows deleted by an earlier part are still visible to a later one). The time conditions on events and jobs are
  * re-checked by Postgres on the newest row version when a callback updated it
  * meanwhile, so an event or job that just got a new callback stays.
  */
@@ -185,28 +184,34 @@ function deliveryBatch(pick: string) {
       DELETE FROM deliveries d USING doomed WHERE d.id = doomed.id RETURNING d.id, d.event_id
     ),
     touched AS (SELECT event_id, count(*)::int AS n FROM gone GROUP BY event_id),
+    -- An event goes when this batch took all its deliveries: the statement's snapshot still
+    -- sees them, so "all" is "as many as the batch took" (an index count, no anti-join
+    -- against the batch, which Postgres would repeat per event).
     dead_events AS (
       DELETE FROM events e USING touched t
       WHERE e.id = t.event_id AND e.last_received_at < :cutoff::timestamptz
-        AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.event_id = e.id AND NOT EXISTS (SELECT 1 FROM gone g WHERE g.id = x.id))
+        AND (SELECT count(*) FROM deliveries x WHERE x.event_id = e.id) = t.n
       RETURNING e.id, e.job_id
     ),
     kept_events AS (
       UPDATE events e SET
         delivery_count = GREATEST(e.delivery_count - t.n, 1),
-        payload_delivery_id = CASE WHEN EXISTS (SELECT 1 FROM gone g WHERE g.id = e.payload_delivery_id)
-          THEN COALESCE((SELECT x.id FROM deliveries x WHERE x.event_id = e.id AND NOT EXISTS (SELECT 1 FROM gone g WHERE g.id = x.id)
+        payload_delivery_id = CASE WHEN e.payload_delivery_id IN (SELECT id FROM gone)
+          THEN COALESCE((SELECT x.id FROM deliveries x WHERE x.event_id = e.id AND x.id NOT IN (SELECT id FROM gone)
                          ORDER BY verification_rank(x.verification) DESC, x.received_at DESC, x.id DESC LIMIT 1), e.payload_delivery_id)
           ELSE e.payload_delivery_id END
       FROM touched t
       WHERE e.id = t.event_id AND NOT EXISTS (SELECT 1 FROM dead_events de WHERE de.id = e.id)
       RETURNING e.id
     ),
+    dead_job_events AS (
+      SELECT job_id, count(*)::int AS n FROM dead_events WHERE job_id IS NOT NULL GROUP BY job_id
+    ),
+    -- Likewise a job goes when this batch took all its events.
     dead_jobs AS (
-      DELETE FROM jobs j
-      WHERE j.id IN (SELECT job_id FROM dead_events WHERE job_id IS NOT NULL)
-        AND j.last_event_at < :cutoff::timestamptz
-        AND NOT EXISTS (SELECT 1 FROM events x WHERE x.job_id = j.id AND NOT EXISTS (SELECT 1 FROM dead_events de WHERE de.id = x.id))
+      DELETE FROM jobs j USING dead_job_events dj
+      WHERE j.id = dj.job_id AND j.last_event_at < :cutoff::timestamptz
+        AND (SELECT count(*) FROM events x WHERE x.job_id = j.id) = dj.n
       RETURNING j.id
     )
     SELECT (SELECT count(*) FROM gone)::int AS deliveries,
