@@ -98,11 +98,22 @@ export async function runRetention(
         if (!cutoff || !failedCutoff) continue;
         touched++;
         const values = { endpointId: endpoint.id, batch };
-        await repeat(() => deleteDeliveries(client, DELETE_DELIVERIES, { ...values, cutoff }));
-        if (failedCutoff > cutoff)
+        // (received_at, id) < (cutoff, "") is received_at < cutoff: the first batch's bound.
+        const below = { at: cutoff, id: "" };
+        await repeat(() =>
+          deleteDeliveries(client, DELETE_DELIVERIES, { ...values, cutoff }, below),
+        );
+        if (failedCutoff > cutoff) {
+          const failedBelow = { at: failedCutoff, id: "" };
           await repeat(() =>
-            deleteDeliveries(client, DELETE_FAILED_DELIVERIES, { ...values, cutoff: failedCutoff }),
+            deleteDeliveries(
+              client,
+              DELETE_FAILED_DELIVERIES,
+              { ...values, cutoff: failedCutoff },
+              failedBelow,
+            ),
           );
+        }
         for (const [kind, statement] of AGED_ROWS)
           await repeat(async () => {
             const { rowCount } = await client.query(
@@ -165,10 +176,25 @@ async function deleteDeliveries(
   client: pg.PoolClient,
   statement: typeof DELETE_DELIVERIES,
   values: { endpointId: string; batch: number; cutoff: Date },
+  before: { at: Date; id: string },
 ) {
-  const { rows } = await client.query<RetentionCounts>(statement.text, statement.values(values));
-  const row = rows[0] ?? emptyCounts();
-  return { ...row, removed: row.deliveries };
+  const { rows } = await client.query<
+    RetentionCounts & { kept: number; lastAt: Date | null; lastId: string | null }
+  >(statement.text, statement.values({ ...values, beforeAt: before.at, beforeId: before.id }));
+  const {
+    kept: _kept,
+    lastAt,
+    lastId,
+    ...counts
+  } = rows[0] ?? {
+    ...emptyCounts(),
+    kept: 0,
+    lastAt: null,
+    lastId: null,
+  };
+  // The next batch starts below the oldest delivery of this one.
+  if (lastAt && lastId !== null) Object.assign(before, { at: lastAt, id: lastId });
+  return { ...counts, removed: counts.deliveries };
 }
 
 /**
@@ -178,11 +204,12 @@ async function deleteDeliveries(
  * meanwhile, so an event or job that just got a new callback stays.
  */
 function deliveryBatch(pick: string) {
-  return namedParameters<"endpointId" | "cutoff" | "batch">(`
+  return namedParameters<"endpointId" | "cutoff" | "batch" | "beforeAt" | "beforeId">(`
     WITH doomed AS (${pick}),
     gone AS (
-      DELETE FROM deliveries d USING doomed WHERE d.id = doomed.id RETURNING d.id, d.event_id
+      DELETE FROM deliveries d USING doomed WHERE d.id = doomed.id RETURNING d.id, d.event_id, d.received_at
     ),
+    last_gone AS (SELECT received_at, id FROM gone ORDER BY received_at, id LIMIT 1),
     touched AS (SELECT event_id, count(*)::int AS n FROM gone GROUP BY event_id),
     -- An event goes when this batch took all its deliveries: the statement's snapshot still
     -- sees them, so "all" is "as many as the batch took" (an index count, no anti-join
@@ -221,15 +248,23 @@ function deliveryBatch(pick: string) {
            (SELECT count(*) FROM attempts a WHERE a.event_id IN (SELECT id FROM dead_events))::int AS attempts,
            (SELECT count(*) FROM polls p WHERE p.job_id IN (SELECT id FROM dead_jobs))::int AS polls,
            0 AS alerts,
-           (SELECT count(*) FROM kept_events)::int AS kept`);
+           (SELECT count(*) FROM kept_events)::int AS kept,
+           (SELECT received_at FROM last_gone) AS "lastAt", (SELECT id FROM last_gone) AS "lastId"`);
 }
 
-// Each pick reads an index: deliveries_endpoint_usage_idx (endpoint, received_at) and the
-// partial deliveries_failed_verification_idx (endpoint, received_at) WHERE failed.
+// Each pick reads an index: deliveries_endpoint_usage_idx (endpoint, received_at desc, id
+// desc), continuing below the last batch (keyset), so a batch never walks over the index
+// entries of the rows the batches before it deleted; failed ones the partial
+// deliveries_failed_verification_idx (endpoint, received_at) WHERE failed (few rows).
 const DELETE_DELIVERIES = deliveryBatch(`
-  SELECT id FROM deliveries WHERE endpoint_id = :endpointId AND received_at < :cutoff::timestamptz LIMIT :batch`);
+  SELECT id FROM deliveries
+  WHERE endpoint_id = :endpointId AND received_at < :cutoff::timestamptz
+    AND (received_at, id) < (:beforeAt::timestamptz, :beforeId::text)
+  ORDER BY received_at DESC, id DESC LIMIT :batch`);
 const DELETE_FAILED_DELIVERIES = deliveryBatch(`
-  SELECT id FROM deliveries WHERE endpoint_id = :endpointId AND verification = 'failed' AND received_at < :cutoff::timestamptz LIMIT :batch`);
+  SELECT id FROM deliveries
+  WHERE endpoint_id = :endpointId AND verification = 'failed' AND received_at < :cutoff::timestamptz
+  LIMIT :batch`);
 
 type AgedStatement = ReturnType<typeof namedParameters<"endpointId" | "cutoff" | "batch">>;
 
