@@ -194,6 +194,7 @@ async function benchMode(
 
     let finished = false;
     let removed = 0;
+    let runS = 0;
     const runStarted = Date.now();
     const run = (async () => {
       if (mode === "partition") {
@@ -212,12 +213,12 @@ async function benchMode(
       }
     })().finally(() => {
       finished = true;
+      runS = (Date.now() - runStarted) / 1000;
     });
     // At least the baseline's duration, and until the run is over.
     const minimum = forSeconds(DURATION_S);
     const during = await load(ingestUrl, () => finished && minimum());
     await run;
-    const runS = (Date.now() - runStarted) / 1000;
     if (mode === "partition") await db.query("DROP TABLE bench_part");
     return { mode, seedS, removed, runS, base, during };
   } finally {
