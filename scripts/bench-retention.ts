@@ -8,7 +8,7 @@
 //   npm run bench:retention -- --modes batched,single,partition
 //
 // Strategies (--modes, comma-separated; each gets freshly seeded data):
-//   batched    lib/retention runRetention: 2,000 deliveries a statement (--batch-size, --pause ms)
+//   batched    lib/retention runRetention: 2,000 deliveries a statement, 10 ms apart (--batch-size, --pause ms)
 //   single     the same statement with no batch limit: one transaction deletes everything
 //   partition  what partitioning by time would cost at delete time: the seeded deliveries
 //              copied into a table partitioned by day, then the expired partitions dropped
@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "15" },
     modes: { type: "string", default: "batched" },
     "batch-size": { type: "string", default: "2000" },
-    pause: { type: "string", default: "0" },
+    pause: { type: "string", default: "10" },
   },
 });
 const DELIVERIES = Number(args.deliveries.replaceAll("_", ""));

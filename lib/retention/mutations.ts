@@ -24,6 +24,8 @@ import { cutoffOf, retentionWindow } from "./policy";
 
 /** Rows a statement deletes at most: a few milliseconds of work, so ingest barely notices. */
 export const RETENTION_BATCH = 2_000;
+/** Pause between batches: leaves the cores to ingest for a moment (5 s per million rows). */
+export const RETENTION_PAUSE_MS = 10;
 
 export type RetentionCounts = {
   deliveries: number;
@@ -66,7 +68,7 @@ export async function runRetention(
   const env = getEnv();
   const now = options.now ?? new Date();
   const batch = options.batchSize ?? RETENTION_BATCH;
-  const pauseMs = options.pauseMs ?? 0;
+  const pauseMs = options.pauseMs ?? RETENTION_PAUSE_MS;
   const started = Date.now();
   const client = await getPool().connect();
   try {
