@@ -17,6 +17,7 @@ import {
   startPollScans,
   type PollJobPayload,
 } from "@/lib/polling/tasks";
+import { RETENTION_CRONTAB, RETENTION_TASK, runRetentionTask } from "@/lib/retention/tasks";
 
 // Warnings and errors only: a line per job would drown the server's log.
 const logger = new Logger(() => (level, message) => {
@@ -37,6 +38,7 @@ export async function startForwardingWorker(
     [SCAN_TASK]: () => runSchedulePolls(),
     [POLL_TASK]: (payload) => runPollJob(payload as PollJobPayload),
     [ALERT_TASK]: (payload) => runAlertJob(payload as AlertJob),
+    [RETENTION_TASK]: () => runRetentionTask(),
   };
   const events: WorkerEvents = new EventEmitter();
   events.on("worker:create", ({ worker }) => onWorkerId(worker.workerId));
@@ -45,6 +47,7 @@ export async function startForwardingWorker(
     connectionString,
     concurrency: getEnv().INBOX_FORWARD_CONCURRENCY,
     taskList,
+    crontab: RETENTION_CRONTAB,
     logger,
     // scripts/worker-process.ts owns SIGINT/SIGTERM and stops the runner itself.
     noHandleSignals: true,
