@@ -133,6 +133,10 @@ const envSchema = z.object({
   INBOX_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
+  /** Days deliveries are kept, unless an endpoint says otherwise (lib/retention); the queue deletes older ones hourly. */
+  INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(30),
+  /** Days deliveries that failed verification are kept (at most the endpoint's window; "forever" endpoints keep them too). */
+  INBOX_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(7),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

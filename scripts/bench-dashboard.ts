@@ -5,6 +5,7 @@
 //
 //   npm run bench:dashboard                               fresh database, 1,000,000 deliveries
 //   npm run bench:dashboard -- --deliveries 50000         a smaller one
+//   npm run bench:dashboard -- --deliveries 1000000 --days 90   spread over 90 days (default 30)
 //   npm run bench:dashboard -- --reuse postgresql://...   an already seeded database (kept)
 //   npm run bench:dashboard -- --explain                  also EXPLAIN (ANALYZE, BUFFERS) the API's queries
 //
@@ -30,6 +31,7 @@ import { createThrowawayDatabase } from "./throwaway-database";
 const { values: args } = parseArgs({
   options: {
     deliveries: { type: "string", default: "1000000" },
+    days: { type: "string", default: "30" },
     reuse: { type: "string" },
     requests: { type: "string", default: "50" },
     warmup: { type: "string", default: "5" },
@@ -56,6 +58,8 @@ type Target = {
   label: string;
   kind: "api" | "page";
   path: string;
+  /** The answer is not a list of events (jobs, usage): only its status is checked. */
+  notEvents?: true;
   check?: ItemCheck;
   /** The filter as SQL, for --explain; `guessed` when the API does not have it yet (branch inbox builds it). */
   sql?: { where: string; values: unknown[]; guessed?: boolean };
@@ -187,9 +191,31 @@ function targets(sample: Awaited<ReturnType<typeof sampleData>>): Target[] {
       check: search(SEARCH_WORD),
       sql: { where: "payload::text ILIKE '%' || $1 || '%'", values: [SEARCH_WORD], guessed: true },
     },
+    { label: "API jobs first page", kind: "api", path: "/api/jobs?limit=50", notEvents: true },
+    {
+      label: "API jobs state=failed",
+      kind: "api",
+      path: "/api/jobs?limit=50&state=failed",
+      notEvents: true,
+    },
+    {
+      label: "API jobs view=failed",
+      kind: "api",
+      path: "/api/jobs?limit=50&view=failed",
+      notEvents: true,
+    },
+    {
+      label: "API endpoint usage <busiest>",
+      kind: "api",
+      path: `/api/endpoints/${q(sample.endpointId)}/usage`,
+      notEvents: true,
+    },
     { label: "page /", kind: "page", path: "/" },
     { label: "page /?verification=failed", kind: "page", path: "/?verification=failed" },
     { label: `page /?q=${SEARCH_WORD}`, kind: "page", path: `/?q=${SEARCH_WORD}` },
+    { label: "page /jobs", kind: "page", path: "/jobs" },
+    { label: "page /endpoints (with usage)", kind: "page", path: "/endpoints" },
+    { label: "page /settings (database size)", kind: "page", path: "/settings" },
   ];
 }
 
@@ -247,7 +273,7 @@ async function measure(
       continue;
     }
     // The first measured answer of an API page is checked against its filter.
-    if (target.kind === "api" && i === WARMUP) {
+    if (target.kind === "api" && !target.notEvents && i === WARMUP) {
       const items = (JSON.parse(body) as { items: EventItem[] }).items;
       const problem = items.length === 0 ? "no items" : await target.check?.(items, db);
       if (problem) problems.add(problem);
@@ -293,11 +319,11 @@ async function explain(db: pg.Client, target: Target): Promise<void> {
     console.log(`   ${line}`);
 }
 
-function seed(url: string, deliveries: string): void {
+function seed(url: string, deliveries: string, days: string): void {
   const started = Date.now();
   const result = spawnSync(
     process.execPath,
-    ["--import", "tsx", "scripts/seed.ts", "--deliveries", deliveries],
+    ["--import", "tsx", "scripts/seed.ts", "--deliveries", deliveries, "--days", days],
     {
       // The app started below opens the seeded secrets with the same key.
       env: { ...process.env, DATABASE_URL: url, INBOX_SECRET_KEY: TEST_SECRET_KEY },
@@ -316,7 +342,7 @@ async function main(): Promise<void> {
     ? { url: args.reuse, cleanup: async () => {} }
     : await createThrowawayDatabase("bench_dashboard");
   try {
-    if (!args.reuse) seed(database.url, args.deliveries);
+    if (!args.reuse) seed(database.url, args.deliveries, args.days);
     const app = await startAppServer(database.url);
     const db = new pg.Client({ connectionString: database.url });
     try {

@@ -4,6 +4,9 @@
 //   npm run db:seed                          one endpoint per preset and three days of
 //                                            callbacks through the ingest steps (lib/seed/realistic-mix.ts)
 //   npm run db:seed -- --deliveries 1000000  bulk data for benchmarks (lib/seed/bulk-deliveries.ts)
+//   npm run db:seed -- --deliveries 1000000 --days 90
+//                                            ... spread over the last 90 days (default 30),
+//                                            e.g. to see what a retention run removes
 //
 // Each run adds a new batch next to what is there; nothing is changed or deleted.
 import { parseArgs } from "node:util";
@@ -20,6 +23,7 @@ const { values: args } = parseArgs({
   options: {
     deliveries: { type: "string" },
     "batch-size": { type: "string", default: "100000" },
+    days: { type: "string", default: "30" },
   },
 });
 
@@ -37,12 +41,13 @@ async function seedBulk(deliveries: number): Promise<string[]> {
     const result = await seedBulkDeliveries(client, endpoints, {
       deliveries,
       batchSize: positiveInteger("batch-size", args["batch-size"]),
+      days: positiveInteger("days", args.days),
       log: (line) => console.log(line),
     });
     const seconds = result.elapsedMs / 1000;
     console.log(
       `bulk: ${result.deliveries.toLocaleString("en")} deliveries, ${result.events.toLocaleString("en")} events, ` +
-        `${result.jobs.toLocaleString("en")} jobs in ${seconds.toFixed(1)} s (${Math.round(result.deliveries / seconds).toLocaleString("en")} deliveries/s, ANALYZE included)`,
+        `${result.jobs.toLocaleString("en")} jobs in ${seconds.toFixed(1)} s (${Math.round(result.deliveries / seconds).toLocaleString("en")} deliveries/s, VACUUM ANALYZE included)`,
     );
   } finally {
     client.release();

@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { CliError } from "@/lib/cli/cli-error";
 import { durationMinutes, parseDuration } from "@/lib/cli/duration";
 import { expectJob } from "@/lib/cli/expect";
+import { EXPORT_FILTER_NAMES, exportEvents, parseExportFilters } from "@/lib/cli/export";
 import { forward } from "@/lib/cli/forward";
 import { replayFixture } from "@/lib/cli/replay-fixture";
 import { simulate } from "@/lib/cli/simulate";
@@ -297,6 +298,54 @@ Exit status: 0 when every send was answered 2xx, 1 otherwise (or when the file i
       return steps.every((step) => step.status !== null && step.status >= 200 && step.status < 300)
         ? 0
         : 1;
+    }),
+  );
+
+program
+  .command("export")
+  .summary("write the events of a filter as NDJSON to stdout, with every delivery's body")
+  .description(
+    "Stream the events matching a filter (the Inbox's filters) as NDJSON: one event per line with its deliveries, " +
+      "bodies base64 byte for byte, credential header values masked. Newest first. Runs in constant memory.",
+  )
+  .option(
+    "--filter <name=value>",
+    `a filter of GET /api/events (${EXPORT_FILTER_NAMES.join(", ")}); repeat it or join with &`,
+    (value: string, previous: string[]) => [...previous, value],
+    [] as string[],
+  )
+  .addOption(
+    new Option("--inbox <url>", "the inbox's base URL")
+      .env("INBOX_URL")
+      .default(new URL("http://localhost:3000"), "http://localhost:3000")
+      .argParser(httpUrl),
+  )
+  .addOption(
+    new Option(
+      "--token <token>",
+      "an API token: INBOX_API_TOKEN's value or a personal inbox_pat_... token",
+    )
+      .env("INBOX_TOKEN")
+      .makeOptionMandatory(),
+  )
+  .addHelpText(
+    "after",
+    `
+Example:
+  webhook-inbox export --filter endpointId=ep_oR3m... --filter verification=failed > failed.ndjson
+
+Exit status: 0 when the whole export was written; 1 when the inbox refused it (a bad filter, a refused token).`,
+  )
+  .action((options: { filter: string[]; inbox: URL; token: string }) =>
+    run(async () => {
+      const filters = parseExportFilters(options.filter);
+      const count = await exportEvents(
+        { baseUrl: options.inbox, token: options.token },
+        filters,
+        process.stdout,
+      );
+      process.stderr.write(`Exported ${count} event${count === 1 ? "" : "s"}.\n`);
+      return 0;
     }),
   );
 

@@ -21,11 +21,13 @@ import {
   FORWARD_TASK,
   POLL_TASK,
   REPLAY_TASK,
+  RETENTION_TASK,
   SCAN_TASK,
   type TaskHandlers,
 } from "@/lib/queue/tasks";
 import { startQueueWorker } from "@/lib/queue/worker";
 import { runReplayJob } from "@/lib/replay/replay-task";
+import { RETENTION_CRONTAB, runRetentionTask } from "@/lib/retention/tasks";
 import { ignoreClosedOutput } from "./ignore-closed-output";
 
 /** A forward times out after 15 s; a stop that takes longer than this is stuck. */
@@ -46,6 +48,7 @@ const handlers: TaskHandlers = {
   [SCAN_TASK]: runSchedulePolls,
   [POLL_TASK]: runPollJob,
   [ALERT_TASK]: runAlertJob,
+  [RETENTION_TASK]: runRetentionTask,
 };
 const started = startQueueWorker(requireDatabaseUrl(), handlers, {
   onWorkerId: (id) => {
@@ -53,6 +56,7 @@ const started = startQueueWorker(requireDatabaseUrl(), handlers, {
   },
   // The poll scan keeps a planned run, else plans one now.
   onStarted: startPollScans,
+  crontab: RETENTION_CRONTAB,
 });
 
 let stopping = false;

@@ -2,6 +2,7 @@
 // search params (the same names as GET /api/events), live on the newest page.
 import { InboxFilters as InboxFilterBar } from "@/components/inbox/inbox-filters";
 import { BulkReplay } from "@/components/inbox/bulk-replay";
+import { DownloadExport } from "@/components/inbox/download-export";
 import {
   describeFilters,
   FILTER_PARAMS,
@@ -49,21 +50,25 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Inbox"
         description="Every callback your endpoints received, newest first."
-        // Bulk replay is a member's action: a viewer does not get the button.
+        // Bulk replay is a member's action: a viewer does not get the button. Download
+        // is everyone's (a viewer may read every event anyway).
         actions={
-          hasRole(user.role, "member") && (
-            <BulkReplay
-              key={`replay ${viewKey}`}
-              filters={filters}
-              filterWords={describeFilters(
-                filters,
-                new Map(endpoints.items.map((e) => [e.id, e.name])),
-              )}
-              cap={BULK_REPLAY_CAP}
-              preview={previewBulkReplay}
-              start={startBulkReplayAction}
-            />
-          )
+          <div className="flex items-center gap-2">
+            {page.ok && <DownloadExport filters={filters} />}
+            {hasRole(user.role, "member") && (
+              <BulkReplay
+                key={`replay ${viewKey}`}
+                filters={filters}
+                filterWords={describeFilters(
+                  filters,
+                  new Map(endpoints.items.map((e) => [e.id, e.name])),
+                )}
+                cap={BULK_REPLAY_CAP}
+                preview={previewBulkReplay}
+                start={startBulkReplayAction}
+              />
+            )}
+          </div>
         }
       />
       <InboxFilterBar
@@ -107,6 +112,14 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
 /** A bad link (hand-edited filters, a stale cursor) explains itself instead of failing the page. */
 async function loadPage(params: Record<string, string>) {
   const parsed = listEventsSchema.safeParse(params);
+  const shortSearch = parsed.error?.issues.find(
+    (issue) => issue.path[0] === "q" && issue.code === "too_small",
+  );
+  if (shortSearch)
+    return {
+      ok: false as const,
+      message: `Search: ${shortSearch.message} (shorter terms would match nearly every payload).`,
+    };
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join(".")))].join(
       ", ",

@@ -2,7 +2,7 @@
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormState } from "@/lib/forms/form-state";
 
@@ -17,6 +17,9 @@ export function EndpointSettingsForm({
   burstFactor,
   overdueAfterMinutes,
   pollingExpectMinutes,
+  retention,
+  defaultRetentionDays,
+  failedRetentionDays,
   action,
 }: {
   name: string;
@@ -30,6 +33,10 @@ export function EndpointSettingsForm({
   overdueAfterMinutes: number | null;
   /** The polling settings' expectation, which wins over this setting when set. */
   pollingExpectMinutes: number | null;
+  /** "default" (INBOX_RETENTION_DAYS), null (forever) or days. */
+  retention: number | null | "default";
+  defaultRetentionDays: number;
+  failedRetentionDays: number;
   action: (previous: State, form: FormData) => Promise<State>;
 }) {
   const { state, formAction, onSubmit, pending } = useFormAction<State>(action, { error: null });
@@ -102,6 +109,41 @@ export function EndpointSettingsForm({
             placeholder="not set"
             className="tabular-nums"
           />
+        </div>
+      </Field>
+      <Field
+        label="Keep deliveries"
+        htmlFor="retention-mode"
+        hint={`Older deliveries are deleted every hour with their events and jobs. Ones that failed verification go after ${failedRetentionDays} days, or sooner with a shorter window. "Keep forever" keeps all.`}
+      >
+        <div className="flex flex-wrap items-center gap-2">
+          <div className="w-56">
+            <Select
+              id="retention-mode"
+              name="retentionMode"
+              defaultValue={
+                retention === "default" ? "default" : retention === null ? "forever" : "days"
+              }
+            >
+              <option value="default">Default ({defaultRetentionDays} days)</option>
+              <option value="days">This many days:</option>
+              <option value="forever">Keep forever</option>
+            </Select>
+          </div>
+          <div className="w-28">
+            <Input
+              aria-label="Days to keep deliveries"
+              name="retentionDays"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={36500}
+              step={1}
+              defaultValue={typeof retention === "number" ? retention : ""}
+              placeholder="days"
+              className="tabular-nums"
+            />
+          </div>
         </div>
       </Field>
       <Button type="submit" disabled={pending}>

@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { FormEvent, ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { Kbd } from "@/components/ui/kbd";
+import { MIN_SEARCH_LENGTH } from "@/lib/events/schema";
 import {
   FILTER_PARAMS,
   fromUtcInputValue,
@@ -36,10 +37,18 @@ export function InboxFilters({
 }) {
   const router = useRouter();
   const hasFilters = FILTER_PARAMS.some((name) => filters[name]);
+  const [searchError, setSearchError] = useState<string | null>(null);
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // One or two characters match nearly every payload: say so instead of a slow scan.
+    const term = String(form.get("q") ?? "").trim();
+    if (term.length > 0 && term.length < MIN_SEARCH_LENGTH) {
+      setSearchError(`Type at least ${MIN_SEARCH_LENGTH} characters to search payloads.`);
+      return;
+    }
+    setSearchError(null);
     const next: InboxFilters = {};
     for (const name of FILTER_PARAMS) {
       const raw = String(form.get(name) ?? "").trim();
@@ -65,6 +74,9 @@ export function InboxFilters({
               maxLength={200}
               placeholder="Text anywhere in a payload, e.g. a job id"
               className="pr-8 font-mono text-xs"
+              aria-invalid={searchError ? true : undefined}
+              aria-describedby={searchError ? "inbox-q-error" : undefined}
+              onChange={() => setSearchError(null)}
             />
             <span
               aria-hidden
@@ -177,6 +189,11 @@ export function InboxFilters({
           )}
         </div>
       </div>
+      {searchError && (
+        <p id="inbox-q-error" role="alert" className="text-xs text-red-700 dark:text-red-400">
+          {searchError}
+        </p>
+      )}
     </form>
   );
 }

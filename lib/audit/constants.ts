@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "replay.bulk_started",
   "replay.job_started",
   "job.registered",
+  "retention.run",
   "sign_in.failed",
   "setup.completed",
 ] as const;

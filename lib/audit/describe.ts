@@ -26,6 +26,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   "replay.bulk_started": "Bulk replay started",
   "replay.job_started": "Job replay started",
   "job.registered": "Expected jobs registered",
+  "retention.run": "Retention run started by hand",
   "sign_in.failed": "Sign-in failed",
   "setup.completed": "Set-up completed",
 };

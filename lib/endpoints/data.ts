@@ -19,6 +19,7 @@ export const endpointView = {
   bodyLimitBytes: true,
   rateLimitPerSecond: true,
   overdueAfterMinutes: true,
+  retentionDays: true,
   createdAt: true,
   updatedAt: true,
   archivedAt: true,

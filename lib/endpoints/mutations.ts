@@ -8,6 +8,7 @@ import { newEndpointKey, newId } from "@/lib/ids/new-id";
 import { AppError, notFound } from "@/lib/http/app-error";
 import { forgetCachedEndpoint } from "@/lib/endpoints/endpoint-cache";
 import { getPreset } from "@/lib/providers/registry";
+import { storedOfSetting } from "@/lib/retention/policy";
 import { openSecrets, sealSecrets } from "@/lib/secrets/secret-box";
 import { providerIdSchema, type ProviderId } from "@/lib/providers/schema";
 import { MAX_SECRETS, verificationConfigSchema } from "@/lib/verify/schema";
@@ -51,6 +52,10 @@ export async function createEndpoint(input: CreateEndpointInput, actor: AuditAct
             ? DEFAULT_RATE_LIMIT_PER_SECOND
             : input.rateLimitPerSecond,
         overdueAfterMinutes: input.overdueAfterMinutes ?? null,
+        // null is "keep forever", so not `?? "default"`.
+        retentionDays: storedOfSetting(
+          input.retentionDays === undefined ? "default" : input.retentionDays,
+        ),
       },
       select: { ...endpointView, secrets: true },
     });
@@ -94,6 +99,8 @@ export async function updateEndpoint(id: string, input: UpdateEndpointInput, act
         bodyLimitBytes: input.bodyLimitBytes,
         rateLimitPerSecond: input.rateLimitPerSecond,
         overdueAfterMinutes: input.overdueAfterMinutes,
+        retentionDays:
+          input.retentionDays === undefined ? undefined : storedOfSetting(input.retentionDays),
       },
       select: { ...endpointView, secrets: true },
     });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { expectTerminalMinutesSchema } from "@/lib/jobs/schema";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
 import { AppError } from "@/lib/http/app-error";
+import { retentionSettingSchema } from "@/lib/retention/schema";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
 import { isStandardWebhooksSecret } from "@/lib/verify/standard-webhooks";
 import {
@@ -45,6 +46,8 @@ export const createEndpointSchema = z.strictObject({
   bodyLimitBytes: bodyLimitSchema.optional(),
   rateLimitPerSecond: rateLimitSchema.optional(),
   overdueAfterMinutes: overdueAfterSchema.optional(),
+  /** Days deliveries are kept; null = forever; "default" or absent = INBOX_RETENTION_DAYS. */
+  retentionDays: retentionSettingSchema.optional(),
 });
 export type CreateEndpointInput = z.infer<typeof createEndpointSchema>;
 
@@ -57,6 +60,8 @@ export const updateEndpointSchema = z.strictObject({
   bodyLimitBytes: bodyLimitSchema.optional(),
   rateLimitPerSecond: rateLimitSchema.optional(),
   overdueAfterMinutes: overdueAfterSchema.optional(),
+  /** Days deliveries are kept; null = forever; "default" = INBOX_RETENTION_DAYS; absent = unchanged. */
+  retentionDays: retentionSettingSchema.optional(),
 });
 export type UpdateEndpointInput = z.infer<typeof updateEndpointSchema>;
 

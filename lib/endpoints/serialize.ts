@@ -1,5 +1,6 @@
 // The API shape of an endpoint. Secrets never appear: only how many are active.
 import type { Prisma } from "@/lib/db/client";
+import { settingOfStored } from "@/lib/retention/policy";
 
 type EndpointRow = {
   id: string;
@@ -11,6 +12,8 @@ type EndpointRow = {
   bodyLimitBytes: number;
   rateLimitPerSecond: number | null;
   overdueAfterMinutes: number | null;
+  /** As stored: NULL = the global default, 0 = forever (lib/retention/policy.ts). */
+  retentionDays: number | null;
   secretCount: number;
   createdAt: Date;
   updatedAt: Date;
@@ -35,6 +38,8 @@ export function serializeEndpoint(row: EndpointRow, origin: string) {
     rateLimitPerSecond: row.rateLimitPerSecond,
     /** Minutes after which an unfinished job counts as overdue (when polling names no expectation). */
     overdueAfterMinutes: row.overdueAfterMinutes,
+    /** "default" (INBOX_RETENTION_DAYS), null (kept forever) or days. */
+    retentionDays: settingOfStored(row.retentionDays),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     archivedAt: row.archivedAt?.toISOString() ?? null,

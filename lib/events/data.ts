@@ -229,3 +229,65 @@ export async function getEventDetail(id: string) {
 }
 
 export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEventDetail>>>;
+
+// ---------------------------------------------------------------------------
+// Export (GET /api/events/export): the filtered events in keyset batches, newest first,
+// each with every delivery and its body bytes. lib/events/export-stream.ts streams them.
+
+export type ExportDeliveryRow = {
+  id: string;
+  eventId: string;
+  receivedAt: Date;
+  method: string;
+  path: string;
+  query: string;
+  headers: unknown;
+  body: Uint8Array;
+  size: number;
+  bodySha256: string;
+  sourceIp: string | null;
+  verification: string;
+  verificationReason: string | null;
+  responseStatus: number;
+};
+
+export type ExportEventRow = EventSummaryRow & {
+  payload: unknown;
+  deliveries: ExportDeliveryRow[];
+};
+
+/** Up to `limit` events after `after` (the last one of the batch before), with their deliveries. */
+export async function readExportBatch(
+  filters: EventFilters,
+  after: { at: Date; id: string } | null,
+  limit: number,
+): Promise<ExportEventRow[]> {
+  const conditions = filterConditions(filters);
+  if (after) conditions.push(Prisma.sql`(e.first_received_at, e.id) < (${after.at}, ${after.id})`);
+  const events = await getDb().$queryRaw<Array<EventSummaryRow & { payload: unknown }>>`
+    SELECT e.id, e.endpoint_id AS "endpointId", e.job_id AS "jobId", e.external_job_id AS "externalJobId",
+           e.type, e.state::text AS state, e.verification::text AS verification, e.delivery_count AS "deliveryCount",
+           e.first_received_at AS "firstReceivedAt", e.last_received_at AS "lastReceivedAt",
+           e.provider_timestamp AS "providerTimestamp", e.payload
+    FROM events e
+    JOIN endpoints en ON en.id = e.endpoint_id
+    ${whereOf(conditions)}
+    ORDER BY e.first_received_at DESC, e.id DESC
+    LIMIT ${limit}`;
+  if (events.length === 0) return [];
+  const deliveries = await getDb().$queryRaw<ExportDeliveryRow[]>`
+    SELECT d.id, d.event_id AS "eventId", d.received_at AS "receivedAt", d.method, d.path, d.query, d.headers,
+           d.body, d.size, d.body_sha256 AS "bodySha256", d.source_ip AS "sourceIp",
+           d.verification::text AS verification, d.verification_reason AS "verificationReason",
+           d.response_status AS "responseStatus"
+    FROM deliveries d
+    WHERE d.event_id = ANY(${events.map((e) => e.id)}::text[])
+    ORDER BY d.event_id, d.received_at, d.id`;
+  const byEvent = new Map<string, ExportDeliveryRow[]>();
+  for (const delivery of deliveries) {
+    const list = byEvent.get(delivery.eventId) ?? [];
+    list.push(delivery);
+    byEvent.set(delivery.eventId, list);
+  }
+  return events.map((event) => ({ ...event, deliveries: byEvent.get(event.id) ?? [] }));
+}

@@ -4,6 +4,9 @@ import { pageParamsSchema } from "@/lib/pagination/cursor";
 import { providerIdSchema } from "@/lib/providers/schema";
 import { idSchema } from "@/lib/ids/schema";
 
+/** Trigrams need three characters; a shorter term would scan every payload. */
+export const MIN_SEARCH_LENGTH = 3;
+
 export const verificationValues = ["verified", "failed", "unsigned"] as const;
 
 /**
@@ -28,7 +31,14 @@ export const eventFiltersSchema = z.object({
     .datetime({ offset: true })
     .transform((value) => new Date(value))
     .optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  /** 3+ characters: shorter terms match nearly every payload and the trigram index cannot help. */
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .min(MIN_SEARCH_LENGTH, `type at least ${MIN_SEARCH_LENGTH} characters to search payloads`)
+    .max(200)
+    .optional(),
 });
 
 export type EventFilters = z.infer<typeof eventFiltersSchema>;

@@ -21,6 +21,9 @@ export const POLL_TASK = "poll_job";
  */
 export const ALERT_TASK = "send_alert";
 
+/** The hourly retention run (lib/retention), queued by the worker's crontab (worker.ts). */
+export const RETENTION_TASK = "retention_run";
+
 export type ForwardJob = { eventId: string; destinationId: string; attempt: number };
 export type ReplayJob = {
   eventId: string;
@@ -38,6 +41,7 @@ export type TaskPayloads = {
   [SCAN_TASK]: unknown;
   [POLL_TASK]: PollJob;
   [ALERT_TASK]: AlertJob;
+  [RETENTION_TASK]: unknown;
 };
 export type TaskName = keyof TaskPayloads;
 export type TaskHandlers = { [K in TaskName]: (payload: TaskPayloads[K]) => Promise<void> };

@@ -22,12 +22,14 @@ export type QueueWorkerOptions = {
   onWorkerId?: (id: string) => void;
   /** Runs once the runner is up (the poll scan plans its first run). */
   onStarted?: () => Promise<void>;
+  /** graphile-worker crontab lines (the hourly retention run). */
+  crontab?: string;
 };
 
 export async function startQueueWorker(
   connectionString: string,
   handlers: TaskHandlers,
-  { onWorkerId = () => {}, onStarted = async () => {} }: QueueWorkerOptions = {},
+  { onWorkerId = () => {}, onStarted = async () => {}, crontab }: QueueWorkerOptions = {},
 ): Promise<QueueWorker> {
   // The payloads are ours (queued by our own SQL), so each is the type its task names.
   const taskList: Record<string, Task> = Object.fromEntries(
@@ -43,6 +45,7 @@ export async function startQueueWorker(
     connectionString,
     concurrency: getEnv().INBOX_FORWARD_CONCURRENCY,
     taskList,
+    crontab,
     logger,
     // scripts/worker-process.ts owns SIGINT/SIGTERM and stops the runner itself.
     noHandleSignals: true,

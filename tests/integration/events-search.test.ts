@@ -178,7 +178,8 @@ describe("GET /api/events?q= payload search", () => {
   });
 
   it("treats % as a percent sign, not as 'anything'", async () => {
-    expect(idsOf(await list({ endpointId: clipzy.id, q: "%" }))).toEqual([ids.percent]);
+    // Unescaped, "0%-" would also match "1_0-" in the underscore job's id (terms are 3+ characters).
+    expect(idsOf(await list({ endpointId: clipzy.id, q: "0%-" }))).toEqual([ids.percent]);
     expect(idsOf(await list({ q: `100%-${run}` }))).toEqual([ids.percent]);
   });
 
@@ -188,7 +189,7 @@ describe("GET /api/events?q= payload search", () => {
   });
 
   it("treats a backslash literally", async () => {
-    expect(await list({ endpointId: clipzy.id, q: "\\" })).toEqual([]);
+    expect(await list({ endpointId: clipzy.id, q: "\\\\\\" })).toEqual([]);
   });
 
   it("pages through search results with the cursor, newest first, without gaps or repeats", async () => {
@@ -216,4 +217,14 @@ describe("GET /api/events rejects bad filters", () => {
     expect(status).toBe(400);
     expectApiError(body, "validation_failed");
   });
+
+  it.each(["a", "ab", "%20ab%20"])(
+    "400 for a search of 1-2 characters (%s), saying to type at least 3",
+    async (term) => {
+      const { status, body } = await apiJson(`/api/events?q=${term}`);
+      expect(status).toBe(400);
+      expectApiError(body, "validation_failed");
+      expect(JSON.stringify(body)).toContain("type at least 3 characters");
+    },
+  );
 });

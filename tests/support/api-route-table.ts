@@ -95,6 +95,12 @@ export const apiRouteTable: RouteCase[] = [
   },
   {
     method: "GET",
+    route: "/api/endpoints/[id]/usage",
+    role: "viewer",
+    request: (f) => ({ path: `${ep(f)}/usage` }),
+  },
+  {
+    method: "GET",
     route: "/api/endpoints/[id]/deliveries/stream",
     role: "viewer",
     request: (f) => ({ path: `${ep(f)}/deliveries/stream` }),
@@ -191,6 +197,12 @@ export const apiRouteTable: RouteCase[] = [
     route: "/api/events",
     role: "viewer",
     request: (f) => ({ path: `/api/events?endpointId=${f.endpoint.id}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/events/export",
+    role: "viewer",
+    request: (f) => ({ path: `/api/events/export?endpointId=${f.endpoint.id}` }),
   },
   {
     method: "GET",
@@ -364,6 +376,13 @@ export const apiRouteTable: RouteCase[] = [
     request: (f) => ({ path: `/api/team/members/${f.teammate.id}/tokens/${f.teammate.tokenId}` }),
   },
   { method: "GET", route: "/api/audit", role: "admin", request: () => ({ path: "/api/audit" }) },
+  // Retention: deletes only what is past the window (the test servers keep 100 years).
+  {
+    method: "POST",
+    route: "/api/retention/run",
+    role: "admin",
+    request: () => ({ path: "/api/retention/run" }),
+  },
 ];
 
 /** Whom POST /api/team/invitations invites, so the fixture's state counts it. */

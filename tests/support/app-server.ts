@@ -44,6 +44,10 @@ export async function startAppServer(
     INBOX_BUILD_CHECK: "off",
     // Test receivers listen on loopback, which the outbound client refuses otherwise.
     INBOX_OUTBOUND_ALLOW: "127.0.0.1",
+    // Test data is often dated weeks back (the bulk seed spans 30 days): the hourly
+    // retention run must not delete it under a test. Retention tests pass their own.
+    INBOX_RETENTION_DAYS: "36500",
+    INBOX_FAILED_RETENTION_DAYS: "36500",
     ...extraEnv,
   };
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {

@@ -27,6 +27,7 @@ import { AppError } from "@/lib/http/app-error";
 import { idSchema } from "@/lib/ids/schema";
 import { MAX_EXPECT_TERMINAL_MINUTES } from "@/lib/jobs/schema";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
+import { MAX_RETENTION_DAYS } from "@/lib/retention/policy";
 
 const KIB = 1024;
 /** The form asks for KiB: the numbers people think in for JSON callbacks. */
@@ -158,6 +159,26 @@ const overdueAfterSchema = z.preprocess(
     .nullable(),
 );
 
+/** The form's retention: a mode ("default" | "days" | "forever") and the days for "days". */
+const retentionSchema = z
+  .object({
+    retentionMode: z.enum(["default", "days", "forever"]).default("default"),
+    retentionDays: z.string().optional(),
+  })
+  .transform((value, context): number | null | "default" => {
+    if (value.retentionMode === "default") return "default";
+    if (value.retentionMode === "forever") return null;
+    const days = Number(value.retentionDays?.trim() || Number.NaN);
+    if (!Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS) {
+      context.addIssue({
+        code: "custom",
+        message: `Enter the days to keep deliveries: a whole number from 1 to ${MAX_RETENTION_DAYS.toLocaleString("en")}.`,
+      });
+      return z.NEVER;
+    }
+    return days;
+  });
+
 const settingsSchema = z.object({
   name: z.string().trim().min(1, "Give the endpoint a name.").max(200),
   bodyLimitKib: bodyLimitKibSchema,
@@ -174,9 +195,17 @@ export async function updateSettingsAction(
     requireUserWithRole("admin"),
     { schema: settingsSchema, input: Object.fromEntries(form) },
     async ({ name, bodyLimitKib, rateLimitPerSecond, overdueAfterMinutes }, caller) => {
+      const retention = retentionSchema.safeParse(Object.fromEntries(form));
+      if (!retention.success) return { error: firstIssue(retention.error) };
       await updateEndpoint(
         idSchema.parse(endpointId),
-        { name, bodyLimitBytes: bodyLimitKib * KIB, rateLimitPerSecond, overdueAfterMinutes },
+        {
+          name,
+          bodyLimitBytes: bodyLimitKib * KIB,
+          rateLimitPerSecond,
+          overdueAfterMinutes,
+          retentionDays: retention.data,
+        },
         auditActorOfPerson(caller),
       );
       revalidatePath(`/endpoints/${endpointId}`);

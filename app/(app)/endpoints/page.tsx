@@ -9,14 +9,16 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { RoleNote } from "@/components/ui/role-note";
 import { Table, type Column } from "@/components/ui/table";
 import { cx } from "@/components/ui/cx";
+import { formatSize } from "@/components/ui/format-size";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { EVENT_COUNT_CAP, getEndpointActivity, listEndpoints } from "@/lib/endpoints/data";
+import { getEndpointActivity, listEndpoints } from "@/lib/endpoints/data";
 import { ingestUrlFor } from "@/lib/endpoints/serialize";
 import { AppError } from "@/lib/http/app-error";
 import { getPreset, providerPresets } from "@/lib/providers/registry";
 import { providerIdSchema } from "@/lib/providers/schema";
 import { pageOrigin } from "@/lib/http/page-origin";
+import { getEndpointsUsage, type EndpointUsage } from "@/lib/retention/data";
 
 export const metadata: Metadata = { title: "Endpoints" };
 
@@ -28,7 +30,54 @@ const ENDPOINT_COLUMNS: Column[] = [
   { label: "Ingest URL" },
   { label: "Last callback" },
   { label: "Events", align: "right" },
+  { label: "Stored", align: "right" },
+  { label: "Retention" },
 ];
+
+const count = (n: number, one: string, many: string) =>
+  `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
+function StoredCell({ usage }: { usage: EndpointUsage | undefined }) {
+  if (!usage) return null;
+  return (
+    <div className="text-xs whitespace-nowrap tabular-nums" data-testid="endpoint-usage">
+      <div className="text-zinc-800 dark:text-zinc-200">
+        {count(usage.deliveries, "delivery", "deliveries")}
+      </div>
+      <div className="text-zinc-500 dark:text-zinc-400">
+        {formatSize(usage.bytes)} · {count(usage.jobs, "job", "jobs")}
+      </div>
+    </div>
+  );
+}
+
+function RetentionCell({ usage }: { usage: EndpointUsage | undefined }) {
+  if (!usage) return null;
+  const { retention, nextRun, oldestDeliveryAt } = usage;
+  return (
+    <div className="text-xs whitespace-nowrap" data-testid="endpoint-retention">
+      <div className="text-zinc-800 dark:text-zinc-200">
+        {retention.days === null
+          ? "Kept forever"
+          : `${retention.days.toLocaleString("en")} days${retention.setting === "default" ? " (default)" : ""}`}
+      </div>
+      <div className="text-zinc-500 dark:text-zinc-400">
+        {oldestDeliveryAt ? (
+          <>
+            oldest <RelativeTime iso={oldestDeliveryAt.toISOString()} />
+          </>
+        ) : (
+          "nothing stored"
+        )}
+      </div>
+      {retention.days !== null && (
+        <div className="text-zinc-500 dark:text-zinc-400">
+          next run removes {nextRun.deliveries.toLocaleString("en")}
+        </div>
+      )}
+    </div>
+  );
+}
 
 function providerLabel(provider: string): string {
   const parsed = providerIdSchema.safeParse(provider);
@@ -53,7 +102,8 @@ export default async function EndpointsPage({
       throw error;
     },
   );
-  const activity = await getEndpointActivity(page.items.map((e) => e.id));
+  const ids = page.items.map((e) => e.id);
+  const [activity, usage] = await Promise.all([getEndpointActivity(ids), getEndpointsUsage(ids)]);
   const origin = await pageOrigin();
   const tab = (active: boolean) =>
     cx(
@@ -163,9 +213,13 @@ export default async function EndpointsPage({
                     )}
                   </td>
                   <td className="text-right text-xs tabular-nums text-zinc-700 dark:text-zinc-300">
-                    {(stats?.eventCount ?? 0) > EVENT_COUNT_CAP
-                      ? `${EVENT_COUNT_CAP.toLocaleString("en")}+`
-                      : (stats?.eventCount ?? 0).toLocaleString("en")}
+                    {(usage.get(endpoint.id)?.events ?? 0).toLocaleString("en")}
+                  </td>
+                  <td className="text-right">
+                    <StoredCell usage={usage.get(endpoint.id)} />
+                  </td>
+                  <td>
+                    <RetentionCell usage={usage.get(endpoint.id)} />
                   </td>
                 </tr>
               );

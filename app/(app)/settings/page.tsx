@@ -7,12 +7,15 @@ import { RoleSelect } from "@/components/settings/role-select";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatSize } from "@/components/ui/format-size";
 import { DescriptionList, Panel } from "@/components/ui/panel";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, type Column } from "@/components/ui/table";
 import { listApiTokens } from "@/lib/auth/data";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { getDatabaseSize } from "@/lib/retention/data";
 import { listMembers, listPendingInvitations } from "@/lib/team/data";
 import { INVITATION_LIFETIME_MS } from "@/lib/team/invitations";
 import {
@@ -53,11 +56,13 @@ export default async function SettingsPage({
   const { password, audit } = await searchParams;
   const passwordChanged = password === "changed";
   const isAdmin = user.role === "admin";
-  const [tokens, members, invitations] = await Promise.all([
+  const [tokens, members, invitations, databaseBytes] = await Promise.all([
     listApiTokens(user.id),
     listMembers(),
     isAdmin ? listPendingInvitations() : Promise.resolve([]),
+    getDatabaseSize(),
   ]);
+  const env = getEnv();
 
   return (
     <>
@@ -90,6 +95,37 @@ export default async function SettingsPage({
               )}
               <PasswordForm action={changePasswordAction} minLength={MIN_PASSWORD_LENGTH} />
             </div>
+          </div>
+        </Panel>
+
+        <Panel title="Data and retention">
+          <div className="space-y-3">
+            <DescriptionList
+              items={[
+                {
+                  label: "Database size",
+                  value: (
+                    <span data-testid="database-size" className="tabular-nums">
+                      {formatSize(databaseBytes)}
+                    </span>
+                  ),
+                },
+                {
+                  label: "Deliveries kept",
+                  value: `${env.INBOX_RETENTION_DAYS} days (INBOX_RETENTION_DAYS), unless an endpoint says otherwise`,
+                },
+                {
+                  label: "Failed verification",
+                  value: `${env.INBOX_FAILED_RETENTION_DAYS} days (INBOX_FAILED_RETENTION_DAYS), or the endpoint's window if shorter`,
+                },
+              ]}
+            />
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Older deliveries are deleted every hour, with their events, jobs, forwarding attempts,
+              polls and alerts. Each endpoint&apos;s page sets its own window or keeps everything;
+              the Endpoints list shows what each stores. To keep a copy, use Download on the Inbox
+              or <code className="font-mono text-xs">webhook-inbox export</code>.
+            </p>
           </div>
         </Panel>
 

@@ -40,6 +40,8 @@ import { serializePollingSettings } from "@/lib/polling/serialize";
 import { AppError } from "@/lib/http/app-error";
 import { getDeliveryPromise } from "@/lib/providers/delivery-promises";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
+import { getEnv } from "@/lib/env";
+import { settingOfStored } from "@/lib/retention/policy";
 import { verificationConfigSchema } from "@/lib/verify/schema";
 import {
   addDestinationAction,
@@ -337,6 +339,9 @@ export default async function EndpointPage({
                 burstFactor={RATE_LIMIT_BURST_FACTOR}
                 overdueAfterMinutes={endpoint.overdueAfterMinutes}
                 pollingExpectMinutes={pollingExpect}
+                retention={settingOfStored(endpoint.retentionDays)}
+                defaultRetentionDays={getEnv().INBOX_RETENTION_DAYS}
+                failedRetentionDays={getEnv().INBOX_FAILED_RETENTION_DAYS}
                 action={updateSettingsAction.bind(null, endpoint.id)}
               />
             </Panel>
