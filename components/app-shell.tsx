@@ -1,6 +1,5 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { signOutAction } from "@/app/login/actions";
 import type { SignedInUser } from "@/lib/auth/session";
 import type { ThemeChoice } from "@/lib/ui/theme";
 import { NavLink } from "./nav-link";
@@ -16,10 +15,13 @@ const NAV = [
 /** The frame of every signed-in page: product name, sections, who is signed in. */
 export function AppShell({
   user,
+  signOutAction,
   theme,
   children,
 }: {
   user: SignedInUser;
+  /** The sign-out server action (app/login/actions.ts), passed in by the layout. */
+  signOutAction: () => Promise<void>;
   theme: ThemeChoice;
   children: ReactNode;
 }) {

@@ -1,7 +1,7 @@
 // The one place that reads process.env. Parsed lazily so that a route that needs no
 // database (GET /api/health) still answers when, say, DATABASE_URL is missing.
 import { z } from "zod";
-import { parseAllowList } from "@/lib/outbound/address-policy";
+import { parseAllowList } from "@/lib/net/address-ranges";
 
 /** Comma-separated seconds ("5,30,120") as numbers. */
 const secondsList = (name: string, fallback: string) =>

@@ -6,7 +6,7 @@ import { access, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { storeSetupCodeHash } from "@/lib/auth/mutations";
 import { hashSetupCode, newSetupCode } from "@/lib/auth/setup-code";
-import { countPeople } from "@/lib/auth/users";
+import { countPeople } from "@/lib/auth/data";
 import { getEnv } from "@/lib/env";
 import { DATA_DIR } from "./database";
 

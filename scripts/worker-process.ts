@@ -11,9 +11,23 @@
 // finish but never for longer than a forward may take.
 import { parseArgs } from "node:util";
 import { rememberListeningOrigin } from "@/lib/alerts/links";
+import { runAlertJob } from "@/lib/alerts/send-alert";
 import { getPool } from "@/lib/db/client";
 import { requireDatabaseUrl } from "@/lib/env";
-import { startForwardingWorker } from "@/lib/forwarding/worker";
+import { runForwardJob } from "@/lib/forwarding/tasks";
+import { runPollJob, runSchedulePolls, startPollScans } from "@/lib/polling/tasks";
+import {
+  ALERT_TASK,
+  FORWARD_TASK,
+  POLL_TASK,
+  REPLAY_TASK,
+  RETENTION_TASK,
+  SCAN_TASK,
+  type TaskHandlers,
+} from "@/lib/queue/tasks";
+import { startQueueWorker } from "@/lib/queue/worker";
+import { runReplayJob } from "@/lib/replay/replay-task";
+import { RETENTION_CRONTAB, runRetentionTask } from "@/lib/retention/tasks";
 import { ignoreClosedOutput } from "./ignore-closed-output";
 
 /** A forward times out after 15 s; a stop that takes longer than this is stuck. */
@@ -26,8 +40,23 @@ if (values.origin) rememberListeningOrigin(values.origin);
 // Stopping is wired up before the worker has started: a launcher killed during the
 // seconds a start takes fires 'disconnect' once, and nobody would hear it later.
 // The launcher unlocks this worker's jobs if it dies mid-job (worker-supervisor.ts).
-const started = startForwardingWorker(requireDatabaseUrl(), (id) => {
-  if (process.connected) process.send?.({ type: "worker-id", id });
+// Each task of the queue's task list registers its handler here, the one place that
+// sees them all (lib/queue cannot import the domains that import it).
+const handlers: TaskHandlers = {
+  [FORWARD_TASK]: runForwardJob,
+  [REPLAY_TASK]: runReplayJob,
+  [SCAN_TASK]: runSchedulePolls,
+  [POLL_TASK]: runPollJob,
+  [ALERT_TASK]: runAlertJob,
+  [RETENTION_TASK]: runRetentionTask,
+};
+const started = startQueueWorker(requireDatabaseUrl(), handlers, {
+  onWorkerId: (id) => {
+    if (process.connected) process.send?.({ type: "worker-id", id });
+  },
+  // The poll scan keeps a planned run, else plans one now.
+  onStarted: startPollScans,
+  crontab: RETENTION_CRONTAB,
 });
 
 let stopping = false;

@@ -5,7 +5,7 @@
 // worker held would otherwise wait for graphile-worker's 4-hour lock timeout.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { getPool } from "@/lib/db/client";
+import { unlockAllJobs, unlockJobsOfWorkers } from "@/lib/queue/mutations";
 
 const WORKER_SCRIPT = path.join(import.meta.dirname, "worker-process.ts");
 const FIRST_RESTART_MS = 1_000;
@@ -19,13 +19,11 @@ export type WorkerSupervisor = { stop(): Promise<void> };
 
 /** Jobs the dead process had taken become runnable again (they record what went out already). */
 async function unlockJobsOf(workerIds: string[]): Promise<void> {
-  await getPool()
-    .query("SELECT graphile_worker.force_unlock_workers($1::text[])", [workerIds])
-    .catch((error: unknown) =>
-      console.error(
-        `could not release the jobs of the stopped queue worker (graphile-worker frees them after 4 hours): ${(error as Error).message}`,
-      ),
-    );
+  await unlockJobsOfWorkers(workerIds).catch((error: unknown) =>
+    console.error(
+      `could not release the jobs of the stopped queue worker (graphile-worker frees them after 4 hours): ${(error as Error).message}`,
+    ),
+  );
 }
 
 /**
@@ -35,9 +33,7 @@ async function unlockJobsOf(workerIds: string[]): Promise<void> {
  * stopped under it, or the machine went down).
  */
 export async function releaseAbandonedJobs(): Promise<void> {
-  await getPool().query(
-    "SELECT graphile_worker.force_unlock_workers(ARRAY(SELECT DISTINCT locked_by FROM graphile_worker.jobs WHERE locked_by IS NOT NULL))",
-  );
+  await unlockAllJobs();
 }
 
 export function superviseWorker(options: { origin: string }): WorkerSupervisor {

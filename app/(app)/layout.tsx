@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
+import { signOutAction } from "@/app/login/actions";
 import { requireUser } from "@/lib/auth/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/ui/theme";
 
@@ -10,7 +11,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <AppShell user={user} theme={theme}>
+    <AppShell user={user} theme={theme} signOutAction={signOutAction}>
       {children}
     </AppShell>
   );

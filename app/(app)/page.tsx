@@ -21,7 +21,7 @@ import { listEventsSchema, verificationValues } from "@/lib/events/schema";
 import { serializeListedEvent } from "@/lib/events/serialize";
 import { AppError } from "@/lib/http/app-error";
 import { pageOrigin } from "@/lib/http/page-origin";
-import { jobStates } from "@/lib/jobs/constants";
+import { jobStates } from "@/lib/job-states/constants";
 import { providerPresets } from "@/lib/providers/registry";
 import { BULK_REPLAY_CAP } from "@/lib/replay/schema";
 import { previewBulkReplay, startBulkReplayAction } from "./replays/actions";

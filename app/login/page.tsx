@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
 import { currentUser, safeReturnPath } from "@/lib/auth/session";
-import { countPeople } from "@/lib/auth/users";
+import { countPeople } from "@/lib/auth/data";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
-import { countPeople } from "@/lib/auth/users";
+import { countPeople } from "@/lib/auth/data";
 import { SetupForm } from "./setup-form";
 
 export const metadata: Metadata = { title: "Set up" };

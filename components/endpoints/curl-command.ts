@@ -2,7 +2,7 @@
 // sample body, with the headers its scheme needs. Secrets are never in the page, so
 // signatures are computed in the shell from a secret the person pastes (HMAC), or
 // explained (Standard Webhooks, whose signature covers an id and a fresh timestamp).
-import { sampleBody } from "@/lib/endpoints/test-callback";
+import { sampleBody } from "@/lib/endpoints/sample-callbacks";
 import type { ProviderId } from "@/lib/providers/schema";
 import type { VerificationConfig } from "@/lib/verify/schema";
 

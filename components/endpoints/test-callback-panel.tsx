@@ -6,7 +6,7 @@ import { VerificationBadge } from "@/components/domain-badges";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DescriptionList } from "@/components/ui/panel";
-import type { TestCallbackResult } from "@/lib/endpoints/test-callback";
+import type { TestCallbackResult } from "@/lib/ingest/test-callback";
 import type { FormState } from "@/lib/forms/form-state";
 
 type State = FormState<{ result?: TestCallbackResult }>;

@@ -1,12 +1,13 @@
 // Every request sent for this event (automatic forwards, replays) and the replay form.
-import { replayAction } from "@/app/(app)/events/[id]/actions";
 import { AttemptsTable, type AttemptRow } from "@/components/attempts/attempts-table";
 import { Panel } from "@/components/ui/panel";
 import { RoleNote } from "@/components/ui/role-note";
+import type { ReplayState } from "@/lib/replay/types";
 import { ReplayForm, type ReplayDestination } from "./replay-form";
 
 type Props = {
-  eventId: string;
+  /** The page's replay server action, bound to this event. */
+  replayAction: (state: ReplayState, form: FormData) => Promise<ReplayState>;
   attempts: AttemptRow[];
   destinations: ReplayDestination[];
   /** Members and admins replay; a viewer sees the attempts only. */
@@ -16,7 +17,7 @@ type Props = {
 };
 
 export function AttemptsPanel({
-  eventId,
+  replayAction,
   attempts,
   destinations,
   canReplay,
@@ -27,7 +28,7 @@ export function AttemptsPanel({
       <div className="space-y-4">
         {canReplay ? (
           <ReplayForm
-            action={replayAction.bind(null, eventId)}
+            action={replayAction}
             destinations={destinations}
             resignRefusal={resignRefusal}
           />

@@ -4,7 +4,7 @@ import { VerificationBadge } from "@/components/domain-badges";
 import { visibleText } from "@/components/json/visible-text";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
-import { checkedHeaders } from "@/lib/events/detail";
+import { checkedHeaders } from "@/lib/verify/checked-headers";
 import type { HeaderList } from "@/lib/http/header-list";
 import { describeVerification } from "@/lib/verify/describe-scheme";
 import type { VerificationConfig } from "@/lib/verify/schema";

@@ -2,7 +2,7 @@
 // bookmarked, shared and used without JavaScript.
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
-import { jobStates } from "@/lib/jobs/constants";
+import { jobStates } from "@/lib/job-states/constants";
 import type { ListJobsQuery } from "@/lib/jobs/schema";
 import { providerIds } from "@/lib/providers/schema";
 

@@ -38,6 +38,3 @@ export const DEFAULT_BURST_MINUTES = 5;
  */
 export const MAX_BURST_THRESHOLD = 10_000;
 export const MAX_BURST_MINUTES = 1440;
-
-/** The graphile-worker task the triggers queue ("send_alert" in the migration's SQL). */
-export const ALERT_TASK = "send_alert";

@@ -8,7 +8,8 @@ import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/http/app-error";
 import { newId } from "@/lib/ids/new-id";
 import { sealSecret } from "@/lib/secrets/secret-box";
-import { ALERT_TASK, type AlertStatus } from "./constants";
+import { ALERT_TASK } from "@/lib/queue/tasks";
+import type { AlertStatus } from "./constants";
 import { channelView, withMaskedUrl } from "./data";
 import type { CreateAlertChannelInput, UpdateAlertChannelInput } from "./schema";
 

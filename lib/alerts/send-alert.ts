@@ -8,13 +8,12 @@ import { getLogger } from "@/lib/log/logger";
 import { parseRetryAfter, retryDelayMs } from "@/lib/forwarding/retry-schedule";
 import { firstHeader } from "@/lib/http/header-list";
 import { sendOutbound, type OutboundResult } from "@/lib/outbound/guarded-fetch";
+import type { AlertJob } from "@/lib/queue/tasks";
 import type { AlertType } from "./constants";
 import { getAlert, loadAlertForSending, type AlertToSend } from "./data";
 import { dashboardUrl } from "./links";
 import { buildSlackMessage, buildWebhookPayload, type AlertFacts } from "./messages";
 import { createTestAlert, recordAlertOutcome, type AlertOutcome } from "./mutations";
-
-export type AlertJob = { alertId: string; attempt: number };
 
 const TIMEOUT_MS = 10_000;
 /** Enough of an error answer to keep its reason (Slack answers "invalid_token", "no_service" ...). */

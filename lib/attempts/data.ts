@@ -70,3 +70,8 @@ export async function findAttemptByIdempotencyKey(scope: string, key: string) {
     where: { idempotencyScope_idempotencyKey: { idempotencyScope: scope, idempotencyKey: key } },
   });
 }
+
+/** Whether this event already has its attempt of this bulk-replay batch (a job may run twice). */
+export async function hasBatchAttempt(eventId: string, batchId: string): Promise<boolean> {
+  return (await getDb().attempt.count({ where: { eventId, batchId } })) > 0;
+}

@@ -5,7 +5,7 @@ import { getDb, getPool } from "@/lib/db/client";
 import { namedParameters } from "@/lib/db/named-parameters";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { newId } from "@/lib/ids/new-id";
-import { FORWARD_TASK, forwardJobKey, type ForwardJob } from "@/lib/forwarding/queue";
+import { FORWARD_TASK, forwardJobKey, type ForwardJob } from "@/lib/queue/tasks";
 import type { AttemptOutcome } from "@/lib/forwarding/send-attempt";
 import { getLogger } from "@/lib/log/logger";
 

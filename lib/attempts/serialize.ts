@@ -3,7 +3,7 @@
 // credential values masked: a receiver's Set-Cookie, or a header sent before it was
 // listed as a credential.
 import { maskStoredHeaders } from "@/lib/deliveries/sealed-headers";
-import { toHeaderList } from "@/lib/events/detail";
+import { toHeaderList } from "@/lib/http/header-list";
 
 type AttemptRow = {
   id: string;

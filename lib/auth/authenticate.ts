@@ -8,7 +8,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { findApiTokenOwner, type TokenOwner } from "./api-tokens";
+import type { TokenOwner } from "./api-tokens";
+import { findApiTokenOwner } from "./data";
 import { getAuth } from "./auth";
 import { asRole, type Role } from "./roles";
 

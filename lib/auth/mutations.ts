@@ -1,7 +1,13 @@
 // Writes for signing in and setting up that are not Better Auth's own: the set-up
-// code's hash and the shared sign-in throttle. Races are settled by the database
-// (ON CONFLICT, atomic increments), since several app processes share it.
-import { getDb } from "@/lib/db/client";
+// code's hash, the shared sign-in throttle, personal API tokens (api-tokens.ts) and the
+// first-admin lock. Races are settled by the database (ON CONFLICT, atomic increments,
+// an advisory lock), since several app processes share it.
+import { recordAudit } from "@/lib/audit/mutations";
+import type { AuditActor } from "@/lib/audit/types";
+import { getDb, getPool } from "@/lib/db/client";
+import { notFound } from "@/lib/http/app-error";
+import { newId } from "@/lib/ids/new-id";
+import { newApiToken, type ApiTokenSummary } from "./api-tokens";
 
 /**
  * Stores the set-up code's hash. `replace: false` keeps a code another process made
@@ -58,4 +64,67 @@ export async function forgetSignInFailures(key: string): Promise<void> {
 export async function forgetEndedSignInWindows(windowSeconds: number): Promise<void> {
   await getDb()
     .$executeRaw`DELETE FROM sign_in_throttle WHERE window_started_at <= now() - make_interval(secs => ${windowSeconds})`;
+}
+
+export async function createApiToken(
+  userId: string,
+  name: string,
+): Promise<{ token: string; summary: ApiTokenSummary }> {
+  const { token, tokenHash, tokenPrefix } = newApiToken();
+  const row = await getDb().apiToken.create({
+    data: { id: newId("tok"), userId, name, tokenHash, tokenPrefix },
+    omit: { tokenHash: true, userId: true },
+  });
+  return { token, summary: row };
+}
+
+/**
+ * Revokes a token of `userId` (a token of anyone else is "not found"). People revoke
+ * their own; an admin revoking someone else's is recorded in the audit log.
+ */
+export async function revokeApiToken(
+  userId: string,
+  tokenId: string,
+  actor: AuditActor,
+): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const revoked = await tx.apiToken.updateManyAndReturn({
+      where: { id: tokenId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+      select: { name: true },
+    });
+    const token = revoked[0];
+    if (!token) throw notFound("token");
+    if (actor.id !== userId) {
+      await recordAudit(
+        {
+          actor,
+          action: "token.revoked",
+          target: { type: "api_token", id: tokenId },
+          details: { ownerId: userId, name: token.name },
+        },
+        tx,
+      );
+    }
+  });
+}
+
+/**
+ * Runs `work` while holding the one advisory lock that every way of making an admin
+ * takes: two set-up forms submitted at once, or two processes starting at once with
+ * INBOX_ADMIN_EMAIL on an empty database, then make one admin, not two or a failure.
+ */
+export async function withAdminLock<T>(work: () => Promise<T>): Promise<T> {
+  const client = await getPool().connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('inbox:first-admin'))");
+    return await work();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(hashtext('inbox:first-admin'))").catch(() => {});
+    client.release();
+  }
+}
+
+export async function makeAdmin(userId: string): Promise<void> {
+  await getDb().user.update({ where: { id: userId }, data: { role: "admin" } });
 }

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getAuth } from "./auth";
 import { asRole, requireRole, type Role } from "./roles";
-import { countPeople } from "./users";
+import { countPeople } from "./data";
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role };
 

@@ -4,8 +4,8 @@
 import { auditActorOfPerson } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/mutations";
 import { getAuth } from "./auth";
-import { getDb, getPool } from "@/lib/db/client";
-import { deleteSetupCode } from "./mutations";
+import { countPeople, findUserIdByEmail, hasPasswordAccount } from "./data";
+import { deleteSetupCode, makeAdmin, withAdminLock } from "./mutations";
 import type { Role } from "./roles";
 import { isSetupCodeCorrect } from "./setup-code";
 
@@ -37,22 +37,6 @@ export async function resetPassword(userId: string, password: string): Promise<v
   await ctx.internalAdapter.deleteUserSessions(userId);
 }
 
-/**
- * Runs `work` while holding the one advisory lock that every way of making an admin
- * takes: two set-up forms submitted at once, or two processes starting at once with
- * INBOX_ADMIN_EMAIL on an empty database, then make one admin, not two or a failure.
- */
-async function withAdminLock<T>(work: () => Promise<T>): Promise<T> {
-  const client = await getPool().connect();
-  try {
-    await client.query("SELECT pg_advisory_lock(hashtext('inbox:first-admin'))");
-    return await work();
-  } finally {
-    await client.query("SELECT pg_advisory_unlock(hashtext('inbox:first-admin'))").catch(() => {});
-    client.release();
-  }
-}
-
 export type FirstAdminOutcome =
   { outcome: "created"; id: string } | { outcome: "someone-exists" } | { outcome: "wrong-code" };
 
@@ -80,28 +64,21 @@ export function createFirstAdmin(
   });
 }
 
-export async function countPeople(): Promise<number> {
-  return getDb().user.count();
-}
-
 /**
  * INBOX_ADMIN_EMAIL + INBOX_ADMIN_PASSWORD: create that admin, or if the email exists,
  * make it an admin and reset its password (the way back in when a password is lost).
  */
 export function ensureAdminFromEnv(email: string, password: string): Promise<"created" | "reset"> {
   return withAdminLock(async () => {
-    const db = getDb();
-    const existing = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
+    const existing = await findUserIdByEmail(normalizeEmail(email));
     if (!existing) {
       await createPerson({ email, name: email.split("@")[0] ?? "Admin", password, role: "admin" });
       // Someone exists now: a set-up code made before has nothing left to set up.
       await deleteSetupCode();
       return "created";
     }
-    await db.user.update({ where: { id: existing.id }, data: { role: "admin" } });
-    const hasPassword = await db.account.findFirst({
-      where: { userId: existing.id, providerId: "credential" },
-    });
+    await makeAdmin(existing.id);
+    const hasPassword = await hasPasswordAccount(existing.id);
     const ctx = await getAuth().$context;
     if (hasPassword) await resetPassword(existing.id, password);
     else

@@ -2,7 +2,7 @@
 // current INBOX_SECRET_KEY: rows from before sealing (credential_key 'plain') and rows
 // sealed with a key now in INBOX_SECRET_KEY_PREVIOUS. In batches, so a large table is
 // never held in memory; the partial index on credential_key finds the rows.
-import { toHeaderList } from "@/lib/events/detail";
+import { toHeaderList } from "@/lib/http/header-list";
 import { getDb } from "@/lib/db/client";
 import { currentKeyId } from "@/lib/secrets/secret-box";
 import { resealCredentialHeaders } from "./sealed-headers";

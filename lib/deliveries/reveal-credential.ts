@@ -3,7 +3,7 @@
 // the value. Everyone else sees the masked value only.
 import { recordAudit } from "@/lib/audit/mutations";
 import type { AuditActor } from "@/lib/audit/types";
-import { toHeaderList } from "@/lib/events/detail";
+import { toHeaderList } from "@/lib/http/header-list";
 import { notFound } from "@/lib/http/app-error";
 import { currentRawRequest } from "@/lib/http/request-context";
 import { getDeliveryHeaders } from "./data";

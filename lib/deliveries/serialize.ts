@@ -1,4 +1,4 @@
-import { toHeaderList } from "@/lib/events/detail";
+import { toHeaderList } from "@/lib/http/header-list";
 import type { FeedDelivery } from "./data";
 import { maskStoredHeaders } from "./sealed-headers";
 import type { StreamedDelivery } from "./schema";

@@ -6,7 +6,7 @@ import type { AuditActor } from "@/lib/audit/types";
 import { getDb, Prisma } from "@/lib/db/client";
 import { newEndpointKey, newId } from "@/lib/ids/new-id";
 import { AppError, notFound } from "@/lib/http/app-error";
-import { forgetCachedEndpoint } from "@/lib/ingest/endpoint-cache";
+import { forgetCachedEndpoint } from "@/lib/endpoints/endpoint-cache";
 import { getPreset } from "@/lib/providers/registry";
 import { storedOfSetting } from "@/lib/retention/policy";
 import { openSecrets, sealSecrets } from "@/lib/secrets/secret-box";

@@ -2,7 +2,9 @@
 // (stable while callbacks keep arriving) with keyset cursors.
 import { getDb, Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/http/app-error";
+import { toHeaderList } from "@/lib/http/header-list";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import { verificationConfigSchema } from "@/lib/verify/schema";
 import type { VerificationOutcome } from "@/lib/verify/types";
 import { containsPattern } from "./like-pattern";
 import type { EventDeliveriesQuery, EventFilters, ListEventsQuery } from "./schema";
@@ -168,6 +170,65 @@ export async function getEvent(id: string, page: EventDeliveriesQuery) {
   const { items, nextCursor } = toPage(event.deliveries, page.deliveriesLimit, (d) => d.receivedAt);
   return { ...event, deliveries: items, deliveriesNextCursor: nextCursor };
 }
+
+// What the event page reads: the event, its endpoint's verification settings (never
+// its secrets), every delivery with its headers, and the body bytes that are small
+// enough to show as text or put into a curl command.
+/** An event page lists at most this many deliveries (retries of one callback). */
+export const EVENT_DELIVERIES_LIMIT = 100;
+
+/** Bodies up to this size are read for the raw text view and curl; larger ones are downloads. */
+export const SHOWN_BODY_LIMIT = 1024 * 1024;
+
+export async function getEventDetail(id: string) {
+  const db = getDb();
+  const event = await db.event.findUnique({
+    where: { id },
+    select: {
+      ...eventSummary,
+      payload: true,
+      payloadDeliveryId: true,
+      endpoint: {
+        select: {
+          id: true,
+          key: true,
+          name: true,
+          provider: true,
+          verification: true,
+          archivedAt: true,
+        },
+      },
+      job: { select: { id: true, externalId: true, state: true } },
+      deliveries: {
+        select: deliverySummary,
+        orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+        take: EVENT_DELIVERIES_LIMIT,
+      },
+    },
+  });
+  if (!event) return null;
+  const shownIds = event.deliveries.filter((d) => d.size <= SHOWN_BODY_LIMIT).map((d) => d.id);
+  const bodies =
+    shownIds.length === 0
+      ? []
+      : await db.delivery.findMany({
+          where: { id: { in: shownIds }, eventId: id },
+          select: { id: true, body: true },
+        });
+  const bodyOf = new Map(bodies.map((row) => [row.id, row.body]));
+  const parsedConfig = verificationConfigSchema.safeParse(event.endpoint.verification);
+  return {
+    ...event,
+    verificationConfig: parsedConfig.success ? parsedConfig.data : null,
+    deliveries: event.deliveries.map((d) => ({
+      ...d,
+      headers: toHeaderList(d.headers),
+      body: bodyOf.get(d.id) ?? null,
+    })),
+  };
+}
+
+export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEventDetail>>>;
 
 // ---------------------------------------------------------------------------
 // Export (GET /api/events/export): the filtered events in keyset batches, newest first,

@@ -5,7 +5,7 @@
 // database to one batch at a time and a million events stream in constant memory.
 import { maskStoredHeaders } from "@/lib/deliveries/sealed-headers";
 import { readExportBatch, type ExportEventRow } from "./data";
-import { toHeaderList } from "./detail";
+import { toHeaderList } from "@/lib/http/header-list";
 import type { EventFilters } from "./schema";
 import { serializeEventSummary } from "./serialize";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { jobStates } from "@/lib/jobs/constants";
+import { jobStates } from "@/lib/job-states/constants";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
 import { providerIdSchema } from "@/lib/providers/schema";
 import { idSchema } from "@/lib/ids/schema";

@@ -1,6 +1,6 @@
 import { maskStoredHeaders } from "@/lib/deliveries/sealed-headers";
 import type { Prisma } from "@/lib/db/client";
-import { toHeaderList } from "./detail";
+import { toHeaderList } from "@/lib/http/header-list";
 
 export type EventSummaryRow = {
   id: string;

@@ -5,49 +5,12 @@
 // that wrote a row commits, after a short pause that gathers a burst into one batch;
 // a slow safety net picks up rows that other processes (or a crash) left behind.
 // Several processes may relay at once: SKIP LOCKED hands each row to one of them.
-import { getPool } from "@/lib/db/client";
-import { FORWARD_TASK } from "./queue";
+import { moveOutboxBatch, RELAY_BATCH } from "./mutations";
 
-export const RELAY_BATCH = 500;
 /** How long a wake-up waits so that a burst of callbacks moves as one batch. */
 const GATHER_MS = 10;
 /** Rows not announced in this process (another app process, a crash) wait at most this long. */
 const SAFETY_NET_MS = 1_000;
-
-/**
- * A new event goes to every enabled destination that takes it (all events; accepted
- * ones when it is verified or unsigned; verified ones when it is verified); a later
- * delivery of a known event goes to the destinations that may have skipped it before:
- * verified-only and accepted ones when it is verified, accepted ones when it is
- * unsigned (the task skips what went out already). When a job for the
- * pair exists (queued, running, or a retry waiting for its time) "unsafe_dedupe" leaves
- * it alone: replacing it would reset a pending retry's attempt number.
- */
-const MOVE_BATCH = `
-  WITH moved AS (
-    DELETE FROM forward_outbox
-    WHERE id IN (SELECT id FROM forward_outbox ORDER BY id LIMIT ${RELAY_BATCH} FOR UPDATE SKIP LOCKED)
-    RETURNING id, event_id, endpoint_id, is_new_event, verified, accepted
-  ),
-  queued AS (
-    SELECT j.id FROM (SELECT * FROM moved ORDER BY id) m
-    JOIN destinations d ON d.endpoint_id = m.endpoint_id AND d.enabled
-      AND ((m.is_new_event AND (d.forward = 'all' OR m.verified OR (m.accepted AND d.forward = 'accepted')))
-        OR (NOT m.is_new_event AND d.forward <> 'all' AND (m.verified OR (m.accepted AND d.forward = 'accepted'))))
-    CROSS JOIN LATERAL graphile_worker.add_job('${FORWARD_TASK}',
-      json_build_object('eventId', m.event_id, 'destinationId', d.id, 'attempt', 1),
-      job_key := 'forward:' || m.event_id || ':' || d.id, job_key_mode := 'unsafe_dedupe') j
-  )
-  SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM queued)::int AS queued`;
-
-/** Moves one batch; returns how many outbox rows it took. */
-export async function moveOutboxBatch(): Promise<number> {
-  const { rows } = await getPool().query<{ moved: number }>({
-    name: "forward-outbox-move",
-    text: MOVE_BATCH,
-  });
-  return rows[0]?.moved ?? 0;
-}
 
 export type OutboxRelay = { wake(): void; stop(): Promise<void> };
 

@@ -1,7 +1,9 @@
 // One outbound request of an event and what it came to, as the columns of an attempt
 // row. Network outcomes are data (the outbound client never throws for them).
 import { createHash } from "node:crypto";
+import { AppError } from "@/lib/http/app-error";
 import { sendOutbound, type OutboundRequest } from "@/lib/outbound/guarded-fetch";
+import type { LoadedSource } from "./data";
 import { buildForwardHeaders, type ForwardSource, type Signing } from "./outbound-request";
 
 export type AttemptStatus = "succeeded" | "failed" | "blocked";
@@ -102,4 +104,18 @@ export function unsentAttempt(source: ForwardSource, url: string, error: string)
     status: "failed",
     error,
   };
+}
+
+/** A request that cannot be built (re-signing impossible) is a failed attempt with the reason, not a crash. */
+export async function sendOrExplain(
+  source: LoadedSource,
+  target: { url: string; signing: Signing },
+): Promise<{ outcome: AttemptOutcome; sent: boolean }> {
+  try {
+    return { outcome: await sendAttempt(buildForwardRequest(source, target)), sent: true };
+  } catch (error) {
+    if (error instanceof AppError)
+      return { outcome: unsentAttempt(source, target.url, error.message), sent: false };
+    throw error;
+  }
 }

@@ -6,7 +6,7 @@
 // source address stored with a delivery.
 import ipaddr from "ipaddr.js";
 import { getEnv } from "@/lib/env";
-import { parseAllowList, type AllowList } from "@/lib/outbound/address-policy";
+import { parseAllowList, type AllowList } from "@/lib/net/address-ranges";
 import { headerValues, pairRawHeaders } from "./header-list";
 import type { RawRequestInfo } from "./request-context";
 

@@ -38,3 +38,13 @@ export function withRequestFraming(
       : [["Content-Length", String(body?.byteLength ?? 0)] as [string, string]]),
   ];
 }
+
+/** The stored JSON as [name, value] pairs, skipping anything malformed. */
+export function toHeaderList(value: unknown): Array<[string, string]> {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((pair): Array<[string, string]> =>
+    Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string"
+      ? [[pair[0], pair[1]]]
+      : [],
+  );
+}

@@ -14,7 +14,7 @@ import { getPool, type Queryable } from "@/lib/db/client";
 import { namedParameters } from "@/lib/db/named-parameters";
 import { RATE_LIMIT_BURST_FACTOR } from "@/lib/endpoints/schema";
 import { AppError } from "@/lib/http/app-error";
-import type { JobState } from "@/lib/jobs/constants";
+import type { JobState } from "@/lib/job-states/constants";
 import type { CallbackFacts } from "@/lib/providers/types";
 import type { VerificationOutcome } from "@/lib/verify/types";
 

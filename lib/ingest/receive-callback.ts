@@ -14,7 +14,7 @@ import { pairRawHeaders, type HeaderList } from "@/lib/http/header-list";
 import { currentRawRequest } from "@/lib/http/request-context";
 import { wakeOutboxRelay } from "@/lib/forwarding/outbox-relay";
 import { announceStoredEvent } from "@/lib/live/announce-events";
-import { findEndpointForIngest } from "./endpoint-cache";
+import { findEndpointForIngest } from "@/lib/endpoints/endpoint-cache";
 import { isEndpointKey } from "./endpoint-key";
 import { payloadTooLarge, readBodyWithinLimit } from "./read-body";
 import { verifyAndStore, type ArrivedCallback, type StoredCallback } from "./verify-and-store";

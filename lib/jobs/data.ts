@@ -5,7 +5,7 @@ import { eventSummary } from "@/lib/events/data";
 import { notFound } from "@/lib/http/app-error";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
-import { isTerminalState, jobStates, terminalJobStates } from "./constants";
+import { isTerminalState, jobStates, terminalJobStates } from "@/lib/job-states/constants";
 import type { ListJobsQuery } from "./schema";
 
 /** A job page shows at most this many events; the events API pages through the rest. */

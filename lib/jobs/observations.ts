@@ -2,7 +2,7 @@
 // callback delivered twice is seen twice. What did not change the job is left out: an
 // event not applied to it, and any delivery whose signature check failed (a forged
 // copy of a real callback says nothing about the job).
-import type { JobState } from "./constants";
+import type { JobState } from "@/lib/job-states/constants";
 import type { Observation } from "./sequence-checks";
 
 export type CallbackEvent = {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
 import { MAX_ID_CHARS } from "@/lib/providers/capped-values";
 import { providerIdSchema } from "@/lib/providers/schema";
-import { jobStates } from "./constants";
+import { jobStates } from "@/lib/job-states/constants";
 import { idSchema } from "@/lib/ids/schema";
 
 /** A job with no callback for this long (and not finished) counts as stalled, by default. */

@@ -4,7 +4,7 @@
 // observations rather than events so that polls of the provider's status API can join
 // the callbacks later; the checks that are about what the provider *sent* look at
 // callbacks only.
-import { isTerminalState, type JobState } from "./constants";
+import { isTerminalState, type JobState } from "@/lib/job-states/constants";
 import { jobStateRank } from "./state-machine";
 
 export type ObservationKind = "callback" | "poll";

@@ -7,7 +7,7 @@
 // so races are settled under the row lock. This module is the rule in TypeScript, for
 // code that reasons about states outside SQL; tests/integration/job-state-machine.test.ts
 // holds the two against each other for every pair of states.
-import type { JobState } from "./constants";
+import type { JobState } from "@/lib/job-states/constants";
 
 /**
  * Queued, then processing, then a terminal state (all terminal states share a rank).

@@ -3,17 +3,9 @@
 // not inside the ingest statement: a NOTIFY in that transaction would take the global
 // notify lock at every ingest commit. Batched per process (event-batcher.ts); a lost
 // announcement only delays a live view, so errors are logged, never thrown.
-import { getPool } from "@/lib/db/client";
 import { EventBatcher } from "./event-batcher";
-import { INBOX_EVENTS_CHANNEL, type StoredEvent, type StoredEventsMessage } from "./messages";
-
-async function notifyStoredEvents(events: StoredEvent[]): Promise<void> {
-  const message: StoredEventsMessage = { events };
-  await getPool().query("SELECT pg_notify($1, $2)", [
-    INBOX_EVENTS_CHANNEL,
-    JSON.stringify(message),
-  ]);
-}
+import type { StoredEvent } from "./messages";
+import { notifyStoredEvents } from "./mutations";
 
 // On globalThis: the ingest route and others may be separate bundles in one process.
 const holder = globalThis as typeof globalThis & { __inboxEventBatcher?: EventBatcher };

@@ -5,6 +5,7 @@
 // NAT64, 6to4, Teredo). Only globally routable unicast passes, unless the operator allow-lists an
 // address or range (INBOX_OUTBOUND_ALLOW) for self-hosted internal targets.
 import ipaddr from "ipaddr.js";
+import type { AllowList } from "@/lib/net/address-ranges";
 
 export type AddressVerdict = { allowed: true } | { allowed: false; reason: string };
 
@@ -32,22 +33,6 @@ const RANGE_WORDS: Record<string, string> = {
  * but some stacks still route it to the embedded IPv4 address.
  */
 const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
-
-export type AllowList = ReadonlyArray<[ipaddr.IPv4 | ipaddr.IPv6, number]>;
-
-/** "127.0.0.1,10.1.2.0/24,::1" -> ranges; throws on an entry that is neither an address nor a CIDR. */
-export function parseAllowList(value: string | undefined): AllowList {
-  if (!value?.trim()) return [];
-  return value
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      if (entry.includes("/")) return ipaddr.parseCIDR(entry);
-      const address = ipaddr.parse(entry);
-      return [address, address.kind() === "ipv4" ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number];
-    });
-}
 
 export function checkAddress(address: string, allow: AllowList): AddressVerdict {
   if (!ipaddr.isValid(address))

@@ -8,7 +8,7 @@
 // acceptable, so every allow-list gets agents of its own.
 import http from "node:http";
 import https from "node:https";
-import type { AllowList } from "./address-policy";
+import type { AllowList } from "@/lib/net/address-ranges";
 
 export type OriginAgents = { "http:": http.Agent; "https:": https.Agent };
 

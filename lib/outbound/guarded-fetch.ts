@@ -14,7 +14,8 @@ import { performance } from "node:perf_hooks";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { describeNetworkError } from "@/lib/http/network-error";
-import { checkAddress, parseAllowList, type AllowList } from "./address-policy";
+import { parseAllowList, type AllowList } from "@/lib/net/address-ranges";
+import { checkAddress } from "./address-policy";
 import { agentsFor } from "./connection-pool";
 import { bareHostname, sendHttpRequest } from "./http-request";
 

@@ -10,7 +10,7 @@ import {
   type ProviderId,
 } from "@/lib/providers/schema";
 import { openOptionalSecret } from "@/lib/secrets/secret-box";
-import type { JobState } from "@/lib/jobs/constants";
+import type { JobState } from "@/lib/job-states/constants";
 import { pollingSettingsSchema, type PollingSettings } from "./schema";
 
 export type PollingView = {

@@ -13,15 +13,13 @@ import { notFound, AppError } from "@/lib/http/app-error";
 import { wakeOutboxRelay } from "@/lib/forwarding/outbox-relay";
 import { newId } from "@/lib/ids/new-id";
 import { storeDelivery } from "@/lib/ingest/mutations";
-import { isTerminalState } from "@/lib/jobs/constants";
+import { isTerminalState } from "@/lib/job-states/constants";
 import { sealSecret } from "@/lib/secrets/secret-box";
 import type { CallbackFacts } from "@/lib/providers/types";
 import { GIVE_UP_AFTER_MS } from "./schedule";
+import { POLL_TASK, SCAN_TASK } from "@/lib/queue/tasks";
 import { pollCredentialRebinding } from "./credential-place";
 import { pollingSettingsSchema, type PutPollingInput } from "./schema";
-
-export const POLL_TASK = "poll_job";
-export const SCAN_TASK = "schedule_polls";
 
 /**
  * A stored key is kept only while it goes where it was entered for: a new origin,

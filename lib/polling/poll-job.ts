@@ -7,7 +7,7 @@ import { AppError } from "@/lib/http/app-error";
 import { firstHeader } from "@/lib/http/header-list";
 import { newId } from "@/lib/ids/new-id";
 import { parsePayload } from "@/lib/ingest/payload";
-import { isTerminalState } from "@/lib/jobs/constants";
+import { isTerminalState } from "@/lib/job-states/constants";
 import { sendOutbound, type OutboundResult } from "@/lib/outbound/guarded-fetch";
 import { getPreset } from "@/lib/providers/registry";
 import { loadPollContext, type PollContext } from "./data";

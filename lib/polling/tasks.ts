@@ -1,19 +1,18 @@
-// The queue's polling tasks (graphile-worker, lib/forwarding/worker.ts).
+// The queue's polling tasks (lib/queue/tasks.ts; run by lib/queue/worker.ts).
 // schedule_polls: flags overdue jobs (lib/jobs/mutations.ts), finds unfinished jobs that
 // are due and queues one poll_job each,
 // then queues itself again (a queued job, not a timer: it survives restarts and runs
 // once across several app processes). poll_job: one scheduled poll.
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
-import { isTerminalState } from "@/lib/jobs/constants";
+import { isTerminalState } from "@/lib/job-states/constants";
 import { flagOverdueJobs } from "@/lib/jobs/mutations";
+import type { PollJob } from "@/lib/queue/tasks";
 import { loadPollContext } from "./data";
 import { enqueueDuePolls, scheduleNextScan } from "./mutations";
 import { pollJob } from "./poll-job";
 
 const SCAN_BATCH = 200;
-
-export type PollJobPayload = { jobId: string };
 
 export async function runSchedulePolls(): Promise<void> {
   try {
@@ -36,7 +35,7 @@ export function startPollScans(): Promise<void> {
   return scheduleNextScan(0, "preserve_run_at");
 }
 
-export async function runPollJob({ jobId }: PollJobPayload): Promise<void> {
+export async function runPollJob({ jobId }: PollJob): Promise<void> {
   // Between queueing and now a callback may have finished the job, or polling was
   // switched off, or the job was deleted: then there is nothing to ask.
   const context = await loadPollContext(jobId).catch((error: unknown) =>

@@ -2,7 +2,7 @@
 // per-feature states under data.task.features. The task status API answers the same
 // Task object alone ("TaskGetResponse"), with no event_type: a poll reads its state
 // from the features.
-import type { JobState } from "@/lib/jobs/constants";
+import type { JobState } from "@/lib/job-states/constants";
 import { capText, MAX_ERROR_CHARS, MAX_EVENT_TYPE_CHARS, readId, readText } from "./capped-values";
 import { headerDedupeKey } from "./dedupe-keys";
 import { normalizeJobStateWord } from "./job-state-words";

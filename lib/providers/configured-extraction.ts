@@ -1,6 +1,6 @@
 // Facts read through an endpoint's configured JSON paths, for presets that cannot know
 // the payload shape (standard-webhooks, generic).
-import { reportedJobStates, type JobState } from "@/lib/jobs/constants";
+import { reportedJobStates, type JobState } from "@/lib/job-states/constants";
 import { MAX_ERROR_CHARS, MAX_EVENT_TYPE_CHARS, readId, readText, readUrl } from "./capped-values";
 import { normalizeJobStateWord } from "./job-state-words";
 import { readPath } from "./json-path";

@@ -2,7 +2,7 @@
 // status (GET /jobs/{job_id}) sent when the job finishes; result.status says how, and
 // without a result job_state does. Descript takes only a callback_url: it can neither
 // sign nor add a header, so the ingest URL itself is the secret.
-import type { JobState } from "@/lib/jobs/constants";
+import type { JobState } from "@/lib/job-states/constants";
 import { MAX_ERROR_CHARS, MAX_EVENT_TYPE_CHARS, readId, readText, readUrl } from "./capped-values";
 import { payloadDedupeKey } from "./dedupe-keys";
 import { normalizeJobStateWord } from "./job-state-words";

@@ -1,6 +1,6 @@
 // Providers name the same few states with many words; this is the shared vocabulary
 // behind presets whose docs don't pin one down, and behind configured state paths.
-import type { JobState } from "@/lib/jobs/constants";
+import type { JobState } from "@/lib/job-states/constants";
 
 const wordStates: ReadonlyMap<string, JobState> = new Map([
   ...["completed", "complete", "done", "success", "succeeded", "finished"].map(

@@ -1,7 +1,7 @@
 // Settings for presets that cannot know the payload shape in advance
 // (standard-webhooks, generic): where to read each field, as dot paths.
 import { z } from "zod";
-import { reportedJobStates } from "@/lib/jobs/constants";
+import { reportedJobStates } from "@/lib/job-states/constants";
 import { headerNameSchema } from "@/lib/verify/schema";
 
 export const providerIds = [

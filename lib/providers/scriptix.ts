@@ -1,6 +1,6 @@
 // Scriptix (provider-docs/scriptix-webhooks.txt): transcription.* events signed with
 // X-Scriptix-Signature: sha256=<hex HMAC of the body>.
-import type { JobState } from "@/lib/jobs/constants";
+import type { JobState } from "@/lib/job-states/constants";
 import { MAX_ERROR_CHARS, MAX_EVENT_TYPE_CHARS, readId, readText } from "./capped-values";
 import { payloadDedupeKey } from "./dedupe-keys";
 import { normalizeJobStateWord } from "./job-state-words";

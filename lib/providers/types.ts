@@ -1,5 +1,5 @@
 import type { HeaderList } from "@/lib/http/header-list";
-import type { JobState } from "@/lib/jobs/constants";
+import type { JobState } from "@/lib/job-states/constants";
 import type { VerificationConfig } from "@/lib/verify/schema";
 import type { ExtractionConfig, ProviderId } from "./schema";
 

@@ -3,7 +3,7 @@
 import { auditStatement } from "@/lib/audit/mutations";
 import type { AuditEntryInput } from "@/lib/audit/types";
 import { getDb, type Prisma } from "@/lib/db/client";
-import { enqueueReplaysStatement, REPLAY_TASK, type ReplayJob } from "@/lib/forwarding/queue";
+import { REPLAY_TASK, type ReplayJob } from "@/lib/queue/tasks";
 
 export type NewReplayBatch = {
   id: string;
@@ -34,6 +34,15 @@ export async function createReplayBatch(
     enqueueReplaysStatement(eventIds, { ...job, batchId: batch.id }),
     auditStatement(audit),
   ]);
+}
+
+/** One bulk-replay job per event, queued in one statement. */
+function enqueueReplaysStatement(
+  eventIds: string[],
+  job: Omit<ReplayJob, "eventId">,
+): Prisma.PrismaPromise<unknown> {
+  return getDb().$executeRaw`SELECT 1 FROM unnest(${eventIds}::text[]) AS e(id)
+    CROSS JOIN LATERAL graphile_worker.add_job(${REPLAY_TASK}, (${JSON.stringify(job)}::jsonb || jsonb_build_object('eventId', e.id))::json) j`;
 }
 
 /**

@@ -1,9 +1,8 @@
 // The queue's retention task (graphile-worker): its crontab runs it at the top of every
 // hour, once across all app processes (graphile-worker records each cron slot it queued
 // in known_crontabs). A run that fails is not retried: the next hour's run does the work.
+import { RETENTION_TASK } from "@/lib/queue/tasks";
 import { runRetention } from "./mutations";
-
-export const RETENTION_TASK = "retention_run";
 
 /** Hourly, no retries (?max=1); a slot missed while no worker ran is not made up. */
 export const RETENTION_CRONTAB = `0 * * * * ${RETENTION_TASK} ?max=1`;

@@ -287,7 +287,8 @@ describe("team and tokens", () => {
   });
 
   it("revoking your own token is not an audited event", async () => {
-    const { revokeApiToken, listApiTokens } = await import("@/lib/auth/api-tokens");
+    const { revokeApiToken } = await import("@/lib/auth/mutations");
+    const { listApiTokens } = await import("@/lib/auth/data");
     const person = await createTestPerson("viewer");
     const [own] = await listApiTokens(person.id);
     await revokeApiToken(person.id, own?.id ?? "", { id: person.id, label: person.email });

@@ -9,7 +9,7 @@ import { createFreshDatabase } from "@/tests/support/fresh-database";
 
 let database: { url: string; drop(): Promise<void> };
 let sql: pg.Client;
-let team: typeof import("@/lib/team/invitations") & typeof import("@/lib/team/members");
+let team: typeof import("@/lib/team/data") & typeof import("@/lib/team/mutations");
 
 /** The audit actor of a user addUser made (lib/team takes who acts as an actor). */
 const actor = (id: string) => ({ id, label: `${id}@team.test` });
@@ -28,7 +28,7 @@ beforeAll(async () => {
   // lib/env reads the environment once, on first use: set it before loading lib/team.
   process.env.DATABASE_URL = database.url;
   process.env.INBOX_AUTH_SECRET = "auth-team-test-secret-0123456789abcdefghij";
-  team = { ...(await import("@/lib/team/invitations")), ...(await import("@/lib/team/members")) };
+  team = { ...(await import("@/lib/team/data")), ...(await import("@/lib/team/mutations")) };
   sql = new pg.Client({ connectionString: database.url });
   await sql.connect();
   await addUser("boss", "admin");

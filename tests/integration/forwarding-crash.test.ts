@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENDPOINT_CHANNEL } from "@/lib/ingest/endpoint-cache";
+import { ENDPOINT_CHANNEL } from "@/lib/endpoints/endpoint-cache";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { createForwardingEndpoint, forwardChecks, sendCallback } from "@/tests/support/forwarding";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";

@@ -5,7 +5,7 @@
 // earlier, equal, later and missing. A state added to one side only fails here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
-import { jobStates, type JobState } from "@/lib/jobs/constants";
+import { jobStates, type JobState } from "@/lib/job-states/constants";
 import { jobAdoptsState, jobStateRank } from "@/lib/jobs/state-machine";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 

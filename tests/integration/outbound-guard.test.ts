@@ -10,7 +10,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseAllowList } from "@/lib/outbound/address-policy";
+import { parseAllowList } from "@/lib/net/address-ranges";
 import { parseOutboundUrl, sendOutbound } from "@/lib/outbound/guarded-fetch";
 
 type Receiver = {
@@ -383,7 +383,7 @@ describe("kept-alive connections", () => {
     // A process of its own: what keeps this test process's event loop alive is not the client's.
     const script = `
       const { sendOutbound } = await import(${JSON.stringify(`${process.cwd()}/lib/outbound/guarded-fetch.ts`)});
-      const { parseAllowList } = await import(${JSON.stringify(`${process.cwd()}/lib/outbound/address-policy.ts`)});
+      const { parseAllowList } = await import(${JSON.stringify(`${process.cwd()}/lib/net/address-ranges.ts`)});
       const send = () => sendOutbound({ url: process.argv[1], method: "GET", headers: [] }, { allow: parseAllowList("127.0.0.1") });
       const outcomes = [(await send()).outcome, (await send()).outcome];
       console.log(JSON.stringify({ outcomes, keepingAlive: process.getActiveResourcesInfo() }));`;

@@ -17,17 +17,18 @@ import { TEST_SECRET_KEY } from "@/tests/support/app-server";
 import { newStandardWebhooksSecret } from "@/tests/support/callbacks-signing";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
 import { nextMessage, sseMessages } from "@/tests/support/sse";
+import { sampleBody } from "@/lib/endpoints/sample-callbacks";
 
 const POLL = { timeout: 20_000, interval: 100 };
 
-let testCallback: typeof import("@/lib/endpoints/test-callback");
+let testCallback: typeof import("@/lib/ingest/test-callback");
 let receiver: Receiver;
 
 beforeAll(async () => {
   // lib/env reads the environment once, on first use: set it before loading lib code.
   process.env.DATABASE_URL = inject("appDatabaseUrl");
   process.env.INBOX_SECRET_KEY = TEST_SECRET_KEY;
-  testCallback = await import("@/lib/endpoints/test-callback");
+  testCallback = await import("@/lib/ingest/test-callback");
   receiver = await startReceiver();
 });
 
@@ -124,7 +125,7 @@ describe("sendTestCallback, in process", () => {
       endpoint.id,
       limit,
     ]);
-    const sample = testCallback.sampleBody("aspect");
+    const sample = sampleBody("aspect");
     expect(Buffer.byteLength(sample)).toBeGreaterThan(limit);
 
     const response = await sendCallback(endpoint, sample);

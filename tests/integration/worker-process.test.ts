@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FORWARD_TASK, forwardJobKey } from "@/lib/forwarding/queue";
+import { FORWARD_TASK, forwardJobKey } from "@/lib/queue/tasks";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { childPids, procStatFields } from "@/tests/support/processes";

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { expect } from "vitest";
-import { FORWARD_TASK } from "@/lib/forwarding/queue";
+import { FORWARD_TASK } from "@/lib/queue/tasks";
 import { TEST_API_TOKEN } from "./app-server";
 import { queryDatabase } from "./fresh-database";
 import type { Receiver } from "./receiver";

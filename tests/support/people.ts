@@ -1,6 +1,6 @@
 // People of each role on the shared app server, made the way the app makes them:
 // lib/auth/users createPerson (what an accepted invitation runs) and
-// lib/auth/api-tokens createApiToken, in this test process, on the app's database.
+// lib/auth/mutations createApiToken, in this test process, on the app's database.
 // Each person can act through a personal token (acting with their role, as the API
 // promises) or sign in through the login page with their password.
 import { randomUUID } from "node:crypto";
@@ -11,7 +11,7 @@ import { TEST_AUTH_SECRET } from "./app-server";
 export type TestPerson = { id: string; email: string; password: string; role: Role; token: string };
 
 type Lib = typeof import("@/lib/auth/users") &
-  typeof import("@/lib/auth/api-tokens") &
+  typeof import("@/lib/auth/mutations") &
   typeof import("@/lib/db/client");
 let lib: Lib | null = null;
 
@@ -22,7 +22,7 @@ async function loadLib(): Promise<Lib> {
   process.env.INBOX_AUTH_SECRET = TEST_AUTH_SECRET;
   lib = {
     ...(await import("@/lib/auth/users")),
-    ...(await import("@/lib/auth/api-tokens")),
+    ...(await import("@/lib/auth/mutations")),
     ...(await import("@/lib/db/client")),
   };
   return lib;

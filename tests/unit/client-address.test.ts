@@ -2,7 +2,7 @@
 // proxy, read from the right, and never lets a client pick its own address.
 import { describe, expect, it } from "vitest";
 import { canonicalAddress, clientAddress } from "@/lib/http/client-address";
-import { parseAllowList } from "@/lib/outbound/address-policy";
+import { parseAllowList } from "@/lib/net/address-ranges";
 
 const trusted = parseAllowList("10.0.0.0/8, 127.0.0.1, ::1");
 const request = (remoteAddress: string | null, ...forwardedFor: string[]) => ({

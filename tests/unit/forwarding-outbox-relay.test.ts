@@ -2,7 +2,8 @@
 // batch move: what it takes from the outbox is all that matters here. The SQL itself
 // is covered by the forwarding integration tests.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createOutboxRelay, RELAY_BATCH, type OutboxRelay } from "@/lib/forwarding/outbox-relay";
+import { RELAY_BATCH } from "@/lib/forwarding/mutations";
+import { createOutboxRelay, type OutboxRelay } from "@/lib/forwarding/outbox-relay";
 
 /** A fake outbox: `move` takes up to a batch of rows and counts its calls. */
 function fakeOutbox(rows: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JobState } from "@/lib/jobs/constants";
+import type { JobState } from "@/lib/job-states/constants";
 import {
   checkSequence,
   type CheckId,

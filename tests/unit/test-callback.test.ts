@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { curlExample } from "@/components/endpoints/curl-command";
-import { buildTestCallback, sampleBody } from "@/lib/endpoints/test-callback";
+import { buildTestCallback, sampleBody } from "@/lib/endpoints/sample-callbacks";
 import type { HeaderList } from "@/lib/http/header-list";
 import { providerPresets } from "@/lib/providers/registry";
 import { providerIds } from "@/lib/providers/schema";

@@ -20,7 +20,7 @@ import {
   updateEndpoint,
 } from "@/lib/endpoints/mutations";
 import { MAX_BODY_LIMIT_BYTES, MAX_RATE_LIMIT_PER_SECOND } from "@/lib/endpoints/schema";
-import { sendTestCallback, type TestCallbackResult } from "@/lib/endpoints/test-callback";
+import { sendTestCallback, type TestCallbackResult } from "@/lib/ingest/test-callback";
 import { firstIssue, type FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { AppError } from "@/lib/http/app-error";

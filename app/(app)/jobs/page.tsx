@@ -21,7 +21,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listEndpoints } from "@/lib/endpoints/data";
 import { listEndpointsSchema } from "@/lib/endpoints/schema";
 import { AppError } from "@/lib/http/app-error";
-import { isTerminalState, type JobState } from "@/lib/jobs/constants";
+import { isTerminalState, type JobState } from "@/lib/job-states/constants";
 import { listJobs, staleBefore } from "@/lib/jobs/data";
 import { listJobsSchema, type ListJobsQuery } from "@/lib/jobs/schema";
 

@@ -9,15 +9,20 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auditActorOfPerson } from "@/lib/audit/actor";
-import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { createApiToken, revokeApiToken } from "@/lib/auth/mutations";
 import { getAuth } from "@/lib/auth/auth";
 import { requireUserWithRole } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { formError, runFormAction } from "@/lib/forms/run-form-action";
 import { pageOrigin } from "@/lib/http/page-origin";
 import { idSchema } from "@/lib/ids/schema";
-import { createInvitation, invitationUrl, revokeInvitation } from "@/lib/team/invitations";
-import { changeMemberRole, removeMember } from "@/lib/team/members";
+import { invitationUrl } from "@/lib/team/invitations";
+import {
+  changeMemberRole,
+  createInvitation,
+  removeMember,
+  revokeInvitation,
+} from "@/lib/team/mutations";
 import { changeRoleSchema, inviteSchema, newPasswordSchema } from "@/lib/team/schema";
 
 /** `secret` is shown once, in the browser that asked for it, and never stored in clear. */

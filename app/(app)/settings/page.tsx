@@ -11,13 +11,13 @@ import { formatSize } from "@/components/ui/format-size";
 import { DescriptionList, Panel } from "@/components/ui/panel";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, type Column } from "@/components/ui/table";
-import { listApiTokens } from "@/lib/auth/api-tokens";
+import { listApiTokens } from "@/lib/auth/data";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { getDatabaseSize } from "@/lib/retention/data";
-import { INVITATION_LIFETIME_MS, listPendingInvitations } from "@/lib/team/invitations";
-import { listMembers } from "@/lib/team/members";
+import { listMembers, listPendingInvitations } from "@/lib/team/data";
+import { INVITATION_LIFETIME_MS } from "@/lib/team/invitations";
 import {
   changePasswordAction,
   changeRoleAction,

@@ -1,7 +1,7 @@
 import { listAlerts } from "@/lib/alerts/data";
 import { listAlertsQuerySchema } from "@/lib/alerts/schema";
 import { serializeAlert } from "@/lib/alerts/serialize";
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
+import { apiRoute, parseSearchParams } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 

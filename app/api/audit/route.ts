@@ -1,7 +1,7 @@
 import { listAuditEntries } from "@/lib/audit/data";
 import { listAuditSchema } from "@/lib/audit/schema";
 import { serializeAuditEntry } from "@/lib/audit/serialize";
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
+import { apiRoute, parseSearchParams } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 

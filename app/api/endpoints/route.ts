@@ -3,7 +3,7 @@ import { listEndpoints } from "@/lib/endpoints/data";
 import { createEndpoint } from "@/lib/endpoints/mutations";
 import { createEndpointSchema, listEndpointsSchema } from "@/lib/endpoints/schema";
 import { serializeEndpoint } from "@/lib/endpoints/serialize";
-import { apiRoute, parseJsonBody, parseSearchParams } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody, parseSearchParams } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { otherMethods } from "@/lib/http/method-not-allowed";

@@ -1,7 +1,7 @@
 import { listEvents } from "@/lib/events/data";
 import { listEventsSchema } from "@/lib/events/schema";
 import { serializeListedEvent } from "@/lib/events/serialize";
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
+import { apiRoute, parseSearchParams } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 

@@ -1,4 +1,4 @@
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
+import { apiRoute, parseSearchParams } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { listJobs } from "@/lib/jobs/data";
 import { listJobsSchema } from "@/lib/jobs/schema";

@@ -1,6 +1,6 @@
 import { auditActorOf } from "@/lib/audit/actor";
 import { principalRole } from "@/lib/auth/authenticate";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { principalScope, startBulkReplay } from "@/lib/replay/bulk-replay";

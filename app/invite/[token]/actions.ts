@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/auth";
 import { firstIssue, type FormState } from "@/lib/forms/form-state";
 import { formError } from "@/lib/forms/run-form-action";
-import { acceptInvitation } from "@/lib/team/invitations";
+import { acceptInvitation } from "@/lib/team/mutations";
 import { acceptInvitationSchema } from "@/lib/team/schema";
 
 export async function acceptInvitationAction(

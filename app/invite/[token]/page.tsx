@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth-card";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
-import { findOpenInvitation, INVITATION_LIFETIME_MS } from "@/lib/team/invitations";
+import { findOpenInvitation } from "@/lib/team/data";
+import { INVITATION_LIFETIME_MS } from "@/lib/team/invitations";
 import { AcceptInvitationForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Join the team", referrer: "no-referrer" };

@@ -21,9 +21,9 @@ import { ingestUrlFor } from "@/lib/endpoints/serialize";
 import { pageOrigin } from "@/lib/http/page-origin";
 import { curlBodyFor, type CurlSource } from "@/lib/events/curl-command";
 import { resignRefusal } from "@/lib/forwarding/resign-policy";
-import { EVENT_DELIVERIES_LIMIT, getEventDetail, type EventDetail } from "@/lib/events/detail";
+import { EVENT_DELIVERIES_LIMIT, getEventDetail, type EventDetail } from "@/lib/events/data";
 import { maskStoredHeaders, type MaskedHeaders } from "@/lib/deliveries/sealed-headers";
-import { revealCredentialValue, revealCredentialValues } from "./actions";
+import { replayAction, revealCredentialValue, revealCredentialValues } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -98,7 +98,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
       )}
 
       <AttemptsPanel
-        eventId={event.id}
+        replayAction={replayAction.bind(null, event.id)}
         attempts={attempts.items}
         destinations={replayTargets}
         canReplay={hasRole(user.role, "member")}

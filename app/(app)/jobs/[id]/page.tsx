@@ -34,7 +34,7 @@ import { listDestinations } from "@/lib/destinations/data";
 import { diffJson } from "@/lib/diff/json-diff";
 import { bulkResignRefusal } from "@/lib/forwarding/resign-policy";
 import { AppError } from "@/lib/http/app-error";
-import { isTerminalState } from "@/lib/jobs/constants";
+import { isTerminalState } from "@/lib/job-states/constants";
 import { getJobEventPayloads, getJobTimeline, JOB_EVENTS_LIMIT } from "@/lib/jobs/data";
 import { callbackObservations, pollObservations } from "@/lib/jobs/observations";
 import { jobDiffParamsSchema } from "@/lib/jobs/schema";

@@ -3,7 +3,7 @@ import { getEndpoint } from "@/lib/endpoints/data";
 import { archiveEndpoint, updateEndpoint } from "@/lib/endpoints/mutations";
 import { updateEndpointSchema } from "@/lib/endpoints/schema";
 import { serializeEndpoint } from "@/lib/endpoints/serialize";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { otherMethods } from "@/lib/http/method-not-allowed";

@@ -1,7 +1,7 @@
 import { getEvent } from "@/lib/events/data";
 import { eventDeliveriesSchema } from "@/lib/events/schema";
 import { serializeEventDetail } from "@/lib/events/serialize";
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
+import { apiRoute, parseSearchParams } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 

@@ -1,6 +1,6 @@
 import { exportEventsStream } from "@/lib/events/export-stream";
 import { eventFiltersSchema } from "@/lib/events/schema";
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
+import { apiRoute, parseSearchParams } from "@/lib/auth/api-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { isStillAuthenticated } from "@/lib/auth/authenticate";
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/auth/api-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { inboxEventStream } from "@/lib/live/event-stream";
 

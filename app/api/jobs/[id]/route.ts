@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { getJob } from "@/lib/jobs/data";
 import { serializeJobDetail } from "@/lib/jobs/serialize";

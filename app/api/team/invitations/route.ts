@@ -1,9 +1,10 @@
 import { auditActorOf } from "@/lib/audit/actor";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { createInvitation, invitationUrl } from "@/lib/team/invitations";
+import { invitationUrl } from "@/lib/team/invitations";
+import { createInvitation } from "@/lib/team/mutations";
 import { inviteSchema } from "@/lib/team/schema";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,8 @@
-import { listLiveApiTokensByOwner } from "@/lib/auth/api-tokens";
-import { apiRoute } from "@/lib/http/api-route";
+import { listLiveApiTokensByOwner } from "@/lib/auth/data";
+import { apiRoute } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
-import { listPendingInvitations } from "@/lib/team/invitations";
-import { listMembers } from "@/lib/team/members";
+import { listMembers, listPendingInvitations } from "@/lib/team/data";
 import { serializeInvitation, serializeMember } from "@/lib/team/serialize";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import { listAlertChannels } from "@/lib/alerts/data";
 import { createAlertChannel } from "@/lib/alerts/mutations";
 import { createAlertChannelSchema } from "@/lib/alerts/schema";
 import { serializeAlertChannel } from "@/lib/alerts/serialize";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 

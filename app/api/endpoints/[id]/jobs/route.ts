@@ -1,5 +1,5 @@
 import { auditActorOf } from "@/lib/audit/actor";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { getJobsByIds } from "@/lib/jobs/data";

@@ -1,6 +1,6 @@
 import { serializeAttempt } from "@/lib/attempts/serialize";
 import { principalRole } from "@/lib/auth/authenticate";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { principalScope } from "@/lib/replay/bulk-replay";

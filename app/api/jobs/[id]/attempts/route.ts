@@ -1,6 +1,6 @@
 import { listJobAttempts } from "@/lib/attempts/data";
 import { serializeAttempt } from "@/lib/attempts/serialize";
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
+import { apiRoute, parseSearchParams } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { pageParamsSchema } from "@/lib/pagination/cursor";

@@ -1,7 +1,7 @@
 import { auditActorOf } from "@/lib/audit/actor";
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/auth/api-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
-import { revokeInvitation } from "@/lib/team/invitations";
+import { revokeInvitation } from "@/lib/team/mutations";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { auditActorOf } from "@/lib/audit/actor";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
-import { changeMemberRole, removeMember } from "@/lib/team/members";
+import { changeMemberRole, removeMember } from "@/lib/team/mutations";
 import { patchMemberSchema } from "@/lib/team/schema";
 import { serializeMember } from "@/lib/team/serialize";
 

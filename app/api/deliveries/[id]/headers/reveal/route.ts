@@ -1,7 +1,7 @@
 import { auditActorOf } from "@/lib/audit/actor";
 import { revealCredentialHeaderSchema } from "@/lib/deliveries/schema";
 import { revealCredentialHeader } from "@/lib/deliveries/reveal-credential";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 

@@ -2,7 +2,7 @@ import { auditActorOf } from "@/lib/audit/actor";
 import { deleteAlertChannel, updateAlertChannel } from "@/lib/alerts/mutations";
 import { updateAlertChannelSchema } from "@/lib/alerts/schema";
 import { serializeAlertChannel } from "@/lib/alerts/serialize";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 

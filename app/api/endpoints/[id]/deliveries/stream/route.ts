@@ -3,7 +3,7 @@ import { startOfFeed } from "@/lib/deliveries/data";
 import { decodeFeedPosition } from "@/lib/deliveries/feed-position";
 import { deliveryStreamQuerySchema } from "@/lib/deliveries/schema";
 import { getEndpoint } from "@/lib/endpoints/data";
-import { apiRoute, parseSearchParams } from "@/lib/http/api-route";
+import { apiRoute, parseSearchParams } from "@/lib/auth/api-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { deliveryStream } from "@/lib/live/delivery-stream";
 

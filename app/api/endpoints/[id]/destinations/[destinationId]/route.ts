@@ -2,7 +2,7 @@ import { auditActorOf } from "@/lib/audit/actor";
 import { deleteDestination, updateDestination } from "@/lib/destinations/mutations";
 import { updateDestinationSchema } from "@/lib/destinations/schema";
 import { serializeDestination } from "@/lib/destinations/serialize";
-import { apiRoute, parseJsonBody } from "@/lib/http/api-route";
+import { apiRoute, parseJsonBody } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 

@@ -1,6 +1,6 @@
 import { serializeAlert } from "@/lib/alerts/serialize";
 import { sendTestAlert } from "@/lib/alerts/send-alert";
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 

@@ -1,6 +1,6 @@
 import { auditActorOf } from "@/lib/audit/actor";
-import { revokeApiToken } from "@/lib/auth/api-tokens";
-import { apiRoute } from "@/lib/http/api-route";
+import { revokeApiToken } from "@/lib/auth/mutations";
+import { apiRoute } from "@/lib/auth/api-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";

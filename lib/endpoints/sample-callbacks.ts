@@ -1,16 +1,12 @@
-// "Send a test callback": the preset's documented sample payload, signed with the
-// endpoint's newest secret the way the provider signs, handed to the ingest path in
-// this process (lib/ingest/receive-callback.ts). It takes the steps a real callback
-// takes (body cap, verification, storage, job state, live Inbox, forwarding), which
-// is the point: "verified" here means the secret and scheme are set up right.
+// The sample callback of each preset: the provider's documented payload shape (from
+// ../shared/provider-docs) and the request that provider would send, signed with a given
+// secret. Pure, so the endpoint page's curl example (components/endpoints/curl-command.ts)
+// and the test callback (test-callback.ts) share it without the page reaching ingest.
 import { randomUUID } from "node:crypto";
-import { toAppError } from "@/lib/http/error-response";
-import { findOpenEndpoint, receiveOwnCallback } from "@/lib/ingest/receive-callback";
 import type { ProviderId } from "@/lib/providers/schema";
 import { signHmac } from "@/lib/verify/hmac";
 import type { VerificationConfig } from "@/lib/verify/schema";
 import { signStandardWebhooks } from "@/lib/verify/standard-webhooks";
-import { getEndpoint } from "./data";
 
 type Sample = {
   payload: (now: Date) => Record<string, unknown>;
@@ -148,46 +144,4 @@ export function buildTestCallback(
       break;
   }
   return { body, headers };
-}
-
-export type TestCallbackResult = {
-  status: number;
-  deliveryId: string | null;
-  eventId: string | null;
-  verification: string | null;
-  reason: string | null;
-  /** The error message of a non-2xx answer other than a failed signature. */
-  error: string | null;
-};
-
-export async function sendTestCallback(endpointId: string): Promise<TestCallbackResult> {
-  const { key } = await getEndpoint(endpointId);
-  // Archived (in another tab, say): nothing to test, so the error is thrown for the page to show.
-  const endpoint = await findOpenEndpoint(key);
-  const request = buildTestCallback(endpoint, endpoint.secrets[0]);
-  try {
-    const stored = await receiveOwnCallback(endpoint, {
-      headers: Object.entries(request.headers),
-      body: Buffer.from(request.body, "utf8"),
-    });
-    return {
-      status: stored.status,
-      deliveryId: stored.deliveryId,
-      eventId: stored.eventId,
-      verification: stored.verification,
-      reason: stored.reason,
-      error: null,
-    };
-  } catch (error) {
-    // Refused as the ingest URL would refuse a provider (413, 503): that answer is the result.
-    const refusal = toAppError(error);
-    return {
-      status: refusal.status,
-      deliveryId: null,
-      eventId: null,
-      verification: null,
-      reason: null,
-      error: refusal.message,
-    };
-  }
 }

@@ -1,3 +1,6 @@
+// The states a job can be in: the vocabulary that providers translate their words into,
+// event filters and job lists use, and ingest advances. Below lib/jobs, lib/events and
+// lib/providers, which all speak it (lib/jobs reads events and providers).
 export const jobStates = [
   /** Registered through the API (lib/jobs/register.ts) and waiting for its first callback. */
   "expected",

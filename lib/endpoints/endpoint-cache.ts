@@ -4,8 +4,8 @@
 // connection every lookup reads through. Unknown keys are never cached, so a flood
 // of random keys cannot grow memory.
 import { NotificationListener } from "@/lib/db/notifications";
-import { findIngestEndpoint } from "@/lib/endpoints/data";
-import type { IngestEndpoint } from "@/lib/endpoints/types";
+import { findIngestEndpoint } from "./data";
+import type { IngestEndpoint } from "./types";
 
 const MAX_ENTRIES = 10_000;
 export const ENDPOINT_CHANNEL = "inbox_endpoint_changed";

@@ -3,10 +3,10 @@
 // (lib/auth/roles.ts), turns every thrown error into the standard error body.
 // The one place API permissions are checked: each route names its role here.
 import type { z } from "zod";
-import { authenticateRequest, principalRole, type Principal } from "@/lib/auth/authenticate";
-import { requireRole, type Role } from "@/lib/auth/roles";
-import { AppError } from "./app-error";
-import { errorResponse, validationError } from "./error-response";
+import { AppError } from "@/lib/http/app-error";
+import { errorResponse, validationError } from "@/lib/http/error-response";
+import { authenticateRequest, principalRole, type Principal } from "./authenticate";
+import { requireRole, type Role } from "./roles";
 
 export function apiRoute<Ctx>(
   role: Role,

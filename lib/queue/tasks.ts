@@ -1,0 +1,51 @@
+// The queue's task list: every graphile-worker task this app queues, by name, with the
+// payload it carries. Jobs are queued in SQL (graphile_worker.add_job) by the statement
+// that has the reason to queue them: the outbox relay (forwarding/mutations.ts), a failed
+// attempt's retry (attempts/mutations.ts), a bulk replay (replay/mutations.ts), the poll
+// scan (polling/mutations.ts) and the alert triggers of the alerts migration. They run in
+// the worker (worker.ts), which takes one handler per task: TaskHandlers makes a task
+// without a handler a type error.
+import type { ReplayTargetInput } from "@/lib/replay/target";
+
+/** One automatic forward of an event to a destination, retried on our own schedule. */
+export const FORWARD_TASK = "forward_event";
+/** One event of a bulk replay, sent once. */
+export const REPLAY_TASK = "replay_event";
+/** Finds the jobs due for a poll and queues one poll_job each, then queues itself again. */
+export const SCAN_TASK = "schedule_polls";
+/** One scheduled poll of a job's status URL. */
+export const POLL_TASK = "poll_job";
+/**
+ * One alert message. Also queued by the SQL triggers of the alerts migration
+ * (prisma/migrations/20261123235000_alerts), which spell "send_alert": change them together.
+ */
+export const ALERT_TASK = "send_alert";
+
+/** The hourly retention run (lib/retention), queued by the worker's crontab (worker.ts). */
+export const RETENTION_TASK = "retention_run";
+
+export type ForwardJob = { eventId: string; destinationId: string; attempt: number };
+export type ReplayJob = {
+  eventId: string;
+  batchId: string;
+  destinationId: string | null;
+  url: string | null;
+  resign: ReplayTargetInput["resign"];
+};
+export type PollJob = { jobId: string };
+export type AlertJob = { alertId: string; attempt: number };
+
+export type TaskPayloads = {
+  [FORWARD_TASK]: ForwardJob;
+  [REPLAY_TASK]: ReplayJob;
+  [SCAN_TASK]: unknown;
+  [POLL_TASK]: PollJob;
+  [ALERT_TASK]: AlertJob;
+  [RETENTION_TASK]: unknown;
+};
+export type TaskName = keyof TaskPayloads;
+export type TaskHandlers = { [K in TaskName]: (payload: TaskPayloads[K]) => Promise<void> };
+
+/** One job at a time per event and destination: a duplicate callback does not forward twice. */
+export const forwardJobKey = (eventId: string, destinationId: string) =>
+  `forward:${eventId}:${destinationId}`;
