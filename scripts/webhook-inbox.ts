@@ -27,6 +27,24 @@ function httpUrl(value: string): URL {
   return url;
 }
 
+/** --inbox: where the inbox runs (INBOX_URL), for every command that talks to it. */
+function inboxOption(): Option {
+  return new Option("--inbox <url>", "the inbox's base URL")
+    .env("INBOX_URL")
+    .default(new URL("http://localhost:3000"), "http://localhost:3000")
+    .argParser(httpUrl);
+}
+
+/** --token: the API token (INBOX_TOKEN), required by every command that talks to the inbox. */
+function tokenOption(): Option {
+  return new Option(
+    "--token <token>",
+    "an API token: INBOX_API_TOKEN's value or a personal inbox_pat_... token",
+  )
+    .env("INBOX_TOKEN")
+    .makeOptionMandatory();
+}
+
 /** "10m", "2h", "1d" before now, or an ISO 8601 time. */
 function sinceTime(value: string): Date {
   const ms = parseDuration(value);
@@ -73,20 +91,8 @@ program
     "where to re-send each delivery; its sub-path and query are appended",
     httpUrl,
   )
-  .addOption(
-    new Option("--inbox <url>", "the inbox's base URL")
-      .env("INBOX_URL")
-      .default(new URL("http://localhost:3000"), "http://localhost:3000")
-      .argParser(httpUrl),
-  )
-  .addOption(
-    new Option(
-      "--token <token>",
-      "an API token: INBOX_API_TOKEN's value or a personal inbox_pat_... token",
-    )
-      .env("INBOX_TOKEN")
-      .makeOptionMandatory(),
-  )
+  .addOption(inboxOption())
+  .addOption(tokenOption())
   .option(
     "--since <when>",
     "first re-send the deliveries received since then (30s, 10m, 2h, 1d or an ISO time)",
@@ -204,20 +210,8 @@ program
     withinMinutes,
   )
   .option("--label <text>", "a note shown with the job, e.g. what was rendered")
-  .addOption(
-    new Option("--inbox <url>", "the inbox's base URL")
-      .env("INBOX_URL")
-      .default(new URL("http://localhost:3000"), "http://localhost:3000")
-      .argParser(httpUrl),
-  )
-  .addOption(
-    new Option(
-      "--token <token>",
-      "an API token: INBOX_API_TOKEN's value or a personal inbox_pat_... token",
-    )
-      .env("INBOX_TOKEN")
-      .makeOptionMandatory(),
-  )
+  .addOption(inboxOption())
+  .addOption(tokenOption())
   .addHelpText(
     "after",
     `
@@ -314,20 +308,8 @@ program
     (value: string, previous: string[]) => [...previous, value],
     [] as string[],
   )
-  .addOption(
-    new Option("--inbox <url>", "the inbox's base URL")
-      .env("INBOX_URL")
-      .default(new URL("http://localhost:3000"), "http://localhost:3000")
-      .argParser(httpUrl),
-  )
-  .addOption(
-    new Option(
-      "--token <token>",
-      "an API token: INBOX_API_TOKEN's value or a personal inbox_pat_... token",
-    )
-      .env("INBOX_TOKEN")
-      .makeOptionMandatory(),
-  )
+  .addOption(inboxOption())
+  .addOption(tokenOption())
   .addHelpText(
     "after",
     `

@@ -6,6 +6,7 @@
 import { useState } from "react";
 import type { ReplayState } from "@/lib/replay/types";
 import { ReplayTargetFields } from "@/components/replay/replay-target-fields";
+import { ResignChoice } from "@/components/replay/resign-choice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -48,18 +49,7 @@ export function ReplayForm({ action, destinations, resignRefusal }: Props) {
           onTargetChange={setTarget}
         />
       </div>
-      {resignRefusal === null ? (
-        <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-          <input type="checkbox" name="resign" className="size-4 rounded border-zinc-300" />
-          Re-sign (the destination&apos;s scheme and secret, or the provider&apos;s own scheme for a
-          URL)
-        </label>
-      ) : (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="resign-refused">
-          Re-signing is not offered: {resignRefusal}. A signature of ours would vouch that the
-          provider sent these bytes.
-        </p>
-      )}
+      <ResignChoice refusal={resignRefusal} />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Sending…" : "Replay"}

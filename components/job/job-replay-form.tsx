@@ -5,6 +5,7 @@
 // shows the batch's progress once it started (the action opens ?replay=<id>).
 import { useState } from "react";
 import { ReplayTargetFields } from "@/components/replay/replay-target-fields";
+import { ResignChoice } from "@/components/replay/resign-choice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -72,17 +73,7 @@ export function JobReplayForm({ action, destinations, eventCount, resignRefusal 
           </Field>
         )}
       </div>
-      {resignRefusal === null ? (
-        <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-          <input type="checkbox" name="resign" className="size-4 rounded border-zinc-300" />
-          Re-sign (the destination&apos;s scheme and secret, or the provider&apos;s own scheme for a
-          URL)
-        </label>
-      ) : (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Re-signing is not offered: {resignRefusal}.
-        </p>
-      )}
+      <ResignChoice refusal={resignRefusal} />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={pending || eventCount === 0}>
           {pending
