@@ -27,7 +27,10 @@ export function ExpectedLine({
 }) {
   if (state === "expected" && registration)
     return (
-      <div className="text-xs text-violet-700 dark:text-violet-300" data-testid="expected-line">
+      <div
+        className="text-xs whitespace-normal text-violet-700 dark:text-violet-300"
+        data-testid="expected-line"
+      >
         waiting for the first callback, registered{" "}
         <RelativeTime iso={registration.at.toISOString()} /> by{" "}
         {visibleText(registrarWords(registration))}
@@ -35,7 +38,7 @@ export function ExpectedLine({
     );
   if (overdueAt)
     return (
-      <div className="text-xs text-amber-700 dark:text-amber-300">
+      <div className="text-xs whitespace-normal text-amber-700 dark:text-amber-300">
         overdue: no callback since <RelativeTime iso={lastEventAt.toISOString()} />
       </div>
     );
