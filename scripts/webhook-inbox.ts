@@ -5,10 +5,11 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { CliError } from "@/lib/cli/cli-error";
 import { durationMinutes, parseDuration } from "@/lib/cli/duration";
 import { expectJob } from "@/lib/cli/expect";
-import { EXPORT_FILTER_NAMES, exportEvents, parseExportFilters } from "@/lib/cli/export";
+import { exportEvents, parseExportFilters } from "@/lib/cli/export";
 import { forward } from "@/lib/cli/forward";
 import { replayFixture } from "@/lib/cli/replay-fixture";
 import { simulate } from "@/lib/cli/simulate";
+import { eventFilterNames } from "@/lib/events/schema";
 import { providerIds, type ProviderId } from "@/lib/providers/schema";
 
 const { version } = JSON.parse(
@@ -304,7 +305,7 @@ program
   )
   .option(
     "--filter <name=value>",
-    `a filter of GET /api/events (${EXPORT_FILTER_NAMES.join(", ")}); repeat it or join with &`,
+    `a filter of GET /api/events (${eventFilterNames.join(", ")}); repeat it or join with &`,
     (value: string, previous: string[]) => [...previous, value],
     [] as string[],
   )

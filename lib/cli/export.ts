@@ -3,30 +3,18 @@
 // memory. Filters are the names of GET /api/events (endpointId=..., verification=...).
 import type { Writable } from "node:stream";
 import { once } from "node:events";
+import { eventFilterNames } from "@/lib/events/schema";
 import { CliError } from "./cli-error";
 import { refusalOf, requestInbox, type InboxConnection } from "./inbox-api";
-
-/** The filter names GET /api/events takes (lib/events/schema.ts). */
-export const EXPORT_FILTER_NAMES = [
-  "endpointId",
-  "jobId",
-  "provider",
-  "verification",
-  "jobState",
-  "type",
-  "from",
-  "to",
-  "q",
-] as const;
 
 /** "name=value" or "a=1&b=2" (several --filter options add up) as search params. */
 export function parseExportFilters(filters: readonly string[]): URLSearchParams {
   const params = new URLSearchParams();
   for (const filter of filters) {
     for (const [name, value] of new URLSearchParams(filter)) {
-      if (!(EXPORT_FILTER_NAMES as readonly string[]).includes(name))
+      if (!(eventFilterNames as readonly string[]).includes(name))
         throw new CliError(
-          `unknown filter "${name}"; use ${EXPORT_FILTER_NAMES.join(", ")} (as name=value)`,
+          `unknown filter "${name}"; use ${eventFilterNames.join(", ")} (as name=value)`,
         );
       params.set(name, value);
     }
