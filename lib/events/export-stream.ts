@@ -3,9 +3,8 @@
 // values masked as everywhere else). A pull-based ReadableStream: the next keyset batch
 // is read only when the client has taken the last one, so a slow reader holds the
 // database to one batch at a time and a million events stream in constant memory.
-import { maskStoredHeaders } from "@/lib/deliveries/sealed-headers";
+import { leavingDelivery } from "@/lib/deliveries/serialize";
 import { readExportBatch, type ExportEventRow } from "./data";
-import { toHeaderList } from "@/lib/http/header-list";
 import type { EventFilters } from "./schema";
 import { serializeEventSummary } from "./serialize";
 
@@ -17,19 +16,12 @@ export function serializeExportedEvent(row: ExportEventRow) {
     ...serializeEventSummary(row),
     payload: row.payload ?? null,
     deliveries: row.deliveries.map((d) => ({
-      id: d.id,
-      receivedAt: d.receivedAt.toISOString(),
-      method: d.method,
-      path: d.path,
-      query: d.query,
-      ...maskStoredHeaders(toHeaderList(d.headers)),
+      ...leavingDelivery(d),
       size: d.size,
       bodySha256: d.bodySha256,
       sourceIp: d.sourceIp,
-      verification: d.verification,
       verificationReason: d.verificationReason,
       responseStatus: d.responseStatus,
-      bodyBase64: Buffer.from(d.body).toString("base64"),
     })),
   };
 }
