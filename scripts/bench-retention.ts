@@ -194,46 +194,52 @@ async function watchDatabase<T>(
 ): Promise<[T, Activity]> {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  const counters = async () => {
-    const { rows } = await db.query<{ bytes: string; fpi: string; checkpoints: string }>(`
-      SELECT w.wal_bytes::text AS bytes, w.wal_fpi::text AS fpi,
-             (CASE WHEN to_regclass('pg_catalog.pg_stat_checkpointer') IS NOT NULL
-                THEN (SELECT (num_timed + num_requested)::text FROM pg_stat_checkpointer)
-                ELSE (SELECT (checkpoints_timed + checkpoints_req)::text FROM pg_stat_bgwriter) END) AS checkpoints
-      FROM pg_stat_wal w`);
-    const row = rows[0];
-    return {
-      bytes: Number(row?.bytes ?? 0),
-      fpi: Number(row?.fpi ?? 0),
-      checkpoints: Number(row?.checkpoints ?? 0),
-    };
-  };
-  const before = await counters();
-  const waits = new Map<string, number>();
-  let samples = 0;
   let done = false;
-  const sampling = (async () => {
-    while (!done) {
-      const { rows } = await db.query<{ who: string; what: string }>(`
-        SELECT CASE WHEN query LIKE '%WITH doomed%' OR query LIKE '%DELETE FROM%' OR query LIKE '%DROP TABLE%' THEN 'retention'
-                    WHEN backend_type = 'client backend' THEN 'ingest'
-                    ELSE backend_type END AS who,
-               COALESCE(wait_event_type || ':' || wait_event, 'CPU') AS what
-        FROM pg_stat_activity
-        WHERE pid <> pg_backend_pid() AND (state = 'active' OR backend_type <> 'client backend')
-          AND wait_event IS DISTINCT FROM 'ClientRead'
-          AND backend_type NOT IN ('logical replication launcher', 'autovacuum launcher')`);
-      samples++;
-      for (const { who, what } of rows) {
-        // Background processes idle on their own timers most of the time: only their work counts.
-        if (who !== "retention" && who !== "ingest" && what.startsWith("Activity:")) continue;
-        const key = `${who}: ${what}`;
-        waits.set(key, (waits.get(key) ?? 0) + 1);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  })();
+  let sampling: Promise<void> = Promise.resolve();
   try {
+    // Checkpoints moved from pg_stat_bgwriter to pg_stat_checkpointer in PostgreSQL 17.
+    const { rows: version } = await db.query<{ n: number }>(
+      "SELECT current_setting('server_version_num')::int AS n",
+    );
+    const checkpoints =
+      (version[0]?.n ?? 0) >= 170_000
+        ? "SELECT num_timed + num_requested FROM pg_stat_checkpointer"
+        : "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter";
+    const counters = async () => {
+      const { rows } = await db.query<{ bytes: string; fpi: string; checkpoints: string }>(`
+        SELECT w.wal_bytes::text AS bytes, w.wal_fpi::text AS fpi, (${checkpoints})::text AS checkpoints
+        FROM pg_stat_wal w`);
+      const row = rows[0];
+      return {
+        bytes: Number(row?.bytes ?? 0),
+        fpi: Number(row?.fpi ?? 0),
+        checkpoints: Number(row?.checkpoints ?? 0),
+      };
+    };
+    const before = await counters();
+    const waits = new Map<string, number>();
+    let samples = 0;
+    sampling = (async () => {
+      while (!done) {
+        const { rows } = await db.query<{ who: string; what: string }>(`
+          SELECT CASE WHEN query LIKE '%WITH doomed%' OR query LIKE '%DELETE FROM%' OR query LIKE '%DROP TABLE%' THEN 'retention'
+                      WHEN backend_type = 'client backend' THEN 'ingest'
+                      ELSE backend_type END AS who,
+                 COALESCE(wait_event_type || ':' || wait_event, 'CPU') AS what
+          FROM pg_stat_activity
+          WHERE pid <> pg_backend_pid() AND (state = 'active' OR backend_type <> 'client backend')
+            AND wait_event IS DISTINCT FROM 'ClientRead'
+            AND backend_type NOT IN ('logical replication launcher', 'autovacuum launcher')`);
+        samples++;
+        for (const { who, what } of rows) {
+          // Background processes idle on their own timers most of the time: only their work counts.
+          if (who !== "retention" && who !== "ingest" && what.startsWith("Activity:")) continue;
+          const key = `${who}: ${what}`;
+          waits.set(key, (waits.get(key) ?? 0) + 1);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
     const result = await phase();
     done = true;
     await sampling;

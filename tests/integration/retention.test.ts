@@ -298,9 +298,10 @@ describe("a paced run, 2 deliveries a statement", () => {
         for (let copy = 0; copy < 2; copy++)
           sent.push(await send(endpoint, JSON.stringify(clipzyJob(`paced-${run}-${j}`, state))));
     const kept = await send(endpoint, JSON.stringify(clipzyJob(`paced-${run}-kept`, "completed")));
-    // Ages interleave the events' deliveries, so a batch of 2 (newest first) takes one
-    // delivery of two different events and the batch after it their second ones.
-    for (const [n, stored] of sent.entries()) await age(stored, 40 + (n % 2) * 0.5 + n * 0.01);
+    // Ages (whole days) interleave the events' deliveries: every event's first delivery is
+    // newer than any second one, so the batches of 2 (newest first) take one delivery of
+    // two events each, and only later batches their second ones.
+    for (const [n, stored] of sent.entries()) await age(stored, 40 + (n % 2) * 30 + n);
 
     expect(await runRetention()).toEqual({
       deliveries: 24,
