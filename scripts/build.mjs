@@ -22,8 +22,13 @@ import path from "node:path";
 import { build } from "esbuild";
 
 const SERVER_OUT_DIR = "dist";
-/** The processes `npm start` runs: the launcher, the web processes and the queue worker it forks. */
-const SERVER_ENTRIES = ["scripts/start.ts", "scripts/web-process.ts", "scripts/worker-process.ts"];
+/** The processes `npm start` runs: the launcher and what it forks (start-up work, web processes, queue worker). */
+const SERVER_ENTRIES = [
+  "scripts/start.ts",
+  "scripts/prepare-process.ts",
+  "scripts/web-process.ts",
+  "scripts/worker-process.ts",
+];
 
 /**
  * The two builds, each redone when a file among its sources is newer than the newest

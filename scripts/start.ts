@@ -8,7 +8,9 @@
 //      nobody exists the set-up page's one-time code (INBOX_SETUP_CODE, or one made once
 //      per database and written to .data/setup-code); the key that
 //      encrypts stored secrets (INBOX_SECRET_KEY, or .data/secret-key), with which any
-//      secret stored in plain text or under a previous key is sealed again
+//      secret stored in plain text or under a previous key is sealed again. The work on
+//      the database (migrations, sealing, the admin, the set-up code) runs in
+//      scripts/prepare-process.ts, a process that exits when done
 //   4. the forward outbox relay (moves forwards that ingest stored into the queue): one
 //      per app, here, woken by the processes that store forwards
 //   5. INBOX_WEB_PROCESSES web processes (default: one per core; one under --dev), each
@@ -22,22 +24,46 @@
 // the TypeScript sources through tsx.
 // Ctrl-C (SIGINT) or SIGTERM stops accepting, finishes in-flight requests and stops
 // the worker (running jobs finish) and the embedded database cleanly.
-import { ensureAdminFromEnv } from "@/lib/auth/users";
-import { applyMigrations } from "@/lib/db/migrate";
+import { fork } from "node:child_process";
+import path from "node:path";
 import { getEnv, reloadEnv } from "@/lib/env";
 import { startOutboxRelay, type OutboxRelay } from "@/lib/forwarding/outbox-relay";
-import { resealDeliveryHeaders } from "@/lib/deliveries/mutations";
-import { resealStoredSecrets } from "@/lib/secrets/mutations";
 import { listenHost, listeningOrigin } from "@/lib/http/listen-host";
 import { embeddedDatabaseLabel, openDatabase } from "./database";
 import { ignoreClosedOutput } from "./ignore-closed-output";
-import { ensureSecret, ensureSetupCode } from "./local-secrets";
+import { ensureSecret } from "./local-secrets";
+import type { PrepareMessage } from "./prepare-process";
 import { runWebProcesses, type WebProcesses } from "./web-processes";
 import { releaseAbandonedJobs, superviseWorker, type WorkerSupervisor } from "./worker-supervisor";
 
 const isDev = process.argv.includes("--dev");
 ignoreClosedOutput();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+// Next to this module: the TypeScript source under `npm run dev`, the compiled entry
+// (dist/, scripts/build.mjs) under `npm start`.
+const PREPARE_SCRIPT = path.join(
+  import.meta.dirname,
+  `prepare-process${path.extname(import.meta.filename)}`,
+);
+
+/**
+ * Steps 2 and 3 on the database, in a process that exits when done (prepare-process.ts
+ * says why); resolves with the set-up code's line for the banner.
+ */
+function prepareDatabase(keySource: string): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const child = fork(PREPARE_SCRIPT, [keySource], { stdio: "inherit" });
+    let report: PrepareMessage | undefined;
+    child.on("message", (message: PrepareMessage) => (report = message));
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      if (report?.type === "prepared" && code === 0) resolve(report.setupCodeNote);
+      else if (report?.type === "failed") reject(new Error(report.message));
+      else reject(new Error(`preparing the database stopped (${signal ?? `exit ${code}`})`));
+    });
+  });
+}
 
 /**
  * What a new user needs after `npm start`: where it listens, how to sign in, the API
@@ -90,29 +116,12 @@ async function main(): Promise<void> {
     await database.embedded?.stop().catch(() => {});
   };
   try {
-    const { applied } = await applyMigrations(database.url);
-    if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
     const token = await ensureSecret("INBOX_API_TOKEN", "api-token", "inbox_");
     await ensureSecret("INBOX_AUTH_SECRET", "auth-secret", "");
     const secretKey = await ensureSecret("INBOX_SECRET_KEY", "secret-key", "");
     reloadEnv();
-    const resealed = await resealStoredSecrets();
-    if (resealed)
-      console.log(`stored secrets sealed with the key from ${secretKey.source}: ${resealed} rows`);
-    const resealedDeliveries = await resealDeliveryHeaders();
-    if (resealedDeliveries)
-      console.log(
-        `credential headers of stored deliveries sealed with the key from ${secretKey.source}: ${resealedDeliveries} rows`,
-      );
-    const { INBOX_ADMIN_EMAIL: adminEmail, INBOX_ADMIN_PASSWORD: adminPassword } = getEnv();
-    if (adminEmail && adminPassword) {
-      console.log(`admin ${adminEmail}: ${await ensureAdminFromEnv(adminEmail, adminPassword)}`);
-    } else if (adminEmail || adminPassword) {
-      console.warn(
-        "set both INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD to create the first admin; ignoring the one given",
-      );
-    }
-    const setupCodeNote = await ensureSetupCode();
+    const setupCodeNote = await prepareDatabase(secretKey.source);
+    const { INBOX_ADMIN_EMAIL: adminEmail } = getEnv();
     if (!isDev) Object.assign(process.env, { NODE_ENV: "production" });
     const outbox = startOutboxRelay();
     relay = outbox;
