@@ -38,7 +38,7 @@ const SERVER_ENTRIES = [
 const PARTS = [
   {
     name: "Next.js app",
-    sources: ["app", "components", "lib", "next.config.ts", "postcss.config.mjs"],
+    sources: ["app", "components", "lib", "next.config.mjs", "postcss.config.mjs"],
     outputs: [".next/BUILD_ID"],
     marker: ".next/inbox-sources-mtime",
     build: buildNext,
