@@ -8,13 +8,12 @@
 // processes in turn, so consecutive new connections alternate between the two. Every
 // request here that must reach a given process uses its own connection.
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
 import { createForwardingEndpoint, forwardChecks } from "@/tests/support/forwarding";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { sendRaw } from "@/tests/support/ingest-http";
-import { childPids } from "@/tests/support/processes";
+import { childPidsRunning } from "@/tests/support/processes";
 import { receiversClosedAfterAll } from "@/tests/support/receiver";
 import { nextMessage, sseMessages, type SseMessage } from "@/tests/support/sse";
 
@@ -35,10 +34,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const webProcessPids = () =>
-  childPids(server.process.pid ?? 0).filter((pid) =>
-    readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("web-process"),
-  );
+const webProcessPids = () => childPidsRunning(server.process.pid ?? 0, "web-process");
 
 type Feed = { stream: AsyncGenerator<SseMessage>; close(): void };
 
