@@ -1,5 +1,6 @@
 // The one place that reads process.env. Parsed lazily so that a route that needs no
 // database (GET /api/health) still answers when, say, DATABASE_URL is missing.
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { parseAllowList } from "@/lib/net/address-ranges";
 
@@ -101,6 +102,11 @@ const envSchema = z.object({
     .min(1024 * 1024)
     .max(16 * 1024 ** 3)
     .default(64 * 1024 * 1024),
+  /**
+   * Web processes (Next.js + the HTTP server) npm start runs behind its one port; default
+   * one per core. Each has its own database pool (INBOX_DB_POOL_SIZE) and limits.
+   */
+  INBOX_WEB_PROCESSES: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
   /**
    * "off": this process serves HTTP only and runs no queue worker (forwards, replays,
    * polls, alerts); another process with the default "on" must run on the same database.

@@ -14,6 +14,7 @@ import { rememberListeningOrigin } from "@/lib/alerts/links";
 import { runAlertJob } from "@/lib/alerts/send-alert";
 import { getPool } from "@/lib/db/client";
 import { requireDatabaseUrl } from "@/lib/env";
+import { relayWakesElsewhere } from "@/lib/forwarding/outbox-relay";
 import { runForwardJob } from "@/lib/forwarding/tasks";
 import { runPollJob, runSchedulePolls, startPollScans } from "@/lib/polling/tasks";
 import {
@@ -36,6 +37,10 @@ const STOP_DEADLINE_MS = 20_000;
 ignoreClosedOutput();
 const { values } = parseArgs({ options: { origin: { type: "string" } } });
 if (values.origin) rememberListeningOrigin(values.origin);
+// The outbox relay runs in the launcher: a poll that stores a missed callback wakes it there.
+relayWakesElsewhere(() => {
+  if (process.connected) process.send?.({ type: "outbox-wake" });
+});
 
 // Stopping is wired up before the worker has started: a launcher killed during the
 // seconds a start takes fires 'disconnect' once, and nobody would hear it later.
