@@ -37,6 +37,8 @@ import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
 import { listenHost } from "@/lib/http/listen-host";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/http/request-id";
 import { getLogger } from "@/lib/log/logger";
+import { appMetrics } from "@/lib/metrics/app-metrics";
+import { startProcessMetrics } from "@/lib/metrics/registry";
 import { buildIfStale } from "./build-if-stale";
 import { embeddedDatabaseLabel, openDatabase } from "./database";
 import { ignoreClosedOutput } from "./ignore-closed-output";
@@ -116,6 +118,7 @@ function printBanner(info: {
 }
 
 async function main(): Promise<void> {
+  startProcessMetrics("web");
   const port = Number(process.env.PORT ?? 3000);
   const host = listenHost(getEnv());
   const database = await openDatabase();
@@ -127,7 +130,9 @@ async function main(): Promise<void> {
   const stopWorker = () =>
     (workerStopped ??= Promise.all([relay?.stop(), worker?.stop()])
       .then(() => undefined)
-      .catch((error: unknown) => console.error("the queue worker did not stop cleanly", error)));
+      .catch((error: unknown) =>
+        getLogger().error({ err: error }, "the queue worker did not stop cleanly"),
+      ));
   const stopDatabase = async () => {
     await stopWorker();
     await database.embedded?.stop().catch(() => {});
@@ -196,6 +201,7 @@ async function main(): Promise<void> {
         }
         const admission = ingestUrl ? ingestBudget.admit() : undefined;
         if (admission === null) {
+          appMetrics().callbacksRejected.inc({ reason: "server_busy" });
           answerEarly(res, serverBusy(limits.INBOX_RETRY_AFTER_SECONDS));
           return;
         }

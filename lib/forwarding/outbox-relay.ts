@@ -5,6 +5,7 @@
 // that wrote a row commits, after a short pause that gathers a burst into one batch;
 // a slow safety net picks up rows that other processes (or a crash) left behind.
 // Several processes may relay at once: SKIP LOCKED hands each row to one of them.
+import { getLogger } from "@/lib/log/logger";
 import { moveOutboxBatch, RELAY_BATCH } from "./mutations";
 
 /** How long a wake-up waits so that a burst of callbacks moves as one batch. */
@@ -48,7 +49,10 @@ export function createOutboxRelay(move: () => Promise<number> = moveOutboxBatch)
       } while (moved >= RELAY_BATCH && !stopped);
       if (wokenWhileRunning) next = GATHER_MS;
     } catch (error) {
-      console.error("forward outbox: moving rows into the queue failed; retrying shortly", error);
+      getLogger().error(
+        { err: error },
+        "forward outbox: moving rows into the queue failed; retrying shortly",
+      );
     }
     runIn(next);
   };
