@@ -45,11 +45,15 @@ export function apiRoute<Ctx>(
   access: Role,
   handler: Handler<Ctx, Principal>,
 ): (request: Request, context: Ctx) => Promise<Response>;
-export function apiRoute<Ctx>(access: Access, handler: Handler<Ctx, never>) {
+export function apiRoute<Ctx>(
+  access: Access,
+  handler: Handler<Ctx, MetricsScraper> | Handler<Ctx, Principal>,
+) {
   return async (request: Request, context: Ctx): Promise<Response> => {
     try {
       const caller = await authenticateRequest(request);
-      // The overloads pair each access with the caller type authorize returns for it.
+      // The overloads pair each access with the caller type authorize returns for it,
+      // so each handler gets the caller its own access admits.
       const allowed = access === "metrics" ? authorize(caller, access) : authorize(caller, access);
       return await (handler as Handler<Ctx, Caller>)(request, context, allowed);
     } catch (error) {
