@@ -311,6 +311,42 @@ describe("GET /api/metrics after an ingest, a forward and a poll", () => {
   });
 });
 
+describe("alerts and retention", () => {
+  it("count a test alert by channel kind and outcome, and a manual retention run", async () => {
+    const endpoint = await call<{ id: string }>("/api/endpoints", {
+      method: "POST",
+      body: JSON.stringify({ name: `alerted-${randomUUID()}`, provider: "generic" }),
+    });
+    const channel = await call<{ id: string }>(
+      `/api/endpoints/${endpoint.body.id}/alert-channels`,
+      {
+        method: "POST",
+        body: JSON.stringify({ kind: "webhook", url: receiver.url("/alerts") }),
+      },
+    );
+    expect(channel.status, JSON.stringify(channel.body)).toBe(201);
+    const before = await scrape();
+    const sent = { process: "web", kind: "webhook", outcome: "sent" };
+    const completed = { process: "web", trigger: "manual", outcome: "completed" };
+
+    const test = await call(
+      `/api/endpoints/${endpoint.body.id}/alert-channels/${channel.body.id}/test`,
+      {
+        method: "POST",
+      },
+    );
+    expect(test.status, JSON.stringify(test.body)).toBeLessThan(300);
+    const run = await call("/api/retention/run", { method: "POST" });
+    expect(run.status, JSON.stringify(run.body)).toBeLessThan(300);
+
+    const after = await scrape();
+    const delta = (name: string, labels: Record<string, string>) =>
+      (valueOf(after, name, labels) ?? 0) - (valueOf(before, name, labels) ?? 0);
+    expect(delta("webhook_inbox_alert_attempts_total", sent)).toBe(1);
+    expect(delta("webhook_inbox_retention_runs_total", completed)).toBe(1);
+  });
+});
+
 describe("rejected callbacks", () => {
   it("are counted by the code answered: 413 over the body limit, 429 over the rate, 404 for an unknown key", async () => {
     const limited = await call<{ id: string; key: string }>("/api/endpoints", {
