@@ -68,8 +68,12 @@ function lingerOnUnreadBody(req: IncomingMessage, res: ServerResponse): void {
   });
 }
 
-/** Answers before Next is involved (starting, over the in-flight budget): cheap, so a flood costs little. */
-function answerEarly(res: ServerResponse, error: AppError): void {
+/**
+ * Answers before Next is involved (starting, over the in-flight budget): cheap, so a
+ * flood costs little. A refused callback is counted like the ingest route's refusals.
+ */
+function answerEarly(res: ServerResponse, error: AppError, isIngest: boolean): void {
+  if (isIngest) appMetrics().callbacksRejected.inc({ reason: error.code });
   res.writeHead(error.status, {
     "content-type": "application/json",
     "cache-control": "no-store",
@@ -196,13 +200,13 @@ async function main(): Promise<void> {
             new AppError("starting", "the server is starting; retry in a second", {
               headers: { "retry-after": "1" },
             }),
+            ingestUrl !== null,
           );
           return;
         }
         const admission = ingestUrl ? ingestBudget.admit() : undefined;
         if (admission === null) {
-          appMetrics().callbacksRejected.inc({ reason: "server_busy" });
-          answerEarly(res, serverBusy(limits.INBOX_RETRY_AFTER_SECONDS));
+          answerEarly(res, serverBusy(limits.INBOX_RETRY_AFTER_SECONDS), true);
           return;
         }
         // "close": the answer was sent or the connection went away, whichever comes first.

@@ -25,7 +25,6 @@ export type ProcessMetrics = MetricObjectWithValues<MetricValue<string>>[];
 
 /** A child process (child_process.fork) or a cluster worker: both have these. */
 export type IpcChild = {
-  readonly pid?: number | undefined;
   send(message: unknown): boolean;
   on(event: "message", listener: (message: unknown) => void): unknown;
   off(event: "message", listener: (message: unknown) => void): unknown;
