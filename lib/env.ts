@@ -24,6 +24,11 @@ function isAddressList(value: string | undefined): boolean {
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   INBOX_API_TOKEN: z.string().min(16, "INBOX_API_TOKEN must be at least 16 characters").optional(),
+  /** Reads GET /api/metrics and nothing else (README "Metrics"); the operator token reads it too. */
+  INBOX_METRICS_TOKEN: z
+    .string()
+    .min(16, "INBOX_METRICS_TOKEN must be at least 16 characters")
+    .optional(),
   /** Signs session cookies (32+ characters); npm start generates one into .data/auth-secret when unset. */
   INBOX_AUTH_SECRET: z
     .string()

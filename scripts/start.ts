@@ -29,6 +29,8 @@ import path from "node:path";
 import { getEnv, reloadEnv } from "@/lib/env";
 import { startOutboxRelay, type OutboxRelay } from "@/lib/forwarding/outbox-relay";
 import { listenHost, listeningOrigin } from "@/lib/http/listen-host";
+import { getLogger } from "@/lib/log/logger";
+import { startProcessMetrics } from "@/lib/metrics/registry";
 import { embeddedDatabaseLabel, openDatabase } from "./database";
 import { ignoreClosedOutput } from "./ignore-closed-output";
 import { ensureSecret } from "./local-secrets";
@@ -99,6 +101,8 @@ function printBanner(info: {
 }
 
 async function main(): Promise<void> {
+  // The launcher's own metrics (the outbox relay's pool, its heap) join every scrape.
+  startProcessMetrics("launcher");
   const host = listenHost(getEnv());
   const database = await openDatabase();
   let stopping = false;
@@ -110,7 +114,9 @@ async function main(): Promise<void> {
   const stopWorker = () =>
     (workerStopped ??= Promise.all([relay?.stop(), worker?.stop()])
       .then(() => undefined)
-      .catch((error: unknown) => console.error("the queue worker did not stop cleanly", error)));
+      .catch((error: unknown) =>
+        getLogger().error({ err: error }, "the queue worker did not stop cleanly"),
+      ));
   const stopAll = async () => {
     await Promise.all([stopWorker(), web?.stop()]);
     await database.embedded?.stop().catch(() => {});

@@ -24,6 +24,9 @@ import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
 import { listenHost, listeningOrigin } from "@/lib/http/listen-host";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/http/request-id";
 import { getLogger } from "@/lib/log/logger";
+import { appMetrics } from "@/lib/metrics/app-metrics";
+import { answerMetricsRequests, gatherThroughParent } from "@/lib/metrics/ipc-collect";
+import { startProcessMetrics } from "@/lib/metrics/registry";
 import { ignoreClosedOutput } from "./ignore-closed-output";
 import type { WebProcessMessage } from "./web-processes";
 
@@ -49,8 +52,12 @@ function lingerOnUnreadBody(req: IncomingMessage, res: ServerResponse): void {
   });
 }
 
-/** Answers before Next is involved (starting, over the in-flight budget): cheap, so a flood costs little. */
-function answerEarly(res: ServerResponse, error: AppError): void {
+/**
+ * Answers before Next is involved (starting, over the in-flight budget): cheap, so a
+ * flood costs little. A refused callback is counted like the ingest route's refusals.
+ */
+function answerEarly(res: ServerResponse, error: AppError, isIngest: boolean): void {
+  if (isIngest) appMetrics().callbacksRejected.inc({ reason: error.code });
   res.writeHead(error.status, {
     "content-type": "application/json",
     "cache-control": "no-store",
@@ -66,6 +73,11 @@ function answerEarly(res: ServerResponse, error: AppError): void {
 const CONNECTION_CHECK_MS = 1_000;
 
 async function main(): Promise<void> {
+  // The launcher holds every process of the app: it answers a scrape of this one with
+  // all of theirs, and asks this one for its own (lib/metrics/ipc-collect.ts).
+  startProcessMetrics("web");
+  answerMetricsRequests();
+  gatherThroughParent();
   const port = Number(process.env.PORT ?? 3000);
   const host = listenHost(getEnv());
   const report = (message: WebProcessMessage) => {
@@ -101,12 +113,13 @@ async function main(): Promise<void> {
           new AppError("starting", "the server is starting; retry in a second", {
             headers: { "retry-after": "1" },
           }),
+          ingestUrl !== null,
         );
         return;
       }
       const admission = ingestUrl ? ingestBudget.admit() : undefined;
       if (admission === null) {
-        answerEarly(res, serverBusy(limits.INBOX_RETRY_AFTER_SECONDS));
+        answerEarly(res, serverBusy(limits.INBOX_RETRY_AFTER_SECONDS), true);
         return;
       }
       // "close": the answer was sent or the connection went away, whichever comes first.

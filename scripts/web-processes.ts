@@ -5,6 +5,8 @@
 // the app first got ready fails the start instead, with its output on the terminal.
 import cluster, { type Worker } from "node:cluster";
 import path from "node:path";
+import { getLogger } from "@/lib/log/logger";
+import { adoptMetricsChild } from "@/lib/metrics/ipc-collect";
 import { restartPacing } from "./restart-pacing";
 
 /** What a web process tells the launcher. */
@@ -48,6 +50,7 @@ export function runWebProcesses(options: {
     const startedAt = Date.now();
     const worker = cluster.fork();
     live.add(worker);
+    adoptMetricsChild(worker);
     worker.on("message", (message: WebProcessMessage) => {
       if (message.type === "outbox-wake") options.onOutboxWake();
       else if (message.type === "ready" && !started && ++readyCount === options.count) {
@@ -64,7 +67,10 @@ export function runWebProcesses(options: {
         return;
       }
       const pause = pacing.pauseAfter(startedAt);
-      console.error(`a web process exited (${how}); starting another in ${pause / 1000} s`);
+      getLogger().error(
+        { exitCode: code, signal, restartInSeconds: pause / 1000 },
+        "a web process exited; starting another",
+      );
       const timer = setTimeout(() => {
         restartTimers.delete(timer);
         start(pacing);

@@ -1,10 +1,13 @@
 // Runs scripts/worker-process.ts as a child of the launcher: restarted when it dies
 // (with a growing pause, so a worker that cannot start does not spin), stopped with
 // the app. The IPC channel is what lets the child notice a launcher that was killed,
-// and what tells the launcher the ids its workers lock jobs under: a job that a dead
-// worker held would otherwise wait for graphile-worker's 4-hour lock timeout.
+// what tells the launcher the ids its workers lock jobs under (a job that a dead
+// worker held would otherwise wait for graphile-worker's 4-hour lock timeout), and
+// what a metrics scrape gathers the worker's counters over (lib/metrics/ipc-collect.ts).
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { getLogger } from "@/lib/log/logger";
+import { adoptMetricsChild } from "@/lib/metrics/ipc-collect";
 import { unlockAllJobs, unlockJobsOfWorkers } from "@/lib/queue/mutations";
 import { restartPacing } from "./restart-pacing";
 
@@ -22,8 +25,9 @@ export type WorkerSupervisor = { stop(): Promise<void> };
 /** Jobs the dead process had taken become runnable again (they record what went out already). */
 async function unlockJobsOf(workerIds: string[]): Promise<void> {
   await unlockJobsOfWorkers(workerIds).catch((error: unknown) =>
-    console.error(
-      `could not release the jobs of the stopped queue worker (graphile-worker frees them after 4 hours): ${(error as Error).message}`,
+    getLogger().error(
+      { err: error, workerIds },
+      "could not release the jobs of the stopped queue worker (graphile-worker frees them after 4 hours)",
     ),
   );
 }
@@ -56,6 +60,8 @@ export function superviseWorker(options: {
     const current = fork(WORKER_SCRIPT, ["--origin", options.origin], { stdio: "inherit" });
     const workerIds: string[] = [];
     child = current;
+    // Its forwards, polls and alerts are counted there; a scrape here includes them.
+    adoptMetricsChild(current);
     current.on("message", (message: { type?: string; id?: unknown }) => {
       if (message.type === "worker-id" && typeof message.id === "string")
         workerIds.push(message.id);
@@ -68,8 +74,9 @@ export function superviseWorker(options: {
       if (code !== 0 && workerIds.length) released = unlockJobsOf(workerIds);
       if (stopping) return;
       const pause = pacing.pauseAfter(startedAt);
-      console.error(
-        `queue worker exited (${signal ?? `code ${code}`}); starting it again in ${pause / 1000} s`,
+      getLogger().error(
+        { exitCode: code, signal, restartInSeconds: pause / 1000 },
+        "queue worker exited; starting it again",
       );
       restartTimer = setTimeout(start, pause);
     });

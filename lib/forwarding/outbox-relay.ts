@@ -7,6 +7,7 @@
 // The launcher runs it once per app (scripts/start.ts); web processes and the queue
 // worker wake it over IPC (relayWakesElsewhere). Several relays on one database (apps
 // sharing it) are safe too: SKIP LOCKED hands each row to one of them.
+import { getLogger } from "@/lib/log/logger";
 import { moveOutboxBatch, RELAY_BATCH } from "./mutations";
 
 /** How long a wake-up waits so that a burst of callbacks moves as one batch. */
@@ -50,7 +51,10 @@ export function createOutboxRelay(move: () => Promise<number> = moveOutboxBatch)
       } while (moved >= RELAY_BATCH && !stopped);
       if (wokenWhileRunning) next = GATHER_MS;
     } catch (error) {
-      console.error("forward outbox: moving rows into the queue failed; retrying shortly", error);
+      getLogger().error(
+        { err: error },
+        "forward outbox: moving rows into the queue failed; retrying shortly",
+      );
     }
     runIn(next);
   };
