@@ -30,6 +30,7 @@ import { getEnv, reloadEnv } from "@/lib/env";
 import { startOutboxRelay, type OutboxRelay } from "@/lib/forwarding/outbox-relay";
 import { listenHost, listeningOrigin } from "@/lib/http/listen-host";
 import { getLogger } from "@/lib/log/logger";
+import { appMetrics } from "@/lib/metrics/app-metrics";
 import { startProcessMetrics } from "@/lib/metrics/registry";
 import { embeddedDatabaseLabel, openDatabase } from "./database";
 import { ignoreClosedOutput } from "./ignore-closed-output";
@@ -101,8 +102,10 @@ function printBanner(info: {
 }
 
 async function main(): Promise<void> {
-  // The launcher's own metrics (the outbox relay's pool, its heap) join every scrape.
+  // The launcher's own metrics (the outbox relay's pool, its heap) join every scrape;
+  // appMetrics() registers the pool gauges now, as nothing else here counts anything.
   startProcessMetrics("launcher");
+  appMetrics();
   const host = listenHost(getEnv());
   const database = await openDatabase();
   let stopping = false;
