@@ -304,7 +304,7 @@ async function explain(db: pg.Client, target: Target): Promise<void> {
   if (!target.sql) return;
   const { rows } = await db.query<{ "QUERY PLAN": string }>(
     `EXPLAIN (ANALYZE, BUFFERS)
-     SELECT id, endpoint_id, job_id, external_job_id, type, state, verification, delivery_count, first_received_at, last_received_at, provider_timestamp
+     SELECT id, endpoint_id, job_id, external_job_id, type, state, verification, first_received_at, provider_timestamp
      FROM events WHERE ${target.sql.where} ORDER BY first_received_at DESC, id DESC LIMIT 51`,
     target.sql.values,
   );
