@@ -1,8 +1,7 @@
 // Reads of jobs. Lists are newest first by first sighting; a job's events come in
 // provider order (the provider's timestamp where it gives one, else arrival).
 import { getDb } from "@/lib/db/client";
-import { eventSummary } from "@/lib/events/data";
-import { withDeliveryTotals } from "@/lib/events/delivery-totals";
+import { eventSummary, withDeliveryTotals } from "@/lib/events/data";
 import { notFound } from "@/lib/http/app-error";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
