@@ -38,6 +38,7 @@ const DB_EXCEPTIONS = {
   // Process entry points that end the pool when they are done; the seed also lends its
   // summary (lib/seed/summary.ts) the pool. Their queries live in lib/.
   "^scripts/worker-process\\.ts$": "ends the pool when the worker stops",
+  "^scripts/prepare-process\\.ts$": "ends the pool when the start-up work is done",
   "^scripts/seed\\.ts$": "ends the pool when done, and lends the seed summary the pool",
   // The retention benchmark seeds and runs retention through lib/ in its own process, then
   // ends the pool.

@@ -14,7 +14,6 @@
 // An answer other than 200, or an API page whose items do not match its filter (a
 // filter the API does not know is ignored, not refused), is reported as an error,
 // never timed as a success.
-import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { chromium } from "playwright-core";
@@ -22,10 +21,10 @@ import {
   startAppServer,
   TEST_ADMIN,
   TEST_API_TOKEN,
-  TEST_SECRET_KEY,
   type AppServer,
 } from "@/tests/support/app-server";
 import { buildIfStale } from "./build-if-stale";
+import { seedDeliveries } from "./seed-in-child";
 import { createThrowawayDatabase } from "./throwaway-database";
 
 const { values: args } = parseArgs({
@@ -305,7 +304,7 @@ async function explain(db: pg.Client, target: Target): Promise<void> {
   if (!target.sql) return;
   const { rows } = await db.query<{ "QUERY PLAN": string }>(
     `EXPLAIN (ANALYZE, BUFFERS)
-     SELECT id, endpoint_id, job_id, external_job_id, type, state, verification, delivery_count, first_received_at, last_received_at, provider_timestamp
+     SELECT id, endpoint_id, job_id, external_job_id, type, state, verification, first_received_at, provider_timestamp
      FROM events WHERE ${target.sql.where} ORDER BY first_received_at DESC, id DESC LIMIT 51`,
     target.sql.values,
   );
@@ -319,21 +318,6 @@ async function explain(db: pg.Client, target: Target): Promise<void> {
     console.log(`   ${line}`);
 }
 
-function seed(url: string, deliveries: string, days: string): void {
-  const started = Date.now();
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "scripts/seed.ts", "--deliveries", deliveries, "--days", days],
-    {
-      // The app started below opens the seeded secrets with the same key.
-      env: { ...process.env, DATABASE_URL: url, INBOX_SECRET_KEY: TEST_SECRET_KEY },
-      stdio: ["ignore", "inherit", "inherit"],
-    },
-  );
-  if (result.status !== 0) throw new Error(`seeding failed (exit ${result.status})`);
-  console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
 const ms = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(1));
 
 async function main(): Promise<void> {
@@ -342,7 +326,7 @@ async function main(): Promise<void> {
     ? { url: args.reuse, cleanup: async () => {} }
     : await createThrowawayDatabase("bench_dashboard");
   try {
-    if (!args.reuse) seed(database.url, args.deliveries, args.days);
+    if (!args.reuse) seedDeliveries(database.url, args.deliveries, args.days);
     const app = await startAppServer(database.url);
     const db = new pg.Client({ connectionString: database.url });
     try {

@@ -10,6 +10,38 @@ import { containsPattern } from "./like-pattern";
 import type { EventDeliveriesQuery, EventFilters, ListEventsQuery } from "./schema";
 import type { EventSummaryRow } from "./serialize";
 
+// How many deliveries an event has and when the last one came are read from deliveries
+// (the index deliveries(event_id, received_at) answers both). Not kept on the event
+// row: updating it on every delivery made the deliveries of one event (a retry storm)
+// wait for each other's commits (lib/ingest/mutations.ts).
+export type DeliveryTotals = { deliveryCount: number; lastReceivedAt: Date };
+
+/** SQL for a LATERAL join on `events e`: columns "deliveryCount" and "lastReceivedAt". */
+export const deliveryTotalsLateral = Prisma.sql`LATERAL (
+  SELECT count(*)::int AS "deliveryCount", max(d.received_at) AS "lastReceivedAt"
+  FROM deliveries d WHERE d.event_id = e.id
+) totals`;
+
+/** The rows with their events' delivery totals (one query for all of them). */
+export async function withDeliveryTotals<T extends { id: string; firstReceivedAt: Date }>(
+  events: T[],
+): Promise<Array<T & DeliveryTotals>> {
+  if (events.length === 0) return [];
+  const rows = await getDb().$queryRaw<Array<DeliveryTotals & { id: string }>>`
+    SELECT d.event_id AS id, count(*)::int AS "deliveryCount", max(d.received_at) AS "lastReceivedAt"
+    FROM deliveries d WHERE d.event_id = ANY(${events.map((e) => e.id)}::text[])
+    GROUP BY d.event_id`;
+  const totals = new Map(rows.map((row) => [row.id, row]));
+  // An event is written with its first delivery; one whose deliveries a retention run
+  // removed between the two reads is shown as it was first received.
+  return events.map((event) => ({
+    ...event,
+    deliveryCount: totals.get(event.id)?.deliveryCount ?? 0,
+    lastReceivedAt: totals.get(event.id)?.lastReceivedAt ?? event.firstReceivedAt,
+  }));
+}
+
+/** An event's own columns; its delivery totals come from withDeliveryTotals. */
 export const eventSummary = {
   id: true,
   endpointId: true,
@@ -18,9 +50,7 @@ export const eventSummary = {
   type: true,
   state: true,
   verification: true,
-  deliveryCount: true,
   firstReceivedAt: true,
-  lastReceivedAt: true,
   providerTimestamp: true,
 } as const;
 
@@ -62,18 +92,21 @@ export async function listEvents(
   if (cursor)
     conditions.push(Prisma.sql`(e.first_received_at, e.id) < (${cursor.at}, ${cursor.id})`);
 
+  // The page is picked first and its delivery totals read for its rows only.
   const rows = await getDb().$queryRaw<InboxEventRow[]>`
-    SELECT e.id, e.endpoint_id AS "endpointId", e.job_id AS "jobId", e.external_job_id AS "externalJobId",
-           e.type, e.state::text AS state, e.verification::text AS verification, e.delivery_count AS "deliveryCount",
-           e.first_received_at AS "firstReceivedAt", e.last_received_at AS "lastReceivedAt",
-           e.provider_timestamp AS "providerTimestamp",
-           en.name AS "endpointName", en.provider, j.state::text AS "jobState"
-    FROM events e
-    JOIN endpoints en ON en.id = e.endpoint_id
-    LEFT JOIN jobs j ON j.id = e.job_id
-    ${whereOf(conditions)}
-    ORDER BY e.first_received_at DESC, e.id DESC
-    LIMIT ${query.limit + 1}`;
+    SELECT e.*, totals.* FROM (
+      SELECT e.id, e.endpoint_id AS "endpointId", e.job_id AS "jobId", e.external_job_id AS "externalJobId",
+             e.type, e.state::text AS state, e.verification::text AS verification,
+             e.first_received_at AS "firstReceivedAt", e.provider_timestamp AS "providerTimestamp",
+             en.name AS "endpointName", en.provider, j.state::text AS "jobState"
+      FROM events e
+      JOIN endpoints en ON en.id = e.endpoint_id
+      LEFT JOIN jobs j ON j.id = e.job_id
+      ${whereOf(conditions)}
+      ORDER BY e.first_received_at DESC, e.id DESC
+      LIMIT ${query.limit + 1}
+    ) e, ${deliveryTotalsLateral}
+    ORDER BY e."firstReceivedAt" DESC, e.id DESC`;
   return toPage(rows, query.limit, (row) => row.firstReceivedAt);
 }
 
@@ -168,7 +201,8 @@ export async function getEvent(id: string, page: EventDeliveriesQuery) {
   });
   if (!event) throw notFound("event");
   const { items, nextCursor } = toPage(event.deliveries, page.deliveriesLimit, (d) => d.receivedAt);
-  return { ...event, deliveries: items, deliveriesNextCursor: nextCursor };
+  const [withTotals] = await withDeliveryTotals([event]);
+  return { ...withTotals!, deliveries: items, deliveriesNextCursor: nextCursor };
 }
 
 // What the event page reads: the event, its endpoint's verification settings (never
@@ -217,8 +251,9 @@ export async function getEventDetail(id: string) {
         });
   const bodyOf = new Map(bodies.map((row) => [row.id, row.body]));
   const parsedConfig = verificationConfigSchema.safeParse(event.endpoint.verification);
+  const [withTotals] = await withDeliveryTotals([event]);
   return {
-    ...event,
+    ...withTotals!,
     verificationConfig: parsedConfig.success ? parsedConfig.data : null,
     deliveries: event.deliveries.map((d) => ({
       ...d,
@@ -265,15 +300,17 @@ export async function readExportBatch(
   const conditions = filterConditions(filters);
   if (after) conditions.push(Prisma.sql`(e.first_received_at, e.id) < (${after.at}, ${after.id})`);
   const events = await getDb().$queryRaw<Array<EventSummaryRow & { payload: unknown }>>`
-    SELECT e.id, e.endpoint_id AS "endpointId", e.job_id AS "jobId", e.external_job_id AS "externalJobId",
-           e.type, e.state::text AS state, e.verification::text AS verification, e.delivery_count AS "deliveryCount",
-           e.first_received_at AS "firstReceivedAt", e.last_received_at AS "lastReceivedAt",
-           e.provider_timestamp AS "providerTimestamp", e.payload
-    FROM events e
-    JOIN endpoints en ON en.id = e.endpoint_id
-    ${whereOf(conditions)}
-    ORDER BY e.first_received_at DESC, e.id DESC
-    LIMIT ${limit}`;
+    SELECT e.*, totals.* FROM (
+      SELECT e.id, e.endpoint_id AS "endpointId", e.job_id AS "jobId", e.external_job_id AS "externalJobId",
+             e.type, e.state::text AS state, e.verification::text AS verification,
+             e.first_received_at AS "firstReceivedAt", e.provider_timestamp AS "providerTimestamp", e.payload
+      FROM events e
+      JOIN endpoints en ON en.id = e.endpoint_id
+      ${whereOf(conditions)}
+      ORDER BY e.first_received_at DESC, e.id DESC
+      LIMIT ${limit}
+    ) e, ${deliveryTotalsLateral}
+    ORDER BY e."firstReceivedAt" DESC, e.id DESC`;
   if (events.length === 0) return [];
   const deliveries = await getDb().$queryRaw<ExportDeliveryRow[]>`
     SELECT d.id, d.event_id AS "eventId", d.received_at AS "receivedAt", d.method, d.path, d.query, d.headers,

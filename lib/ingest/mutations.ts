@@ -1,9 +1,10 @@
 // The ingest write: delivery + event + job (+ forward outbox row) in ONE statement (a data-modifying CTE),
 // after a token from the endpoint's rate-limit bucket (a statement of its own: see TAKE_RATE_TOKEN).
 // One round trip is what decides ingest throughput, and a single statement is atomic
-// on its own. Races between concurrent callbacks are settled by the unique indexes
-// and ON CONFLICT row locks: ten identical requests at once make one event with
-// delivery_count 10. Job and event rules live in SQL functions of the migration
+// on its own. Races between concurrent callbacks are settled by the unique indexes:
+// ten identical requests at once make one event with ten deliveries. A repeat of a
+// known event writes its delivery and nothing else (no row every delivery of an event
+// must lock in turn: a retry storm's deliveries commit side by side). Job and event rules live in SQL functions of the migration
 // (job_adopts_state, verification_rank; the job rule in TypeScript, tested against the
 // SQL: lib/jobs/state-machine.ts).
 // It runs on the pg pool as a named prepared statement, not through Prisma's
@@ -73,49 +74,64 @@ export async function storeDelivery(
   const jobState: JobState = facts.state ?? "unknown";
   const details = facts.details ? JSON.stringify(facts.details) : null;
   const stored = sealCredentialHeaders(d.headers, d.tokenHeader);
-  const { rows } = await db.query<{
-    delivery_id: string;
-    event_id: string;
-    job_id: string | null;
-    forward_queued: boolean;
-  }>({
-    // Named: each pooled connection parses and plans this statement once.
-    name: "ingest-store-delivery",
-    text: INGEST.text,
-    values: INGEST.values({
-      canAdvance,
-      endpointId: d.endpointId,
-      externalJobId: facts.jobId,
-      newJobId: d.jobId,
-      provider: d.provider,
-      jobState,
-      providerTimestamp: facts.providerTimestamp,
-      outputUrl: facts.outputUrl,
-      error: facts.error,
-      details,
-      receivedAt: d.receivedAt,
-      newEventId: d.eventId,
-      dedupeKey: d.dedupeKey,
-      eventType: facts.eventType,
-      eventState: facts.state,
-      verification: d.verification,
-      payloadJson: d.payloadJson,
-      deliveryId: d.deliveryId,
-      method: d.method,
-      path: d.path,
-      query: d.query,
-      headers: JSON.stringify(stored.headers),
-      credentialKey: stored.credentialKey,
-      body: d.body,
-      size: d.body.byteLength,
-      bodySha256: d.bodySha256,
-      sourceIp: d.sourceIp,
-      verificationReason: d.verificationReason,
-      responseStatus: d.responseStatus,
-    }),
+  const values = INGEST.values({
+    canAdvance,
+    endpointId: d.endpointId,
+    externalJobId: facts.jobId,
+    newJobId: d.jobId,
+    provider: d.provider,
+    jobState,
+    providerTimestamp: facts.providerTimestamp,
+    outputUrl: facts.outputUrl,
+    error: facts.error,
+    details,
+    receivedAt: d.receivedAt,
+    newEventId: d.eventId,
+    dedupeKey: d.dedupeKey,
+    eventType: facts.eventType,
+    eventState: facts.state,
+    verification: d.verification,
+    payloadJson: d.payloadJson,
+    deliveryId: d.deliveryId,
+    method: d.method,
+    path: d.path,
+    query: d.query,
+    headers: JSON.stringify(stored.headers),
+    credentialKey: stored.credentialKey,
+    body: d.body,
+    size: d.body.byteLength,
+    bodySha256: d.bodySha256,
+    sourceIp: d.sourceIp,
+    verificationReason: d.verificationReason,
+    responseStatus: d.responseStatus,
   });
-  const row = rows[0];
-  if (!row) throw new Error("ingest statement returned no row");
+  // No row: the event was inserted by a concurrent delivery after this statement's
+  // snapshot (INGEST's new_event); the next run sees it. Twice would need the event to
+  // vanish and come back in between.
+  for (let attempt = 1; ; attempt++) {
+    const { rows } = await db.query<{
+      delivery_id: string;
+      event_id: string;
+      job_id: string | null;
+      forward_queued: boolean;
+    }>({
+      // Named: each pooled connection parses and plans this statement once.
+      name: "ingest-store-delivery",
+      text: INGEST.text,
+      values,
+    });
+    const row = rows[0];
+    if (row) return toStored(row);
+    if (attempt === 3) throw new Error("ingest statement stored nothing three times");
+  }
+}
+
+function toStored(row: {
+  delivery_id: string;
+  event_id: string;
+  job_id: string | null;
+  forward_queued: boolean;
+}): StoredDelivery {
   return {
     deliveryId: row.delivery_id,
     eventId: row.event_id,
@@ -166,15 +182,34 @@ const TAKE_RATE_TOKEN = namedParameters(`
     RETURNING 1`);
 
 const INGEST = namedParameters(`
-    WITH existing_job AS (
+    WITH known_event AS (
+      -- The event of an earlier delivery, as this statement's snapshot sees it.
+      SELECT id, job_id, verification FROM events
+      WHERE endpoint_id = :endpointId AND dedupe_key = :dedupeKey
+    ),
+    -- A repeat of a known event with no better verification brings nothing new to the
+    -- job: it joins the job as it is instead of upserting (and locking) the job row,
+    -- unless the job is overdue or its last callback is an hour old (a repeat still says
+    -- "a callback came": lib/jobs/mutations.ts, and retention re-checks last_event_at).
+    job_news AS (
+      SELECT NOT EXISTS (
+               SELECT 1 FROM known_event
+               WHERE verification_rank(verification) >= verification_rank(:verification::verification))
+             OR EXISTS (
+               SELECT 1 FROM jobs
+               WHERE endpoint_id = :endpointId AND external_id = :externalJobId::text
+                 AND (overdue_at IS NOT NULL OR last_event_at < :receivedAt::timestamptz - interval '1 hour')) AS news
+    ),
+    existing_job AS (
       SELECT id FROM jobs
-      WHERE NOT :canAdvance::boolean AND endpoint_id = :endpointId AND external_id = :externalJobId::text
+      WHERE NOT (:canAdvance::boolean AND (SELECT news FROM job_news))
+        AND endpoint_id = :endpointId AND external_id = :externalJobId::text
     ),
     upserted_job AS (
       INSERT INTO jobs (id, endpoint_id, external_id, provider, state, state_at, output_url, error, details, first_seen_at, last_event_at)
       SELECT :newJobId, :endpointId, :externalJobId::text, :provider, :jobState::job_state, :providerTimestamp::timestamptz,
              :outputUrl::text, :error::text, :details::jsonb, :receivedAt::timestamptz, :receivedAt::timestamptz
-      WHERE :canAdvance::boolean AND :externalJobId::text IS NOT NULL
+      WHERE :canAdvance::boolean AND (SELECT news FROM job_news) AND :externalJobId::text IS NOT NULL
       ON CONFLICT (endpoint_id, external_id) DO UPDATE SET
         -- Concurrent callbacks commit in any order; keep the true first and last arrival.
         first_seen_at = LEAST(jobs.first_seen_at, EXCLUDED.first_seen_at),
@@ -191,26 +226,48 @@ const INGEST = namedParameters(`
     job AS (
       SELECT id FROM upserted_job UNION ALL SELECT id FROM existing_job
     ),
-    event AS (
+    -- Only the first delivery of an event inserts it. ON CONFLICT DO NOTHING: when another
+    -- delivery inserted it after this statement's snapshot was taken, nothing is stored
+    -- and storeDelivery runs the statement again (a new snapshot, which sees the event).
+    new_event AS (
       INSERT INTO events (id, endpoint_id, dedupe_key, job_id, external_job_id, type, state, provider_timestamp, verification,
-                          payload, payload_delivery_id, delivery_count, first_received_at, last_received_at)
-      VALUES (:newEventId, :endpointId, :dedupeKey, (SELECT id FROM job LIMIT 1), :externalJobId::text, :eventType::text,
-              :eventState::job_state, :providerTimestamp::timestamptz, :verification::verification,
-              :payloadJson::jsonb, :deliveryId, 1, :receivedAt::timestamptz, :receivedAt::timestamptz)
-      ON CONFLICT (endpoint_id, dedupe_key) DO UPDATE SET
-        delivery_count = events.delivery_count + 1,
-        first_received_at = LEAST(events.first_received_at, EXCLUDED.first_received_at),
-        last_received_at = GREATEST(events.last_received_at, EXCLUDED.last_received_at),
-        job_id = COALESCE(events.job_id, EXCLUDED.job_id),
-        -- The payload (and what was read from it) comes from the most trustworthy delivery.
-        verification = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.verification ELSE events.verification END,
-        payload = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.payload ELSE events.payload END,
-        payload_delivery_id = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.payload_delivery_id ELSE events.payload_delivery_id END,
-        type = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.type ELSE events.type END,
-        state = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.state ELSE events.state END,
-        provider_timestamp = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.provider_timestamp ELSE events.provider_timestamp END,
-        external_job_id = CASE WHEN verification_rank(EXCLUDED.verification) > verification_rank(events.verification) THEN EXCLUDED.external_job_id ELSE events.external_job_id END
+                          payload, payload_delivery_id, first_received_at, last_touched_at)
+      SELECT :newEventId, :endpointId, :dedupeKey, (SELECT id FROM job LIMIT 1), :externalJobId::text, :eventType::text,
+             :eventState::job_state, :providerTimestamp::timestamptz, :verification::verification,
+             :payloadJson::jsonb, :deliveryId, :receivedAt::timestamptz, :receivedAt::timestamptz
+      WHERE NOT EXISTS (SELECT 1 FROM known_event)
+      ON CONFLICT (endpoint_id, dedupe_key) DO NOTHING
       RETURNING id, job_id
+    ),
+    -- A later delivery updates its event only when it changes it, which is rare; the
+    -- condition is false for a plain repeat, and an UPDATE whose condition is false locks
+    -- nothing, so the deliveries of one event never wait for each other's commits.
+    changed_event AS (
+      UPDATE events e SET
+        first_received_at = LEAST(e.first_received_at, :receivedAt::timestamptz),
+        last_touched_at = GREATEST(e.last_touched_at, :receivedAt::timestamptz),
+        job_id = COALESCE(e.job_id, (SELECT id FROM job LIMIT 1)),
+        -- The payload (and what was read from it) comes from the most trustworthy delivery.
+        verification = CASE WHEN verification_rank(:verification::verification) > verification_rank(e.verification) THEN :verification::verification ELSE e.verification END,
+        payload = CASE WHEN verification_rank(:verification::verification) > verification_rank(e.verification) THEN :payloadJson::jsonb ELSE e.payload END,
+        payload_delivery_id = CASE WHEN verification_rank(:verification::verification) > verification_rank(e.verification) THEN :deliveryId ELSE e.payload_delivery_id END,
+        type = CASE WHEN verification_rank(:verification::verification) > verification_rank(e.verification) THEN :eventType::text ELSE e.type END,
+        state = CASE WHEN verification_rank(:verification::verification) > verification_rank(e.verification) THEN :eventState::job_state ELSE e.state END,
+        provider_timestamp = CASE WHEN verification_rank(:verification::verification) > verification_rank(e.verification) THEN :providerTimestamp::timestamptz ELSE e.provider_timestamp END,
+        external_job_id = CASE WHEN verification_rank(:verification::verification) > verification_rank(e.verification) THEN :externalJobId::text ELSE e.external_job_id END
+      FROM known_event k
+      WHERE e.id = k.id
+        AND (verification_rank(:verification::verification) > verification_rank(e.verification)
+             OR e.first_received_at > :receivedAt::timestamptz
+             OR (e.job_id IS NULL AND EXISTS (SELECT 1 FROM job))
+             -- Retention keeps an event whose newest row version shows a callback after its cutoff.
+             OR e.last_touched_at < :receivedAt::timestamptz - interval '1 hour')
+      RETURNING e.id, e.job_id
+    ),
+    event AS (
+      SELECT id, job_id FROM new_event
+      UNION ALL SELECT id, job_id FROM changed_event
+      UNION ALL SELECT id, job_id FROM known_event WHERE NOT EXISTS (SELECT 1 FROM changed_event)
     ),
     -- Forwarding is queued by this same statement (no crash window after the commit):
     -- a new event, or an accepted (verified or unsigned) delivery of a known one (for

@@ -1,7 +1,7 @@
 // Reads of jobs. Lists are newest first by first sighting; a job's events come in
 // provider order (the provider's timestamp where it gives one, else arrival).
 import { getDb } from "@/lib/db/client";
-import { eventSummary } from "@/lib/events/data";
+import { eventSummary, withDeliveryTotals } from "@/lib/events/data";
 import { notFound } from "@/lib/http/app-error";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
@@ -106,7 +106,7 @@ export async function getJob(id: string) {
     },
   });
   if (!job) throw notFound("job");
-  return { ...job, events: job.events.sort(byProviderOrder) };
+  return { ...job, events: (await withDeliveryTotals(job.events)).sort(byProviderOrder) };
 }
 
 type Ordered = { providerTimestamp: Date | null; firstReceivedAt: Date; id: string };
@@ -167,7 +167,7 @@ export async function getJobTimeline(id: string) {
     ...job,
     provider: providerIdSchema.parse(job.provider),
     endpoint: { ...endpoint, extraction },
-    events: events.sort(byProviderOrder),
+    events: (await withDeliveryTotals(events)).sort(byProviderOrder),
   };
 }
 

@@ -6,8 +6,8 @@
 // Per endpoint with a finite window, oldest first:
 //  1. deliveries received before the cutoff (and failed ones before the shorter failed
 //     cutoff), a batch at a time; in the same statement their events when no delivery
-//     remains (attempts go with them: FK cascade), the surviving events' delivery_count
-//     and payload_delivery_id corrected, and jobs left with no events (polls go with them);
+//     remains (attempts go with them: FK cascade), the surviving events'
+//     payload_delivery_id corrected, and jobs left with no events (polls go with them);
 //  2. attempts, polls and alerts created before the cutoff whose event or job stays;
 //  3. jobs of the endpoint older than the cutoff with no event left (what a race between
 //     a run and a late callback may leave).
@@ -22,6 +22,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { restAfterBatch, type RetentionPace } from "./pace";
 import { cutoffOf, retentionWindow } from "./policy";
+import { recordRetentionRun } from "@/lib/metrics/app-metrics";
 
 export type RetentionCounts = {
   deliveries: number;
@@ -179,9 +180,15 @@ const RUN_NOW_WAIT_MS = 30_000;
 
 /** POST /api/retention/run: a run now, recorded in the audit log with what it removed. */
 export async function runRetentionNow(actor: AuditActor): Promise<RetentionResult> {
-  const result = await runRetention({ waitMs: RUN_NOW_WAIT_MS });
-  if (!result)
+  const result = await runRetention({ waitMs: RUN_NOW_WAIT_MS }).catch((error: unknown) => {
+    recordRetentionRun("manual", "failed");
+    throw error;
+  });
+  if (!result) {
+    recordRetentionRun("manual", null);
     throw new AppError("conflict", "a retention run is in progress; try again when it is done");
+  }
+  recordRetentionRun("manual", result);
   const { startedAt: _startedAt, ...details } = result;
   await recordAudit({ actor, action: "retention.run", details });
   return result;
@@ -231,13 +238,12 @@ function deliveryBatch(pick: string) {
     -- against the batch, which Postgres would repeat per event).
     dead_events AS (
       DELETE FROM events e USING touched t
-      WHERE e.id = t.event_id AND e.last_received_at < :cutoff::timestamptz
+      WHERE e.id = t.event_id AND e.last_touched_at < :cutoff::timestamptz
         AND (SELECT count(*) FROM deliveries x WHERE x.event_id = e.id) = t.n
       RETURNING e.id, e.job_id
     ),
     kept_events AS (
       UPDATE events e SET
-        delivery_count = GREATEST(e.delivery_count - t.n, 1),
         payload_delivery_id = CASE WHEN e.payload_delivery_id IN (SELECT id FROM gone)
           THEN COALESCE((SELECT x.id FROM deliveries x WHERE x.event_id = e.id AND x.id NOT IN (SELECT id FROM gone)
                          ORDER BY verification_rank(x.verification) DESC, x.received_at DESC, x.id DESC LIMIT 1), e.payload_delivery_id)

@@ -366,7 +366,7 @@ const INSERT_JOBS = `
 
 const INSERT_EVENTS = `
   INSERT INTO events (id, endpoint_id, dedupe_key, job_id, external_job_id, type, state, provider_timestamp, verification,
-                      payload, payload_delivery_id, delivery_count, first_received_at, last_received_at)
+                      payload, payload_delivery_id, first_received_at, last_touched_at)
   SELECT event_id, endpoint_id,
          CASE provider WHEN 'aspect' THEN 'svix:' || message_id WHEN 'standard-webhooks' THEN 'webhook:' || message_id
            WHEN 'scriptix' THEN 'scriptix:' || type || ':' || external_id
@@ -375,7 +375,7 @@ const INSERT_EVENTS = `
            WHEN 'clipzy' THEN 'clipzy:' || external_id || ':' || word
            ELSE 'sha256:' || encode(sha256(body), 'hex') END,
          CASE WHEN verification = 'failed' THEN NULL ELSE job_id END, external_id, type, state, provider_at, verification,
-         payload, delivery_id, 1 + duplicated::int, at, CASE WHEN duplicated THEN retry_at ELSE at END
+         payload, delivery_id, at, CASE WHEN duplicated THEN retry_at ELSE at END
   FROM seed_batch`;
 
 /**

@@ -20,8 +20,7 @@ const SUMMARY = `
     FROM deliveries WHERE endpoint_id = ANY($1::text[]) GROUP BY endpoint_id
   ),
   ev AS (
-    SELECT endpoint_id, count(*)::int AS events, sum(delivery_count - 1)::int AS duplicates
-    FROM events WHERE endpoint_id = ANY($1::text[]) GROUP BY endpoint_id
+    SELECT endpoint_id, count(*)::int AS events FROM events WHERE endpoint_id = ANY($1::text[]) GROUP BY endpoint_id
   ),
   j AS (
     SELECT endpoint_id, jsonb_object_agg(state, n) AS states
@@ -29,7 +28,9 @@ const SUMMARY = `
     GROUP BY endpoint_id
   )
   SELECT e.name, e.provider, coalesce(d.deliveries, 0) AS deliveries, coalesce(d.failed_signatures, 0) AS failed_signatures,
-         coalesce(ev.events, 0) AS events, coalesce(ev.duplicates, 0) AS duplicates, coalesce(j.states, '{}') AS states
+         coalesce(ev.events, 0) AS events,
+         -- Every delivery past an event's first is a duplicate.
+         coalesce(d.deliveries, 0) - coalesce(ev.events, 0) AS duplicates, coalesce(j.states, '{}') AS states
   FROM endpoints e
   LEFT JOIN d ON d.endpoint_id = e.id
   LEFT JOIN ev ON ev.endpoint_id = e.id

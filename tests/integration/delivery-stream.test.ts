@@ -402,7 +402,7 @@ async function insertDelivery(
   const body = Buffer.from(clipzyBody());
   const eventId = `evt_late_${randomUUID().slice(0, 8)}`;
   await client.query(
-    `INSERT INTO events (id, endpoint_id, dedupe_key, verification, payload_delivery_id, first_received_at, last_received_at)
+    `INSERT INTO events (id, endpoint_id, dedupe_key, verification, payload_delivery_id, first_received_at, last_touched_at)
      VALUES ($1, $2, $3, 'unsigned', $4, $5, $5)`,
     [eventId, endpoint.id, `late:${deliveryId}`, deliveryId, receivedAt],
   );

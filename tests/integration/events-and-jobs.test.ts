@@ -3,7 +3,8 @@
 // endpoints and filters by their ids: other test files share the server.
 import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
 import {
   api,
   apiJson,
@@ -197,6 +198,48 @@ describe("duplicates become one event, also under concurrency", () => {
     });
     expect(await deliveryCount(endpoint.id)).toBe(10);
     expect(await jobsOf(endpoint.id)).toHaveLength(1);
+  });
+
+  it("a repeat of a known event waits for no other delivery: stored while another transaction holds its event and job rows", async () => {
+    const endpoint = await aspectEndpoint();
+    const body = JSON.stringify(aspectTaskEvent(completed("task-hot", "2025-01-01T12:00:00Z")));
+    const headers = svixHeaders(endpoint.secret, body);
+    const first = await ingestOk(endpoint, body, headers);
+    // The locks an uncommitted delivery held on both rows while each delivery updated
+    // them (a retry storm's deliveries then committed one WAL flush after another).
+    const holder = new pg.Client({ connectionString: inject("appDatabaseUrl") });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      const [lock] = (
+        await holder.query<{ pid: number }>(
+          `SELECT pg_backend_pid() AS pid FROM events e JOIN jobs j ON j.id = e.job_id
+           WHERE e.id = $1 FOR NO KEY UPDATE`,
+          [first.eventId],
+        )
+      ).rows;
+      expect(lock).toBeDefined();
+      let answered = false;
+      const repeat = ingest(endpoint, body, headers).finally(() => (answered = true));
+      // Either the repeat is answered, or some statement waits behind our locks (the failure).
+      let blocked = false;
+      while (!answered && !blocked) {
+        const waiting = await queryAppDb<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))",
+          [lock!.pid],
+        );
+        blocked = (waiting[0]?.n ?? 0) > 0;
+        if (!blocked) await sleep(20);
+      }
+      expect(blocked).toBe(false);
+      const answer = await repeat;
+      expect(answer.status).toBe(200);
+      expect(answer.body.eventId).toBe(first.eventId);
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
+    expect((await eventsOf(endpoint.id)).map((e) => e.deliveryCount)).toEqual([2]);
   });
 
   it("Clipzy retries with different bytes but the same job_id and status are one event", async () => {

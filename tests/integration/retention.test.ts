@@ -75,14 +75,14 @@ async function age(stored: Stored, days: number): Promise<void> {
     days,
   ]);
   await sql(
-    `UPDATE events e SET first_received_at = t.first, last_received_at = t.last
+    `UPDATE events e SET first_received_at = t.first, last_touched_at = t.last
      FROM (SELECT min(received_at) AS first, max(received_at) AS last FROM deliveries WHERE event_id = $1) t
      WHERE e.id = $1`,
     [stored.eventId],
   );
   await sql(
     `UPDATE jobs j SET first_seen_at = t.first, last_event_at = t.last
-     FROM (SELECT job_id, min(first_received_at) AS first, max(last_received_at) AS last FROM events
+     FROM (SELECT job_id, min(first_received_at) AS first, max(last_touched_at) AS last FROM events
            WHERE job_id = (SELECT job_id FROM events WHERE id = $1) GROUP BY job_id) t
      WHERE j.id = t.job_id`,
     [stored.eventId],
@@ -229,7 +229,8 @@ describe("retention", () => {
     // The retried event stays with its newer delivery, which now carries it.
     expect(await exists("deliveries", s.retryOld.deliveryId)).toBe(false);
     const [retried] = await sql<{ delivery_count: number; payload_delivery_id: string }>(
-      "SELECT delivery_count, payload_delivery_id FROM events WHERE id = $1",
+      `SELECT (SELECT count(*)::int FROM deliveries d WHERE d.event_id = e.id) AS delivery_count, payload_delivery_id
+       FROM events e WHERE id = $1`,
       [s.retryNew.eventId],
     );
     expect(retried).toEqual({ delivery_count: 1, payload_delivery_id: s.retryNew.deliveryId });
