@@ -35,14 +35,14 @@ const DB_EXCEPTIONS = {
   // better-auth's Prisma adapter takes the client object itself: the library runs the
   // queries, so there is no data.ts to put them in.
   "^lib/auth/auth\\.ts$": "better-auth's prismaAdapter is handed the client",
-  // Process entry points that end the pool when they are done; the seed also lends lib/seed
-  // one pooled connection for its bulk insert. Their queries live in lib/.
+  // Process entry points that end the pool when they are done; the seed also lends its
+  // summary (lib/seed/summary.ts) the pool. Their queries live in lib/.
   "^scripts/worker-process\\.ts$": "ends the pool when the worker stops",
   "^scripts/prepare-process\\.ts$": "ends the pool when the start-up work is done",
-  "^scripts/seed\\.ts$": "ends the pool when done, and lends lib/seed a connection",
-  // The retention benchmark loads its data set in bulk on one pooled connection, like the
-  // seed, then ends the pool.
-  "^scripts/bench-retention\\.ts$": "bulk-loads its data set on a pooled connection, ends the pool",
+  "^scripts/seed\\.ts$": "ends the pool when done, and lends the seed summary the pool",
+  // The retention benchmark seeds and runs retention through lib/ in its own process, then
+  // ends the pool.
+  "^scripts/bench-retention\\.ts$": "ends the pool when done",
 };
 
 /** What opens a connection: the client module and the pg driver (the generated code is reached only through the client). */

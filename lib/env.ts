@@ -148,6 +148,12 @@ const envSchema = z.object({
   INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(30),
   /** Days deliveries that failed verification are kept (at most the endpoint's window; "forever" endpoints keep them too). */
   INBOX_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(7),
+  /** Deliveries one retention statement deletes at most (lib/retention/pace.ts; README "Data and retention"). */
+  INBOX_RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** Share of wall time (1-100) a retention run may spend deleting; it rests in proportion the rest of the time. */
+  INBOX_RETENTION_BUSY_PERCENT: z.coerce.number().int().min(1).max(100).default(25),
+  /** Deliveries a second a retention run deletes at most, on average over the run; unset: no budget. */
+  INBOX_RETENTION_MAX_ROWS_PER_SECOND: z.coerce.number().int().min(1).max(10_000_000).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

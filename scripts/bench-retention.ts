@@ -1,14 +1,20 @@
 // npm run bench:retention - does a retention run stall ingest? Seeds N deliveries that
 // are all past the 30-day window, then measures ingest latency at a fixed rate twice:
 // without a run, and while a run deletes the N deliveries (with their events and jobs).
-// Prints a table per deletion strategy. Not a test: numbers depend on the machine.
+// Prints a table per deletion strategy, and what the database did during each run (WAL
+// written, checkpoints, what the busy sessions waited on). Not a test: numbers depend on
+// the machine.
 //
-//   npm run bench:retention                                   1,000,000 deliveries, batched deletes
+//   npm run bench:retention                                   1,000,000 deliveries, the app's pace
 //   npm run bench:retention -- --deliveries 200000 --rate 150 --duration 15
-//   npm run bench:retention -- --modes batched,single,partition
+//   npm run bench:retention -- --modes paced,unpaced,single,partition
+//   npm run bench:retention -- --batch-size 1000 --busy 50 --rows-per-second 3000
 //
 // Strategies (--modes, comma-separated; each gets freshly seeded data):
-//   batched    lib/retention runRetention: 2,000 deliveries a statement, 10 ms apart (--batch-size, --pause ms)
+//   paced      lib/retention runRetention as the app runs it: INBOX_RETENTION_BATCH_SIZE,
+//              INBOX_RETENTION_BUSY_PERCENT, INBOX_RETENTION_MAX_ROWS_PER_SECOND (or the
+//              defaults), overridden by --batch-size, --busy (percent), --rows-per-second
+//   unpaced    the same statements back to back, 2,000 deliveries each (the run before the pace)
 //   single     the same statement with no batch limit: one transaction deletes everything
 //   partition  what partitioning by time would cost at delete time: the seeded deliveries
 //              copied into a table partitioned by day, then the expired partitions dropped
@@ -22,6 +28,7 @@ import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import type { RetentionPace } from "@/lib/retention/pace";
 import { startAppServer, TEST_API_TOKEN, TEST_SECRET_KEY } from "@/tests/support/app-server";
 import { buildIfStale } from "./build-if-stale";
 import { createThrowawayDatabase } from "./throwaway-database";
@@ -31,18 +38,29 @@ const { values: args } = parseArgs({
     deliveries: { type: "string", default: "1000000" },
     rate: { type: "string", default: "200" },
     duration: { type: "string", default: "15" },
-    modes: { type: "string", default: "batched" },
-    "batch-size": { type: "string", default: "2000" },
-    pause: { type: "string", default: "10" },
+    modes: { type: "string", default: "paced" },
+    "batch-size": { type: "string" },
+    busy: { type: "string" },
+    "rows-per-second": { type: "string" },
   },
 });
-const DELIVERIES = Number(args.deliveries.replaceAll("_", ""));
+const numberOf = (value: string) => Number(value.replaceAll("_", ""));
+const DELIVERIES = numberOf(args.deliveries);
 const RATE = Number(args.rate);
 const DURATION_S = Number(args.duration);
-const BATCH = Number(args["batch-size"]);
-const PAUSE_MS = Number(args.pause);
+/** --batch-size, --busy and --rows-per-second over the environment's pace, for `paced`. */
+const PACE: Partial<RetentionPace> = {};
+if (args["batch-size"] !== undefined) PACE.batchSize = numberOf(args["batch-size"]);
+if (args.busy !== undefined) PACE.busyPercent = numberOf(args.busy);
+if (args["rows-per-second"] !== undefined)
+  PACE.maxRowsPerSecond = numberOf(args["rows-per-second"]);
 const MODES = args.modes.split(",").map((m) => m.trim()) as Mode[];
-type Mode = "batched" | "single" | "partition";
+type Mode = "paced" | "unpaced" | "single" | "partition";
+const MODE_PACE: Record<Exclude<Mode, "partition">, Partial<RetentionPace>> = {
+  paced: PACE,
+  unpaced: { batchSize: 2_000, busyPercent: 100, maxRowsPerSecond: null },
+  single: { batchSize: 100_000_000, busyPercent: 100, maxRowsPerSecond: null },
+};
 const DAY_MS = 86_400_000;
 
 type Latencies = { count: number; errors: number; p50: number; p99: number; max: number };
@@ -116,7 +134,7 @@ const forSeconds = (seconds: number) => {
 };
 
 type Lib = {
-  seed: typeof import("@/lib/seed/bulk-deliveries");
+  seed: typeof import("@/lib/seed/mutations");
   retention: typeof import("@/lib/retention/mutations");
   db: typeof import("@/lib/db/client");
 };
@@ -124,17 +142,11 @@ type Lib = {
 /** Deliveries 40-45 days old: everything the seed writes is past the default 30-day window. */
 async function seed(lib: Lib): Promise<number> {
   const started = Date.now();
-  const endpoints = await lib.seed.createBulkEndpoints();
-  const client = await lib.db.getPool().connect();
-  try {
-    await lib.seed.seedBulkDeliveries(client, endpoints, {
-      deliveries: DELIVERIES,
-      days: 5,
-      now: new Date(Date.now() - 40 * DAY_MS),
-    });
-  } finally {
-    client.release();
-  }
+  await lib.seed.fillDeliveries({
+    deliveries: DELIVERIES,
+    days: 5,
+    now: new Date(Date.now() - 40 * DAY_MS),
+  });
   return (Date.now() - started) / 1000;
 }
 
@@ -163,6 +175,92 @@ async function preparePartitions(db: pg.Client): Promise<string[]> {
   return names;
 }
 
+type Activity = {
+  walMb: number;
+  fullPageImages: number;
+  checkpoints: number;
+  /** Share of samples per "who: waiting on what" (CPU: active, no wait event). */
+  waits: Map<string, number>;
+  samples: number;
+};
+
+/**
+ * What the database does while `phase` runs: WAL and checkpoint counters before and after,
+ * and pg_stat_activity sampled every 50 ms (active sessions, what each waits on).
+ */
+async function watchDatabase<T>(
+  databaseUrl: string,
+  phase: () => Promise<T>,
+): Promise<[T, Activity]> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  let done = false;
+  let sampling: Promise<void> = Promise.resolve();
+  try {
+    // Checkpoints moved from pg_stat_bgwriter to pg_stat_checkpointer in PostgreSQL 17.
+    const { rows: version } = await db.query<{ n: number }>(
+      "SELECT current_setting('server_version_num')::int AS n",
+    );
+    const checkpoints =
+      (version[0]?.n ?? 0) >= 170_000
+        ? "SELECT num_timed + num_requested FROM pg_stat_checkpointer"
+        : "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter";
+    const counters = async () => {
+      const { rows } = await db.query<{ bytes: string; fpi: string; checkpoints: string }>(`
+        SELECT w.wal_bytes::text AS bytes, w.wal_fpi::text AS fpi, (${checkpoints})::text AS checkpoints
+        FROM pg_stat_wal w`);
+      const row = rows[0];
+      return {
+        bytes: Number(row?.bytes ?? 0),
+        fpi: Number(row?.fpi ?? 0),
+        checkpoints: Number(row?.checkpoints ?? 0),
+      };
+    };
+    const before = await counters();
+    const waits = new Map<string, number>();
+    let samples = 0;
+    sampling = (async () => {
+      while (!done) {
+        const { rows } = await db.query<{ who: string; what: string }>(`
+          SELECT CASE WHEN query LIKE '%WITH doomed%' OR query LIKE '%DELETE FROM%' OR query LIKE '%DROP TABLE%' THEN 'retention'
+                      WHEN backend_type = 'client backend' THEN 'ingest'
+                      ELSE backend_type END AS who,
+                 COALESCE(wait_event_type || ':' || wait_event, 'CPU') AS what
+          FROM pg_stat_activity
+          WHERE pid <> pg_backend_pid() AND (state = 'active' OR backend_type <> 'client backend')
+            AND wait_event IS DISTINCT FROM 'ClientRead'
+            AND backend_type NOT IN ('logical replication launcher', 'autovacuum launcher')`);
+        samples++;
+        for (const { who, what } of rows) {
+          // Background processes idle on their own timers most of the time: only their work counts.
+          if (who !== "retention" && who !== "ingest" && what.startsWith("Activity:")) continue;
+          const key = `${who}: ${what}`;
+          waits.set(key, (waits.get(key) ?? 0) + 1);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    const result = await phase();
+    done = true;
+    await sampling;
+    const after = await counters();
+    return [
+      result,
+      {
+        walMb: (after.bytes - before.bytes) / 1024 ** 2,
+        fullPageImages: after.fpi - before.fpi,
+        checkpoints: after.checkpoints - before.checkpoints,
+        waits,
+        samples,
+      },
+    ];
+  } finally {
+    done = true;
+    await sampling.catch(() => {});
+    await db.end();
+  }
+}
+
 type Result = {
   mode: Mode;
   seedS: number;
@@ -170,6 +268,8 @@ type Result = {
   runS: number;
   base: Latencies;
   during: Latencies;
+  baseActivity: Activity;
+  duringActivity: Activity;
 };
 
 async function benchMode(
@@ -189,7 +289,9 @@ async function benchMode(
       `[${mode}] seeded in ${seedS.toFixed(0)} s; warming up, then ${DURATION_S} s without a run`,
     );
     await load(ingestUrl, forSeconds(3));
-    const base = await load(ingestUrl, forSeconds(DURATION_S));
+    const [base, baseActivity] = await watchDatabase(databaseUrl, () =>
+      load(ingestUrl, forSeconds(DURATION_S)),
+    );
     console.log(`[${mode}] baseline p99 ${base.p99.toFixed(1)} ms; now during the run`);
 
     let finished = false;
@@ -205,10 +307,7 @@ async function benchMode(
           removed += rows[0]?.n ?? 0;
         }
       } else {
-        const result = await lib.retention.runRetention({
-          batchSize: mode === "single" ? 2_000_000_000 : BATCH,
-          pauseMs: PAUSE_MS,
-        });
+        const result = await lib.retention.runRetention({ pace: MODE_PACE[mode] });
         removed = result?.deliveries ?? 0;
       }
     })().finally(() => {
@@ -217,10 +316,12 @@ async function benchMode(
     });
     // At least the baseline's duration, and until the run is over.
     const minimum = forSeconds(DURATION_S);
-    const during = await load(ingestUrl, () => finished && minimum());
+    const [during, duringActivity] = await watchDatabase(databaseUrl, () =>
+      load(ingestUrl, () => finished && minimum()),
+    );
     await run;
     if (mode === "partition") await db.query("DROP TABLE bench_part");
-    return { mode, seedS, removed, runS, base, during };
+    return { mode, seedS, removed, runS, base, during, baseActivity, duringActivity };
   } finally {
     await db.end();
   }
@@ -237,7 +338,7 @@ async function main(): Promise<void> {
   const { applyMigrations } = await import("@/lib/db/migrate");
   await applyMigrations(database.url);
   const lib: Lib = {
-    seed: await import("@/lib/seed/bulk-deliveries"),
+    seed: await import("@/lib/seed/mutations"),
     retention: await import("@/lib/retention/mutations"),
     db: await import("@/lib/db/client"),
   };
@@ -272,7 +373,7 @@ async function main(): Promise<void> {
   const ms = (n: number) => (Number.isNaN(n) ? "-" : n.toFixed(1));
   console.log(
     `\n${DELIVERIES.toLocaleString("en")} expired deliveries per mode; ingest at ${RATE}/s open-loop; ` +
-      `${os.cpus().length} CPUs, Node ${process.version}; batch ${BATCH}, pause ${PAUSE_MS} ms`,
+      `${os.cpus().length} CPUs, Node ${process.version}; paced: ${JSON.stringify(lib.retention.retentionPace(PACE))}`,
   );
   console.table(
     results.map((r) => ({
@@ -290,6 +391,28 @@ async function main(): Promise<void> {
     })),
   );
   console.log("target: p99 during a run within 1.5x of p99 without");
+  console.log("\nWhat the database did, without a run / during it:");
+  console.table(
+    results.map((r) => ({
+      mode: r.mode,
+      "WAL MB": `${r.baseActivity.walMb.toFixed(0)} / ${r.duringActivity.walMb.toFixed(0)}`,
+      "WAL MB/s": `${(r.baseActivity.walMb / DURATION_S).toFixed(1)} / ${(r.duringActivity.walMb / Math.max(r.runS, DURATION_S)).toFixed(1)}`,
+      "full-page images": `${r.baseActivity.fullPageImages} / ${r.duringActivity.fullPageImages}`,
+      checkpoints: `${r.baseActivity.checkpoints} / ${r.duringActivity.checkpoints}`,
+    })),
+  );
+  for (const r of results) {
+    console.log(`\n[${r.mode}] active sessions during the run, % of samples (top 12):`);
+    console.table(
+      [...r.duringActivity.waits.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12)
+        .map(([what, n]) => ({
+          "who: waiting on": what,
+          "% of samples": ((100 * n) / r.duringActivity.samples).toFixed(1),
+        })),
+    );
+  }
 }
 
 await main();

@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { getDb, getPool } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { reloadEnv } from "@/lib/env";
-import { createBulkEndpoints, seedBulkDeliveries } from "@/lib/seed/bulk-deliveries";
+import { fillDeliveries } from "@/lib/seed/mutations";
 import { seedRealisticMix } from "@/lib/seed/realistic-mix";
 import { summarizeEndpoints, summaryTable } from "@/lib/seed/summary";
 import { withDatabase } from "./database";
@@ -35,24 +35,18 @@ function positiveInteger(name: string, value: string): number {
 }
 
 async function seedBulk(deliveries: number): Promise<string[]> {
-  const endpoints = await createBulkEndpoints();
-  const client = await getPool().connect();
-  try {
-    const result = await seedBulkDeliveries(client, endpoints, {
-      deliveries,
-      batchSize: positiveInteger("batch-size", args["batch-size"]),
-      days: positiveInteger("days", args.days),
-      log: (line) => console.log(line),
-    });
-    const seconds = result.elapsedMs / 1000;
-    console.log(
-      `bulk: ${result.deliveries.toLocaleString("en")} deliveries, ${result.events.toLocaleString("en")} events, ` +
-        `${result.jobs.toLocaleString("en")} jobs in ${seconds.toFixed(1)} s (${Math.round(result.deliveries / seconds).toLocaleString("en")} deliveries/s, VACUUM ANALYZE included)`,
-    );
-  } finally {
-    client.release();
-  }
-  return endpoints.map((e) => e.id);
+  const result = await fillDeliveries({
+    deliveries,
+    batchSize: positiveInteger("batch-size", args["batch-size"]),
+    days: positiveInteger("days", args.days),
+    log: (line) => console.log(line),
+  });
+  const seconds = result.elapsedMs / 1000;
+  console.log(
+    `bulk: ${result.deliveries.toLocaleString("en")} deliveries, ${result.events.toLocaleString("en")} events, ` +
+      `${result.jobs.toLocaleString("en")} jobs in ${seconds.toFixed(1)} s (${Math.round(result.deliveries / seconds).toLocaleString("en")} deliveries/s, VACUUM ANALYZE included)`,
+  );
+  return result.endpoints.map((e) => e.id);
 }
 
 async function seedMix(): Promise<string[]> {

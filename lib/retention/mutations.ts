@@ -20,13 +20,9 @@ import { getPool } from "@/lib/db/client";
 import { namedParameters } from "@/lib/db/named-parameters";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
+import { restAfterBatch, type RetentionPace } from "./pace";
 import { cutoffOf, retentionWindow } from "./policy";
 import { recordRetentionRun } from "@/lib/metrics/app-metrics";
-
-/** Rows a statement deletes at most: a few milliseconds of work, so ingest barely notices. */
-export const RETENTION_BATCH = 2_000;
-/** Pause between batches: leaves the cores to ingest for a moment (5 s per million rows). */
-export const RETENTION_PAUSE_MS = 10;
 
 export type RetentionCounts = {
   deliveries: number;
@@ -46,9 +42,8 @@ export type RetentionResult = RetentionCounts & {
 
 export type RetentionOptions = {
   now?: Date;
-  batchSize?: number;
-  /** Pause between batches (ms): leaves the database to ingest between statements. */
-  pauseMs?: number;
+  /** Overrides the pace from the environment (INBOX_RETENTION_BATCH_SIZE ...; lib/retention/pace.ts). */
+  pace?: Partial<RetentionPace>;
   /** Wait this long for a run in progress elsewhere to end; 0 (the hourly task): give up at once. */
   waitMs?: number;
 };
@@ -62,14 +57,25 @@ const emptyCounts = (): RetentionCounts => ({
   alerts: 0,
 });
 
+/** The environment's pace (lib/retention/pace.ts) with `overrides` over it. */
+export function retentionPace(overrides: Partial<RetentionPace> = {}): RetentionPace {
+  const env = getEnv();
+  return {
+    batchSize: env.INBOX_RETENTION_BATCH_SIZE,
+    busyPercent: env.INBOX_RETENTION_BUSY_PERCENT,
+    maxRowsPerSecond: env.INBOX_RETENTION_MAX_ROWS_PER_SECOND ?? null,
+    ...overrides,
+  };
+}
+
 /** Runs retention now; null when another run holds the lock (the caller says so). */
 export async function runRetention(
   options: RetentionOptions = {},
 ): Promise<RetentionResult | null> {
   const env = getEnv();
   const now = options.now ?? new Date();
-  const batch = options.batchSize ?? RETENTION_BATCH;
-  const pauseMs = options.pauseMs ?? RETENTION_PAUSE_MS;
+  const pace = retentionPace(options.pace);
+  const batch = pace.batchSize;
   const started = Date.now();
   const client = await getPool().connect();
   try {
@@ -79,12 +85,19 @@ export async function runRetention(
       let batches = 0;
       const repeat = async (run: () => Promise<Partial<RetentionCounts> & { removed: number }>) => {
         for (;;) {
+          const batchStarted = performance.now();
           const { removed, ...got } = await run();
+          const batchMs = performance.now() - batchStarted;
           batches++;
           for (const [kind, n] of Object.entries(got))
             counts[kind as keyof RetentionCounts] += n ?? 0;
           if (removed < batch) return;
-          if (pauseMs > 0) await sleep(pauseMs);
+          const rest = restAfterBatch(pace, {
+            batchMs,
+            rows: counts.deliveries,
+            elapsedMs: Date.now() - started,
+          });
+          if (rest > 0) await sleep(rest);
         }
       };
       const { rows: endpoints } = await client.query<{ id: string; retention_days: number | null }>(

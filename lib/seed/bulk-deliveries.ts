@@ -78,10 +78,14 @@ export async function createBulkEndpoints(): Promise<SeedEndpoint[]> {
 
 /**
  * Inserts the rows on `client` (one connection: the batch tables are temporary), all
- * in ONE transaction: secondary indexes of the three tables are dropped first and
- * rebuilt at the end (building the payload trigram index once is about three times
- * faster than maintaining it row by row), and a failure leaves nothing half-done.
- * Meanwhile other sessions wait on those tables: this is for seeding, not for a live inbox.
+ * in ONE transaction: every index and key of the three tables (and the foreign keys
+ * that point at them) is set aside first and put back at the end, so the rows go in as
+ * plain appends instead of random inserts into indexes keyed by random ids and a
+ * foreign-key trigger per row (README "Numbers behind the code"). Putting them back
+ * checks everything Postgres would have checked row by row: a key built over duplicates
+ * or a foreign key added over a dangling reference fails, and a failure leaves nothing
+ * half-done. Meanwhile other sessions wait on those tables: this is for seeding, not for
+ * a live inbox.
  */
 export async function seedBulkDeliveries(
   client: pg.ClientBase,
@@ -103,11 +107,7 @@ export async function seedBulkDeliveries(
     await client.query(SNIPPETS.text, SNIPPETS.values({ words: WORDS, seed }));
     await client.query("ANALYZE seed_snippets");
     await client.query(ID_FUNCTION);
-    const { rows: indexes } = await client.query<{ name: string; definition: string }>(
-      SECONDARY_INDEXES,
-    );
-    for (const index of indexes)
-      await client.query(`DROP INDEX ${client.escapeIdentifier(index.name)}`);
+    const aside = await setAsideKeysAndIndexes(client);
 
     const eventsPerBatch = 3 * Math.max(1, Math.floor(((options.batchSize ?? 100_000) * 0.8) / 3));
     for (let from = 0; from < shape.events; from += eventsPerBatch) {
@@ -144,11 +144,7 @@ export async function seedBulkDeliveries(
         `  ${done.toLocaleString("en")} / ${options.deliveries.toLocaleString("en")} deliveries, ${seconds(started)} s`,
       );
     }
-    for (const index of indexes) {
-      const at = Date.now();
-      await client.query(index.definition);
-      log(`  rebuilt ${index.name} in ${seconds(at)} s`);
-    }
+    await putBack(client, aside, log);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
@@ -168,14 +164,61 @@ export async function seedBulkDeliveries(
 
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
 
-/** Indexes that back no constraint (the primary keys and unique keys stay and keep checking). */
-const SECONDARY_INDEXES = `
-  SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
-  FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-  WHERE i.indrelid IN ('jobs'::regclass, 'events'::regclass, 'deliveries'::regclass)
-    AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
-    AND NOT i.indisunique
-  ORDER BY c.relname`;
+type Aside = {
+  /** Primary keys and foreign keys: `ALTER TABLE ... ADD CONSTRAINT` puts them back. */
+  keys: Array<{ table: string; name: string; definition: string; isForeign: boolean }>;
+  /** Every other index, unique ones included: `CREATE [UNIQUE] INDEX ...`. */
+  indexes: Array<{ name: string; definition: string }>;
+};
+
+const SEEDED_TABLES = "('jobs'::regclass, 'events'::regclass, 'deliveries'::regclass)";
+
+/**
+ * Drops the three tables' constraints (and the foreign keys of other tables that point at
+ * them) and then their remaining indexes, remembering each definition as Postgres prints it.
+ */
+async function setAsideKeysAndIndexes(client: pg.ClientBase): Promise<Aside> {
+  const { rows: keys } = await client.query<Aside["keys"][number]>(`
+    SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition,
+           c.contype = 'f' AS "isForeign"
+    FROM pg_constraint c
+    WHERE (c.conrelid IN ${SEEDED_TABLES} AND c.contype IN ('p', 'u', 'f'))
+       OR (c.confrelid IN ${SEEDED_TABLES} AND c.contype = 'f')
+    ORDER BY c.contype = 'f' DESC, c.conname`);
+  for (const key of keys)
+    await client.query(
+      `ALTER TABLE ${key.table} DROP CONSTRAINT ${client.escapeIdentifier(key.name)}`,
+    );
+  const { rows: indexes } = await client.query<Aside["indexes"][number]>(`
+    SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+    FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    WHERE i.indrelid IN ${SEEDED_TABLES}
+    ORDER BY c.relname`);
+  for (const index of indexes)
+    await client.query(`DROP INDEX ${client.escapeIdentifier(index.name)}`);
+  return { keys, indexes };
+}
+
+/** Keys first (each built by one sort), then the other indexes, then the foreign keys (each one validating join). */
+async function putBack(
+  client: pg.ClientBase,
+  aside: Aside,
+  log: (line: string) => void,
+): Promise<void> {
+  const timed = async (name: string, statement: string) => {
+    const at = Date.now();
+    await client.query(statement);
+    log(`  rebuilt ${name} in ${seconds(at)} s`);
+  };
+  const addKey = (key: Aside["keys"][number]) =>
+    timed(
+      key.name,
+      `ALTER TABLE ${key.table} ADD CONSTRAINT ${client.escapeIdentifier(key.name)} ${key.definition}`,
+    );
+  for (const key of aside.keys.filter((k) => !k.isForeign)) await addKey(key);
+  for (const index of aside.indexes) await timed(index.name, index.definition);
+  for (const key of aside.keys.filter((k) => k.isForeign)) await addKey(key);
+}
 
 /** 1,000 blocks of 10-130 words: the free text (titles, notes, transcript excerpts) payloads carry. */
 const SNIPPETS = namedParameters(`

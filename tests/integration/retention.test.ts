@@ -1,7 +1,9 @@
 // Retention, usage and export (issue 12), on an app server of its own (its own database
 // and INBOX_RETENTION_DAYS=30 / INBOX_FAILED_RETENTION_DAYS=7), so a run here deletes
 // nothing of other tests and theirs nothing of ours. Callbacks arrive over HTTP; their
-// ages are then moved back in the database (what weeks of waiting would do).
+// ages are then moved back in the database (what weeks of waiting would do). The run
+// deletes 2 deliveries a statement and rests between statements (the pace settings), so
+// every case below crosses batch edges: an event's deliveries split over two batches.
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient, apiJson } from "@/tests/support/api";
@@ -23,6 +25,8 @@ beforeAll(async () => {
   app = await startAppServer(db.url, {
     INBOX_RETENTION_DAYS: "30",
     INBOX_FAILED_RETENTION_DAYS: "7",
+    INBOX_RETENTION_BATCH_SIZE: "2",
+    INBOX_RETENTION_BUSY_PERCENT: "50",
   });
 });
 
@@ -280,6 +284,42 @@ describe("retention", () => {
       expectApiError(body, "validation_failed");
     }
     expect((await call<Endpoint>(path)).body.retentionDays).toBe("default");
+  });
+});
+
+describe("a paced run, 2 deliveries a statement", () => {
+  it("still removes everything past the window, across batch edges, with counts that add up", async () => {
+    const endpoint = await newEndpoint({ provider: "clipzy" });
+    const run = randomUUID().slice(0, 8);
+    const sent: Stored[] = [];
+    // 4 jobs of 3 callbacks each (three statuses: three events), every callback sent
+    // twice (a provider's retry): 24 deliveries, 12 events, 4 jobs; plus one kept.
+    for (let j = 0; j < 4; j++)
+      for (const state of ["failed", "cancelled", "completed"] as const)
+        for (let copy = 0; copy < 2; copy++)
+          sent.push(await send(endpoint, JSON.stringify(clipzyJob(`paced-${run}-${j}`, state))));
+    const kept = await send(endpoint, JSON.stringify(clipzyJob(`paced-${run}-kept`, "completed")));
+    // Ages (whole days) interleave the events' deliveries: every event's first delivery is
+    // newer than any second one, so the batches of 2 (newest first) take one delivery of
+    // two events each, and only later batches their second ones.
+    for (const [n, stored] of sent.entries()) await age(stored, 40 + (n % 2) * 30 + n);
+
+    expect(await runRetention()).toEqual({
+      deliveries: 24,
+      events: 12,
+      jobs: 4,
+      attempts: 0,
+      polls: 0,
+      alerts: 0,
+    });
+    const left = await sql<{ deliveries: number; events: number; jobs: number }>(
+      `SELECT (SELECT count(*) FROM deliveries WHERE endpoint_id = $1)::int AS deliveries,
+              (SELECT count(*) FROM events WHERE endpoint_id = $1)::int AS events,
+              (SELECT count(*) FROM jobs WHERE endpoint_id = $1)::int AS jobs`,
+      [endpoint.id],
+    );
+    expect(left).toEqual([{ deliveries: 1, events: 1, jobs: 1 }]);
+    expect(await exists("deliveries", kept.deliveryId)).toBe(true);
   });
 });
 

@@ -142,6 +142,7 @@ describe("db:seed --deliveries (bulk)", () => {
   let database: Awaited<ReturnType<typeof createFreshDatabase>>;
   let db: ReturnType<typeof withClient>;
   let indexesBefore: string[];
+  let constraintsBefore: string[];
 
   const indexes = async () =>
     (
@@ -149,6 +150,13 @@ describe("db:seed --deliveries (bulk)", () => {
         "SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1",
       )
     ).map((r) => r.name);
+  // Every key and foreign key of the database, as Postgres prints it (the bulk seed sets them aside).
+  const constraints = async () =>
+    (
+      await db.query<{ line: string }>(
+        "SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated AS line FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1",
+      )
+    ).map((r) => r.line);
 
   beforeAll(async () => {
     database = await createFreshDatabase("seed_bulk");
@@ -156,6 +164,7 @@ describe("db:seed --deliveries (bulk)", () => {
     // Migrated by a first, tiny run; the index list is then the migrations' own.
     await runSeed(database.url, ["--deliveries", "10"]);
     indexesBefore = await indexes();
+    constraintsBefore = await constraints();
     // CASCADE: every table that refers to these (polls, alerts ...) empties with them.
     await db.query(
       "TRUNCATE endpoints, jobs, events, deliveries, destinations, attempts, replay_batches CASCADE",
@@ -292,8 +301,9 @@ describe("db:seed --deliveries (bulk)", () => {
     expect(span.future).toBe(0);
   });
 
-  it("rebuilds every index it dropped for the load", async () => {
+  it("puts back every index, key and foreign key it set aside for the load, validated", async () => {
     expect(await indexes()).toEqual(indexesBefore);
+    expect(await constraints()).toEqual(constraintsBefore);
     const invalid = await db.one<{ n: number }>(
       "SELECT count(*)::int AS n FROM pg_index WHERE NOT indisvalid",
     );
