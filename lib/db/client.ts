@@ -9,6 +9,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { getEnv, requireDatabaseUrl } from "@/lib/env";
+import { getLogger } from "@/lib/log/logger";
 import { PrismaClient } from "./generated/client";
 
 function createClient(pool: pg.Pool) {
@@ -25,14 +26,29 @@ export type Db = ReturnType<typeof createClient>;
 const holder = globalThis as typeof globalThis & { __inboxPool?: pg.Pool; __inboxDb?: Db };
 
 export function getPool(): pg.Pool {
-  holder.__inboxPool ??= new pg.Pool({
+  holder.__inboxPool ??= openPool();
+  return holder.__inboxPool;
+}
+
+function openPool(): pg.Pool {
+  const pool = new pg.Pool({
     connectionString: requireDatabaseUrl(),
     max: getEnv().INBOX_DB_POOL_SIZE,
     // Fail fast when the database is down so ingest can answer 503 quickly.
     connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
   });
-  return holder.__inboxPool;
+  // An idle connection dropped by the server (a restart, a failover, a proxy) is an
+  // 'error' event on the pool, which drops that client by itself; unheard, the event
+  // would end the process. Prisma's adapter listens where it is loaded, but the launcher
+  // and the queue worker use the pool without it.
+  pool.on("error", (error) =>
+    getLogger().warn(
+      { err: error },
+      "an idle database connection was closed; the pool replaces it",
+    ),
+  );
+  return pool;
 }
 
 /** The pool if this process opened one (never opens it): what pool-stats.ts reads. */
