@@ -52,6 +52,12 @@ export const apiRouteTable: RouteCase[] = [
   // Probes and unknown paths
   { method: "GET", route: "/api/health", role: "public", request: () => ({ path: "/api/health" }) },
   { method: "GET", route: "/api/ready", role: "public", request: () => ({ path: "/api/ready" }) },
+  {
+    method: "GET",
+    route: "/api/openapi.json",
+    role: "public",
+    request: () => ({ path: "/api/openapi.json" }),
+  },
   ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method): RouteCase => ({
     method,
     route: "/api/[...path]",
