@@ -10,9 +10,6 @@ export const timestampSchema = z.iso.datetime();
 /** A value stored as JSON as it arrived (payloads, metadata, settings): any JSON. */
 export const jsonValueSchema = z.unknown().meta({ description: "any JSON value" });
 
-/** Any JSON a caller sends (a job's metadata): recursive, so it is one named schema. */
-export const anyJsonSchema = z.json();
-
 /** Headers as received or sent: [name, value] pairs in order, repeats kept. */
 export const headerListSchema = z.array(z.tuple([z.string(), z.string()]));
 

@@ -5,7 +5,7 @@ import { providerIdSchema } from "@/lib/providers/schema";
 import { jobStates } from "@/lib/job-states/constants";
 import { idSchema } from "@/lib/ids/schema";
 import { eventSummaryResponseSchema } from "@/lib/events/schema";
-import { anyJsonSchema, jsonValueSchema, timestampSchema } from "@/lib/http/response-schemas";
+import { jsonValueSchema, timestampSchema } from "@/lib/http/response-schemas";
 
 /** A job with no callback for this long (and not finished) counts as stalled, by default. */
 export const DEFAULT_STALE_MINUTES = 30;
@@ -48,7 +48,7 @@ export const registerJobSchema = z.strictObject({
   expectTerminalMinutes: expectTerminalMinutesSchema.optional(),
   label: z.string().trim().min(1).max(200).optional(),
   metadata: z
-    .record(z.string(), anyJsonSchema)
+    .record(z.string(), jsonValueSchema)
     .refine(
       (value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_METADATA_BYTES,
       `at most ${MAX_METADATA_BYTES / 1024} KiB of JSON`,

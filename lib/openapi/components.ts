@@ -31,7 +31,6 @@ import {
 } from "@/lib/events/schema";
 import { jobFixtureSchema } from "@/lib/fixtures/schema";
 import {
-  anyJsonSchema,
   errorBodySchema,
   errorStatuses,
   pageSchema,
@@ -66,7 +65,6 @@ import {
 } from "@/lib/team/schema";
 
 export const requestSchemas = {
-  JsonValue: anyJsonSchema,
   CreateEndpoint: createEndpointSchema,
   UpdateEndpoint: updateEndpointSchema,
   CreateDestination: createDestinationSchema,
