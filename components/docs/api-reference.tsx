@@ -175,6 +175,7 @@ export function ApiReference({ document }: { document: OpenApiDocument }) {
                     <li key={operation.operationId} className="truncate">
                       <a
                         href={`#${operationAnchor(operation.operationId)}`}
+                        title={`${operation.method.toUpperCase()} ${operation.path}`}
                         className="font-mono text-xs text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
                       >
                         {operation.method.toUpperCase()} {operation.path.replace(/^\/api/, "")}
