@@ -2114,15 +2114,6 @@ export interface operations {
           "application/json": components["schemas"]["Error404"];
         };
       };
-      /** @description Error: endpoint_archived */
-      410: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error410"];
-        };
-      };
       /** @description Error: internal_error */
       500: {
         headers: {
@@ -3285,6 +3276,15 @@ export interface operations {
           "application/json": components["schemas"]["Error409"];
         };
       };
+      /** @description Error: rate_limited */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error429"];
+        };
+      };
       /** @description Error: internal_error */
       500: {
         headers: {
@@ -4368,13 +4368,13 @@ export interface operations {
           "application/json": components["schemas"]["Error404"];
         };
       };
-      /** @description Error: endpoint_archived */
-      410: {
+      /** @description Error: conflict, not_verified */
+      409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error410"];
+          "application/json": components["schemas"]["Error409"];
         };
       };
       /** @description Error: internal_error */
@@ -4457,13 +4457,13 @@ export interface operations {
           "application/json": components["schemas"]["Error404"];
         };
       };
-      /** @description Error: endpoint_archived */
-      410: {
+      /** @description Error: conflict, not_verified */
+      409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error410"];
+          "application/json": components["schemas"]["Error409"];
         };
       };
       /** @description Error: internal_error */

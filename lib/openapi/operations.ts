@@ -121,7 +121,6 @@ export const operations: Operation[] = [
     role: "admin",
     body: "UpdateEndpoint",
     responses: { 200: ok("Endpoint") },
-    errors: [410],
   },
   {
     method: "delete",
@@ -278,7 +277,8 @@ export const operations: Operation[] = [
     description: "200 with the poll, also when the provider refused.",
     role: "member",
     responses: { 200: ok("PollNow") },
-    errors: [409],
+    // 409: polling is not set up; 429: the provider asked us to wait (Retry-After).
+    errors: [409, 429],
   },
   {
     method: "get",
@@ -416,7 +416,8 @@ export const operations: Operation[] = [
     role: "member",
     body: "RegisterJob",
     responses: { 200: ok("Job", "Known already"), 201: ok("Job", "Registered") },
-    errors: [410],
+    // 409: the endpoint is archived.
+    errors: [409],
   },
   {
     method: "post",
@@ -426,7 +427,7 @@ export const operations: Operation[] = [
     role: "member",
     body: "RegisterJobs",
     responses: { 200: ok("RegisteredJobs") },
-    errors: [410],
+    errors: [409],
   },
 
   // Replay
