@@ -38,6 +38,7 @@ const DB_EXCEPTIONS = {
   // Process entry points that end the pool when they are done; the seed also lends lib/seed
   // one pooled connection for its bulk insert. Their queries live in lib/.
   "^scripts/worker-process\\.ts$": "ends the pool when the worker stops",
+  "^scripts/prepare-process\\.ts$": "ends the pool when the start-up work is done",
   "^scripts/seed\\.ts$": "ends the pool when done, and lends lib/seed a connection",
   // The retention benchmark loads its data set in bulk on one pooled connection, like the
   // seed, then ends the pool.

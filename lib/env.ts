@@ -1,5 +1,6 @@
 // The one place that reads process.env. Parsed lazily so that a route that needs no
 // database (GET /api/health) still answers when, say, DATABASE_URL is missing.
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { parseAllowList } from "@/lib/net/address-ranges";
 
@@ -23,6 +24,11 @@ function isAddressList(value: string | undefined): boolean {
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   INBOX_API_TOKEN: z.string().min(16, "INBOX_API_TOKEN must be at least 16 characters").optional(),
+  /** Reads GET /api/metrics and nothing else (README "Metrics"); the operator token reads it too. */
+  INBOX_METRICS_TOKEN: z
+    .string()
+    .min(16, "INBOX_METRICS_TOKEN must be at least 16 characters")
+    .optional(),
   /** Signs session cookies (32+ characters); npm start generates one into .data/auth-secret when unset. */
   INBOX_AUTH_SECRET: z
     .string()
@@ -101,6 +107,11 @@ const envSchema = z.object({
     .min(1024 * 1024)
     .max(16 * 1024 ** 3)
     .default(64 * 1024 * 1024),
+  /**
+   * Web processes (Next.js + the HTTP server) npm start runs behind its one port; default
+   * one per core. Each has its own database pool (INBOX_DB_POOL_SIZE) and limits.
+   */
+  INBOX_WEB_PROCESSES: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
   /**
    * "off": this process serves HTTP only and runs no queue worker (forwards, replays,
    * polls, alerts); another process with the default "on" must run on the same database.

@@ -1,5 +1,5 @@
-// npm start / npm run dev - the whole app from one command: this process serves HTTP,
-// and (step 6) starts the queue worker as its child process:
+// npm start / npm run dev - the whole app from one command. This process, the launcher,
+// serves no HTTP itself: it prepares and supervises the processes that do the work.
 //   1. the database: DATABASE_URL, or the embedded PostgreSQL under .data/
 //   2. pending migrations (advisory lock, safe with several processes)
 //   3. an API token (INBOX_API_TOKEN, or one generated once into .data/api-token), the
@@ -8,79 +8,64 @@
 //      nobody exists the set-up page's one-time code (INBOX_SETUP_CODE, or one made once
 //      per database and written to .data/setup-code); the key that
 //      encrypts stored secrets (INBOX_SECRET_KEY, or .data/secret-key), with which any
-//      secret stored in plain text or under a previous key is sealed again
-//   4. the forward outbox relay (moves forwards that ingest stored into the queue)
-//   5. Next.js behind our own HTTP server, which hands route handlers what only the
-//      raw Node request knows (headers in order, peer address): lib/http/request-context,
-//      and holds the limits a stranger meets (header and body timeouts, connections,
-//      ingest requests and body bytes in flight: README "Security" > "Limits")
+//      secret stored in plain text or under a previous key is sealed again. The work on
+//      the database (migrations, sealing, the admin, the set-up code) runs in
+//      scripts/prepare-process.ts, a process that exits when done
+//   4. the forward outbox relay (moves forwards that ingest stored into the queue): one
+//      per app, here, woken by the processes that store forwards
+//   5. INBOX_WEB_PROCESSES web processes (default: one per core; one under --dev), each
+//      Next.js behind our own HTTP server, all on one port: scripts/web-process.ts,
+//      forked and restarted by scripts/web-processes.ts (node:cluster)
 //   6. unless INBOX_WORKER=off, the queue worker in a child process (graphile-worker:
 //      forwards events to destinations, bulk replays, polls, sends alerts):
 //      scripts/worker-process.ts, restarted if it dies
+// Under `npm start` all three are compiled JavaScript (dist/, scripts/build.mjs, which
+// `npm start` runs first when a source is newer than the build); `npm run dev` runs
+// the TypeScript sources through tsx.
 // Ctrl-C (SIGINT) or SIGTERM stops accepting, finishes in-flight requests and stops
 // the worker (running jobs finish) and the embedded database cleanly.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { isIPv6 } from "node:net";
-import next from "next";
-import { ensureAdminFromEnv } from "@/lib/auth/users";
-import { rememberListeningOrigin } from "@/lib/alerts/links";
-import { applyMigrations } from "@/lib/db/migrate";
+import { fork } from "node:child_process";
+import path from "node:path";
 import { getEnv, reloadEnv } from "@/lib/env";
 import { startOutboxRelay, type OutboxRelay } from "@/lib/forwarding/outbox-relay";
-import { AppError } from "@/lib/http/app-error";
-import { rawRequestStore } from "@/lib/http/request-context";
-import { resealDeliveryHeaders } from "@/lib/deliveries/mutations";
-import { dropStalledBody } from "@/lib/http/stalled-body";
-import { createInFlightBudget, serverBusy } from "@/lib/ingest/in-flight-budget";
-import { resealStoredSecrets } from "@/lib/secrets/mutations";
-import { routableIngestUrl } from "@/lib/ingest/endpoint-key";
-import { listenHost } from "@/lib/http/listen-host";
-import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/http/request-id";
+import { listenHost, listeningOrigin } from "@/lib/http/listen-host";
 import { getLogger } from "@/lib/log/logger";
-import { buildIfStale } from "./build-if-stale";
+import { startProcessMetrics } from "@/lib/metrics/registry";
 import { embeddedDatabaseLabel, openDatabase } from "./database";
 import { ignoreClosedOutput } from "./ignore-closed-output";
-import { ensureSecret, ensureSetupCode } from "./local-secrets";
+import { ensureSecret } from "./local-secrets";
+import type { PrepareMessage } from "./prepare-process";
+import { runWebProcesses, type WebProcesses } from "./web-processes";
 import { releaseAbandonedJobs, superviseWorker, type WorkerSupervisor } from "./worker-supervisor";
 
 const isDev = process.argv.includes("--dev");
 ignoreClosedOutput();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-/** How long a sender may keep uploading a body we answered without reading. */
-const LINGER_MS = 2_000;
+// Next to this module: the TypeScript source under `npm run dev`, the compiled entry
+// (dist/, scripts/build.mjs) under `npm start`.
+const PREPARE_SCRIPT = path.join(
+  import.meta.dirname,
+  `prepare-process${path.extname(import.meta.filename)}`,
+);
 
 /**
- * When we answer before reading the whole body (413, 404), closing at once would
- * reset the connection while the sender is still writing, and many clients then
- * report a broken pipe instead of our answer. Like nginx's lingering close: discard
- * what still arrives for a moment, then close if the upload goes on.
+ * Steps 2 and 3 on the database, in a process that exits when done (prepare-process.ts
+ * says why); resolves with the set-up code's line for the banner.
  */
-function lingerOnUnreadBody(req: IncomingMessage, res: ServerResponse): void {
-  res.once("finish", () => {
-    if (req.complete) return;
-    const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
-    req.once("end", () => clearTimeout(timer));
-    req.once("close", () => clearTimeout(timer));
-    req.resume();
+function prepareDatabase(keySource: string): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const child = fork(PREPARE_SCRIPT, [keySource], { stdio: "inherit" });
+    let report: PrepareMessage | undefined;
+    child.on("message", (message: PrepareMessage) => (report = message));
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      if (report?.type === "prepared" && code === 0) resolve(report.setupCodeNote);
+      else if (report?.type === "failed") reject(new Error(report.message));
+      else reject(new Error(`preparing the database stopped (${signal ?? `exit ${code}`})`));
+    });
   });
 }
-
-/** Answers before Next is involved (starting, over the in-flight budget): cheap, so a flood costs little. */
-function answerEarly(res: ServerResponse, error: AppError): void {
-  res.writeHead(error.status, {
-    "content-type": "application/json",
-    "cache-control": "no-store",
-    ...error.headers,
-  });
-  res.end(JSON.stringify({ error: { code: error.code, message: error.message } }));
-}
-
-/**
- * How often Node looks for connections past the headers timeout. Its default (30 s)
- * would let a trickling sender keep a connection up to 30 s longer than the timeout.
- */
-const CONNECTION_CHECK_MS = 1_000;
 
 /**
  * What a new user needs after `npm start`: where it listens, how to sign in, the API
@@ -116,133 +101,53 @@ function printBanner(info: {
 }
 
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 3000);
+  // The launcher's own metrics (the outbox relay's pool, its heap) join every scrape.
+  startProcessMetrics("launcher");
   const host = listenHost(getEnv());
   const database = await openDatabase();
   let stopping = false;
   let relay: OutboxRelay | undefined;
+  let web: WebProcesses | undefined;
   let worker: WorkerSupervisor | undefined;
   let workerStopped: Promise<void> | undefined;
   // Once: shutdown starts it (no new jobs while requests drain), the database stop waits for it.
   const stopWorker = () =>
     (workerStopped ??= Promise.all([relay?.stop(), worker?.stop()])
       .then(() => undefined)
-      .catch((error: unknown) => console.error("the queue worker did not stop cleanly", error)));
-  const stopDatabase = async () => {
-    await stopWorker();
+      .catch((error: unknown) =>
+        getLogger().error({ err: error }, "the queue worker did not stop cleanly"),
+      ));
+  const stopAll = async () => {
+    await Promise.all([stopWorker(), web?.stop()]);
     await database.embedded?.stop().catch(() => {});
   };
   try {
-    const { applied } = await applyMigrations(database.url);
-    if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
     const token = await ensureSecret("INBOX_API_TOKEN", "api-token", "inbox_");
     await ensureSecret("INBOX_AUTH_SECRET", "auth-secret", "");
     const secretKey = await ensureSecret("INBOX_SECRET_KEY", "secret-key", "");
     reloadEnv();
-    const resealed = await resealStoredSecrets();
-    if (resealed)
-      console.log(`stored secrets sealed with the key from ${secretKey.source}: ${resealed} rows`);
-    const resealedDeliveries = await resealDeliveryHeaders();
-    if (resealedDeliveries)
-      console.log(
-        `credential headers of stored deliveries sealed with the key from ${secretKey.source}: ${resealedDeliveries} rows`,
-      );
-    const { INBOX_ADMIN_EMAIL: adminEmail, INBOX_ADMIN_PASSWORD: adminPassword } = getEnv();
-    if (adminEmail && adminPassword) {
-      console.log(`admin ${adminEmail}: ${await ensureAdminFromEnv(adminEmail, adminPassword)}`);
-    } else if (adminEmail || adminPassword) {
-      console.warn(
-        "set both INBOX_ADMIN_EMAIL and INBOX_ADMIN_PASSWORD to create the first admin; ignoring the one given",
-      );
-    }
-    const setupCodeNote = await ensureSetupCode();
-    // Test runs build once up front and switch this off for the servers they start: a
-    // rebuild under a running server (sources edited mid-run) would break its pages.
-    if (!isDev && process.env.INBOX_BUILD_CHECK !== "off") buildIfStale();
+    const setupCodeNote = await prepareDatabase(secretKey.source);
+    const { INBOX_ADMIN_EMAIL: adminEmail } = getEnv();
     if (!isDev) Object.assign(process.env, { NODE_ENV: "production" });
-    relay = startOutboxRelay();
+    const outbox = startOutboxRelay();
+    relay = outbox;
 
-    // Listen first so Next learns the real port (PORT=0 picks a free one): it fetches
-    // its own pages on hostname:port to answer a server action that redirects.
-    let handle: ReturnType<ReturnType<typeof next>["getRequestHandler"]> | undefined;
-    const limits = getEnv();
-    const bodyIdleMs = limits.INBOX_BODY_IDLE_TIMEOUT_SECONDS * 1000;
-    const ingestBudget = createInFlightBudget({
-      maxRequests: limits.INBOX_INGEST_MAX_IN_FLIGHT,
-      maxBytes: limits.INBOX_INGEST_MAX_IN_FLIGHT_BYTES,
+    // The web processes inherit this environment: the database URL and generated secrets set above.
+    web = runWebProcesses({
+      // Next's dev server compiles on demand and watches files: one is enough, and several
+      // would compile the same pages each.
+      count: isDev ? 1 : getEnv().INBOX_WEB_PROCESSES,
+      args: isDev ? ["--dev"] : [],
+      onOutboxWake: () => outbox.wake(),
     });
-    const server = createServer(
-      {
-        headersTimeout: limits.INBOX_HEADERS_TIMEOUT_SECONDS * 1000,
-        connectionsCheckingInterval: CONNECTION_CHECK_MS,
-      },
-      (req, res) => {
-        const rawUrl = req.url ?? "/";
-        const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER]);
-        res.setHeader(REQUEST_ID_HEADER, requestId);
-        const ingestUrl = routableIngestUrl(rawUrl);
-        req.url = ingestUrl ?? rawUrl;
-        lingerOnUnreadBody(req, res);
-        dropStalledBody(req, res, bodyIdleMs);
-        if (!handle) {
-          // The second or so between listening and Next being ready: senders retry.
-          answerEarly(
-            res,
-            new AppError("starting", "the server is starting; retry in a second", {
-              headers: { "retry-after": "1" },
-            }),
-          );
-          return;
-        }
-        const admission = ingestUrl ? ingestBudget.admit() : undefined;
-        if (admission === null) {
-          answerEarly(res, serverBusy(limits.INBOX_RETRY_AFTER_SECONDS));
-          return;
-        }
-        // "close": the answer was sent or the connection went away, whichever comes first.
-        if (admission) res.once("close", admission.release);
-        const info = {
-          rawHeaders: [...req.rawHeaders],
-          remoteAddress: req.socket.remoteAddress ?? null,
-          rawUrl,
-          body: req,
-          admission,
-          requestId,
-        };
-        const ready = handle;
-        rawRequestStore.run(info, () => {
-          ready(req, res).catch((error: unknown) => {
-            getLogger().error({ err: error, requestId }, "request failed");
-            if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-            res.end(
-              '{"error":{"code":"internal_error","message":"something went wrong on our side"}}',
-            );
-          });
-        });
-      },
-    );
-    // Providers may hold connections open; keep-alive beyond typical LB idle timeouts.
-    server.keepAliveTimeout = 65_000;
-    // Past it Node closes new connections at once: file descriptors and memory stay bounded.
-    server.maxConnections = limits.INBOX_MAX_CONNECTIONS;
-    await new Promise<void>((resolve) => server.listen(port, host, resolve));
-    const address = server.address();
-    const actualPort = typeof address === "object" && address ? address.port : port;
-    const selfHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
-    // The base of links in alerts when INBOX_PUBLIC_URL is unset (lib/alerts/links.ts).
-    const linkHost =
-      host === "0.0.0.0" || host === "::" ? "localhost" : isIPv6(host) ? `[${host}]` : host;
-    const origin = `http://${linkHost}:${actualPort}`;
-    rememberListeningOrigin(origin);
-    const app = next({ dev: isDev, dir: process.cwd(), hostname: selfHost, port: actualPort });
-    await app.prepare();
-    handle = app.getRequestHandler();
+    const port = await web.ready;
+    const origin = listeningOrigin(host, port);
     if (getEnv().INBOX_WORKER === "on") {
       if (database.embedded) await releaseAbandonedJobs();
-      worker = superviseWorker({ origin });
+      worker = superviseWorker({ origin, onOutboxWake: () => outbox.wake() });
     }
     printBanner({
-      url: `http://localhost:${actualPort}`,
+      url: `http://localhost:${port}`,
       boundTo: host,
       database: database.embedded
         ? `embedded PostgreSQL in ${embeddedDatabaseLabel()}`
@@ -256,21 +161,12 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       console.log(`${signal}: shutting down`);
-      void stopWorker();
-      server.close(() => {
-        void stopDatabase().then(() => process.exit(0));
-      });
-      server.closeIdleConnections();
-      // In-flight requests get a few seconds; then stop regardless.
-      setTimeout(() => {
-        server.closeAllConnections();
-        void stopDatabase().then(() => process.exit(0));
-      }, 5_000).unref();
+      void stopAll().then(() => process.exit(0));
     };
     process.on("SIGINT", () => shutdown("SIGINT"));
     process.on("SIGTERM", () => shutdown("SIGTERM"));
   } catch (error) {
-    await stopDatabase();
+    await stopAll();
     throw error;
   }
 }

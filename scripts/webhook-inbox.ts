@@ -9,7 +9,7 @@ import { exportEvents, parseExportFilters } from "@/lib/cli/export";
 import { forward } from "@/lib/cli/forward";
 import { replayFixture } from "@/lib/cli/replay-fixture";
 import { simulate } from "@/lib/cli/simulate";
-import { eventFilterNames } from "@/lib/events/schema";
+import { eventFilterNames } from "@/lib/events/filter-names";
 import { providerIds, type ProviderId } from "@/lib/providers/schema";
 
 const { version } = JSON.parse(

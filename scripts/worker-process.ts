@@ -14,7 +14,11 @@ import { rememberListeningOrigin } from "@/lib/alerts/links";
 import { runAlertJob } from "@/lib/alerts/send-alert";
 import { getPool } from "@/lib/db/client";
 import { requireDatabaseUrl } from "@/lib/env";
+import { relayWakesElsewhere } from "@/lib/forwarding/outbox-relay";
 import { runForwardJob } from "@/lib/forwarding/tasks";
+import { getLogger } from "@/lib/log/logger";
+import { answerMetricsRequests } from "@/lib/metrics/ipc-collect";
+import { startProcessMetrics } from "@/lib/metrics/registry";
 import { runPollJob, runSchedulePolls, startPollScans } from "@/lib/polling/tasks";
 import {
   ALERT_TASK,
@@ -34,8 +38,15 @@ import { ignoreClosedOutput } from "./ignore-closed-output";
 const STOP_DEADLINE_MS = 20_000;
 
 ignoreClosedOutput();
+// The launcher's scrape (GET /api/metrics) asks for this process's counters over IPC.
+startProcessMetrics("worker");
+if (process.send) answerMetricsRequests();
 const { values } = parseArgs({ options: { origin: { type: "string" } } });
 if (values.origin) rememberListeningOrigin(values.origin);
+// The outbox relay runs in the launcher: a poll that stores a missed callback wakes it there.
+relayWakesElsewhere(() => {
+  if (process.connected) process.send?.({ type: "outbox-wake" });
+});
 
 // Stopping is wired up before the worker has started: a launcher killed during the
 // seconds a start takes fires 'disconnect' once, and nobody would hear it later.
@@ -64,10 +75,12 @@ function stop(reason: string): void {
   if (stopping) return;
   stopping = true;
   setTimeout(() => {
-    console.error(
-      `queue worker: still stopping after ${STOP_DEADLINE_MS / 1000} s (${reason}); exiting`,
+    getLogger().error(
+      { reason, deadlineSeconds: STOP_DEADLINE_MS / 1000 },
+      "queue worker: still stopping at its deadline; exiting",
     );
-    process.exit(1);
+    // pino writes asynchronously: flush the line before the process ends.
+    getLogger().flush(() => process.exit(1));
   }, STOP_DEADLINE_MS).unref();
   void started
     .then((worker) => worker.stop())
@@ -75,8 +88,8 @@ function stop(reason: string): void {
     .then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error("queue worker did not stop cleanly", error);
-        process.exit(1);
+        getLogger().error({ err: error }, "queue worker did not stop cleanly");
+        getLogger().flush(() => process.exit(1));
       },
     );
 }

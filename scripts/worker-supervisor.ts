@@ -1,17 +1,22 @@
 // Runs scripts/worker-process.ts as a child of the launcher: restarted when it dies
 // (with a growing pause, so a worker that cannot start does not spin), stopped with
 // the app. The IPC channel is what lets the child notice a launcher that was killed,
-// and what tells the launcher the ids its workers lock jobs under: a job that a dead
-// worker held would otherwise wait for graphile-worker's 4-hour lock timeout.
+// what tells the launcher the ids its workers lock jobs under (a job that a dead
+// worker held would otherwise wait for graphile-worker's 4-hour lock timeout), and
+// what a metrics scrape gathers the worker's counters over (lib/metrics/ipc-collect.ts).
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { getLogger } from "@/lib/log/logger";
+import { adoptMetricsChild } from "@/lib/metrics/ipc-collect";
 import { unlockAllJobs, unlockJobsOfWorkers } from "@/lib/queue/mutations";
+import { restartPacing } from "./restart-pacing";
 
-const WORKER_SCRIPT = path.join(import.meta.dirname, "worker-process.ts");
-const FIRST_RESTART_MS = 1_000;
-const MAX_RESTART_MS = 30_000;
-/** A worker that ran this long was healthy: its next restart starts from the short pause again. */
-const HEALTHY_AFTER_MS = 60_000;
+// Next to this module: the TypeScript source under `npm run dev`, the compiled entry
+// (dist/, scripts/build.mjs) under `npm start`.
+const WORKER_SCRIPT = path.join(
+  import.meta.dirname,
+  `worker-process${path.extname(import.meta.filename)}`,
+);
 /** Past the worker's own stop deadline (20 s): then it is killed. */
 const KILL_AFTER_MS = 25_000;
 
@@ -20,8 +25,9 @@ export type WorkerSupervisor = { stop(): Promise<void> };
 /** Jobs the dead process had taken become runnable again (they record what went out already). */
 async function unlockJobsOf(workerIds: string[]): Promise<void> {
   await unlockJobsOfWorkers(workerIds).catch((error: unknown) =>
-    console.error(
-      `could not release the jobs of the stopped queue worker (graphile-worker frees them after 4 hours): ${(error as Error).message}`,
+    getLogger().error(
+      { err: error, workerIds },
+      "could not release the jobs of the stopped queue worker (graphile-worker frees them after 4 hours)",
     ),
   );
 }
@@ -36,22 +42,30 @@ export async function releaseAbandonedJobs(): Promise<void> {
   await unlockAllJobs();
 }
 
-export function superviseWorker(options: { origin: string }): WorkerSupervisor {
+export function superviseWorker(options: {
+  origin: string;
+  /** A job stored a forward into the outbox (a poll that found a missed callback). */
+  onOutboxWake: () => void;
+}): WorkerSupervisor {
   let child: ChildProcess | undefined;
   let stopping = false;
-  let restartMs = FIRST_RESTART_MS;
+  const pacing = restartPacing();
   let restartTimer: NodeJS.Timeout | undefined;
   let released: Promise<void> = Promise.resolve();
 
   const start = () => {
     const startedAt = Date.now();
-    // The launcher's own loader flags (tsx) carry over: the child runs TypeScript too.
+    // The launcher's own loader flags carry over: under `npm run dev` (tsx) the child
+    // runs TypeScript too; under `npm start` both are plain compiled JavaScript.
     const current = fork(WORKER_SCRIPT, ["--origin", options.origin], { stdio: "inherit" });
     const workerIds: string[] = [];
     child = current;
+    // Its forwards, polls and alerts are counted there; a scrape here includes them.
+    adoptMetricsChild(current);
     current.on("message", (message: { type?: string; id?: unknown }) => {
       if (message.type === "worker-id" && typeof message.id === "string")
         workerIds.push(message.id);
+      else if (message.type === "outbox-wake") options.onOutboxWake();
     });
     current.on("exit", (code, signal) => {
       if (child === current) child = undefined;
@@ -59,12 +73,12 @@ export function superviseWorker(options: { origin: string }): WorkerSupervisor {
       // killed or gave up at its stop deadline may still hold some.
       if (code !== 0 && workerIds.length) released = unlockJobsOf(workerIds);
       if (stopping) return;
-      if (Date.now() - startedAt > HEALTHY_AFTER_MS) restartMs = FIRST_RESTART_MS;
-      console.error(
-        `queue worker exited (${signal ?? `code ${code}`}); starting it again in ${restartMs / 1000} s`,
+      const pause = pacing.pauseAfter(startedAt);
+      getLogger().error(
+        { exitCode: code, signal, restartInSeconds: pause / 1000 },
+        "queue worker exited; starting it again",
       );
-      restartTimer = setTimeout(start, restartMs);
-      restartMs = Math.min(restartMs * 2, MAX_RESTART_MS);
+      restartTimer = setTimeout(start, pause);
     });
   };
   start();

@@ -3,12 +3,7 @@
 import { InboxFilters as InboxFilterBar } from "@/components/inbox/inbox-filters";
 import { BulkReplay } from "@/components/inbox/bulk-replay";
 import { DownloadExport } from "@/components/inbox/download-export";
-import {
-  describeFilters,
-  FILTER_PARAMS,
-  inboxHref,
-  type InboxFilters,
-} from "@/components/inbox/inbox-url";
+import { describeFilters, inboxHref, type InboxFilters } from "@/components/inbox/inbox-url";
 import { GettingStarted } from "@/components/inbox/getting-started";
 import { InboxView } from "@/components/inbox/inbox-view";
 import { Alert } from "@/components/ui/alert";
@@ -17,6 +12,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listEndpoints } from "@/lib/endpoints/data";
 import { listEvents } from "@/lib/events/data";
+import { eventFilterNames } from "@/lib/events/filter-names";
 import { listEventsSchema, verificationValues } from "@/lib/events/schema";
 import { serializeListedEvent } from "@/lib/events/serialize";
 import { AppError } from "@/lib/http/app-error";
@@ -34,7 +30,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const user = await requireUser();
   const params = nonEmptyValues(await searchParams);
   const filters: InboxFilters = Object.fromEntries(
-    FILTER_PARAMS.flatMap((name) => (params[name] ? [[name, params[name]]] : [])),
+    eventFilterNames.flatMap((name) => (params[name] ? [[name, params[name]]] : [])),
   );
   const [endpoints, page] = await Promise.all([
     listEndpoints({ limit: 200, archived: false }),

@@ -108,7 +108,7 @@ function OperationCard({ operation }: { operation: OperationView }) {
         </code>
         <span className="ml-auto">
           <Badge tone={role === "public" ? "neutral" : role === "admin" ? "red" : "amber"}>
-            {role === "public" ? "public" : `${role}+`}
+            {role === "public" || role === "metrics" ? role : `${role}+`}
           </Badge>
         </span>
       </header>

@@ -6,13 +6,8 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { Kbd } from "@/components/ui/kbd";
 import { MIN_SEARCH_LENGTH } from "@/lib/events/schema";
-import {
-  FILTER_PARAMS,
-  fromUtcInputValue,
-  inboxHref,
-  toUtcInputValue,
-  type InboxFilters,
-} from "./inbox-url";
+import { fromUtcInputValue, inboxHref, toUtcInputValue, type InboxFilters } from "./inbox-url";
+import { eventFilterNames } from "@/lib/events/filter-names";
 
 export type FilterChoices = {
   endpoints: Array<{ id: string; name: string; provider: string }>;
@@ -36,7 +31,7 @@ export function InboxFilters({
   choices: FilterChoices;
 }) {
   const router = useRouter();
-  const hasFilters = FILTER_PARAMS.some((name) => filters[name]);
+  const hasFilters = eventFilterNames.some((name) => filters[name]);
   const [searchError, setSearchError] = useState<string | null>(null);
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
@@ -50,7 +45,7 @@ export function InboxFilters({
     }
     setSearchError(null);
     const next: InboxFilters = {};
-    for (const name of FILTER_PARAMS) {
+    for (const name of eventFilterNames) {
       const raw = String(form.get(name) ?? "").trim();
       const value = name === "from" || name === "to" ? fromUtcInputValue(raw) : raw;
       if (value) next[name] = value;

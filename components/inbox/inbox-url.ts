@@ -1,20 +1,10 @@
 // The Inbox's state lives in its URL (filters, cursor, page size), so a shared link
 // reproduces the view. These build those URLs and the matching API URLs.
 
-/** Search params of "/" that are filters (same names as GET /api/events). */
-export const FILTER_PARAMS = [
-  "q",
-  "endpointId",
-  "provider",
-  "verification",
-  "jobState",
-  "type",
-  "from",
-  "to",
-  "jobId",
-] as const;
-export type FilterParam = (typeof FILTER_PARAMS)[number];
-export type InboxFilters = Partial<Record<FilterParam, string>>;
+import { eventFilterNames, type EventFilterName } from "@/lib/events/filter-names";
+
+/** The Inbox's filters: search params of "/" named as GET /api/events's, in URL order. */
+export type InboxFilters = Partial<Record<EventFilterName, string>>;
 
 /** Filters plus page size: what a refetch of the newest page asks the API for. */
 export function listQuery(
@@ -23,7 +13,7 @@ export function listQuery(
   cursor?: string,
 ): string {
   const params = new URLSearchParams();
-  for (const name of FILTER_PARAMS) {
+  for (const name of eventFilterNames) {
     const value = filters[name];
     if (value) params.set(name, value);
   }
@@ -53,7 +43,7 @@ export function fromUtcInputValue(value: string): string {
   return value && !Number.isNaN(date.getTime()) ? date.toISOString() : "";
 }
 
-const FILTER_LABELS: Record<FilterParam, string> = {
+const FILTER_LABELS: Record<EventFilterName, string> = {
   q: "search",
   endpointId: "endpoint",
   provider: "provider",
@@ -70,7 +60,7 @@ export function describeFilters(
   filters: InboxFilters,
   endpointNames: ReadonlyMap<string, string>,
 ): Array<[label: string, value: string]> {
-  return FILTER_PARAMS.flatMap((name) => {
+  return eventFilterNames.flatMap((name) => {
     const value = filters[name];
     if (!value) return [];
     return [
@@ -80,9 +70,11 @@ export function describeFilters(
 }
 
 /** Parsed event filters (times as dates) back in the Inbox's URL form. */
-export function inboxFiltersOf(filters: Partial<Record<FilterParam, string | Date>>): InboxFilters {
+export function inboxFiltersOf(
+  filters: Partial<Record<EventFilterName, string | Date>>,
+): InboxFilters {
   return Object.fromEntries(
-    FILTER_PARAMS.flatMap((name) => {
+    eventFilterNames.flatMap((name) => {
       const value = filters[name];
       return value === undefined
         ? []

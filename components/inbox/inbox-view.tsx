@@ -7,7 +7,8 @@ import { Kbd } from "@/components/ui/kbd";
 import { ListKeyboard } from "@/components/ui/list-keyboard";
 import type { ListedEvent } from "@/lib/events/serialize";
 import { InboxTable } from "./inbox-table";
-import { FILTER_PARAMS, inboxHref, listQuery, type InboxFilters } from "./inbox-url";
+import { eventFilterNames } from "@/lib/events/filter-names";
+import { inboxHref, listQuery, type InboxFilters } from "./inbox-url";
 import { LiveIndicator } from "./live-indicator";
 import { mergeNewestPage } from "./merge-rows";
 import { useLiveInbox } from "./use-live-inbox";
@@ -58,7 +59,7 @@ export function InboxView({
     endpointId: filters.endpointId,
     onChange: refetch,
   });
-  const hasFilters = FILTER_PARAMS.some((name) => filters[name]);
+  const hasFilters = eventFilterNames.some((name) => filters[name]);
 
   return (
     <div>

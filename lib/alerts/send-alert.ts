@@ -5,6 +5,7 @@
 // when they say the URL is gone the channel is turned off, saying why.
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/log/logger";
+import { appMetrics } from "@/lib/metrics/app-metrics";
 import { parseRetryAfter, retryDelayMs } from "@/lib/forwarding/retry-schedule";
 import { firstHeader } from "@/lib/http/header-list";
 import { sendOutbound, type OutboundResult } from "@/lib/outbound/guarded-fetch";
@@ -125,6 +126,7 @@ export async function deliverAlert(
       error: channel ? "the channel was turned off" : "the channel was removed",
       nextRetryAt: null,
     });
+    appMetrics().alertAttempts.inc({ kind: channel?.kind ?? "removed", outcome: "skipped" });
     return;
   }
   const facts = alertFacts(alert);
@@ -145,6 +147,7 @@ export async function deliverAlert(
   });
   const outcome = outcomeOf(result, attempt, options.retries, channel.kind);
   await recordAlertOutcome(alert.id, attempt, outcome);
+  appMetrics().alertAttempts.inc({ kind: channel.kind, outcome: outcome.status });
   getLogger().info(
     {
       alertId: alert.id,

@@ -8,6 +8,7 @@ import { newId } from "@/lib/ids/new-id";
 import { FORWARD_TASK, forwardJobKey, type ForwardJob } from "@/lib/queue/tasks";
 import type { AttemptOutcome } from "@/lib/forwarding/send-attempt";
 import { getLogger } from "@/lib/log/logger";
+import { appMetrics } from "@/lib/metrics/app-metrics";
 
 export type AttemptTrigger = "auto" | "manual" | "bulk";
 export type AttemptContext = {
@@ -110,8 +111,21 @@ export async function recordForwardAttempt(
   );
 }
 
-/** One log line per outbound attempt (forward or replay): ids, outcome, status, duration; never the URL or bodies. */
-function logAttempt(trigger: string, ids: Record<string, unknown>, outcome: AttemptOutcome): void {
+/**
+ * One log line per outbound attempt (forward or replay): ids, outcome, status, duration;
+ * never the URL or bodies. And the attempt counted in the metrics, once it is recorded.
+ */
+function logAttempt(
+  trigger: AttemptTrigger,
+  ids: Record<string, unknown>,
+  outcome: AttemptOutcome,
+): void {
+  const metrics = appMetrics();
+  const labels = { trigger, outcome: outcome.status };
+  metrics.attempts.inc(labels);
+  // Unsent attempts (blocked, a request that could not be built) took no time on the wire.
+  if (outcome.durationMs !== null)
+    metrics.attemptDuration.observe(labels, outcome.durationMs / 1000);
   getLogger().info(
     {
       ...ids,

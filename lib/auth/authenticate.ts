@@ -1,5 +1,7 @@
 // Who is calling an /api route. Every route asks this itself (no middleware to forget):
 //   - Authorization: Bearer <INBOX_API_TOKEN>  -> the operator (automation, CI)
+//   - Authorization: Bearer <INBOX_METRICS_TOKEN> -> the metrics scraper (Prometheus),
+//     which may read GET /api/metrics and nothing else (api-route.ts, authorize)
 //   - Authorization: Bearer inbox_pat_...      -> the person who owns that token
 //   - the session cookie of a signed-in person -> that person; a state-changing
 //     request must then come from our own pages (same origin), against CSRF.
@@ -13,14 +15,18 @@ import { findApiTokenOwner } from "./data";
 import { getAuth } from "./auth";
 import { asRole, type Role } from "./roles";
 
+/** Who acts on the inbox's data: what route handlers, the audit and replays see. */
 export type Principal =
   { kind: "operator" } | { kind: "user"; via: "session" | "token"; user: TokenOwner };
+
+/** Every credential a request can carry: a principal, or the metrics scraper's token. */
+export type Caller = Principal | { kind: "metrics-scraper" };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
-export async function authenticateRequest(request: Request): Promise<Principal> {
+export async function authenticateRequest(request: Request): Promise<Caller> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) return authenticateBearer(authorization);
   const session = await getAuth().api.getSession({ headers: request.headers });
@@ -47,24 +53,25 @@ export async function isStillAuthenticated(
 ): Promise<boolean> {
   try {
     const current = await authenticateRequest(request);
-    return (
-      current.kind === principal.kind &&
-      (current.kind === "operator" ||
-        (principal.kind === "user" && current.user.id === principal.user.id))
-    );
+    if (current.kind === "operator" || principal.kind === "operator")
+      return current.kind === principal.kind;
+    return current.kind === "user" && current.user.id === principal.user.id;
   } catch (error) {
     if (error instanceof AppError && error.code === "unauthorized") return false;
     return true;
   }
 }
 
-async function authenticateBearer(header: string): Promise<Principal> {
+/** Constant time: hash both sides first (equal lengths for timingSafeEqual, and no length leak). */
+const sameToken = (token: string, expected: string | undefined) =>
+  expected !== undefined && timingSafeEqual(digest(token), digest(expected));
+
+async function authenticateBearer(header: string): Promise<Caller> {
   const token = /^Bearer\s+(\S+)\s*$/i.exec(header.trim())?.[1];
   if (!token) throw new AppError("unauthorized", "send Authorization: Bearer <token>");
-  const operatorToken = getEnv().INBOX_API_TOKEN;
-  // Hash both sides first: equal lengths for timingSafeEqual, and no length leak.
-  if (operatorToken && timingSafeEqual(digest(token), digest(operatorToken)))
-    return { kind: "operator" };
+  const env = getEnv();
+  if (sameToken(token, env.INBOX_API_TOKEN)) return { kind: "operator" };
+  if (sameToken(token, env.INBOX_METRICS_TOKEN)) return { kind: "metrics-scraper" };
   const owner = await findApiTokenOwner(token);
   if (!owner)
     throw new AppError("unauthorized", "the API token is not valid (revoked or never issued)");

@@ -3,7 +3,7 @@
 // memory. Filters are the names of GET /api/events (endpointId=..., verification=...).
 import type { Writable } from "node:stream";
 import { once } from "node:events";
-import { eventFilterNames } from "@/lib/events/schema";
+import { eventFilterNames } from "@/lib/events/filter-names";
 import { CliError } from "./cli-error";
 import { refusalOf, requestInbox, type InboxConnection } from "./inbox-api";
 

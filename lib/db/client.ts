@@ -35,6 +35,11 @@ export function getPool(): pg.Pool {
   return holder.__inboxPool;
 }
 
+/** The pool if this process opened one (never opens it): what pool-stats.ts reads. */
+export function existingPool(): pg.Pool | undefined {
+  return holder.__inboxPool;
+}
+
 export function getDb(): Db {
   holder.__inboxDb ??= createClient(getPool());
   return holder.__inboxDb;

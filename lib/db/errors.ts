@@ -63,3 +63,9 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === "P2002" || code === "23505";
 }
+
+/** Postgres undefined_table or invalid_schema_name (3F000): a schema another component creates is not there yet. */
+export function isUndefinedTable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "42P01" || code === "3F000";
+}

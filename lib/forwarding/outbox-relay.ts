@@ -4,7 +4,10 @@
 // commits (see the forward_outbox migration). Woken in process right after a callback
 // that wrote a row commits, after a short pause that gathers a burst into one batch;
 // a slow safety net picks up rows that other processes (or a crash) left behind.
-// Several processes may relay at once: SKIP LOCKED hands each row to one of them.
+// The launcher runs it once per app (scripts/start.ts); web processes and the queue
+// worker wake it over IPC (relayWakesElsewhere). Several relays on one database (apps
+// sharing it) are safe too: SKIP LOCKED hands each row to one of them.
+import { getLogger } from "@/lib/log/logger";
 import { moveOutboxBatch, RELAY_BATCH } from "./mutations";
 
 /** How long a wake-up waits so that a burst of callbacks moves as one batch. */
@@ -48,7 +51,10 @@ export function createOutboxRelay(move: () => Promise<number> = moveOutboxBatch)
       } while (moved >= RELAY_BATCH && !stopped);
       if (wokenWhileRunning) next = GATHER_MS;
     } catch (error) {
-      console.error("forward outbox: moving rows into the queue failed; retrying shortly", error);
+      getLogger().error(
+        { err: error },
+        "forward outbox: moving rows into the queue failed; retrying shortly",
+      );
     }
     runIn(next);
   };
@@ -67,9 +73,9 @@ export function createOutboxRelay(move: () => Promise<number> = moveOutboxBatch)
   };
 }
 
-// Route handlers run in Next's bundle and the worker in the launcher's modules: the
-// running relay is shared through globalThis, like the database pool.
-const holder = globalThis as typeof globalThis & { __inboxOutboxRelay?: OutboxRelay };
+// Route handlers run in Next's bundle, the entry points in their own: what wakes the
+// relay is shared through globalThis, like the database pool.
+const holder = globalThis as typeof globalThis & { __inboxOutboxRelay?: Pick<OutboxRelay, "wake"> };
 
 export function startOutboxRelay(): OutboxRelay {
   const relay = createOutboxRelay();
@@ -77,7 +83,35 @@ export function startOutboxRelay(): OutboxRelay {
   return relay;
 }
 
-/** After a commit that wrote an outbox row; a no-op in a process that runs no worker. */
+/**
+ * In a process without the relay: wake-ups go to the process that runs it through
+ * `send`, at most one per gathering pause (one per callback would be an IPC message per
+ * request), and one more at the end of a pause in which any arrived, so a row committed
+ * during a pause is never left for the safety net.
+ */
+export function relayWakesElsewhere(send: () => void): void {
+  let pause: NodeJS.Timeout | undefined;
+  let wokenDuringPause = false;
+  const endPause = () => {
+    pause = undefined;
+    if (!wokenDuringPause) return;
+    wokenDuringPause = false;
+    send();
+    pause = setTimeout(endPause, GATHER_MS);
+  };
+  holder.__inboxOutboxRelay = {
+    wake() {
+      if (pause) {
+        wokenDuringPause = true;
+        return;
+      }
+      send();
+      pause = setTimeout(endPause, GATHER_MS);
+    },
+  };
+}
+
+/** After a commit that wrote an outbox row; a no-op in a process that runs no relay and sends none. */
 export function wakeOutboxRelay(): void {
   holder.__inboxOutboxRelay?.wake();
 }

@@ -18,3 +18,13 @@ export function listenHost(env: {
   if (env.HOSTNAME && isBindableHostname(env.HOSTNAME)) return env.HOSTNAME;
   return DEFAULT_LISTEN_HOST;
 }
+
+/**
+ * The base of links in alerts when INBOX_PUBLIC_URL is unset (lib/alerts/links.ts): the
+ * address the server listens on, or "localhost" when it listens on every address.
+ */
+export function listeningOrigin(host: string, port: number): string {
+  const linkHost =
+    host === "0.0.0.0" || host === "::" ? "localhost" : isIP(host) === 6 ? `[${host}]` : host;
+  return `http://${linkHost}:${port}`;
+}

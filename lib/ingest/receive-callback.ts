@@ -15,6 +15,7 @@ import { currentRawRequest } from "@/lib/http/request-context";
 import { wakeOutboxRelay } from "@/lib/forwarding/outbox-relay";
 import { announceStoredEvent } from "@/lib/live/announce-events";
 import { findEndpointForIngest } from "@/lib/endpoints/endpoint-cache";
+import { appMetrics } from "@/lib/metrics/app-metrics";
 import { isEndpointKey } from "./endpoint-key";
 import { payloadTooLarge, readBodyWithinLimit } from "./read-body";
 import { verifyAndStore, type ArrivedCallback, type StoredCallback } from "./verify-and-store";
@@ -78,6 +79,7 @@ async function accept(
   callback: ArrivedCallback,
 ): Promise<StoredCallback> {
   const stored = await verifyAndStore(endpoint, callback, { limited: true }).catch(asUnavailable);
+  countStored(stored);
   // Committed: tell open Inbox pages (batched, after commit, not awaited).
   announceStoredEvent({ endpointId: endpoint.id, eventId: stored.eventId });
   // The ingest statement queued any forwards already (the outbox): hand them to the
@@ -85,6 +87,19 @@ async function accept(
   if (stored.forwardQueued) wakeOutboxRelay();
 
   return stored;
+}
+
+function countStored(stored: StoredCallback): void {
+  const metrics = appMetrics();
+  const { endpointId: endpoint_id } = stored;
+  metrics.callbacksReceived.inc({
+    endpoint_id,
+    provider: stored.provider,
+    verification: stored.verification,
+    status: stored.status,
+  });
+  if (stored.eventCreated) metrics.eventsCreated.inc({ endpoint_id });
+  if (stored.jobCreated) metrics.jobsCreated.inc({ endpoint_id });
 }
 
 function asUnavailable(error: unknown): never {

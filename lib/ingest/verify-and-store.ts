@@ -25,6 +25,10 @@ export type ArrivedCallback = {
 
 export type StoredCallback = StoredDelivery & {
   endpointId: string;
+  provider: string;
+  /** This callback created its event (not a repeat of a known one) and its job. */
+  eventCreated: boolean;
+  jobCreated: boolean;
   /** What the sender is answered: 401 for a failed verification (still stored, as evidence). */
   status: 200 | 401;
   verification: VerificationOutcome;
@@ -56,10 +60,12 @@ export async function verifyAndStore(
   });
   const bodySha256 = createHash("sha256").update(body).digest("hex");
   const status = verification.outcome === "failed" ? 401 : 200;
+  const eventId = newId("evt");
+  const jobId = newId("job");
   const stored = await storeDelivery({
     deliveryId: newId("dlv"),
-    eventId: newId("evt"),
-    jobId: newId("job"),
+    eventId,
+    jobId,
     endpointId: endpoint.id,
     provider: endpoint.provider,
     ...callback,
@@ -77,6 +83,10 @@ export async function verifyAndStore(
   return {
     ...stored,
     endpointId: endpoint.id,
+    provider: endpoint.provider,
+    // The statement answers the ids it used: ours when it inserted, the existing row's otherwise.
+    eventCreated: stored.eventId === eventId,
+    jobCreated: stored.jobId === jobId,
     status,
     verification: verification.outcome,
     reason: verification.reason,

@@ -107,7 +107,11 @@ function operationObject(operation: Operation): JsonSchema {
     })),
   ];
   const roleText =
-    operation.role === "public" ? "Public: no credential." : `Role: ${operation.role} or above.`;
+    operation.role === "public"
+      ? "Public: no credential."
+      : operation.role === "metrics"
+        ? "The metrics token or the operator token."
+        : `Role: ${operation.role} or above.`;
   return {
     operationId: operationId(operation),
     tags: [operation.tag],

@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import { listAlertsQuerySchema } from "@/lib/alerts/schema";
 import { listAuditSchema } from "@/lib/audit/schema";
-import type { Role } from "@/lib/auth/roles";
+import type { Access } from "@/lib/auth/api-route";
 import { deliveryStreamQuerySchema } from "@/lib/deliveries/schema";
 import { listEndpointsSchema } from "@/lib/endpoints/schema";
 import { eventDeliveriesSchema, eventFiltersSchema, listEventsSchema } from "@/lib/events/schema";
@@ -32,7 +32,8 @@ export type Operation = {
   tag: string;
   summary: string;
   description?: string;
-  role: Role | "public";
+  /** What apiRoute(access, ...) checks: a role, or "metrics" (the metrics or operator token). */
+  role: Access | "public";
   query?: z.ZodObject;
   body?: RequestSchemaName;
   /** Request headers the route reads. */
@@ -82,6 +83,17 @@ export const operations: Operation[] = [
     summary: "This contract (OpenAPI 3.1)",
     role: "public",
     responses: { 200: { description: "The OpenAPI document" } },
+  },
+
+  {
+    method: "get",
+    path: "/api/metrics",
+    tag: "Probes",
+    summary: "Prometheus metrics of every process (text exposition format)",
+    description:
+      'For the metrics token (INBOX_METRICS_TOKEN) or the operator token only; no person\'s session or token. Names and labels: README "Metrics".',
+    role: "metrics",
+    responses: { 200: { description: "Prometheus text exposition", contentType: "text/plain" } },
   },
 
   // Endpoints

@@ -16,6 +16,7 @@ import { getPollPreset } from "./presets";
 import { nextPollDelayMs } from "./schedule";
 import { statusUrl } from "./status-url";
 import { getLogger } from "@/lib/log/logger";
+import { appMetrics } from "@/lib/metrics/app-metrics";
 
 export type PollTrigger = "manual" | "scheduled";
 
@@ -95,6 +96,7 @@ export async function pollJob(
     nextPollAt: finished ? null : new Date(Date.now() + delay),
     synthesis,
   });
+  countPoll(poll);
   getLogger().info(
     {
       pollId: poll.id,
@@ -108,6 +110,13 @@ export async function pollJob(
     "poll",
   );
   return { pollId: poll.id, ...recorded };
+}
+
+/** Once recorded: by endpoint, trigger and outcome; the duration of polls that went out. */
+function countPoll({ endpointId, trigger, outcome, durationMs }: PollRecord): void {
+  const metrics = appMetrics();
+  metrics.polls.inc({ endpoint_id: endpointId, trigger, outcome });
+  if (outcome !== "blocked") metrics.pollDuration.observe({ trigger }, durationMs / 1000);
 }
 
 /** A job id that cannot go into a URL is recorded as a blocked poll (with the template as its URL), not thrown. */

@@ -49,3 +49,15 @@ export type TaskHandlers = { [K in TaskName]: (payload: TaskPayloads[K]) => Prom
 /** One job at a time per event and destination: a duplicate callback does not forward twice. */
 export const forwardJobKey = (eventId: string, destinationId: string) =>
   `forward:${eventId}:${destinationId}`;
+
+// A Record, so that a task added above and forgotten here does not compile.
+const TASKS: Record<TaskName, true> = {
+  [FORWARD_TASK]: true,
+  [REPLAY_TASK]: true,
+  [SCAN_TASK]: true,
+  [POLL_TASK]: true,
+  [ALERT_TASK]: true,
+  [RETENTION_TASK]: true,
+};
+/** Every task name (the metrics report each, with zeros when it has no jobs). */
+export const TASK_NAMES = Object.keys(TASKS) as TaskName[];

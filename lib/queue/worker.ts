@@ -7,12 +7,22 @@
 import { EventEmitter } from "node:events";
 import { Logger, run, type Task, type WorkerEvents } from "graphile-worker";
 import { getEnv } from "@/lib/env";
+import { getLogger } from "@/lib/log/logger";
 import type { TaskHandlers } from "./tasks";
 
 // Warnings and errors only: a line per job would drown the server's log.
-const logger = new Logger(() => (level, message) => {
-  if (level === "error" || level === "warning")
-    console.error(`forwarding worker ${level}: ${message}`);
+// graphile-worker hands its error objects over in `meta` (e.g. { error }): kept as `err`
+// so the line carries the stack.
+const logger = new Logger((scope) => (level, message, meta) => {
+  if (level !== "error" && level !== "warning") return;
+  const error = (meta as { error?: unknown } | undefined)?.error;
+  getLogger()[level === "error" ? "error" : "warn"](
+    {
+      scope: { label: scope.label, taskIdentifier: scope.taskIdentifier, jobId: scope.jobId },
+      ...(error ? { err: error } : {}),
+    },
+    `queue worker: ${message}`,
+  );
 });
 
 export type QueueWorker = { stop(): Promise<void> };

@@ -21,6 +21,7 @@ import { namedParameters } from "@/lib/db/named-parameters";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { cutoffOf, retentionWindow } from "./policy";
+import { recordRetentionRun } from "@/lib/metrics/app-metrics";
 
 /** Rows a statement deletes at most: a few milliseconds of work, so ingest barely notices. */
 export const RETENTION_BATCH = 2_000;
@@ -166,9 +167,15 @@ const RUN_NOW_WAIT_MS = 30_000;
 
 /** POST /api/retention/run: a run now, recorded in the audit log with what it removed. */
 export async function runRetentionNow(actor: AuditActor): Promise<RetentionResult> {
-  const result = await runRetention({ waitMs: RUN_NOW_WAIT_MS });
-  if (!result)
+  const result = await runRetention({ waitMs: RUN_NOW_WAIT_MS }).catch((error: unknown) => {
+    recordRetentionRun("manual", "failed");
+    throw error;
+  });
+  if (!result) {
+    recordRetentionRun("manual", null);
     throw new AppError("conflict", "a retention run is in progress; try again when it is done");
+  }
+  recordRetentionRun("manual", result);
   const { startedAt: _startedAt, ...details } = result;
   await recordAudit({ actor, action: "retention.run", details });
   return result;

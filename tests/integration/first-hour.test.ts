@@ -8,7 +8,7 @@ import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "@/tests/support/app-server";
+import { APP_ENTRY, startAppServer, type AppServer } from "@/tests/support/app-server";
 
 /** Nothing configured: what a fresh clone has. Listens on HOSTNAME (HOST unset), as on platforms that set it. */
 const unconfigured = (dataDir: string) => ({
@@ -31,12 +31,16 @@ async function runScript(
   env: Record<string, string | undefined>,
 ): Promise<{ code: number | null; output: string }> {
   const merged = { ...process.env, ...env };
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: Object.fromEntries(
-      Object.entries(merged).filter((entry) => entry[1] !== undefined),
-    ) as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(script.endsWith(".ts") ? ["--import", "tsx"] : []), script],
+    {
+      env: Object.fromEntries(
+        Object.entries(merged).filter((entry) => entry[1] !== undefined),
+      ) as NodeJS.ProcessEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -115,10 +119,9 @@ describe("npm start with nothing configured, then db:seed and db:migrate while i
   });
 
   it("a second npm start on the same folder says in one line what to do", async () => {
-    const second = await runScript("scripts/start.ts", {
+    const second = await runScript(APP_ENTRY, {
       ...unconfigured(dataDir),
       PORT: "0",
-      INBOX_BUILD_CHECK: "off",
     });
     expect(second.code).not.toBe(0);
     expect(second.output).toContain("already in use by another npm start");
@@ -147,10 +150,9 @@ describe("npm start after a crash left the embedded PostgreSQL running", () => {
         "PostgreSQL outlived its launcher",
       ).not.toThrow();
 
-      const again = await runScript("scripts/start.ts", {
+      const again = await runScript(APP_ENTRY, {
         ...unconfigured(dataDir),
         PORT: "0",
-        INBOX_BUILD_CHECK: "off",
       });
       expect(again.code).not.toBe(0);
       expect(again.output).toContain(
@@ -181,10 +183,9 @@ describe.runIf(process.getuid?.() === 0)(
       // mkdtemp makes the folder 0700, as root's home folder is.
       const folder = await mkdtemp(path.join(os.tmpdir(), "inbox-root-only-"));
       try {
-        const started = await runScript("scripts/start.ts", {
+        const started = await runScript(APP_ENTRY, {
           ...unconfigured(path.join(folder, "data")),
           PORT: "0",
-          INBOX_BUILD_CHECK: "off",
         });
         expect(started.code).not.toBe(0);
         expect(started.output).toContain(

@@ -10,7 +10,7 @@ import { ENDPOINT_CHANNEL } from "@/lib/endpoints/endpoint-cache";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { createForwardingEndpoint, forwardChecks, sendCallback } from "@/tests/support/forwarding";
 import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
-import { childPids } from "@/tests/support/processes";
+import { childPidsRunning } from "@/tests/support/processes";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
 import { proxyDatabase, type TcpProxy } from "@/tests/support/tcp-proxy";
 
@@ -129,7 +129,7 @@ describe("a queue worker that dies in the middle of a forward", () => {
         .poll(() => holding.requests.length, { ...POLL, message: "the forward never started" })
         .toBe(1);
 
-      const [worker] = childPids(server.process.pid ?? 0);
+      const [worker] = childPidsRunning(server.process.pid ?? 0, "worker-process");
       expect(worker, "the app runs its queue worker as a child process").toBeDefined();
       process.kill(worker ?? 0, "SIGKILL");
 

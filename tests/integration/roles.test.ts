@@ -1,6 +1,6 @@
 // Roles, driven by the one table of routes (tests/support/api-route-table.ts): every
 // /api route and method, called with the personal token of a viewer, a member and an
-// admin. Below the role a route needs: 403 forbidden naming that role, and nothing in
+// admin (the metrics route refuses all three: it is for the metrics token). Below the role a route needs: 403 forbidden naming that role, and nothing in
 // the fixture changed. At or above it: 2xx on real ids. A route.ts under app/api that
 // exports a method missing from the table fails the first test here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -88,8 +88,10 @@ async function call(
 
 const publicRoutes = apiRouteTable.filter((route) => route.role === "public");
 const protectedRoutes = apiRouteTable.filter(
-  (route): route is RouteCase & { role: Role } => route.role !== "public",
+  (route): route is RouteCase & { role: Role } =>
+    route.role !== "public" && route.role !== "metrics",
 );
+const metricsRoutes = apiRouteTable.filter((route) => route.role === "metrics");
 
 describe.each(protectedRoutes)("$method $route needs $role", (route) => {
   let fixture: RouteFixture;
@@ -112,6 +114,21 @@ describe.each(protectedRoutes)("$method $route needs $role", (route) => {
       error: { message: `this needs the ${route.role} role; you are a ${role}` },
     });
     expect(await fixtureState(fixture)).toEqual(before);
+  });
+});
+
+describe.each(metricsRoutes)("$method $route is for the metrics token only", (route) => {
+  it.each(ROLES)("refuses a %s's personal token with 403", async (role) => {
+    const { status, body } = await call(
+      route,
+      await createRouteFixture(receiver.url(), replayId),
+      people[role].token,
+    );
+    expect(status, JSON.stringify(body)).toBe(403);
+    expectApiError(body, "forbidden");
+    expect(body).toMatchObject({
+      error: { message: expect.stringContaining("INBOX_METRICS_TOKEN") },
+    });
   });
 });
 

@@ -49,6 +49,19 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** webhook_inbox_callbacks_rejected_total{reason="server_busy"} in a scrape (operator token). */
+async function busyRefusals(): Promise<number> {
+  const response = await fetch(`${server.baseUrl}/api/metrics`, {
+    headers: { authorization: `Bearer ${TEST_API_TOKEN}` },
+  });
+  expect(response.status).toBe(200);
+  const sample =
+    /^webhook_inbox_callbacks_rejected_total\{[^}]*reason="server_busy"[^}]*\} (\S+)$/m.exec(
+      await response.text(),
+    );
+  return sample ? Number(sample[1]) : 0;
+}
+
 function expectBusy(responseText: string): void {
   expect(responseText).toMatch(/^HTTP\/1\.1 503 /);
   expect(responseText).toMatch(/\r\nretry-after: *\d+\r\n/i);
@@ -215,6 +228,7 @@ describe("the in-flight budget", () => {
         }),
       ),
     );
+    const busyBefore = await busyRefusals();
     // Until every holder has reached the app a callback still gets a slot (and is stored).
     let acceptedMeanwhile = 0;
     const refused = await within(
@@ -233,6 +247,8 @@ describe("the in-flight budget", () => {
     expect(health.status).toBe(200);
     expect(refused.headers["retry-after"]).toMatch(/^\d+$/);
     expect(refused.json<{ error: { code: string } }>().error.code).toBe("server_busy");
+    // Refused by the server before Next (scripts/start.ts), and counted there (README "Metrics").
+    expect((await busyRefusals()) - busyBefore).toBe(1);
 
     for (const holder of holders) holder.finish();
     const finished = await within(

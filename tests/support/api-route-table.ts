@@ -35,8 +35,11 @@ export type RouteCase = {
   method: HttpMethod;
   /** The route's folder under app/, e.g. "/api/endpoints/[id]". */
   route: string;
-  /** "public": answers without any credential (probes, the JSON 404 of unknown paths). */
-  role: Role | "public";
+  /**
+   * "public": answers without any credential (probes, the JSON 404 of unknown paths).
+   * "metrics": the metrics token or the operator token only; no person, whatever their role.
+   */
+  role: Role | "public" | "metrics";
   request: (f: RouteFixture) => { path: string; body?: unknown };
   /** An event stream: the status and headers are the answer; the body never ends. */
   stream?: true;
@@ -57,6 +60,12 @@ export const apiRouteTable: RouteCase[] = [
     route: "/api/openapi.json",
     role: "public",
     request: () => ({ path: "/api/openapi.json" }),
+  },
+  {
+    method: "GET",
+    route: "/api/metrics",
+    role: "metrics",
+    request: () => ({ path: "/api/metrics" }),
   },
   ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method): RouteCase => ({
     method,

@@ -1,5 +1,9 @@
-// Runs the real app (scripts/start.ts, production build) as a child process on a
-// free port against a given database, as a user would run it.
+// Runs the real app as a child process on a free port against a given database, as a
+// user would run it: the compiled production entry `npm start` runs (dist/start.js,
+// built by the test run's global set-up or the benchmark), with one web process
+// unless INBOX_WEB_PROCESSES says otherwise (`INBOX_WEB_PROCESSES=2 npx vitest run ...`
+// runs tests against several web processes; one keeps a 2-core CI machine's cores for
+// the tests and the database).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 
@@ -12,6 +16,9 @@ export type AppServer = {
   /** SIGKILL: a crash, nothing after the current instruction runs. */
   kill(): Promise<void>;
 };
+
+/** What `npm start` runs once the build is there (scripts/build.mjs). */
+export const APP_ENTRY = "dist/start.js";
 
 export const TEST_API_TOKEN = "test-token-0123456789abcdef";
 /** The admin every test server starts with (INBOX_ADMIN_EMAIL / INBOX_ADMIN_PASSWORD). */
@@ -40,8 +47,7 @@ export async function startAppServer(
     PORT: "0",
     HOST: "127.0.0.1",
     NODE_ENV: "production",
-    // The test run's global set-up (or the bench) has built the app already.
-    INBOX_BUILD_CHECK: "off",
+    INBOX_WEB_PROCESSES: process.env.INBOX_WEB_PROCESSES ?? "1",
     // Test receivers listen on loopback, which the outbound client refuses otherwise.
     INBOX_OUTBOUND_ALLOW: "127.0.0.1",
     // Test data is often dated weeks back (the bulk seed spans 30 days): the hourly
@@ -50,7 +56,7 @@ export async function startAppServer(
     INBOX_FAILED_RETENTION_DAYS: "36500",
     ...extraEnv,
   };
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, APP_ENTRY], {
     env: Object.fromEntries(
       Object.entries(env).filter((entry) => entry[1] !== undefined),
     ) as NodeJS.ProcessEnv,

@@ -27,3 +27,17 @@ export function childPids(pid: number): number[] {
     return [];
   }
 }
+
+/**
+ * The children of the app's launcher that run one entry point ("web-process",
+ * "worker-process"): the launcher also runs the other kind.
+ */
+export function childPidsRunning(pid: number, entry: string): number[] {
+  return childPids(pid).filter((child) => {
+    try {
+      return readFileSync(`/proc/${child}/cmdline`, "utf8").includes(entry);
+    } catch {
+      return false; // gone meanwhile
+    }
+  });
+}

@@ -3,7 +3,12 @@
 // is covered by the forwarding integration tests.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { RELAY_BATCH } from "@/lib/forwarding/mutations";
-import { createOutboxRelay, type OutboxRelay } from "@/lib/forwarding/outbox-relay";
+import {
+  createOutboxRelay,
+  relayWakesElsewhere,
+  wakeOutboxRelay,
+  type OutboxRelay,
+} from "@/lib/forwarding/outbox-relay";
 
 /** A fake outbox: `move` takes up to a batch of rows and counts its calls. */
 function fakeOutbox(rows: number) {
@@ -101,5 +106,23 @@ describe("the forward outbox relay", () => {
     relay.wake();
     await vi.advanceTimersByTimeAsync(5_000);
     expect(outbox.state.calls).toBe(calls);
+  });
+});
+
+describe("wake-ups from a process that does not run the relay (a web process)", () => {
+  it("sends the first at once, the ones during the pause as one at its end, and none after a quiet pause", async () => {
+    let sent = 0;
+    relayWakesElsewhere(() => (sent += 1));
+    wakeOutboxRelay();
+    expect(sent).toBe(1);
+    // A burst of callbacks: one message, not one per callback...
+    for (let i = 0; i < 50; i++) wakeOutboxRelay();
+    expect(sent).toBe(1);
+    // ...but not none: rows committed during the pause are announced when it ends.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sent).toBe(2);
+    // Quiet since: the next wake-up goes out at once again.
+    wakeOutboxRelay();
+    expect(sent).toBe(3);
   });
 });

@@ -37,7 +37,7 @@ describe("the OpenAPI document", () => {
     for (const methods of Object.values(document.paths)) {
       for (const operation of Object.values(methods) as Array<Record<string, unknown>>) {
         ids.add(operation.operationId as string);
-        expect(["public", "viewer", "member", "admin"]).toContain(operation["x-role"]);
+        expect(["public", "metrics", "viewer", "member", "admin"]).toContain(operation["x-role"]);
         const responses = operation.responses as Record<string, { content?: unknown }>;
         for (const [status, response] of Object.entries(responses)) {
           if (Number(status) >= 400)

@@ -2,6 +2,7 @@
 import { errorResponse, jsonResponse, toAppError } from "@/lib/http/error-response";
 import { currentRequestId } from "@/lib/http/request-context";
 import { getLogger } from "@/lib/log/logger";
+import { appMetrics } from "@/lib/metrics/app-metrics";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { receiveCallback } from "@/lib/ingest/receive-callback";
 
@@ -22,7 +23,7 @@ async function ingest(request: Request, context: Context): Promise<Response> {
   try {
     const { key } = await context.params;
     const result = await receiveCallback(request, key);
-    logIngest(started, {
+    logIngest(started, "stored", {
       endpointId: result.endpointId,
       deliveryId: result.deliveryId,
       eventId: result.eventId,
@@ -51,19 +52,26 @@ async function ingest(request: Request, context: Context): Promise<Response> {
     );
   } catch (error) {
     const appError = toAppError(error);
-    logIngest(started, { status: appError.status, error: appError.code });
+    appMetrics().callbacksRejected.inc({ reason: appError.code });
+    logIngest(started, "rejected", { status: appError.status, error: appError.code });
     return errorResponse(appError);
   }
 }
 
-/** One line per callback: ids, verification outcome, the status answered and how long it took; never the body or headers. */
-function logIngest(started: number, fields: Record<string, unknown>): void {
+/**
+ * One line per callback: ids, verification outcome, the status answered and how long it
+ * took; never the body or headers. And its duration in the metrics (the counts are
+ * kept where the callback is stored, lib/ingest/receive-callback.ts).
+ */
+function logIngest(
+  started: number,
+  result: "stored" | "rejected",
+  fields: Record<string, unknown>,
+): void {
+  const ms = performance.now() - started;
+  appMetrics().ingestDuration.observe({ result }, ms / 1000);
   getLogger().info(
-    {
-      requestId: currentRequestId(),
-      ...fields,
-      durationMs: Math.round(performance.now() - started),
-    },
+    { requestId: currentRequestId(), ...fields, durationMs: Math.round(ms) },
     "ingest",
   );
 }
