@@ -1,8 +1,9 @@
 // The API shapes of alert channels and alerts. Neither carries a channel URL: only
 // its masked form (urlHint), made in data.ts.
 import type { AlertChannelView, AlertView } from "./data";
+import type { AlertChannelResponse, AlertResponse } from "./schema";
 
-export function serializeAlertChannel(row: AlertChannelView) {
+export function serializeAlertChannel(row: AlertChannelView): AlertChannelResponse {
   return {
     id: row.id,
     endpointId: row.endpointId,
@@ -18,7 +19,7 @@ export function serializeAlertChannel(row: AlertChannelView) {
   };
 }
 
-export function serializeAlert(row: AlertView) {
+export function serializeAlert(row: AlertView): AlertResponse {
   return {
     id: row.id,
     endpointId: row.endpointId,

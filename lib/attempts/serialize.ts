@@ -4,6 +4,7 @@
 // listed as a credential.
 import { maskStoredHeaders } from "@/lib/deliveries/sealed-headers";
 import { toHeaderList } from "@/lib/http/header-list";
+import type { AttemptResponse, OutboundResponse } from "./schema";
 
 type AttemptRow = {
   id: string;
@@ -52,7 +53,7 @@ type ResponseColumns = Pick<
 >;
 
 /** What came back from an outbound request (an attempt, a poll), as the API shows it. */
-export function serializeResponse(row: ResponseColumns) {
+export function serializeResponse(row: ResponseColumns): OutboundResponse {
   return {
     responseStatus: row.responseStatus,
     responseHeaders: shownHeaders(row.responseHeaders),
@@ -62,7 +63,7 @@ export function serializeResponse(row: ResponseColumns) {
   };
 }
 
-export function serializeAttempt(row: AttemptRow) {
+export function serializeAttempt(row: AttemptRow): AttemptResponse {
   return {
     id: row.id,
     eventId: row.eventId,

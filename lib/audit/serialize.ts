@@ -1,7 +1,8 @@
 // The API shape of an audit entry.
 import type { AuditEntryRow } from "./data";
+import type { AuditEntryResponse } from "./schema";
 
-export function serializeAuditEntry(row: AuditEntryRow) {
+export function serializeAuditEntry(row: AuditEntryRow): AuditEntryResponse {
   return {
     id: row.id,
     at: row.at.toISOString(),

@@ -1,7 +1,14 @@
 // `webhook-inbox expect`: registers a job the provider was just given, through
 // POST /api/endpoints/<id>/jobs, so the inbox knows it even if its callback is lost.
 import { CliError } from "./cli-error";
-import { notAnInbox, refusalOf, requestInbox, type InboxConnection } from "./inbox-api";
+import {
+  notAnInbox,
+  refusalOf,
+  requestInbox,
+  type ApiAnswer,
+  type ApiRequestBody,
+  type InboxConnection,
+} from "./inbox-api";
 
 export type ExpectOptions = {
   inbox: InboxConnection;
@@ -12,12 +19,7 @@ export type ExpectOptions = {
   label: string | null;
 };
 
-type RegisteredJob = {
-  id: string;
-  externalId: string;
-  state: string;
-  expectTerminalMinutes: number | null;
-};
+type RegisteredJob = ApiAnswer<"/api/endpoints/{id}/jobs", "post", 200 | 201>;
 
 export async function expectJob(
   options: ExpectOptions,
@@ -32,7 +34,7 @@ export async function expectJob(
         externalId: options.externalId,
         ...(options.withinMinutes !== null && { expectTerminalMinutes: options.withinMinutes }),
         ...(options.label !== null && { label: options.label }),
-      }),
+      } satisfies ApiRequestBody<"/api/endpoints/{id}/jobs", "post">),
     },
   );
   if (response.status !== 200 && response.status !== 201)

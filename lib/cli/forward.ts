@@ -20,6 +20,7 @@ import {
   notAnInbox,
   refusalOf,
   requestInbox,
+  type ApiAnswer,
   type InboxConnection,
 } from "./inbox-api";
 import { sendRequest } from "./send-request";
@@ -45,7 +46,7 @@ const IDLE_LIMIT_MS = 45_000;
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 10_000;
 
-type EndpointInfo = { id: string; name: string; provider: string; archivedAt: string | null };
+type EndpointInfo = ApiAnswer<"/api/endpoints/{id}", "get", 200>;
 
 /** Runs until `signal` aborts; throws CliError when it cannot start or the inbox refuses for good. */
 export async function forward(

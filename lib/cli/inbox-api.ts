@@ -1,9 +1,31 @@
 // The CLI's calls to the inbox's JSON API (Bearer token), with the answers a person
 // can act on: a refused token, an unknown endpoint, a server that cannot be reached.
 import { describeNetworkError } from "@/lib/http/network-error";
+import type { paths } from "./api-types";
 import { CliError } from "./cli-error";
 
 export type InboxConnection = { baseUrl: URL; token: string };
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+type JsonContent<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
+
+/** The JSON the contract (lib/cli/api-types.ts) gives an operation's answer with this status. */
+export type ApiAnswer<
+  Path extends keyof paths,
+  M extends Method,
+  Status extends number,
+> = paths[Path][M] extends { responses: infer R }
+  ? Status extends keyof R
+    ? JsonContent<R[Status]>
+    : never
+  : never;
+
+/** The JSON body the contract takes for an operation. */
+export type ApiRequestBody<Path extends keyof paths, M extends Method> = paths[Path][M] extends {
+  requestBody: infer B;
+}
+  ? JsonContent<B>
+  : never;
 
 /** Answers that retrying will not change: the CLI stops on them. */
 export class InboxRefusal extends CliError {}

@@ -49,3 +49,11 @@ export const feedReadySchema = z.object({ endpointId: z.string(), position: z.st
 
 /** Body of POST /api/deliveries/<id>/headers/reveal. */
 export const revealCredentialHeaderSchema = z.object({ name: z.string().trim().min(1).max(200) });
+
+/** Answer of POST /api/deliveries/<id>/headers/reveal: every value the header had, in order. */
+export const revealedCredentialHeaderSchema = z.object({
+  deliveryId: z.string(),
+  name: z.string(),
+  values: z.array(z.string()),
+});
+export type RevealedCredentialHeader = z.infer<typeof revealedCredentialHeaderSchema>;

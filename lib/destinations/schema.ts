@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timestampSchema } from "@/lib/http/response-schemas";
 import { parseOutboundUrl } from "@/lib/outbound/guarded-fetch";
 
 export const resignModes = ["none", "standard-webhooks", "provider"] as const;
@@ -49,3 +50,18 @@ export const updateDestinationSchema = z.object({
   forward: z.enum(forwardFilters).optional(),
 });
 export type UpdateDestinationInput = z.infer<typeof updateDestinationSchema>;
+
+/** The signing secret never leaves, only whether one is set. */
+export const destinationResponseSchema = z.object({
+  id: z.string(),
+  endpointId: z.string(),
+  url: z.string(),
+  enabled: z.boolean(),
+  hasSigningSecret: z.boolean(),
+  resign: z.string().meta({ description: resignModes.join(" | ") }),
+  forward: z.string().meta({ description: forwardFilters.join(" | ") }),
+  disabledReason: z.string().nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type DestinationResponse = z.infer<typeof destinationResponseSchema>;

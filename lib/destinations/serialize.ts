@@ -1,4 +1,6 @@
 // The API shape of a destination: the signing secret never leaves, only whether one is set.
+import type { DestinationResponse } from "./schema";
+
 type DestinationRow = {
   id: string;
   endpointId: string;
@@ -12,7 +14,7 @@ type DestinationRow = {
   updatedAt: Date;
 };
 
-export function serializeDestination(row: DestinationRow) {
+export function serializeDestination(row: DestinationRow): DestinationResponse {
   return {
     id: row.id,
     endpointId: row.endpointId,

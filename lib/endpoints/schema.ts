@@ -4,6 +4,7 @@ import { z } from "zod";
 import { expectTerminalMinutesSchema } from "@/lib/jobs/schema";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
 import { AppError } from "@/lib/http/app-error";
+import { jsonValueSchema, timestampSchema } from "@/lib/http/response-schemas";
 import { retentionSettingSchema } from "@/lib/retention/schema";
 import { extractionConfigSchema, providerIdSchema } from "@/lib/providers/schema";
 import { isStandardWebhooksSecret } from "@/lib/verify/standard-webhooks";
@@ -93,3 +94,27 @@ export function checkSecretsFitScheme(
     );
   }
 }
+
+/** The API shape of an endpoint. Secrets never appear: only how many are active. */
+export const endpointResponseSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  /** Where the provider sends callbacks: INBOX_PUBLIC_URL (else the request's origin) + /in/<key>. */
+  ingestUrl: z.string(),
+  name: z.string(),
+  provider: z.string(),
+  /** As saved: the verification settings (no secrets). */
+  verification: jsonValueSchema,
+  extraction: jsonValueSchema,
+  secretCount: z.number().int(),
+  bodyLimitBytes: z.number().int(),
+  rateLimitPerSecond: z.number().int().nullable(),
+  /** Minutes after which an unfinished job counts as overdue (when polling names no expectation). */
+  overdueAfterMinutes: z.number().int().nullable(),
+  /** "default" (INBOX_RETENTION_DAYS), null (kept forever) or days. */
+  retentionDays: z.union([z.literal("default"), z.number().int()]).nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  archivedAt: timestampSchema.nullable(),
+});
+export type EndpointResponse = z.infer<typeof endpointResponseSchema>;

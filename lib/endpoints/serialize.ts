@@ -1,6 +1,7 @@
 // The API shape of an endpoint. Secrets never appear: only how many are active.
 import type { Prisma } from "@/lib/db/client";
 import { settingOfStored } from "@/lib/retention/policy";
+import type { EndpointResponse } from "./schema";
 
 type EndpointRow = {
   id: string;
@@ -24,7 +25,7 @@ export function ingestUrlFor(key: string, origin: string): string {
   return `${origin.replace(/\/+$/, "")}/in/${key}`;
 }
 
-export function serializeEndpoint(row: EndpointRow, origin: string) {
+export function serializeEndpoint(row: EndpointRow, origin: string): EndpointResponse {
   return {
     id: row.id,
     key: row.key,
@@ -36,9 +37,7 @@ export function serializeEndpoint(row: EndpointRow, origin: string) {
     secretCount: row.secretCount,
     bodyLimitBytes: row.bodyLimitBytes,
     rateLimitPerSecond: row.rateLimitPerSecond,
-    /** Minutes after which an unfinished job counts as overdue (when polling names no expectation). */
     overdueAfterMinutes: row.overdueAfterMinutes,
-    /** "default" (INBOX_RETENTION_DAYS), null (kept forever) or days. */
     retentionDays: settingOfStored(row.retentionDays),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -3,6 +3,7 @@ import { jobStates } from "@/lib/job-states/constants";
 import { pageParamsSchema } from "@/lib/pagination/cursor";
 import { providerIdSchema } from "@/lib/providers/schema";
 import { idSchema } from "@/lib/ids/schema";
+import { headerListSchema, jsonValueSchema, timestampSchema } from "@/lib/http/response-schemas";
 import type { EventFilterName } from "./filter-names";
 
 /** Trigrams need three characters; a shorter term would scan every payload. */
@@ -59,3 +60,52 @@ export type ListEventsQuery = z.infer<typeof listEventsSchema>;
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const filterNamesMatch: SameKeys<keyof typeof eventFiltersSchema.shape, EventFilterName> = true;
 void filterNamesMatch;
+
+export const eventSummaryResponseSchema = z.object({
+  id: z.string(),
+  endpointId: z.string(),
+  jobId: z.string().nullable(),
+  externalJobId: z.string().nullable(),
+  type: z.string().nullable(),
+  /** The state this callback reported (the job's current one is jobState / GET /api/jobs/<id>). */
+  state: z.string().nullable(),
+  verification: z.string().meta({ description: verificationValues.join(" | ") }),
+  deliveryCount: z.number().int(),
+  firstReceivedAt: timestampSchema,
+  lastReceivedAt: timestampSchema,
+  providerTimestamp: timestampSchema.nullable(),
+});
+export type EventSummaryResponse = z.infer<typeof eventSummaryResponseSchema>;
+
+export const listedEventResponseSchema = eventSummaryResponseSchema.extend({
+  endpointName: z.string(),
+  provider: z.string(),
+  jobState: z.string().nullable(),
+});
+export type ListedEventResponse = z.infer<typeof listedEventResponseSchema>;
+
+/** One delivery of an event: the request as received, credential header values masked. */
+export const eventDeliveryResponseSchema = z.object({
+  id: z.string(),
+  receivedAt: timestampSchema,
+  method: z.string(),
+  path: z.string(),
+  query: z.string(),
+  headers: headerListSchema,
+  /** Lower-case names whose values are masked. */
+  maskedHeaders: z.array(z.string()),
+  size: z.number().int(),
+  bodySha256: z.string(),
+  sourceIp: z.string().nullable(),
+  verification: z.string(),
+  verificationReason: z.string().nullable(),
+  responseStatus: z.number().int(),
+});
+
+export const eventDetailResponseSchema = eventSummaryResponseSchema.extend({
+  payload: jsonValueSchema,
+  payloadDeliveryId: z.string(),
+  deliveries: z.array(eventDeliveryResponseSchema),
+  deliveriesNextCursor: z.string().nullable(),
+});
+export type EventDetailResponse = z.infer<typeof eventDetailResponseSchema>;

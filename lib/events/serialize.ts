@@ -1,6 +1,7 @@
 import { maskStoredHeaders } from "@/lib/deliveries/sealed-headers";
 import type { Prisma } from "@/lib/db/client";
 import { toHeaderList } from "@/lib/http/header-list";
+import type { EventDetailResponse, EventSummaryResponse, ListedEventResponse } from "./schema";
 
 export type EventSummaryRow = {
   id: string;
@@ -16,7 +17,7 @@ export type EventSummaryRow = {
   providerTimestamp: Date | null;
 };
 
-export function serializeEventSummary(row: EventSummaryRow) {
+export function serializeEventSummary(row: EventSummaryRow): EventSummaryResponse {
   return {
     id: row.id,
     endpointId: row.endpointId,
@@ -54,7 +55,7 @@ export function serializeEventDetail(
     deliveries: DeliveryRow[];
     deliveriesNextCursor: string | null;
   },
-) {
+): EventDetailResponse {
   return {
     ...serializeEventSummary(row),
     payload: row.payload,
@@ -71,7 +72,7 @@ export function serializeEventDetail(
 /** A row of the event list: the summary plus what the Inbox shows of its endpoint and job. */
 export function serializeListedEvent(
   row: EventSummaryRow & { endpointName: string; provider: string; jobState: string | null },
-) {
+): ListedEventResponse {
   return {
     ...serializeEventSummary(row),
     endpointName: row.endpointName,
@@ -79,4 +80,4 @@ export function serializeListedEvent(
     jobState: row.jobState,
   };
 }
-export type ListedEvent = ReturnType<typeof serializeListedEvent>;
+export type ListedEvent = ListedEventResponse;

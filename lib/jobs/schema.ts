@@ -4,6 +4,8 @@ import { MAX_ID_CHARS } from "@/lib/providers/capped-values";
 import { providerIdSchema } from "@/lib/providers/schema";
 import { jobStates } from "@/lib/job-states/constants";
 import { idSchema } from "@/lib/ids/schema";
+import { eventSummaryResponseSchema } from "@/lib/events/schema";
+import { jsonValueSchema, timestampSchema } from "@/lib/http/response-schemas";
 
 /** A job with no callback for this long (and not finished) counts as stalled, by default. */
 export const DEFAULT_STALE_MINUTES = 30;
@@ -46,7 +48,7 @@ export const registerJobSchema = z.strictObject({
   expectTerminalMinutes: expectTerminalMinutesSchema.optional(),
   label: z.string().trim().min(1).max(200).optional(),
   metadata: z
-    .record(z.string(), z.json())
+    .record(z.string(), jsonValueSchema)
     .refine(
       (value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_METADATA_BYTES,
       `at most ${MAX_METADATA_BYTES / 1024} KiB of JSON`,
@@ -61,3 +63,46 @@ export const registerJobsBatchSchema = z.strictObject({
     .min(1, "send at least one job")
     .max(MAX_REGISTER_BATCH, `at most ${MAX_REGISTER_BATCH} jobs at a time`),
 });
+
+export const jobResponseSchema = z.object({
+  id: z.string(),
+  endpointId: z.string(),
+  provider: z.string(),
+  externalId: z.string(),
+  state: z.string().meta({ description: jobStates.join(" | ") }),
+  stateAt: timestampSchema.nullable(),
+  outputUrl: z.string().nullable(),
+  error: z.string().nullable(),
+  details: jsonValueSchema,
+  eventCount: z.number().int(),
+  firstSeenAt: timestampSchema,
+  lastEventAt: timestampSchema,
+  /** When a poll found the job finished with no callback for that state. */
+  missedCallbackAt: timestampSchema.nullable(),
+  lastPolledAt: timestampSchema.nullable(),
+  nextPollAt: timestampSchema.nullable(),
+  /** When the overdue scan found it unfinished past its window (a callback clears it). */
+  overdueAt: timestampSchema.nullable(),
+  expectTerminalMinutes: z.number().int().nullable(),
+  label: z.string().nullable(),
+  metadata: jsonValueSchema,
+  /** Set when the job was registered through the API before its first callback. */
+  registration: z
+    .object({ at: timestampSchema, by: z.string().nullable(), via: z.string().nullable() })
+    .nullable(),
+});
+export type JobResponse = z.infer<typeof jobResponseSchema>;
+
+export const jobDetailResponseSchema = jobResponseSchema.extend({
+  /** In provider order. */
+  events: z.array(eventSummaryResponseSchema),
+});
+export type JobDetailResponse = z.infer<typeof jobDetailResponseSchema>;
+
+/** POST /api/endpoints/<id>/jobs/batch: each job in input order, and the counts. */
+export const registeredJobsResponseSchema = z.object({
+  jobs: z.array(jobResponseSchema.extend({ created: z.boolean() })),
+  created: z.number().int(),
+  existing: z.number().int(),
+});
+export type RegisteredJobsResponse = z.infer<typeof registeredJobsResponseSchema>;

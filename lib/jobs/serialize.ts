@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/client";
 import { serializeEventSummary } from "@/lib/events/serialize";
+import type { JobDetailResponse, JobResponse } from "./schema";
 
 type JobRow = {
   id: string;
@@ -26,7 +27,7 @@ type JobRow = {
   _count: { events: number };
 };
 
-export function serializeJob(row: JobRow) {
+export function serializeJob(row: JobRow): JobResponse {
   return {
     id: row.id,
     endpointId: row.endpointId,
@@ -40,16 +41,13 @@ export function serializeJob(row: JobRow) {
     eventCount: row._count.events,
     firstSeenAt: row.firstSeenAt.toISOString(),
     lastEventAt: row.lastEventAt.toISOString(),
-    /** When a poll found the job finished with no callback for that state. */
     missedCallbackAt: row.missedCallbackAt?.toISOString() ?? null,
     lastPolledAt: row.lastPolledAt?.toISOString() ?? null,
     nextPollAt: row.nextPollAt?.toISOString() ?? null,
-    /** When the overdue scan found it unfinished past its window (a callback clears it). */
     overdueAt: row.overdueAt?.toISOString() ?? null,
     expectTerminalMinutes: row.expectTerminalMinutes,
     label: row.label,
     metadata: row.metadata,
-    /** Set when the job was registered through the API before its first callback. */
     registration:
       row.registeredAt === null
         ? null
@@ -63,6 +61,6 @@ export function serializeJob(row: JobRow) {
 
 export function serializeJobDetail(
   row: JobRow & { events: Parameters<typeof serializeEventSummary>[0][] },
-) {
+): JobDetailResponse {
   return { ...serializeJob(row), events: row.events.map(serializeEventSummary) };
 }

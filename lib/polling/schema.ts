@@ -2,6 +2,8 @@
 // authenticate there. The credential itself is write-only and sealed (lib/secrets).
 import { z } from "zod";
 import { outboundUrlSchema } from "@/lib/destinations/schema";
+import { outboundResponseSchema } from "@/lib/attempts/schema";
+import { jsonValueSchema, timestampSchema } from "@/lib/http/response-schemas";
 import { headerNameSchema } from "@/lib/verify/schema";
 
 export const JOB_ID_PLACEHOLDER = "{jobId}";
@@ -55,3 +57,44 @@ export const putPollingSchema = z.strictObject({
     .default(null),
 });
 export type PutPollingInput = z.infer<typeof putPollingSchema>;
+
+/** GET/PUT /api/endpoints/<id>/polling: the settings (never the credential) and what the preset's docs give. */
+export const pollingSettingsResponseSchema = z.object({
+  enabled: z.boolean(),
+  baseUrl: z.string().nullable(),
+  pathTemplate: z.string().nullable(),
+  credentialHeader: z.string().nullable(),
+  credentialPrefix: z.string(),
+  hasCredential: z.boolean(),
+  expectTerminalMinutes: z.number().int().nullable(),
+  /** What the provider's docs give (null where they say nothing) and what the user must fill in. */
+  preset: z.object({
+    baseUrl: z.string().nullable(),
+    pathTemplate: z.string().nullable(),
+    credentialHeader: z.string().nullable(),
+    credentialPrefix: z.string(),
+    notes: z.string(),
+  }),
+});
+export type PollingSettingsResponse = z.infer<typeof pollingSettingsResponseSchema>;
+
+export const pollResponseSchema = z.object({
+  id: z.string(),
+  jobId: z.string(),
+  endpointId: z.string(),
+  trigger: z.string(),
+  url: z.string(),
+  /** As sent, the credential masked. */
+  requestHeaders: jsonValueSchema,
+  outcome: z.string(),
+  ...outboundResponseSchema.shape,
+  error: z.string().nullable(),
+  payload: jsonValueSchema,
+  state: z.string().nullable(),
+  providerTimestamp: timestampSchema.nullable(),
+  outputUrl: z.string().nullable(),
+  /** The event made from this answer for destinations that missed the callback. */
+  synthesizedEventId: z.string().nullable(),
+  createdAt: timestampSchema,
+});
+export type PollResponse = z.infer<typeof pollResponseSchema>;

@@ -4,8 +4,9 @@ import { serializeResponse } from "@/lib/attempts/serialize";
 import type { Prisma } from "@/lib/db/client";
 import type { PollingView } from "./data";
 import { getPollPreset } from "./presets";
+import type { PollingSettingsResponse, PollResponse } from "./schema";
 
-export function serializePollingSettings(view: PollingView) {
+export function serializePollingSettings(view: PollingView): PollingSettingsResponse {
   const { callbackPart: _reader, ...preset } = getPollPreset(view.provider);
   return {
     enabled: view.settings !== null,
@@ -17,7 +18,6 @@ export function serializePollingSettings(view: PollingView) {
     }),
     hasCredential: view.hasCredential,
     expectTerminalMinutes: view.expectTerminalMinutes,
-    /** What the provider's docs give (null where they say nothing) and what the user must fill in. */
     preset,
   };
 }
@@ -44,7 +44,7 @@ type PollRow = {
   deliveries: Array<{ id: string; eventId: string }>;
 };
 
-export function serializePoll(row: PollRow) {
+export function serializePoll(row: PollRow): PollResponse {
   const synthesized = row.deliveries[0] ?? null;
   return {
     id: row.id,
@@ -60,7 +60,6 @@ export function serializePoll(row: PollRow) {
     state: row.state,
     providerTimestamp: row.providerTimestamp?.toISOString() ?? null,
     outputUrl: row.outputUrl,
-    /** The event made from this answer for destinations that missed the callback. */
     synthesizedEventId: synthesized?.eventId ?? null,
     createdAt: row.createdAt.toISOString(),
   };

@@ -3,6 +3,7 @@ import { outboundUrlSchema, resignModes } from "@/lib/destinations/schema";
 import { eventFiltersSchema } from "@/lib/events/schema";
 import { AppError } from "@/lib/http/app-error";
 import { idSchema } from "@/lib/ids/schema";
+import { jsonValueSchema, timestampSchema } from "@/lib/http/response-schemas";
 
 const resignSchema = z.union([z.boolean(), z.enum(resignModes)]).optional();
 const oneTarget = (value: { url?: string | undefined; destinationId?: string | undefined }) =>
@@ -77,3 +78,24 @@ export const storedJobReplaySchema = z.object({
   speed: z.number(),
   resign: resignSchema,
 });
+
+/** 202 of POST /api/replays and POST /api/jobs/<id>/replay: progress at GET /api/replays/<id>. */
+export const startedReplayResponseSchema = z.object({ id: z.string(), total: z.number().int() });
+export type StartedReplayResponse = z.infer<typeof startedReplayResponseSchema>;
+
+/** GET /api/replays/<id>: a bulk or job replay's progress. */
+export const replayBatchResponseSchema = z.object({
+  id: z.string(),
+  total: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  blocked: z.number().int(),
+  pending: z.number().int(),
+  /** A bulk replay's request as accepted (null for a job replay). */
+  request: jsonValueSchema,
+  /** A job replay's request: which job, timing and speed (null for a bulk replay). */
+  jobReplay: jsonValueSchema,
+  createdBy: z.string(),
+  createdAt: timestampSchema,
+});
+export type ReplayBatchResponse = z.infer<typeof replayBatchResponseSchema>;

@@ -1,7 +1,8 @@
 // The API shape of an endpoint's usage (GET /api/endpoints/<id>/usage).
 import type { EndpointUsage } from "./data";
+import type { UsageResponse } from "./schema";
 
-export function serializeUsage(usage: EndpointUsage) {
+export function serializeUsage(usage: EndpointUsage): UsageResponse {
   return {
     endpointId: usage.endpointId,
     deliveries: usage.deliveries,

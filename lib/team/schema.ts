@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 import { roleSchema } from "@/lib/auth/roles";
+import { timestampSchema } from "@/lib/http/response-schemas";
 
 export const inviteSchema = z.object({
   email: z.email("Enter a valid email address.").trim().toLowerCase(),
@@ -31,3 +32,41 @@ export const acceptInvitationSchema = z
     message: "The two passwords differ.",
     path: ["confirm"],
   });
+
+/** A member with the live personal tokens an admin can revoke (never a token or its hash). */
+export const memberResponseSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  createdAt: timestampSchema,
+  tokens: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      /** The first characters, to tell tokens apart. */
+      tokenPrefix: z.string(),
+      createdAt: timestampSchema,
+      lastUsedAt: timestampSchema.nullable(),
+    }),
+  ),
+});
+export type MemberResponse = z.infer<typeof memberResponseSchema>;
+
+export const invitationResponseSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  invitedBy: z.string(),
+  createdAt: timestampSchema,
+  expiresAt: timestampSchema,
+});
+export type InvitationResponse = z.infer<typeof invitationResponseSchema>;
+
+/** POST /api/team/invitations: the url is the one-time link, shown only in this answer. */
+export const createdInvitationResponseSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  expiresAt: timestampSchema,
+});
+export type CreatedInvitationResponse = z.infer<typeof createdInvitationResponseSchema>;

@@ -3,8 +3,9 @@
 import type { ApiTokenSummary } from "@/lib/auth/api-tokens";
 import type { PendingInvitation } from "./invitations";
 import type { Member } from "./members";
+import type { InvitationResponse, MemberResponse } from "./schema";
 
-export function serializeMember(member: Member, tokens: ApiTokenSummary[] = []) {
+export function serializeMember(member: Member, tokens: ApiTokenSummary[] = []): MemberResponse {
   return {
     id: member.id,
     email: member.email,
@@ -21,7 +22,7 @@ export function serializeMember(member: Member, tokens: ApiTokenSummary[] = []) 
   };
 }
 
-export function serializeInvitation(invitation: PendingInvitation) {
+export function serializeInvitation(invitation: PendingInvitation): InvitationResponse {
   return {
     id: invitation.id,
     email: invitation.email,

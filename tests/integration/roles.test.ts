@@ -3,12 +3,11 @@
 // admin (the metrics route refuses all three: it is for the metrics token). Below the role a route needs: 403 forbidden naming that role, and nothing in
 // the fixture changed. At or above it: 2xx on real ids. A route.ts under app/api that
 // exports a method missing from the table fails the first test here.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
 import { baseUrl } from "@/tests/support/api";
+import { operations } from "@/lib/openapi/operations";
+import { CATCH_ALL_ROUTE, routeOfPath, servedRoutes } from "@/tests/support/api-route-files";
 import {
   apiRouteTable,
   createReplayBatch,
@@ -21,67 +20,31 @@ import { expectApiError } from "@/tests/support/callbacks-inbox";
 import { closeTestPeople, createTestPerson, type TestPerson } from "@/tests/support/people";
 import { startReceiver, type Receiver } from "@/tests/support/receiver";
 
-const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
-const API_DIR = path.resolve("app/api");
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
-    return entry.name === "route.ts" ? [full] : [];
-  });
-}
-
-const isExported = (node: ts.Node) =>
-  ts.canHaveModifiers(node) &&
-  (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-
-/**
- * The HTTP methods a route.ts exports as handlers: `export const GET = ...` and
- * `export function GET`. Destructured exports (`export const { POST } = otherMethods("GET")`)
- * are the JSON 405s of methods a route does not serve, so they are not routes.
- */
-function exportedHandlers(file: string): string[] {
-  const source = ts.createSourceFile(
-    file,
-    readFileSync(file, "utf8"),
-    ts.ScriptTarget.Latest,
-    true,
-  );
-  const names: string[] = [];
-  for (const statement of source.statements) {
-    if (!isExported(statement)) continue;
-    if (ts.isFunctionDeclaration(statement) && statement.name) names.push(statement.name.text);
-    if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations)
-        if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
-    }
-    if (
-      ts.isExportDeclaration(statement) &&
-      statement.exportClause &&
-      ts.isNamedExports(statement.exportClause)
-    ) {
-      for (const element of statement.exportClause.elements) names.push(element.name.text);
-    }
-  }
-  return names.filter((name) => HTTP_METHODS.has(name));
-}
-
-const routeOf = (file: string) =>
-  `/api/${path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/")}`.replace(/\/$/, "");
 const keyOf = (route: { method: string; route: string }) => `${route.method} ${route.route}`;
 
 describe("the route table", () => {
   it("names every method that every app/api route.ts exports, and nothing else", () => {
-    const exported = routeFiles(API_DIR).flatMap((file) =>
-      exportedHandlers(file).map((method) => keyOf({ method, route: routeOf(file) })),
-    );
+    const exported = servedRoutes().map(keyOf);
     // Guards the scan itself: it must find the routes it is meant to find.
     expect(exported).toContain("GET /api/endpoints");
     expect(exported).toContain("PATCH /api/endpoints/[id]");
     expect(exported).not.toContain("PUT /api/endpoints");
     expect([...new Set(apiRouteTable.map(keyOf))].sort()).toEqual([...exported].sort());
     expect(apiRouteTable.map(keyOf)).toHaveLength(new Set(apiRouteTable.map(keyOf)).size);
+  });
+
+  // The contract states each operation's role (x-role); the table's roles are the ones
+  // the tests below prove the server enforces, so the two must agree.
+  it("gives each route the role the OpenAPI contract states", () => {
+    const documented = operations.map((operation) => ({
+      key: keyOf({ method: operation.method.toUpperCase(), route: routeOfPath(operation.path) }),
+      role: operation.role,
+    }));
+    const tabled = apiRouteTable
+      .filter((route) => route.route !== CATCH_ALL_ROUTE)
+      .map((route) => ({ key: keyOf(route), role: route.role }));
+    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+    expect(documented.sort(byKey)).toEqual(tabled.sort(byKey));
   });
 });
 

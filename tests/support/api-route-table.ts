@@ -57,6 +57,12 @@ export const apiRouteTable: RouteCase[] = [
   { method: "GET", route: "/api/ready", role: "public", request: () => ({ path: "/api/ready" }) },
   {
     method: "GET",
+    route: "/api/openapi.json",
+    role: "public",
+    request: () => ({ path: "/api/openapi.json" }),
+  },
+  {
+    method: "GET",
     route: "/api/metrics",
     role: "metrics",
     request: () => ({ path: "/api/metrics" }),

@@ -2,6 +2,7 @@
 import type pg from "pg";
 import { inject } from "vitest";
 import { TEST_API_TOKEN } from "./app-server";
+import { checkAgainstContract } from "./contract";
 import { queryDatabase } from "./fresh-database";
 
 export const baseUrl = (): string => inject("baseUrl");
@@ -28,6 +29,8 @@ export async function apiJson<T = Record<string, unknown>>(
 /**
  * JSON calls to an app server the test started itself (the shared one has api/apiJson),
  * with the operator token. `base` is read at every call: the test may restart its server.
+ * Every answer is checked against the OpenAPI contract (tests/support/contract.ts): one
+ * that breaks it fails the test.
  */
 export function apiClient(base: () => string, token: string = TEST_API_TOKEN) {
   return async function call<T>(
@@ -43,6 +46,10 @@ export function apiClient(base: () => string, token: string = TEST_API_TOKEN) {
       },
     });
     const text = await response.text();
+    checkAgainstContract(
+      { method: init.method ?? "GET", url: response.url },
+      { status: response.status, contentType: response.headers.get("content-type"), text },
+    );
     return {
       status: response.status,
       body: (text ? JSON.parse(text) : null) as T,

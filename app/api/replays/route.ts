@@ -4,7 +4,11 @@ import { apiRoute, parseJsonBody } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { principalScope, startBulkReplay } from "@/lib/replay/bulk-replay";
-import { bulkReplaySchema, parseIdempotencyKey } from "@/lib/replay/schema";
+import {
+  bulkReplaySchema,
+  parseIdempotencyKey,
+  type StartedReplayResponse,
+} from "@/lib/replay/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +26,7 @@ export const POST = apiRoute("member", async (request: Request, _context: unknow
     principalRole(principal),
     auditActorOf(principal),
   );
-  return jsonResponse(batch, {
+  return jsonResponse(batch satisfies StartedReplayResponse, {
     status: 202,
     headers: isRepeat ? { "idempotent-replayed": "true" } : {},
   });

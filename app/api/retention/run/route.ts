@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { runRetentionNow } from "@/lib/retention/mutations";
+import type { RetentionRunResponse } from "@/lib/retention/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,10 @@ export const POST = apiRoute("admin", async (_request: Request, _context: unknow
   const { deliveries, events, jobs, attempts, polls, alerts, ...run } = await runRetentionNow(
     auditActorOf(principal),
   );
-  return jsonResponse({ removed: { deliveries, events, jobs, attempts, polls, alerts }, ...run });
+  return jsonResponse({
+    removed: { deliveries, events, jobs, attempts, polls, alerts },
+    ...run,
+  } satisfies RetentionRunResponse);
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

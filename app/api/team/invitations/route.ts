@@ -5,7 +5,7 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { invitationUrl } from "@/lib/team/invitations";
 import { createInvitation } from "@/lib/team/mutations";
-import { inviteSchema } from "@/lib/team/schema";
+import { inviteSchema, type CreatedInvitationResponse } from "@/lib/team/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ export const POST = apiRoute("admin", async (request: Request, _context: unknown
       id: invitation.id,
       url: invitationUrl(publicOrigin(request), token),
       expiresAt: invitation.expiresAt.toISOString(),
-    },
+    } satisfies CreatedInvitationResponse,
     { status: 201 },
   );
 });

@@ -5,7 +5,7 @@ import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { principalScope } from "@/lib/replay/bulk-replay";
 import { startJobReplay } from "@/lib/replay/job-replay";
-import { jobReplaySchema } from "@/lib/replay/schema";
+import { jobReplaySchema, type StartedReplayResponse } from "@/lib/replay/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +25,7 @@ export const POST = apiRoute(
       principalRole(principal),
       auditActorOf(principal),
     );
-    return jsonResponse({ id, total }, { status: 202 });
+    return jsonResponse({ id, total } satisfies StartedReplayResponse, { status: 202 });
   },
 );
 

@@ -1,5 +1,8 @@
 import { auditActorOf } from "@/lib/audit/actor";
-import { revealCredentialHeaderSchema } from "@/lib/deliveries/schema";
+import {
+  revealCredentialHeaderSchema,
+  type RevealedCredentialHeader,
+} from "@/lib/deliveries/schema";
 import { revealCredentialHeader } from "@/lib/deliveries/reveal-credential";
 import { apiRoute, parseJsonBody } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
@@ -14,7 +17,7 @@ export const POST = apiRoute(
     const deliveryId = (await params).id;
     const { name } = await parseJsonBody(request, revealCredentialHeaderSchema);
     const values = await revealCredentialHeader(deliveryId, name, auditActorOf(principal));
-    return jsonResponse({ deliveryId, name, values });
+    return jsonResponse({ deliveryId, name, values } satisfies RevealedCredentialHeader);
   },
 );
 

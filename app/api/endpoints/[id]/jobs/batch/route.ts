@@ -5,7 +5,7 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 import { getJobsByIds } from "@/lib/jobs/data";
 import { registerJobs } from "@/lib/jobs/mutations";
 import { registeredVia } from "@/lib/jobs/registrar";
-import { registerJobsBatchSchema } from "@/lib/jobs/schema";
+import { registerJobsBatchSchema, type RegisteredJobsResponse } from "@/lib/jobs/schema";
 import { serializeJob } from "@/lib/jobs/serialize";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +28,11 @@ export const POST = apiRoute("member", async (request: Request, { params }: Cont
   });
   const created = new Set(registrations.filter((r) => r.created).map((r) => r.jobId)).size;
   const total = new Set(registrations.map((r) => r.jobId)).size;
-  return jsonResponse({ jobs: items, created, existing: total - created });
+  return jsonResponse({
+    jobs: items,
+    created,
+    existing: total - created,
+  } satisfies RegisteredJobsResponse);
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
