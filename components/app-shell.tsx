@@ -1,9 +1,9 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SignedInUser } from "@/lib/auth/session";
 import type { ThemeChoice } from "@/lib/ui/theme";
 import { NavLink } from "./nav-link";
 import { ThemeToggle } from "./ui/theme-toggle";
+import { BrandLink } from "./brand-link";
 
 const NAV = [
   { href: "/", label: "Inbox", exact: true },
@@ -35,15 +35,7 @@ export function AppShell({
       </a>
       <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
         <div className="mx-auto flex h-12 max-w-7xl items-center gap-6 px-4">
-          <Link href="/" className="flex items-center gap-2 text-sm font-semibold tracking-tight">
-            <span
-              aria-hidden
-              className="grid size-6 place-items-center rounded bg-indigo-600 text-[11px] font-bold text-white"
-            >
-              WI
-            </span>
-            Webhook Inbox
-          </Link>
+          <BrandLink />
           <nav aria-label="Sections" className="flex items-center gap-1">
             {NAV.map((item) => (
               <NavLink key={item.href} href={item.href} exact={item.exact}>

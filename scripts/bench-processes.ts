@@ -10,15 +10,14 @@
 // Load comes from wrk (one thread, as in npm run bench), to 127.0.0.1 only. The
 // endpoint is a generic one without a secret, so each request is a distinct unsigned
 // JSON body and the cost measured is the server's, not a signature check's.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { childPids } from "@/tests/support/processes";
-import { residentMemory, startAppServer, TEST_API_TOKEN } from "@/tests/support/app-server";
+import { startAppServer, TEST_API_TOKEN } from "@/tests/support/app-server";
+import { appProcesses, runWrk, totalRss, type ProcessMemory } from "./bench-load";
 import { buildIfStale } from "./build-if-stale";
 import { createThrowawayDatabase } from "./throwaway-database";
 
@@ -33,34 +32,7 @@ const { values: args } = parseArgs({
 });
 const duration = Number(args.duration);
 const connections = Number(args.connections);
-const WRK_SCRIPT = path.resolve("scripts/bench-wrk.lua");
 const MB = 1024 * 1024;
-
-type ProcessMemory = { pid: number; role: string; rss: number };
-
-/** The app's process tree (PostgreSQL left out), each named by what it runs. */
-function appProcesses(launcherPid: number): ProcessMemory[] {
-  const found: ProcessMemory[] = [];
-  const visit = (pid: number) => {
-    let command: string;
-    try {
-      command = readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
-    } catch {
-      return; // gone meanwhile
-    }
-    if (command.includes("postgres")) return;
-    const role =
-      pid === launcherPid
-        ? "launcher"
-        : command.includes("worker-process")
-          ? "queue worker"
-          : `web ${found.filter((p) => p.role.startsWith("web")).length + 1}`;
-    found.push({ pid, role, rss: residentMemory(pid) });
-    for (const child of childPids(pid)) visit(child);
-  };
-  visit(launcherPid);
-  return found;
-}
 
 /** Distinct JSON callbacks for a generic endpoint, one wrk request line each (id, -, -, body). */
 function distinctCallbackLines(count: number): string {
@@ -85,51 +57,20 @@ async function loadWhileSampling(
   requestsFile: string,
   launcherPid: number,
 ): Promise<{ load: Load; peak: Map<string, number>; peakTotal: number }> {
-  const reportFile = path.join(os.tmpdir(), `inbox-bench-${randomBytes(4).toString("hex")}.json`);
   const peak = new Map<string, number>();
   let peakTotal = 0;
-  const sample = () => {
-    const processes = appProcesses(launcherPid);
-    for (const { role, rss } of processes) peak.set(role, Math.max(peak.get(role) ?? 0, rss));
-    peakTotal = Math.max(
-      peakTotal,
-      processes.reduce((sum, p) => sum + p.rss, 0),
-    );
-  };
-  const sampler = setInterval(sample, 200);
-  // wrk runs in a child so the sampler keeps running meanwhile.
-  const wrk = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(
-      "wrk",
-      [
-        "-t1",
-        `-c${connections}`,
-        `-d${duration}s`,
-        "-s",
-        WRK_SCRIPT,
-        url,
-        "--",
-        reportFile,
-        requestsFile,
-      ],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once("exit", (code) => resolve({ code, stderr }));
+  const report = await runWrk({
+    url,
+    connections,
+    seconds: duration,
+    requestsFile,
+    sampleMs: 200,
+    sample: () => {
+      const processes = appProcesses(launcherPid);
+      for (const { role, rss } of processes) peak.set(role, Math.max(peak.get(role) ?? 0, rss));
+      peakTotal = Math.max(peakTotal, totalRss(processes));
+    },
   });
-  clearInterval(sampler);
-  sample();
-  if (wrk.code !== 0) throw new Error(`wrk failed: ${wrk.stderr}`);
-  const report = JSON.parse(await readFile(reportFile, "utf8")) as {
-    requests: number;
-    durationUs: number;
-    p99Us: number;
-    ok: number;
-    other: number;
-    socketErrors: number;
-  };
-  await rm(reportFile, { force: true });
   return {
     load: {
       rps: report.requests / (report.durationUs / 1e6),

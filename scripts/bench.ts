@@ -22,20 +22,15 @@
 // embedded PostgreSQL. The app runs as a separate process, like `npm start`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { MAX_RATE_LIMIT_PER_SECOND } from "@/lib/endpoints/schema";
 import { signStandardWebhooks } from "@/lib/verify/standard-webhooks";
-import {
-  residentMemory,
-  startAppServer,
-  TEST_API_TOKEN,
-  type AppServer,
-} from "@/tests/support/app-server";
+import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
+import { appProcesses, runWrk, totalRss, type WrkReport } from "./bench-load";
 import { buildIfStale } from "./build-if-stale";
 import { seedDeliveries } from "./seed-in-child";
 import { createThrowawayDatabase } from "./throwaway-database";
@@ -57,18 +52,7 @@ const connections = Number(args.connections);
 const fill = Number(args.fill.replaceAll("_", ""));
 const processes = Number(args.processes);
 const SECRET = `whsec_${randomBytes(24).toString("base64")}`;
-const WRK_SCRIPT = path.resolve("scripts/bench-wrk.lua");
 
-type WrkReport = {
-  requests: number;
-  durationUs: number;
-  p50Us: number;
-  p99Us: number;
-  ok: number;
-  other: number;
-  socketErrors: number;
-  ids: string[];
-};
 type Row = {
   label: string;
   rps: number | null;
@@ -108,74 +92,25 @@ async function writeCallbacks(file: string, kind: "distinct" | "hot"): Promise<v
   await writeFile(file, `${lines.join("\n")}\n`);
 }
 
-/** Pids of a process and all its descendants (Linux /proc). */
-function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // The parent pid is the 2nd field after the ")" that ends the command name.
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const tree: number[] = [];
-  const visit = (pid: number) => {
-    tree.push(pid);
-    for (const child of children.get(pid) ?? []) visit(child);
-  };
-  visit(root);
-  return tree;
-}
-
-function treeRss(root: number): number {
-  let bytes = 0;
-  for (const pid of processTree(root)) {
-    try {
-      bytes += residentMemory(pid);
-    } catch {
-      // Ended between listing and reading.
-    }
-  }
-  return bytes;
-}
-
-async function runWrk(
+/** wrk at the bench's connections; with `appPid`, the app's peak RSS (all its processes) meanwhile. */
+async function runLoad(
   url: string,
   seconds: number,
   requestsFile?: string,
   appPid?: number,
 ): Promise<WrkReport & { rssMb: number | null }> {
-  const reportFile = path.join(os.tmpdir(), `inbox-bench-${randomBytes(4).toString("hex")}.json`);
-  const wrk = spawn(
-    "wrk",
-    [
-      "-t1",
-      `-c${connections}`,
-      `-d${seconds}s`,
-      "-s",
-      WRK_SCRIPT,
-      url,
-      "--",
-      reportFile,
-      ...(requestsFile ? [requestsFile] : []),
-    ],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
-  let stderr = "";
-  wrk.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   // Sampled while the load runs: the peak is what the issue's memory target is about.
   let peak = 0;
-  const sampler =
-    appPid === undefined ? null : setInterval(() => (peak = Math.max(peak, treeRss(appPid))), 250);
-  const code = await new Promise<number | null>((resolve) => wrk.once("exit", resolve));
-  if (sampler) clearInterval(sampler);
-  if (code !== 0) throw new Error(`wrk failed: ${stderr}`);
-  const report = JSON.parse(await readFile(reportFile, "utf8")) as WrkReport;
-  await rm(reportFile, { force: true });
+  const report = await runWrk({
+    url,
+    connections,
+    seconds,
+    requestsFile,
+    sample:
+      appPid === undefined
+        ? undefined
+        : () => (peak = Math.max(peak, totalRss(appProcesses(appPid)))),
+  });
   return { ...report, rssMb: appPid === undefined ? null : peak / 2 ** 20 };
 }
 
@@ -273,14 +208,14 @@ async function startSession(
   // Warm up both paths (JIT, route modules, connection pools, endpoint cache) on a
   // throwaway endpoint, long enough to reach every web process.
   const warmUrl = await createEndpoint(app, `warm-up ${label}`);
-  await runWrk(`${app.baseUrl}/api/health`, 2);
+  await runLoad(`${app.baseUrl}/api/health`, 2);
   await writeCallbacks(requestsFile, "distinct");
-  await runWrk(warmUrl, 2, requestsFile);
+  await runLoad(warmUrl, 2, requestsFile);
   const health = toRow(
     `GET /api/health${label}`,
-    await runWrk(`${app.baseUrl}/api/health`, duration, undefined, pid),
+    await runLoad(`${app.baseUrl}/api/health`, duration, undefined, pid),
   );
-  return { app, health, processCount: processTree(pid).length };
+  return { app, health, processCount: appProcesses(pid).length };
 }
 
 async function ingestRow(
@@ -292,7 +227,7 @@ async function ingestRow(
 ): Promise<Row> {
   const url = await createEndpoint(session.app, label);
   await writeCallbacks(requestsFile, kind);
-  const report = await runWrk(url, duration, requestsFile, session.app.process.pid);
+  const report = await runLoad(url, duration, requestsFile, session.app.process.pid);
   return {
     ...toRow(label, report, session.health),
     missing: await countMissing(databaseUrl, report.ids),
@@ -335,8 +270,8 @@ async function main(): Promise<boolean> {
   let app: AppServer | null = null;
   try {
     const bare = await startBareNode();
-    await runWrk(bare.url, 2);
-    push(toRow("bare node:http", { ...(await runWrk(bare.url, duration)), rssMb: null }));
+    await runLoad(bare.url, 2);
+    push(toRow("bare node:http", { ...(await runLoad(bare.url, duration)), rssMb: null }));
     bare.child.kill();
 
     const one = await startSession(database.url, 1, "", requestsFile);

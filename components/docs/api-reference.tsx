@@ -3,7 +3,7 @@
 // same document /api/openapi.json serves; no script, nothing fetched from elsewhere.
 import type { OpenApiDocument } from "@/lib/openapi/document";
 import { Badge, type Tone } from "@/components/ui/badge";
-import { SchemaBody } from "./property-table";
+import { SchemaBody, SchemaTableHead } from "./property-table";
 import { SchemaType, schemaAnchor, schemaRules, type JsonSchema } from "./schema-type";
 
 type Parameter = {
@@ -57,13 +57,7 @@ function MediaSchema({ media }: { media: Media }) {
 function ParameterTable({ parameters }: { parameters: Parameter[] }) {
   return (
     <table className="w-full table-fixed border-collapse text-left text-sm">
-      <thead className="text-xs text-zinc-500 dark:text-zinc-400">
-        <tr className="border-b border-zinc-200 dark:border-zinc-800">
-          <th className="w-1/4 py-1.5 pr-3 font-medium">Parameter</th>
-          <th className="w-1/3 py-1.5 pr-3 font-medium">Type</th>
-          <th className="py-1.5 font-medium">Notes</th>
-        </tr>
-      </thead>
+      <SchemaTableHead first="Parameter" />
       <tbody>
         {parameters.map((parameter) => (
           <tr

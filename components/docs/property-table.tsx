@@ -37,13 +37,7 @@ export function PropertyTable({ schema }: { schema: JsonSchema }) {
   const required = new Set(schema.required ?? []);
   return (
     <table className="w-full table-fixed border-collapse text-left text-sm">
-      <thead className="text-xs text-zinc-500 dark:text-zinc-400">
-        <tr className="border-b border-zinc-200 dark:border-zinc-800">
-          <th className="w-1/4 py-1.5 pr-3 font-medium">Field</th>
-          <th className="w-1/3 py-1.5 pr-3 font-medium">Type</th>
-          <th className="py-1.5 font-medium">Notes</th>
-        </tr>
-      </thead>
+      <SchemaTableHead first="Field" />
       <tbody>
         {Object.entries(schema.properties ?? {}).map(([name, property]) => {
           const nested = objectVariants(property).length > 0 && !property.$ref;
@@ -74,5 +68,18 @@ export function PropertyTable({ schema }: { schema: JsonSchema }) {
         })}
       </tbody>
     </table>
+  );
+}
+
+/** The head of a table of named, typed things: a field's or a parameter's name, its type, notes. */
+export function SchemaTableHead({ first }: { first: string }) {
+  return (
+    <thead className="text-xs text-zinc-500 dark:text-zinc-400">
+      <tr className="border-b border-zinc-200 dark:border-zinc-800">
+        <th className="w-1/4 py-1.5 pr-3 font-medium">{first}</th>
+        <th className="w-1/3 py-1.5 pr-3 font-medium">Type</th>
+        <th className="py-1.5 font-medium">Notes</th>
+      </tr>
+    </thead>
   );
 }

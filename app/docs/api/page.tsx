@@ -1,13 +1,13 @@
 // /docs/api - the API contract as a readable page, public like /api/openapi.json (it
 // shows routes and shapes, never data). Server-rendered from the same document.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { cookies } from "next/headers";
 import { ApiReference } from "@/components/docs/api-reference";
 import { PageHeader } from "@/components/ui/page-header";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { openApiDocument } from "@/lib/openapi/document";
 import { parseTheme, THEME_COOKIE } from "@/lib/ui/theme";
+import { BrandLink } from "@/components/brand-link";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -18,15 +18,7 @@ export default async function ApiDocsPage() {
     <div className="min-h-screen">
       <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
         <div className="mx-auto flex h-12 max-w-7xl items-center gap-6 px-4">
-          <Link href="/" className="flex items-center gap-2 text-sm font-semibold tracking-tight">
-            <span
-              aria-hidden
-              className="grid size-6 place-items-center rounded bg-indigo-600 text-[11px] font-bold text-white"
-            >
-              WI
-            </span>
-            Webhook Inbox
-          </Link>
+          <BrandLink />
           <div className="ml-auto flex items-center gap-3 text-xs">
             <ThemeToggle initial={theme} />
             <a
