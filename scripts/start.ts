@@ -25,7 +25,6 @@
 // Ctrl-C (SIGINT) or SIGTERM stops accepting, finishes in-flight requests and stops
 // the worker (running jobs finish) and the embedded database cleanly.
 import { fork } from "node:child_process";
-import path from "node:path";
 import { getEnv, reloadEnv } from "@/lib/env";
 import { startOutboxRelay, type OutboxRelay } from "@/lib/forwarding/outbox-relay";
 import { listenHost, listeningOrigin } from "@/lib/http/listen-host";
@@ -33,6 +32,7 @@ import { getLogger } from "@/lib/log/logger";
 import { appMetrics } from "@/lib/metrics/app-metrics";
 import { startProcessMetrics } from "@/lib/metrics/registry";
 import { embeddedDatabaseLabel, openDatabase } from "./database";
+import { entryBeside } from "./entry-beside";
 import { ignoreClosedOutput } from "./ignore-closed-output";
 import { ensureSecret } from "./local-secrets";
 import type { PrepareMessage } from "./prepare-process";
@@ -43,12 +43,7 @@ const isDev = process.argv.includes("--dev");
 ignoreClosedOutput();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-// Next to this module: the TypeScript source under `npm run dev`, the compiled entry
-// (dist/, scripts/build.mjs) under `npm start`.
-const PREPARE_SCRIPT = path.join(
-  import.meta.dirname,
-  `prepare-process${path.extname(import.meta.filename)}`,
-);
+const PREPARE_SCRIPT = entryBeside(import.meta, "prepare-process");
 
 /**
  * Steps 2 and 3 on the database, in a process that exits when done (prepare-process.ts

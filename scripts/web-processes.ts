@@ -4,20 +4,15 @@
 // (with a growing pause, so one that cannot start does not spin); one that dies before
 // the app first got ready fails the start instead, with its output on the terminal.
 import cluster, { type Worker } from "node:cluster";
-import path from "node:path";
 import { getLogger } from "@/lib/log/logger";
 import { adoptMetricsChild } from "@/lib/metrics/ipc-collect";
+import { entryBeside } from "./entry-beside";
 import { restartPacing } from "./restart-pacing";
 
 /** What a web process tells the launcher. */
 export type WebProcessMessage = { type: "ready"; port: number } | { type: "outbox-wake" };
 
-// Next to this module: the TypeScript source under `npm run dev`, the compiled entry
-// (dist/, scripts/build.mjs) under `npm start`.
-const WEB_SCRIPT = path.join(
-  import.meta.dirname,
-  `web-process${path.extname(import.meta.filename)}`,
-);
+const WEB_SCRIPT = entryBeside(import.meta, "web-process");
 /** Past a web process's own stop deadline (5 s of draining): then it is killed. */
 const KILL_AFTER_MS = 8_000;
 

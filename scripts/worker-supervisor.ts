@@ -5,18 +5,13 @@
 // worker held would otherwise wait for graphile-worker's 4-hour lock timeout), and
 // what a metrics scrape gathers the worker's counters over (lib/metrics/ipc-collect.ts).
 import { fork, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { getLogger } from "@/lib/log/logger";
 import { adoptMetricsChild } from "@/lib/metrics/ipc-collect";
 import { unlockAllJobs, unlockJobsOfWorkers } from "@/lib/queue/mutations";
+import { entryBeside } from "./entry-beside";
 import { restartPacing } from "./restart-pacing";
 
-// Next to this module: the TypeScript source under `npm run dev`, the compiled entry
-// (dist/, scripts/build.mjs) under `npm start`.
-const WORKER_SCRIPT = path.join(
-  import.meta.dirname,
-  `worker-process${path.extname(import.meta.filename)}`,
-);
+const WORKER_SCRIPT = entryBeside(import.meta, "worker-process");
 /** Past the worker's own stop deadline (20 s): then it is killed. */
 const KILL_AFTER_MS = 25_000;
 
