@@ -40,9 +40,9 @@ const DB_EXCEPTIONS = {
   "^scripts/worker-process\\.ts$": "ends the pool when the worker stops",
   "^scripts/prepare-process\\.ts$": "ends the pool when the start-up work is done",
   "^scripts/seed\\.ts$": "ends the pool when done, and lends the seed summary the pool",
-  // The retention benchmark seeds and runs retention through lib/ in its own process, then
-  // ends the pool.
-  "^scripts/bench-retention\\.ts$": "ends the pool when done",
+  // The retention benchmarks seed and run retention through lib/ in their own process, then
+  // end the pool.
+  "^scripts/bench-retention(-wal)?\\.ts$": "ends the pool when done",
 };
 
 /** What opens a connection: the client module and the pg driver (the generated code is reached only through the client). */

@@ -3,12 +3,13 @@
 // waits behind a long delete and WAL is written in small pieces. Measured against
 // partitioning deliveries by time in scripts/bench-retention.ts; README "Data and retention".
 //
-// Per endpoint with a finite window, oldest first:
-//  1. deliveries received before the cutoff (and failed ones before the shorter failed
-//     cutoff), a batch at a time; in the same statement their events when no delivery
+// Over the endpoints with a finite window:
+//  1. deliveries received before their endpoint's cutoff, oldest first across all
+//     endpoints (then failed ones before the shorter failed cutoff), a batch at a time;
+//     in the same statement their events when no delivery
 //     remains (attempts go with them: FK cascade), the surviving events'
 //     payload_delivery_id corrected, and jobs left with no events (polls go with them);
-//  2. attempts, polls and alerts created before the cutoff whose event or job stays;
+//  2. per endpoint, attempts, polls and alerts created before the cutoff whose event or job stays;
 //  3. jobs of the endpoint older than the cutoff with no event left (what a race between
 //     a run and a late callback may leave).
 // One run at a time across every app process (an advisory lock on the run's connection).
@@ -103,45 +104,49 @@ export async function runRetention(
       const { rows: endpoints } = await client.query<{ id: string; retention_days: number | null }>(
         "SELECT id, retention_days FROM endpoints ORDER BY created_at, id",
       );
-      let touched = 0;
-      for (const endpoint of endpoints) {
+      const windows = endpoints.flatMap((endpoint) => {
         const window = retentionWindow(endpoint.retention_days, {
           days: env.INBOX_RETENTION_DAYS,
           failedDays: env.INBOX_FAILED_RETENTION_DAYS,
         });
         const cutoff = cutoffOf(window.days, now);
         const failedCutoff = cutoffOf(window.failedDays, now);
-        if (!cutoff || !failedCutoff) continue;
-        touched++;
-        const values = { endpointId: endpoint.id, batch };
-        // (received_at, id) < (cutoff, "") is received_at < cutoff: the first batch's bound.
-        const below = { at: cutoff, id: "" };
-        await repeat(() =>
-          deleteDeliveries(client, DELETE_DELIVERIES, { ...values, cutoff }, below),
-        );
-        if (failedCutoff > cutoff) {
-          const failedBelow = { at: failedCutoff, id: "" };
-          await repeat(() =>
-            deleteDeliveries(
-              client,
-              DELETE_FAILED_DELIVERIES,
-              { ...values, cutoff: failedCutoff },
-              failedBelow,
-            ),
-          );
-        }
+        return cutoff && failedCutoff ? [{ endpointId: endpoint.id, cutoff, failedCutoff }] : [];
+      });
+      // Every endpoint's expired deliveries in one pass, oldest first across endpoints:
+      // callbacks of all endpoints arrive interleaved on the same heap pages, so a pass
+      // per endpoint dirtied (and after each checkpoint imaged in the WAL) every page once
+      // per endpoint; in arrival order each page is dirtied once (README, "How the deletes
+      // stay cheap").
+      const deleteExpired = (
+        statement: DeliveryBatch,
+        targets: Array<{ endpointId: string; cutoff: Date }>,
+      ) => {
+        const values = {
+          endpointIds: targets.map((target) => target.endpointId),
+          cutoffs: targets.map((target) => target.cutoff.toISOString()),
+          batch,
+        };
+        const after = { at: "-infinity", id: "" };
+        return repeat(() => deleteDeliveries(client, statement, values, after));
+      };
+      await deleteExpired(DELETE_DELIVERIES, windows);
+      const failedSooner = windows
+        .filter((w) => w.failedCutoff > w.cutoff)
+        .map((w) => ({ endpointId: w.endpointId, cutoff: w.failedCutoff }));
+      if (failedSooner.length > 0) await deleteExpired(DELETE_FAILED_DELIVERIES, failedSooner);
+      for (const { endpointId, cutoff } of windows)
         for (const [kind, statement] of AGED_ROWS)
           await repeat(async () => {
             const { rowCount } = await client.query(
               statement.text,
-              statement.values({ ...values, cutoff }),
+              statement.values({ endpointId, cutoff, batch }),
             );
             return { removed: rowCount ?? 0, [kind]: rowCount ?? 0 };
           });
-      }
       return {
         ...counts,
-        endpoints: touched,
+        endpoints: windows.length,
         startedAt: now.toISOString(),
         durationMs: Date.now() - started,
         batches,
@@ -196,96 +201,127 @@ export async function runRetentionNow(actor: AuditActor): Promise<RetentionResul
 
 async function deleteDeliveries(
   client: pg.PoolClient,
-  statement: typeof DELETE_DELIVERIES,
-  values: { endpointId: string; batch: number; cutoff: Date },
-  before: { at: Date; id: string },
+  statement: DeliveryBatch,
+  values: { endpointIds: string[]; cutoffs: string[]; batch: number },
+  after: { at: string; id: string },
 ) {
   const { rows } = await client.query<
-    RetentionCounts & { kept: number; lastAt: Date | null; lastId: string | null }
-  >(statement.text, statement.values({ ...values, beforeAt: before.at, beforeId: before.id }));
-  const {
-    kept: _kept,
-    lastAt,
-    lastId,
-    ...counts
-  } = rows[0] ?? {
+    RetentionCounts & { picked: number; lastAt: string | null; lastId: string | null }
+  >(statement.text, statement.values({ ...values, afterAt: after.at, afterId: after.id }));
+  const { picked, lastAt, lastId, ...counts } = rows[0] ?? {
     ...emptyCounts(),
-    kept: 0,
+    picked: 0,
     lastAt: null,
     lastId: null,
   };
-  // The next batch starts below the oldest delivery of this one.
-  if (lastAt && lastId !== null) Object.assign(before, { at: lastAt, id: lastId });
-  return { ...counts, removed: counts.deliveries };
+  // The next batch starts after the newest delivery this one picked.
+  if (lastAt !== null && lastId !== null) Object.assign(after, { at: lastAt, id: lastId });
+  // A batch that picked fewer than it may was the last (siblings taken along do not count).
+  return { ...counts, removed: picked };
 }
 
 /**
  * One batch of deliveries and what goes with them, in one statement (one snapshot:
- * rows deleted by an earlier part are still visible to a later one). The time conditions on events and jobs are
- * re-checked by Postgres on the newest row version when a callback updated it
+ * rows deleted by an earlier part are still visible to a later one). `pick` yields the
+ * next deliveries (id, received_at, event_id) with their endpoint's cutoff; the batch
+ * also takes the other deliveries of the same events that are past it (`sibling`: the
+ * condition they must meet), so an event whose deliveries all expired goes in one batch
+ * instead of being rewritten when its first delivery goes (a new row version, with new
+ * entries in every index of events where the page has no room: the payload trigram
+ * index's hundreds per row) and deleted a batch later. The time conditions on events and jobs
+ * are re-checked by Postgres on the newest row version when a callback updated it
  * meanwhile, so an event or job that just got a new callback stays.
  */
-function deliveryBatch(pick: string) {
-  return namedParameters<"endpointId" | "cutoff" | "batch" | "beforeAt" | "beforeId">(`
-    WITH doomed AS (${pick}),
-    gone AS (
-      DELETE FROM deliveries d USING doomed WHERE d.id = doomed.id RETURNING d.id, d.event_id, d.received_at
+type DeliveryBatch = ReturnType<typeof deliveryBatch>;
+
+function deliveryBatch(pick: string, sibling: string) {
+  return namedParameters<"endpointIds" | "cutoffs" | "batch" | "afterAt" | "afterId">(`
+    WITH picked AS MATERIALIZED (${pick}),
+    doomed AS (
+      SELECT x.id, p.cutoff FROM (SELECT DISTINCT event_id, cutoff FROM picked) p
+      JOIN deliveries x ON x.event_id = p.event_id AND x.received_at < p.cutoff AND ${sibling}
     ),
-    last_gone AS (SELECT received_at, id FROM gone ORDER BY received_at, id LIMIT 1),
-    touched AS (SELECT event_id, count(*)::int AS n FROM gone GROUP BY event_id),
+    gone AS (
+      DELETE FROM deliveries d USING doomed WHERE d.id = doomed.id
+      RETURNING d.id, d.event_id, doomed.cutoff
+    ),
+    last_picked AS (SELECT received_at, id FROM picked ORDER BY received_at DESC, id DESC LIMIT 1),
+    -- An event's deliveries are all its endpoint's: one cutoff per event.
+    touched AS (SELECT event_id, min(cutoff) AS cutoff, count(*)::int AS n FROM gone GROUP BY event_id),
     -- An event goes when this batch took all its deliveries: the statement's snapshot still
     -- sees them, so "all" is "as many as the batch took" (an index count, no anti-join
     -- against the batch, which Postgres would repeat per event).
     dead_events AS (
       DELETE FROM events e USING touched t
-      WHERE e.id = t.event_id AND e.last_touched_at < :cutoff::timestamptz
+      WHERE e.id = t.event_id AND e.last_touched_at < t.cutoff
         AND (SELECT count(*) FROM deliveries x WHERE x.event_id = e.id) = t.n
-      RETURNING e.id, e.job_id
+      RETURNING e.id, e.job_id, t.cutoff
     ),
+    -- A surviving event whose payload came from a delivery this batch took points at its
+    -- best remaining one. Only those rows are written: an UPDATE that changes nothing still
+    -- writes a new row version, and where the page has no room for it, new entries in every
+    -- index of events, the payload trigram index's hundreds per row (most of a run's WAL
+    -- when a batch splits many events from their retries).
     kept_events AS (
       UPDATE events e SET
-        payload_delivery_id = CASE WHEN e.payload_delivery_id IN (SELECT id FROM gone)
-          THEN COALESCE((SELECT x.id FROM deliveries x WHERE x.event_id = e.id AND x.id NOT IN (SELECT id FROM gone)
+        payload_delivery_id = COALESCE((SELECT x.id FROM deliveries x WHERE x.event_id = e.id AND x.id NOT IN (SELECT id FROM gone)
                          ORDER BY verification_rank(x.verification) DESC, x.received_at DESC, x.id DESC LIMIT 1), e.payload_delivery_id)
-          ELSE e.payload_delivery_id END
       FROM touched t
-      WHERE e.id = t.event_id AND NOT EXISTS (SELECT 1 FROM dead_events de WHERE de.id = e.id)
-      RETURNING e.id
+      WHERE e.id = t.event_id AND e.payload_delivery_id IN (SELECT id FROM gone)
+        AND NOT EXISTS (SELECT 1 FROM dead_events de WHERE de.id = e.id)
     ),
     dead_job_events AS (
-      SELECT job_id, count(*)::int AS n FROM dead_events WHERE job_id IS NOT NULL GROUP BY job_id
+      SELECT job_id, min(cutoff) AS cutoff, count(*)::int AS n FROM dead_events WHERE job_id IS NOT NULL GROUP BY job_id
     ),
     -- Likewise a job goes when this batch took all its events.
     dead_jobs AS (
       DELETE FROM jobs j USING dead_job_events dj
-      WHERE j.id = dj.job_id AND j.last_event_at < :cutoff::timestamptz
+      WHERE j.id = dj.job_id AND j.last_event_at < dj.cutoff
         AND (SELECT count(*) FROM events x WHERE x.job_id = j.id) = dj.n
       RETURNING j.id
     )
-    SELECT (SELECT count(*) FROM gone)::int AS deliveries,
+    SELECT (SELECT count(*) FROM picked)::int AS picked,
+           (SELECT count(*) FROM gone)::int AS deliveries,
            (SELECT count(*) FROM dead_events)::int AS events,
            (SELECT count(*) FROM dead_jobs)::int AS jobs,
            -- What the cascades of the deleted events and jobs take with them.
            (SELECT count(*) FROM attempts a WHERE a.event_id IN (SELECT id FROM dead_events))::int AS attempts,
            (SELECT count(*) FROM polls p WHERE p.job_id IN (SELECT id FROM dead_jobs))::int AS polls,
            0 AS alerts,
-           (SELECT count(*) FROM kept_events)::int AS kept,
-           (SELECT received_at FROM last_gone) AS "lastAt", (SELECT id FROM last_gone) AS "lastId"`);
+           -- Text, not a Date: a timestamptz keeps microseconds, a Date would round them off
+           -- and the next batch could start before a delivery this one took.
+           (SELECT received_at::text FROM last_picked) AS "lastAt", (SELECT id FROM last_picked) AS "lastId"`);
 }
 
-// Each pick reads an index: deliveries_endpoint_usage_idx (endpoint, received_at desc, id
-// desc), continuing below the last batch (keyset), so a batch never walks over the index
-// entries of the rows the batches before it deleted; failed ones the partial
-// deliveries_failed_verification_idx (endpoint, received_at) WHERE failed (few rows).
-const DELETE_DELIVERIES = deliveryBatch(`
-  SELECT id FROM deliveries
-  WHERE endpoint_id = :endpointId AND received_at < :cutoff::timestamptz
-    AND (received_at, id) < (:beforeAt::timestamptz, :beforeId::text)
-  ORDER BY received_at DESC, id DESC LIMIT :batch`);
-const DELETE_FAILED_DELIVERIES = deliveryBatch(`
-  SELECT id FROM deliveries
-  WHERE endpoint_id = :endpointId AND verification = 'failed' AND received_at < :cutoff::timestamptz
-  LIMIT :batch`);
+/**
+ * The next `batch` deliveries meeting `where`, oldest first across the endpoints: a k-way
+ * merge of each endpoint's next `batch` after the cursor (keyset on (received_at, id), so a
+ * batch never walks over index entries of rows deleted before it), each against its own
+ * cutoff. The merge reads index columns only (the main pick:
+ * deliveries_endpoint_usage_idx (endpoint, received_at desc, id desc) backwards; the failed
+ * one the partial deliveries_failed_verification_idx); only the `batch` it keeps are read
+ * from the table, for their event.
+ */
+function mergedPick(where: string) {
+  return `
+  SELECT m.id, m.received_at, x.event_id, m.cutoff FROM (
+    SELECT d.id, d.received_at, c.cutoff
+    FROM unnest(:endpointIds::text[], :cutoffs::timestamptz[]) AS c(endpoint_id, cutoff)
+    CROSS JOIN LATERAL (
+      SELECT id, received_at FROM deliveries
+      WHERE endpoint_id = c.endpoint_id AND received_at < c.cutoff AND ${where}
+        -- The first condition bounds the index range, the second settles ties on id.
+        AND received_at >= :afterAt::timestamptz
+        AND (received_at, id) > (:afterAt::timestamptz, :afterId::text)
+      ORDER BY received_at, id LIMIT :batch) d
+    ORDER BY d.received_at, d.id LIMIT :batch) m
+  JOIN deliveries x ON x.id = m.id`;
+}
+const DELETE_DELIVERIES = deliveryBatch(mergedPick("true"), "true");
+const DELETE_FAILED_DELIVERIES = deliveryBatch(
+  mergedPick("verification = 'failed'"),
+  "x.verification = 'failed'",
+);
 
 type AgedStatement = ReturnType<typeof namedParameters<"endpointId" | "cutoff" | "batch">>;
 

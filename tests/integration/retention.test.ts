@@ -300,8 +300,8 @@ describe("a paced run, 2 deliveries a statement", () => {
           sent.push(await send(endpoint, JSON.stringify(clipzyJob(`paced-${run}-${j}`, state))));
     const kept = await send(endpoint, JSON.stringify(clipzyJob(`paced-${run}-kept`, "completed")));
     // Ages (whole days) interleave the events' deliveries: every event's first delivery is
-    // newer than any second one, so the batches of 2 (newest first) take one delivery of
-    // two events each, and only later batches their second ones.
+    // newer than any second one, so the batches of 2 (oldest first) take the second
+    // delivery of two events each, and only later batches their first ones.
     for (const [n, stored] of sent.entries()) await age(stored, 40 + (n % 2) * 30 + n);
 
     expect(await runRetention()).toEqual({
@@ -320,6 +320,79 @@ describe("a paced run, 2 deliveries a statement", () => {
     );
     expect(left).toEqual([{ deliveries: 1, events: 1, jobs: 1 }]);
     expect(await exists("deliveries", kept.deliveryId)).toBe(true);
+  });
+});
+
+describe("a run across endpoints, oldest first, 2 deliveries a statement", () => {
+  it("merges the endpoints' windows without skipping a delivery at a batch edge or a tie", async () => {
+    // Three endpoints whose deliveries interleave in time: a 10-day window, the default
+    // (30) and forever. One pass takes them oldest first across endpoints, each against
+    // its own cutoff; equal arrival times (a tie on received_at, split by id) sit across
+    // a batch edge.
+    const short = await newEndpoint({ provider: "clipzy", retentionDays: 10 });
+    const usual = await newEndpoint({ provider: "clipzy" });
+    const forever = await newEndpoint({ provider: "clipzy", retentionDays: null });
+    const run = randomUUID().slice(0, 8);
+    const sendAged = async (endpoint: Endpoint, n: number, days: number) => {
+      const stored = await send(
+        endpoint,
+        JSON.stringify(clipzyJob(`merge-${run}-${n}`, "completed")),
+      );
+      await age(stored, days);
+      return stored;
+    };
+    const gone: Stored[] = [];
+    const kept: Stored[] = [];
+    for (let n = 0; n < 6; n++) {
+      // short: 12-22 days (all past 10); usual: 24-49 (past 30 from 34 on); forever: 11-61.
+      gone.push(await sendAged(short, n, 12 + 2 * n));
+      (24 + 5 * n > 30 ? gone : kept).push(await sendAged(usual, 10 + n, 24 + 5 * n));
+      kept.push(await sendAged(forever, 20 + n, 11 + 10 * n));
+    }
+    // The tie: three deliveries at the very same instant, one per endpoint.
+    const tie = [
+      await sendAged(short, 30, 40),
+      await sendAged(usual, 31, 40),
+      await sendAged(forever, 32, 40),
+    ];
+    await sql(
+      `UPDATE deliveries SET received_at = date_trunc('second', now()) - interval '40 days' WHERE id = ANY($1)`,
+      [tie.map((stored) => stored.deliveryId)],
+    );
+    gone.push(tie[0]!, tie[1]!);
+    kept.push(tie[2]!);
+
+    const removed = await runRetention();
+    expect(removed.deliveries).toBe(gone.length);
+    for (const stored of gone) expect(await exists("deliveries", stored.deliveryId)).toBe(false);
+    for (const stored of kept) expect(await exists("deliveries", stored.deliveryId)).toBe(true);
+  });
+});
+
+describe("a run that takes one of an event's deliveries", () => {
+  it("leaves the event's row untouched when its payload comes from a delivery that stays", async () => {
+    const endpoint = await newEndpoint({ provider: "clipzy" });
+    const body = JSON.stringify(clipzyJob(`untouched-${randomUUID().slice(0, 8)}`, "completed"));
+    // The first delivery carries the event's payload; the provider's retry is the one
+    // that goes (moved back in time: only the retry is past the window).
+    const first = await send(endpoint, body);
+    const retry = await send(endpoint, body);
+    expect(retry.eventId).toBe(first.eventId);
+    await age(retry, 40);
+    const version = async () =>
+      (
+        await sql<{ xmin: string; payload_delivery_id: string }>(
+          "SELECT xmin::text, payload_delivery_id FROM events WHERE id = $1",
+          [first.eventId],
+        )
+      )[0];
+    const before = await version();
+    expect(before?.payload_delivery_id).toBe(first.deliveryId);
+
+    expect((await runRetention()).deliveries).toBe(1);
+    expect(await exists("deliveries", retry.deliveryId)).toBe(false);
+    // Same row version: the run wrote nothing to it (a rewrite costs WAL in every index).
+    expect(await version()).toEqual(before);
   });
 });
 
