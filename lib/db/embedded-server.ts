@@ -169,7 +169,18 @@ export async function startEmbeddedDatabase(
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a "postgres" user.
     createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      // Fewer checkpoints and compressed page images: after each checkpoint the first change
+      // to a page writes the whole page to the WAL, which every commit must flush, so a
+      // retention run's deletes (and vacuum after them) slowed ingest mostly through WAL
+      // (README, "Retention while callbacks arrive"). pg_wal may grow to max_wal_size.
+      "-c",
+      "max_wal_size=4GB",
+      "-c",
+      "wal_compression=pglz",
+    ],
     onLog: (message) => remember(String(message).trim()),
     onError: (message) =>
       remember(String(message instanceof Error ? message.message : message).trim()),
