@@ -1,7 +1,9 @@
 // The ingest write: delivery + event + job (+ forward outbox row) in ONE statement (a data-modifying CTE),
-// after a token from the endpoint's rate-limit bucket (a statement of its own: see TAKE_RATE_TOKEN).
+// after a token from the endpoint's rate-limit bucket (a statement of its own: see TAKE_RATE_TOKENS).
 // One round trip is what decides ingest throughput, and a single statement is atomic
-// on its own. Races between concurrent callbacks are settled by the unique indexes:
+// on its own. Callbacks that arrive together are written together (group commit,
+// commit-groups.ts): their tokens in one statement per endpoint, their statements in one
+// transaction with one commit, each answered only after it. Races between concurrent callbacks are settled by the unique indexes:
 // ten identical requests at once make one event with ten deliveries. A repeat of a
 // known event writes its delivery and nothing else (no row every delivery of an event
 // must lock in turn: a retry storm's deliveries commit side by side). Job and event rules live in SQL functions of the migration
@@ -10,14 +12,17 @@
 // It runs on the pg pool as a named prepared statement, not through Prisma's
 // $queryRaw: parsing and planning this CTE on every call plus the client's per-query
 // work cost a third of ingest throughput (README, "Benchmark" > "Numbers behind the code").
+import type pg from "pg";
 import { sealCredentialHeaders } from "@/lib/deliveries/sealed-headers";
 import { getPool, type Queryable } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { namedParameters } from "@/lib/db/named-parameters";
 import { RATE_LIMIT_BURST_FACTOR } from "@/lib/endpoints/schema";
 import { AppError } from "@/lib/http/app-error";
 import type { JobState } from "@/lib/job-states/constants";
 import type { CallbackFacts } from "@/lib/providers/types";
 import type { VerificationOutcome } from "@/lib/verify/types";
+import { CommitGroups } from "./commit-groups";
 
 export type NewDelivery = {
   deliveryId: string;
@@ -59,14 +64,23 @@ export type StoredDelivery = {
 };
 
 /**
- * `db`: the pool, or a client inside a transaction (a delivery synthesized from a poll,
- * never rate limited: a token taken inside a transaction would lock the bucket until it ends).
+ * Stores one callback, committed when this resolves. `transaction`: a client inside the
+ * caller's transaction (a delivery synthesized from a poll, never rate limited: a token
+ * taken inside a transaction would lock the bucket until it ends); without it the
+ * callback joins a commit group.
  */
 export async function storeDelivery(
   d: NewDelivery,
-  db: Queryable = getPool(),
+  transaction?: pg.PoolClient,
 ): Promise<StoredDelivery> {
-  if (d.rateLimitPerSecond !== null) await takeRateToken(d.endpointId, d.rateLimitPerSecond, db);
+  if (!transaction) return commitGroups().submit(d);
+  if (d.rateLimitPerSecond !== null)
+    await takeRateToken(d.endpointId, d.rateLimitPerSecond, transaction);
+  return runIngest(d, transaction);
+}
+
+/** The INGEST statement for one callback (its token already taken). */
+async function runIngest(d: NewDelivery, db: Queryable): Promise<StoredDelivery> {
   const { facts } = d;
   // A delivery that failed verification is evidence, not data: it may join an
   // existing job's timeline but never creates a job or moves its state.
@@ -126,6 +140,124 @@ export async function storeDelivery(
   }
 }
 
+// Groups being written at once: each holds one pooled connection while it runs, and the
+// pool (INBOX_DB_POOL_SIZE, 10 by default) also serves the dashboard and the live feed.
+// Under load a few groups keep both the database and this process busy.
+const GROUP_LIMITS = { maxMembers: 64, maxInFlight: 4 };
+
+// On globalThis: the ingest route and the dashboard's test callback may be separate
+// bundles in one process, and callbacks from both belong in the same groups.
+const holder = globalThis as typeof globalThis & {
+  __inboxIngestGroups?: CommitGroups<NewDelivery, StoredDelivery>;
+};
+
+function commitGroups(): CommitGroups<NewDelivery, StoredDelivery> {
+  holder.__inboxIngestGroups ??= new CommitGroups(writeGroup, GROUP_LIMITS);
+  return holder.__inboxIngestGroups;
+}
+
+type Outcome = PromiseSettledResult<StoredDelivery>;
+
+/**
+ * One group on one connection: the members' rate tokens, then their statements in one
+ * transaction and one commit. A member refused a token is answered 429 alone. When a
+ * statement fails it takes the transaction down with it: the group is rolled back and
+ * each member written alone, so only the broken one fails. A lost database fails all.
+ */
+async function writeGroup(members: NewDelivery[]): Promise<Outcome[]> {
+  const client = await getPool().connect();
+  let lost: Error | undefined;
+  try {
+    const outcomes: Array<Outcome | undefined> = await takeGroupTokens(members, client);
+    // One lock order for every group: jobs, then events, by key. Two groups writing the
+    // same job or event then wait for each other instead of deadlocking.
+    const admitted = members
+      .map((d, index) => ({ d, index, order: lockOrderKey(d) }))
+      .filter(({ index }) => outcomes[index] === undefined)
+      .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+    if (admitted.length > 1) {
+      const stored = await inOneTransaction(
+        client,
+        admitted.map(({ d }) => d),
+      );
+      admitted.forEach(({ index }, k) => {
+        const one = stored?.[k];
+        if (one) outcomes[index] = { status: "fulfilled", value: one };
+      });
+    }
+    for (const { d, index } of admitted) {
+      outcomes[index] ??= await runIngest(d, client).then(
+        (value): Outcome => ({ status: "fulfilled", value }),
+        (reason: unknown): Outcome => {
+          if (isDatabaseUnavailable(reason) && reason instanceof Error) lost = reason;
+          return { status: "rejected", reason };
+        },
+      );
+    }
+    return outcomes.map(
+      (outcome) =>
+        outcome ?? { status: "rejected", reason: new Error("a group member was not written") },
+    );
+  } catch (error) {
+    if (error instanceof Error) lost = error;
+    throw error;
+  } finally {
+    // A connection that failed mid-way is not handed to the next caller.
+    client.release(lost);
+  }
+}
+
+/** The members' statements in one transaction; null when one failed (all rolled back). */
+async function inOneTransaction(
+  client: pg.PoolClient,
+  members: NewDelivery[],
+): Promise<StoredDelivery[] | null> {
+  await client.query("BEGIN");
+  try {
+    const stored: StoredDelivery[] = [];
+    for (const d of members) stored.push(await runIngest(d, client));
+    await client.query("COMMIT");
+    return stored;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
+    await client.query("ROLLBACK");
+    return null;
+  }
+}
+
+function lockOrderKey(d: NewDelivery): string {
+  return `${d.endpointId}\u0000${d.facts.jobId ?? ""}\u0000${d.dedupeKey}`;
+}
+
+/**
+ * The members' rate tokens, an outcome (429) for each member refused one. An endpoint's
+ * members take theirs in one statement when its bucket holds them all; otherwise one by
+ * one, as each would alone.
+ */
+async function takeGroupTokens(
+  members: NewDelivery[],
+  db: Queryable,
+): Promise<Array<Outcome | undefined>> {
+  const outcomes: Array<Outcome | undefined> = members.map(() => undefined);
+  const byBucket = new Map<string, { endpointId: string; perSecond: number; indexes: number[] }>();
+  members.forEach(({ endpointId, rateLimitPerSecond: perSecond }, index) => {
+    if (perSecond === null) return;
+    const key = `${endpointId}:${perSecond}`;
+    const bucket = byBucket.get(key) ?? { endpointId, perSecond, indexes: [] };
+    bucket.indexes.push(index);
+    byBucket.set(key, bucket);
+  });
+  for (const { endpointId, perSecond, indexes } of byBucket.values()) {
+    if (indexes.length > 1 && (await tryTakeRateTokens(endpointId, perSecond, indexes.length, db)))
+      continue;
+    for (const index of indexes) {
+      if (!(await tryTakeRateTokens(endpointId, perSecond, 1, db)))
+        outcomes[index] = { status: "rejected", reason: rateLimited(perSecond) };
+    }
+  }
+  return outcomes;
+}
+
 function toStored(row: {
   delivery_id: string;
   event_id: string;
@@ -142,18 +274,32 @@ function toStored(row: {
 
 /** 429 past the endpoint's rate; nothing is stored. */
 async function takeRateToken(endpointId: string, perSecond: number, db: Queryable): Promise<void> {
+  if (!(await tryTakeRateTokens(endpointId, perSecond, 1, db))) throw rateLimited(perSecond);
+}
+
+/** Takes `count` tokens from the endpoint's bucket, all or none: false when it holds fewer. */
+async function tryTakeRateTokens(
+  endpointId: string,
+  perSecond: number,
+  count: number,
+  db: Queryable,
+): Promise<boolean> {
   const { rowCount } = await db.query({
-    name: "ingest-take-rate-token",
-    text: TAKE_RATE_TOKEN.text,
-    values: TAKE_RATE_TOKEN.values({
+    name: "ingest-take-rate-tokens",
+    text: TAKE_RATE_TOKENS.text,
+    values: TAKE_RATE_TOKENS.values({
       endpointId,
       perSecond,
       burst: perSecond * RATE_LIMIT_BURST_FACTOR,
+      count,
     }),
   });
-  if (rowCount) return;
+  return Boolean(rowCount);
+}
+
+function rateLimited(perSecond: number): AppError {
   // Whole callbacks a second: a token is back within a second.
-  throw new AppError(
+  return new AppError(
     "rate_limited",
     `this endpoint takes at most ${perSecond} callbacks a second (bursts up to ${perSecond * RATE_LIMIT_BURST_FACTOR}); nothing was stored; retry in a second`,
     { headers: { "retry-after": "1" } },
@@ -169,16 +315,17 @@ async function takeRateToken(endpointId: string, perSecond: number, db: Queryabl
 // the delivery, so every callback of an endpoint would wait for the one before it to
 // be flushed (folding it in cut ingest to a fifth under pgbench: README, "Benchmark" >
 // "Numbers behind the code"). On its UNLOGGED table it writes no WAL and its commit waits for no flush, so the lock
-// is held for microseconds.
-const TAKE_RATE_TOKEN = namedParameters(`
+// is held for microseconds. A commit group takes its members' tokens at once (`count`).
+const TAKE_RATE_TOKENS = namedParameters(`
     INSERT INTO endpoint_rate_buckets AS bucket (endpoint_id, tokens, refilled_at)
-    VALUES (:endpointId, :burst::double precision - 1, clock_timestamp())
+    SELECT :endpointId, :burst::double precision - :count::integer, clock_timestamp()
+    WHERE :count::integer <= :burst::double precision
     ON CONFLICT (endpoint_id) DO UPDATE SET
       tokens = LEAST(:burst::double precision,
-                     bucket.tokens + :perSecond::double precision * GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - bucket.refilled_at))) - 1,
+                     bucket.tokens + :perSecond::double precision * GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - bucket.refilled_at))) - :count::integer,
       refilled_at = GREATEST(bucket.refilled_at, clock_timestamp())
     WHERE LEAST(:burst::double precision,
-                bucket.tokens + :perSecond::double precision * GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - bucket.refilled_at))) >= 1
+                bucket.tokens + :perSecond::double precision * GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - bucket.refilled_at))) >= :count::integer
     RETURNING 1`);
 
 const INGEST = namedParameters(`

@@ -1,14 +1,14 @@
 // The app's one logger: JSON lines on stdout (pino), one object per line, for whatever
 // log pipeline the operator runs; readable lines in `npm run dev` (pino-pretty, in
-// process). INBOX_LOG_LEVEL sets the level. A log line never carries a secret, a
+// process, loaded only there). INBOX_LOG_LEVEL sets the level. A log line never carries a secret, a
 // credential header's value or a body: callers log ids, outcomes and numbers, and the
 // redact paths below blank the usual names should one slip into a logged object.
 // Request ids come from lib/http/request-context.ts (currentRequestId); this module
 // imports nothing of lib/ but env, so any folder may log without an import cycle.
 // One instance per process on globalThis: the launcher and Next's compiled route
 // bundles load separate copies of this module (as lib/http/request-context.ts says).
+import { createRequire } from "node:module";
 import pino, { type Logger } from "pino";
-import pretty from "pino-pretty";
 import { getEnv } from "@/lib/env";
 
 /** Keys whose values never reach a log line. */
@@ -43,9 +43,19 @@ function createLogger(): Logger {
     },
   };
   return env.NODE_ENV === "development"
-    ? pino(options, pretty({ colorize: true, ignore: "pid,hostname", sync: true }))
+    ? pino(options, prettyStream())
     : // Buffered, written off the request's path; pino flushes what is left when the process exits.
       pino(options, pino.destination({ dest: 1, sync: false }));
+}
+
+/**
+ * Readable lines for `npm run dev`. Required when asked for, not imported: a static
+ * import loaded pino-pretty (and its dependencies) into every production process too.
+ */
+function prettyStream(): pino.DestinationStream {
+  const load = createRequire(`${process.cwd()}/`);
+  const pretty = load("pino-pretty") as typeof import("pino-pretty");
+  return pretty({ colorize: true, ignore: "pid,hostname", sync: true });
 }
 
 export function getLogger(): Logger {
