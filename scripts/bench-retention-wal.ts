@@ -15,7 +15,7 @@
 // embedded one; a temporary physical replication slot keeps the run's WAL until it is read.
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { TEST_SECRET_KEY } from "@/tests/support/app-server";
+import { seedExpiredDeliveries, useRetentionBenchDatabase } from "./retention-bench-data";
 import { createThrowawayDatabase } from "./throwaway-database";
 
 const { values: args } = parseArgs({
@@ -27,7 +27,6 @@ const { values: args } = parseArgs({
 });
 const DELIVERIES = Number(args.deliveries);
 const CHECKPOINT_MS = Number(args["checkpoint-every"]) * 1000;
-const DAY_MS = 86_400_000;
 const SLOT = "bench_retention_wal";
 
 async function main(): Promise<void> {
@@ -35,24 +34,14 @@ async function main(): Promise<void> {
   if (args["wal-compression"] && process.env.DATABASE_URL)
     throw new Error("--wal-compression needs the throwaway embedded server: unset DATABASE_URL");
   const database = await createThrowawayDatabase("bench_retention_wal");
-  process.env.DATABASE_URL = database.url;
-  process.env.INBOX_SECRET_KEY = TEST_SECRET_KEY;
-  process.env.INBOX_RETENTION_DAYS = "30";
-  process.env.INBOX_FAILED_RETENTION_DAYS = "7";
   const db = new pg.Client({ connectionString: database.url });
   try {
-    const { applyMigrations } = await import("@/lib/db/migrate");
-    await applyMigrations(database.url);
-    const { fillDeliveries } = await import("@/lib/seed/mutations");
+    await useRetentionBenchDatabase(database.url);
     const { runRetention } = await import("@/lib/retention/mutations");
     const { existingPool } = await import("@/lib/db/client");
     await db.connect();
     console.log(`seeding ${DELIVERIES.toLocaleString("en")} expired deliveries ...`);
-    await fillDeliveries({
-      deliveries: DELIVERIES,
-      days: 5,
-      now: new Date(Date.now() - 40 * DAY_MS),
-    });
+    await seedExpiredDeliveries(DELIVERIES);
     await db.query("CREATE EXTENSION IF NOT EXISTS pg_walinspect");
     if (args["wal-compression"]) {
       await db.query(

@@ -29,8 +29,9 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import type { RetentionPace } from "@/lib/retention/pace";
-import { startAppServer, TEST_API_TOKEN, TEST_SECRET_KEY } from "@/tests/support/app-server";
+import { startAppServer, TEST_API_TOKEN } from "@/tests/support/app-server";
 import { buildIfStale } from "./build-if-stale";
+import { seedExpiredDeliveries, useRetentionBenchDatabase } from "./retention-bench-data";
 import { createThrowawayDatabase } from "./throwaway-database";
 
 const { values: args } = parseArgs({
@@ -134,21 +135,9 @@ const forSeconds = (seconds: number) => {
 };
 
 type Lib = {
-  seed: typeof import("@/lib/seed/mutations");
   retention: typeof import("@/lib/retention/mutations");
   db: typeof import("@/lib/db/client");
 };
-
-/** Deliveries 40-45 days old: everything the seed writes is past the default 30-day window. */
-async function seed(lib: Lib): Promise<number> {
-  const started = Date.now();
-  await lib.seed.fillDeliveries({
-    deliveries: DELIVERIES,
-    days: 5,
-    now: new Date(Date.now() - 40 * DAY_MS),
-  });
-  return (Date.now() - started) / 1000;
-}
 
 /** Copies the expired deliveries into a table partitioned by day (what partitioning would hold). */
 async function preparePartitions(db: pg.Client): Promise<string[]> {
@@ -296,7 +285,7 @@ async function benchMode(
   databaseUrl: string,
 ): Promise<Result> {
   console.log(`\n[${mode}] seeding ${DELIVERIES.toLocaleString("en")} expired deliveries ...`);
-  const seedS = await seed(lib);
+  const seedS = await seedExpiredDeliveries(DELIVERIES);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
@@ -355,14 +344,8 @@ async function main(): Promise<void> {
   buildIfStale();
   const database = await createThrowawayDatabase("bench_retention");
   // lib/ code in this process (seed, retention run) reads the environment once.
-  process.env.DATABASE_URL = database.url;
-  process.env.INBOX_SECRET_KEY = TEST_SECRET_KEY;
-  process.env.INBOX_RETENTION_DAYS = "30";
-  process.env.INBOX_FAILED_RETENTION_DAYS = "7";
-  const { applyMigrations } = await import("@/lib/db/migrate");
-  await applyMigrations(database.url);
+  await useRetentionBenchDatabase(database.url);
   const lib: Lib = {
-    seed: await import("@/lib/seed/mutations"),
     retention: await import("@/lib/retention/mutations"),
     db: await import("@/lib/db/client"),
   };
