@@ -1348,6 +1348,7 @@ export interface components {
         query: string;
         headers: [string, string][];
         maskedHeaders: string[];
+        maskedQueryParams: string[];
         size: number;
         bodySha256: string;
         sourceIp: string | null;
@@ -1505,6 +1506,8 @@ export interface components {
         query: string;
         headers: [string, string][];
         maskedHeaders: string[];
+        /** @default [] */
+        maskedQueryParams: string[];
         /** @enum {string} */
         verification: "verified" | "failed" | "unsigned";
         bodyBase64: string;

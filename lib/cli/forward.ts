@@ -13,8 +13,8 @@ import {
   FEED_READY,
   type StreamedDelivery,
 } from "@/lib/deliveries/schema";
-import { withInboxIds, withoutHopHeaders } from "@/lib/http/hop-headers";
 import { CliError } from "./cli-error";
+import { resentRequest } from "./resent-request";
 import {
   InboxRefusal,
   notAnInbox,
@@ -179,14 +179,7 @@ async function forwardDelivery(
     delivery.bodyBase64 === null
       ? await fetchRawBody(delivery.id, options.inbox, signal)
       : Buffer.from(delivery.bodyBase64, "base64");
-  const path = targetPath(options.target, delivery.path, delivery.query);
-  // The stream masks credential values ("Bearer ••••abcd"), and a mask sent on would only
-  // fail the local app's check in a confusing way: those headers are left out.
-  const masked = new Set(delivery.maskedHeaders);
-  const sent = withoutHopHeaders(delivery.headers).filter(
-    ([name]) => !masked.has(name.toLowerCase()),
-  );
-  const headers = withInboxIds(sent, { eventId: delivery.eventId, deliveryId: delivery.id });
+  const { path, headers } = resentRequest(delivery, options.target);
   const outcome = await sendRequest({
     url: options.target,
     path,
@@ -214,17 +207,6 @@ async function fetchRawBody(
   );
   if (!response.ok) throw await refusalOf(response, inbox, `delivery ${deliveryId}`);
   return Buffer.from(await response.arrayBuffer());
-}
-
-/**
- * The local request target: the --to URL's path with the delivery's sub-path (what came
- * after /in/<key>) appended, and its query joined to --to's own. Kept as sent, not
- * re-encoded by URL parsing.
- */
-export function targetPath(target: URL, subPath: string, query: string): string {
-  const path = subPath ? target.pathname.replace(/\/+$/, "") + subPath : target.pathname;
-  const search = [target.search.replace(/^\?/, ""), query].filter(Boolean).join("&");
-  return search ? `${path}?${search}` : path;
 }
 
 function describePosition(position: string): string {

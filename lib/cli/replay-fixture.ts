@@ -1,14 +1,13 @@
 // `webhook-inbox replay-fixture <file> --to <url>`: a job's story exported from the inbox
 // (GET /api/jobs/<id>/export) sent again to a local receiver, from a laptop, without the
 // inbox: each delivery's body byte for byte, its method, its sub-path and query appended
-// to --to, its headers in order (minus hop-by-hop ones and the masked credentials), spaced
+// to --to, its headers in order (minus hop-by-hop ones and the masked credentials, as the query is), spaced
 // as the provider spaced them divided by --speed. One line per send.
 import { readFile } from "node:fs/promises";
 import { jobFixtureSchema, type FixtureDelivery, type JobFixture } from "@/lib/fixtures/schema";
 import { sendOffsets } from "@/lib/fixtures/send-offsets";
-import { withInboxIds, withoutHopHeaders } from "@/lib/http/hop-headers";
 import { CliError } from "./cli-error";
-import { targetPath } from "./forward";
+import { resentRequest } from "./resent-request";
 import { sendRequest } from "./send-request";
 
 export type ReplayFixtureOptions = {
@@ -85,12 +84,7 @@ async function send(
   to: URL,
   print: (line: string) => void,
 ): Promise<ReplayFixtureStep> {
-  const path = targetPath(to, delivery.path, delivery.query);
-  const masked = new Set(delivery.maskedHeaders);
-  const headers = withInboxIds(
-    withoutHopHeaders(delivery.headers).filter(([name]) => !masked.has(name.toLowerCase())),
-    { eventId: delivery.eventId, deliveryId: delivery.id },
-  );
+  const { path, headers } = resentRequest(delivery, to);
   const outcome = await sendRequest({
     url: to,
     path,

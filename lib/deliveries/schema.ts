@@ -30,12 +30,14 @@ export const streamedDeliverySchema = z.object({
   method: z.string(),
   /** The sub-path after /in/<key> ("" when none). */
   path: z.string(),
-  /** The raw query string without "?" ("" when none). */
+  /** The raw query string without "?" ("" when none), credential values masked. */
   query: z.string(),
   /** As received: [name, value] pairs in arrival order, original case, repeats kept; credential values masked. */
   headers: z.array(z.tuple([z.string(), z.string()])),
   /** Lower-case names whose values are masked ("Bearer ••••abcd"): never re-sent. */
   maskedHeaders: z.array(z.string()),
+  /** Lower-case names of query parameters whose values are masked (`token=••••`): never re-sent. */
+  maskedQueryParams: z.array(z.string()),
   size: z.number().int(),
   bodySha256: z.string(),
   verification: z.enum(["verified", "failed", "unsigned"]),

@@ -3,6 +3,7 @@
 // A stored entry keeps its name and position; only its value becomes the sealed form,
 // so a backup holds no credential while the header list keeps its shape.
 import { isCredentialHeader, MASK, maskCredential } from "@/lib/http/credential-headers";
+import { maskCredentialQuery, type MaskedQuery } from "@/lib/http/credential-query";
 import type { HeaderList } from "@/lib/http/header-list";
 import { currentKeyId, isSealed, openSecret, sealSecret } from "@/lib/secrets/secret-box";
 
@@ -66,7 +67,15 @@ export type MaskedHeaders = {
   maskedHeaders: string[];
 };
 
-/** Stored headers as every answer shows them: the API, the streams, the pages. */
+/** A stored request's credentials as every answer shows them: the API, the streams, the export, the pages. */
+export function maskStoredRequest(request: {
+  query: string;
+  headers: HeaderList;
+}): MaskedHeaders & MaskedQuery {
+  return { ...maskCredentialQuery(request.query), ...maskStoredHeaders(request.headers) };
+}
+
+/** Stored headers as every answer shows them (an attempt's headers have no query). */
 export function maskStoredHeaders(headers: HeaderList): MaskedHeaders {
   const masked = new Set<string>();
   const shown = headers.map(([name, value]): [string, string] => {

@@ -1,6 +1,6 @@
 import { toHeaderList } from "@/lib/http/header-list";
 import type { FeedDelivery } from "./data";
-import { maskStoredHeaders } from "./sealed-headers";
+import { maskStoredRequest } from "./sealed-headers";
 import type { StreamedDelivery } from "./schema";
 
 /** The stored columns every delivery that leaves the inbox is made from (`body` null when not read). */
@@ -29,8 +29,7 @@ export function leavingDelivery<Verification extends string, Body extends Uint8A
     receivedAt: row.receivedAt.toISOString(),
     method: row.method,
     path: row.path,
-    query: row.query,
-    ...maskStoredHeaders(toHeaderList(row.headers)),
+    ...maskStoredRequest({ query: row.query, headers: toHeaderList(row.headers) }),
     verification: row.verification,
     // TypeScript cannot narrow a generic through the ternary: a read body is a string.
     bodyBase64: bodyBase64 as Body extends Uint8Array ? string : string | null,

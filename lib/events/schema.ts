@@ -90,10 +90,13 @@ export const eventDeliveryResponseSchema = z.object({
   receivedAt: timestampSchema,
   method: z.string(),
   path: z.string(),
+  /** Without "?", as received, credential values masked. */
   query: z.string(),
   headers: headerListSchema,
   /** Lower-case names whose values are masked. */
   maskedHeaders: z.array(z.string()),
+  /** Lower-case names of query parameters whose values are masked (`token=••••`): never re-sent. */
+  maskedQueryParams: z.array(z.string()),
   size: z.number().int(),
   bodySha256: z.string(),
   sourceIp: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { maskStoredHeaders } from "@/lib/deliveries/sealed-headers";
+import { maskStoredRequest } from "@/lib/deliveries/sealed-headers";
 import type { Prisma } from "@/lib/db/client";
 import { toHeaderList } from "@/lib/http/header-list";
 import type { EventDetailResponse, EventSummaryResponse, ListedEventResponse } from "./schema";
@@ -62,7 +62,7 @@ export function serializeEventDetail(
     payloadDeliveryId: row.payloadDeliveryId,
     deliveries: row.deliveries.map((d) => ({
       ...d,
-      ...maskStoredHeaders(toHeaderList(d.headers)),
+      ...maskStoredRequest({ query: d.query, headers: toHeaderList(d.headers) }),
       receivedAt: d.receivedAt.toISOString(),
     })),
     deliveriesNextCursor: row.deliveriesNextCursor,

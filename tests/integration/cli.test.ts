@@ -121,7 +121,8 @@ describe("webhook-inbox forward", () => {
           },
           {
             method: "PUT",
-            target: "/renders/7?attempt=2&q=%20x",
+            // A credential in the query is masked by the stream and left out, like a header.
+            target: "/renders/7?attempt=2&token=provider-query-token&q=%20x",
             headers: [
               ["content-type", "application/octet-stream"],
               ["X-Dup", "one"],
@@ -163,7 +164,9 @@ describe("webhook-inbox forward", () => {
           const received = receiver.requests[index];
           const deliveryId = deliveryIds[index];
           if (!received || !deliveryId) throw new Error(`request ${index} missing`);
-          const [subPath = "", query = ""] = request.target.split("?");
+          const [subPath = "", query = ""] = request.target
+            .replace("&token=provider-query-token", "")
+            .split("?");
           expect(received.method).toBe(request.method);
           expect(received.path).toBe(
             `/hook${subPath}?${["local=1", query].filter(Boolean).join("&")}`,

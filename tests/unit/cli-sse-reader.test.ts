@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { targetPath } from "@/lib/cli/forward";
+import { targetPath } from "@/lib/cli/resent-request";
 import { readSseEvents, type SseEvent } from "@/lib/cli/sse-reader";
 
 /** A body that arrives in exactly these chunks. */

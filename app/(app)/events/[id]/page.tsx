@@ -22,7 +22,7 @@ import { pageOrigin } from "@/lib/http/page-origin";
 import { curlBodyFor, type CurlSource } from "@/lib/events/curl-command";
 import { resignRefusal } from "@/lib/forwarding/resign-policy";
 import { EVENT_DELIVERIES_LIMIT, getEventDetail, type EventDetail } from "@/lib/events/data";
-import { maskStoredHeaders, type MaskedHeaders } from "@/lib/deliveries/sealed-headers";
+import { maskStoredRequest, type MaskedHeaders } from "@/lib/deliveries/sealed-headers";
 import { replayAction, revealCredentialValue, revealCredentialValues } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -113,7 +113,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
       )}
       {event.deliveries.map((delivery, index) => {
         // Credential values leave the server masked; only an admin gets the reveal actions.
-        const shown = { ...delivery, ...maskStoredHeaders(delivery.headers) };
+        const shown = { ...delivery, ...maskStoredRequest(delivery) };
         return (
           <DeliveryPanel
             key={delivery.id}
