@@ -9,11 +9,11 @@
 // queued -> processing -> final callback a few minutes apart; jobs spread evenly over
 // the last `days` (default 30) days. Every value derives from (run tag, index), so a batch is
 // reproducible and two runs never collide.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
-import { PLAIN_CREDENTIALS } from "@/lib/deliveries/sealed-headers";
 import { namedParameters } from "@/lib/db/named-parameters";
 import { providerIds } from "@/lib/providers/schema";
+import { currentKeyId, sealSecret } from "@/lib/secrets/secret-box";
 import { ERRORS } from "./job-callbacks";
 import { createSeedEndpoint, PRESET_ENDPOINT_NAMES, type SeedEndpoint } from "./seed-endpoints";
 
@@ -108,6 +108,10 @@ export async function seedBulkDeliveries(
     await client.query("ANALYZE seed_snippets");
     await client.query(ID_FUNCTION);
     const aside = await setAsideKeysAndIndexes(client);
+    const deliveryValues = {
+      sealedTokens: JSON.stringify(sealedTokens(endpoints)),
+      credentialKey: currentKeyId(),
+    };
 
     const eventsPerBatch = 3 * Math.max(1, Math.floor(((options.batchSize ?? 100_000) * 0.8) / 3));
     for (let from = 0; from < shape.events; from += eventsPerBatch) {
@@ -132,13 +136,10 @@ export async function seedBulkDeliveries(
           isoFormat: 'YYYY-MM-DD"T"HH24:MI:SS"Z"',
         }),
       );
-      for (const statement of [
-        INSERT_JOBS,
-        INSERT_EVENTS,
-        INSERT_DELIVERIES,
-        "DROP TABLE seed_batch",
-      ])
-        await client.query(statement);
+      await client.query(INSERT_JOBS);
+      await client.query(INSERT_EVENTS);
+      await client.query(INSERT_DELIVERIES.text, INSERT_DELIVERIES.values(deliveryValues));
+      await client.query("DROP TABLE seed_batch");
       const done = to + Math.floor((to * shape.duplicates) / shape.events);
       log(
         `  ${done.toLocaleString("en")} / ${options.deliveries.toLocaleString("en")} deliveries, ${seconds(started)} s`,
@@ -380,14 +381,15 @@ const INSERT_EVENTS = `
 
 /**
  * The first delivery of every event, and the provider's retry for the duplicated ones.
- * SQL cannot seal with INBOX_SECRET_KEY: token-scheme rows are marked 'plain' and the
- * app's next start seals their Authorization values (lib/deliveries/mutations.ts).
+ * A token-scheme endpoint's Authorization value is sealed with INBOX_SECRET_KEY as ingest
+ * would seal it, once per endpoint (`:sealedTokens`, SQL cannot seal): rows left 'plain'
+ * would make the app's next start seal millions of them before it listens.
  */
-const INSERT_DELIVERIES = `
+const INSERT_DELIVERIES = namedParameters(`
   INSERT INTO deliveries (id, endpoint_id, event_id, received_at, method, path, query, credential_key, headers, body, size, body_sha256,
                           source_ip, verification, verification_reason, response_status)
   SELECT d.id, endpoint_id, event_id, d.received_at, 'POST', '', '',
-         CASE WHEN provider = 'json2video' THEN '${PLAIN_CREDENTIALS}' END,
+         CASE WHEN provider = 'json2video' THEN :credentialKey END,
          jsonb_build_array(
            jsonb_build_array('Host', 'hooks.inbox.example.com'),
            jsonb_build_array('User-Agent', CASE provider WHEN 'aspect' THEN 'Svix-Webhooks/1.62.0' WHEN 'scriptix' THEN 'Scriptix-Webhooks/2.0'
@@ -401,7 +403,7 @@ const INSERT_DELIVERIES = `
            WHEN 'standard-webhooks' THEN jsonb_build_array(jsonb_build_array('webhook-id', message_id), jsonb_build_array('webhook-timestamp', extract(epoch FROM d.received_at)::bigint::text),
                                                 jsonb_build_array('webhook-signature', 'v1,' || encode(sha256(body || convert_to(d.id, 'UTF8')), 'base64')))
            WHEN 'scriptix' THEN jsonb_build_array(jsonb_build_array('X-Scriptix-Signature', 'sha256=' || encode(sha256(body || convert_to(d.id, 'UTF8')), 'hex')))
-           WHEN 'json2video' THEN jsonb_build_array(jsonb_build_array('Authorization', 'Bearer ' || left(md5(endpoint_id), 24)))
+           WHEN 'json2video' THEN jsonb_build_array(jsonb_build_array('Authorization', :sealedTokens::jsonb ->> endpoint_id))
            ELSE '[]'::jsonb END,
          body, octet_length(body), encode(sha256(body), 'hex'), source_ip, verification,
          CASE verification
@@ -414,4 +416,18 @@ const INSERT_DELIVERIES = `
          CASE verification WHEN 'failed' THEN 401 ELSE 200 END
   FROM seed_batch
   CROSS JOIN LATERAL (VALUES (delivery_id, at), (CASE WHEN duplicated THEN retry_delivery_id END, retry_at)) AS d(id, received_at)
-  WHERE d.id IS NOT NULL`;
+  WHERE d.id IS NOT NULL`);
+
+/** Each token-scheme endpoint's Authorization value, sealed (by endpoint id). */
+function sealedTokens(endpoints: SeedEndpoint[]): Record<string, string> {
+  return Object.fromEntries(
+    endpoints
+      .filter((e) => e.provider === "json2video")
+      .map((e) => [e.id, sealSecret(`Bearer ${seedToken(e.id)}`)]),
+  );
+}
+
+/** The token a seeded token-scheme delivery carries: stable per endpoint. */
+function seedToken(endpointId: string): string {
+  return createHash("md5").update(endpointId).digest("hex").slice(0, 24);
+}

@@ -6,8 +6,10 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPreset } from "@/lib/providers/registry";
 import { extractionConfigSchema, providerIdSchema, providerIds } from "@/lib/providers/schema";
+import { currentKeyId, openSecret } from "@/lib/secrets/secret-box";
 import { TEST_SECRET_KEY } from "@/tests/support/app-server";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
+import { useKeys } from "@/tests/support/secret-keys";
 
 async function runSeed(databaseUrl: string, args: string[] = []): Promise<string> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/seed.ts", ...args], {
@@ -202,6 +204,29 @@ describe("db:seed --deliveries (bulk)", () => {
           OR EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.endpoint_id <> e.endpoint_id)`,
     );
     expect(mismatched.n).toBe(0);
+  });
+
+  it("seals a token-scheme delivery's Authorization under the current key, so the app's next start has none to seal", async () => {
+    const rows = await db.query<{ key: string | null; value: string }>(
+      `SELECT d.credential_key AS key, d.headers -> 4 ->> 1 AS value FROM deliveries d
+       JOIN endpoints e ON e.id = d.endpoint_id WHERE e.provider = 'json2video'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const saved = process.env.INBOX_SECRET_KEY;
+    useKeys(TEST_SECRET_KEY);
+    try {
+      for (const row of rows) {
+        expect(row.key).toBe(currentKeyId());
+        expect(openSecret(row.value)).toMatch(/^Bearer [0-9a-f]{24}$/);
+      }
+    } finally {
+      useKeys(saved);
+    }
+    const notCurrent = await db.one<{ n: number }>(
+      "SELECT count(*)::int AS n FROM deliveries WHERE credential_key IS NOT NULL AND credential_key <> $1",
+      [rows[0]?.key],
+    );
+    expect(notCurrent.n).toBe(0);
   });
 
   it("links events only to jobs of their own endpoint, and never a failed delivery's event", async () => {
