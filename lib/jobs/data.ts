@@ -33,9 +33,24 @@ const jobSummary = {
   registeredVia: true,
   label: true,
   metadata: true,
-  _count: { select: { events: true } },
   endpoint: { select: { name: true } },
 } as const;
+
+/**
+ * Each job's event count, read for these jobs alone (events_job_id_idx). Not Prisma's
+ * `_count`: it joins a count of the whole events table grouped by job, seconds at
+ * millions of events for a page of 50 jobs.
+ */
+async function withEventCounts<T extends { id: string }>(
+  jobs: T[],
+): Promise<Array<T & { eventCount: number }>> {
+  if (jobs.length === 0) return [];
+  const rows = await getDb().$queryRaw<Array<{ id: string; count: number }>>`
+    SELECT job_id AS id, count(*)::int AS count FROM events
+    WHERE job_id = ANY(${jobs.map((job) => job.id)}::text[]) GROUP BY job_id`;
+  const counts = new Map(rows.map((row) => [row.id, row.count]));
+  return jobs.map((job) => ({ ...job, eventCount: counts.get(job.id) ?? 0 }));
+}
 
 export async function listJobs(query: ListJobsQuery, now: Date = new Date()) {
   const cursor = decodeCursor(query.cursor);
@@ -60,7 +75,7 @@ export async function listJobs(query: ListJobsQuery, now: Date = new Date()) {
     orderBy: [{ firstSeenAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
   });
-  return toPage(rows, query.limit, (row) => row.firstSeenAt);
+  return toPage(await withEventCounts(rows), query.limit, (row) => row.firstSeenAt);
 }
 
 const unfinishedStates = jobStates.filter((state) => !isTerminalState(state));
@@ -90,7 +105,7 @@ function needsAttention(before: Date) {
 /** The jobs a registration returned, by id (lib/jobs/mutations.ts registerJobs). */
 export async function getJobsByIds(ids: readonly string[]) {
   const rows = await getDb().job.findMany({ where: { id: { in: [...ids] } }, select: jobSummary });
-  return new Map(rows.map((row) => [row.id, row]));
+  return new Map((await withEventCounts(rows)).map((row) => [row.id, row]));
 }
 
 export async function getJob(id: string) {
@@ -106,7 +121,12 @@ export async function getJob(id: string) {
     },
   });
   if (!job) throw notFound("job");
-  return { ...job, events: (await withDeliveryTotals(job.events)).sort(byProviderOrder) };
+  const [counted] = await withEventCounts([job]);
+  return {
+    ...job,
+    eventCount: counted?.eventCount ?? 0,
+    events: (await withDeliveryTotals(job.events)).sort(byProviderOrder),
+  };
 }
 
 type Ordered = { providerTimestamp: Date | null; firstReceivedAt: Date; id: string };
@@ -160,11 +180,13 @@ export async function getJobTimeline(id: string) {
     orderBy: [{ firstReceivedAt: "asc" }, { id: "asc" }],
     take: JOB_EVENTS_LIMIT,
   });
+  const [counted] = await withEventCounts([job]);
   const { endpoint } = job;
   const extraction =
     endpoint.extraction === null ? null : extractionConfigSchema.parse(endpoint.extraction);
   return {
     ...job,
+    eventCount: counted?.eventCount ?? 0,
     provider: providerIdSchema.parse(job.provider),
     endpoint: { ...endpoint, extraction },
     events: (await withDeliveryTotals(events)).sort(byProviderOrder),

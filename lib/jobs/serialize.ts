@@ -24,7 +24,7 @@ type JobRow = {
   registeredVia: string | null;
   label: string | null;
   metadata: Prisma.JsonValue;
-  _count: { events: number };
+  eventCount: number;
 };
 
 export function serializeJob(row: JobRow): JobResponse {
@@ -38,7 +38,7 @@ export function serializeJob(row: JobRow): JobResponse {
     outputUrl: row.outputUrl,
     error: row.error,
     details: row.details,
-    eventCount: row._count.events,
+    eventCount: row.eventCount,
     firstSeenAt: row.firstSeenAt.toISOString(),
     lastEventAt: row.lastEventAt.toISOString(),
     missedCallbackAt: row.missedCallbackAt?.toISOString() ?? null,

@@ -163,9 +163,9 @@ export default async function JobsPage({ searchParams }: Props) {
               <td className="max-w-[14rem] truncate text-xs text-zinc-700 dark:text-zinc-300">
                 {job.endpoint.name}
               </td>
-              <td className="text-right text-xs tabular-nums">{job._count.events}</td>
+              <td className="text-right text-xs tabular-nums">{job.eventCount}</td>
               <td className="text-xs text-zinc-600 dark:text-zinc-400">
-                {job._count.events === 0 ? (
+                {job.eventCount === 0 ? (
                   <span className="text-zinc-400">none yet</span>
                 ) : (
                   <RelativeTime iso={job.lastEventAt.toISOString()} />

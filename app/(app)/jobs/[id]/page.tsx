@@ -162,11 +162,11 @@ export default async function JobPage({ params, searchParams }: Props) {
                 missed callback
               </Badge>
             )}
-            {job._count.events === 0 ? (
+            {job.eventCount === 0 ? (
               <span>no events yet</span>
             ) : (
               <span>
-                {job._count.events} {job._count.events === 1 ? "event" : "events"}, last{" "}
+                {job.eventCount} {job.eventCount === 1 ? "event" : "events"}, last{" "}
                 <RelativeTime iso={job.lastEventAt.toISOString()} />
               </span>
             )}
@@ -297,7 +297,7 @@ export default async function JobPage({ params, searchParams }: Props) {
                 label: "Last callback",
                 // A registered job's last_event_at is its registration until a callback comes.
                 value:
-                  job._count.events === 0 ? (
+                  job.eventCount === 0 ? (
                     <span className="text-zinc-400">none yet</span>
                   ) : (
                     <RelativeTime iso={job.lastEventAt.toISOString()} />
