@@ -30,8 +30,9 @@ async function send(
   body: string,
   headers: Record<string, string>,
   expected: number,
+  subPath = "",
 ): Promise<Answer> {
-  const response = await sendCallback(endpoint, body, { headers });
+  const response = await sendCallback(endpoint, body, { headers, subPath });
   const answer = (await response.json()) as Answer;
   expect(response.status, JSON.stringify(answer)).toBe(expected);
   return answer;
@@ -62,6 +63,8 @@ beforeAll(async () => {
     progress,
     { ...svixHeaders(secret, progress), authorization: "Bearer hunter2-credential" },
     200,
+    // A sender that also authenticates in the URL: masked there too.
+    "?attempt=1&token=hunter2-query-token",
   );
   const completed = JSON.stringify(
     aspectTaskEvent({
@@ -130,9 +133,12 @@ describe("event page", () => {
 
     const curl = page.getByLabel("curl command");
     await expect.poll(() => curl.innerText()).toContain("-H 'authorization: <redacted>'");
-    expect(await page.content()).not.toContain("hunter2-credential");
-    // Not hidden by CSS or left in React's payload either: absent from what the server sent.
-    expect(await (await page.request.get(page.url())).text()).not.toContain("hunter2-credential");
+    expect(await curl.innerText()).toContain("?attempt=1&token=••••oken'");
+    for (const secret of ["hunter2-credential", "hunter2-query-token"]) {
+      expect(await page.content()).not.toContain(secret);
+      // Not hidden by CSS or left in React's payload either: absent from what the server sent.
+      expect(await (await page.request.get(page.url())).text()).not.toContain(secret);
+    }
     expect(await page.getByRole("table").first().innerText()).toContain("svix-signature");
     // Masked, not blank: the scheme and the last 4 characters tell a person which token came.
     expect(await page.getByRole("table").first().innerText()).toContain("Bearer ••••tial");
