@@ -1,8 +1,9 @@
 // `webhook-inbox replay-fixture <file> --to <url>`: a job's story exported from the inbox
 // (GET /api/jobs/<id>/export) sent again to a local receiver, from a laptop, without the
 // inbox: each delivery's body byte for byte, its method, its sub-path and query appended
-// to --to, its headers in order (minus hop-by-hop ones and the masked credentials, as the query is), spaced
-// as the provider spaced them divided by --speed. One line per send.
+// to --to (minus masked credential parameters), its headers in order (minus hop-by-hop
+// ones and masked credentials), spaced as the provider spaced them divided by --speed.
+// One line per send.
 import { readFile } from "node:fs/promises";
 import { jobFixtureSchema, type FixtureDelivery, type JobFixture } from "@/lib/fixtures/schema";
 import { sendOffsets } from "@/lib/fixtures/send-offsets";

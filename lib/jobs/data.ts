@@ -52,6 +52,12 @@ async function withEventCounts<T extends { id: string }>(
   return jobs.map((job) => ({ ...job, eventCount: counts.get(job.id) ?? 0 }));
 }
 
+/** One job's event count (its page and its API answer). */
+async function eventCountOf(job: { id: string }): Promise<number> {
+  const [counted] = await withEventCounts([job]);
+  return counted?.eventCount ?? 0;
+}
+
 export async function listJobs(query: ListJobsQuery, now: Date = new Date()) {
   const cursor = decodeCursor(query.cursor);
   const rows = await getDb().job.findMany({
@@ -121,10 +127,9 @@ export async function getJob(id: string) {
     },
   });
   if (!job) throw notFound("job");
-  const [counted] = await withEventCounts([job]);
   return {
     ...job,
-    eventCount: counted?.eventCount ?? 0,
+    eventCount: await eventCountOf(job),
     events: (await withDeliveryTotals(job.events)).sort(byProviderOrder),
   };
 }
@@ -180,13 +185,12 @@ export async function getJobTimeline(id: string) {
     orderBy: [{ firstReceivedAt: "asc" }, { id: "asc" }],
     take: JOB_EVENTS_LIMIT,
   });
-  const [counted] = await withEventCounts([job]);
   const { endpoint } = job;
   const extraction =
     endpoint.extraction === null ? null : extractionConfigSchema.parse(endpoint.extraction);
   return {
     ...job,
-    eventCount: counted?.eventCount ?? 0,
+    eventCount: await eventCountOf(job),
     provider: providerIdSchema.parse(job.provider),
     endpoint: { ...endpoint, extraction },
     events: (await withDeliveryTotals(events)).sort(byProviderOrder),
