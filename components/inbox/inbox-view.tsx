@@ -10,7 +10,7 @@ import { InboxTable } from "./inbox-table";
 import { eventFilterNames } from "@/lib/events/filter-names";
 import { inboxHref, listQuery, type InboxFilters } from "./inbox-url";
 import { LiveIndicator } from "./live-indicator";
-import { mergeNewestPage } from "./merge-rows";
+import { mergeNewestPage, refetchLimit } from "./merge-rows";
 import { useLiveInbox } from "./use-live-inbox";
 
 /** How long a row that arrived live stays highlighted. */
@@ -48,7 +48,8 @@ export function InboxView({
   useEffect(() => {
     listRef.current = list;
   }, [list]);
-  const refetch = useNewestPageRefetch(filters, limit, (fetched) => {
+  const rowsOnScreen = () => listRef.current.items.length;
+  const refetch = useNewestPageRefetch(filters, limit, rowsOnScreen, (fetched) => {
     const { newIds, ...merged } = mergeNewestPage(listRef.current, fetched);
     listRef.current = merged;
     setList(merged);
@@ -132,26 +133,32 @@ type ListPage = { items: ListedEvent[]; nextCursor: string | null };
 function useNewestPageRefetch(
   filters: InboxFilters,
   limit: string | undefined,
+  rowsOnScreen: () => number,
   onPage: (page: ListPage) => void,
 ) {
   const state = useRef({ running: false, again: false });
-  const onPageRef = useRef(onPage);
+  const latest = useRef({ onPage, rowsOnScreen });
   useEffect(() => {
-    onPageRef.current = onPage;
+    latest.current = { onPage, rowsOnScreen };
   });
-  const query = listQuery(filters, limit);
+  const filtersQuery = listQuery(filters, undefined);
   return useCallback(() => {
+    const query = () => {
+      const params = new URLSearchParams(filtersQuery);
+      params.set("limit", String(refetchLimit(limit, latest.current.rowsOnScreen())));
+      return params.toString();
+    };
     const run = async () => {
       state.current.running = true;
       do {
         state.current.again = false;
         const startedAt = Date.now();
         try {
-          const response = await fetch(`/api/events?${query}`, {
+          const response = await fetch(`/api/events?${query()}`, {
             headers: { accept: "application/json" },
             cache: "no-store",
           });
-          if (response.ok) onPageRef.current((await response.json()) as ListPage);
+          if (response.ok) latest.current.onPage((await response.json()) as ListPage);
         } catch {
           // Offline for a moment: the stream reconnects and asks again.
         }
@@ -164,7 +171,7 @@ function useNewestPageRefetch(
     };
     if (state.current.running) state.current.again = true;
     else void run();
-  }, [query]);
+  }, [filtersQuery, limit]);
 }
 
 function useHighlight(

@@ -4,11 +4,12 @@
 import { z } from "zod";
 import { AppError } from "@/lib/http/app-error";
 import { idSchema } from "@/lib/ids/schema";
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from "./limits";
 
 export type Cursor = { at: Date; id: string };
 
 export const pageParamsSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
   cursor: z.string().max(200).optional(),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeNewestPage } from "@/components/inbox/merge-rows";
+import { mergeNewestPage, refetchLimit } from "@/components/inbox/merge-rows";
 
 const row = (id: string, count = 1) => ({ id, deliveryCount: count });
 const page = (ids: string[] | Array<ReturnType<typeof row>>, nextCursor: string | null = null) => ({
@@ -43,5 +43,32 @@ describe("mergeNewestPage", () => {
       nextCursor: "after-a",
       newIds: ["a"],
     });
+  });
+
+  it("shows a row committed late that sorts below rows already on screen", () => {
+    // The table, newest first by time received. n2 and n1 were shown (a page of 2). b1 is
+    // committed and announced first; then b2, and b3, received before b1 but committed
+    // after it. Each refetch takes the newest rows as the Inbox asks for them.
+    const newest = (table: string[], limit: number) =>
+      page(table.slice(0, limit), table.length > limit ? `after-${table[limit - 1]}` : null);
+    let shown = page(["n2", "n1"], "after-n1");
+    const refetch = (table: string[]) => {
+      const { newIds: _, ...merged } = mergeNewestPage(
+        shown,
+        newest(table, refetchLimit("2", shown.items.length)),
+      );
+      shown = merged;
+    };
+    refetch(["b1", "n2", "n1"]);
+    refetch(["b2", "b1", "b3", "n2", "n1"]);
+    expect(shown.items.map((r) => r.id)).toEqual(["b2", "b1", "b3", "n2", "n1"]);
+    expect(shown.nextCursor).toBe("after-n1");
+  });
+
+  it("refetches every row on screen, at least a page and at most the API's largest page", () => {
+    expect(refetchLimit("2", 0)).toBe(2);
+    expect(refetchLimit("2", 5)).toBe(5);
+    expect(refetchLimit(undefined, 3)).toBe(50);
+    expect(refetchLimit("50", 900)).toBe(200);
   });
 });
