@@ -154,6 +154,8 @@ const envSchema = z.object({
   INBOX_RETENTION_BUSY_PERCENT: z.coerce.number().int().min(1).max(100).default(25),
   /** Deliveries a second a retention run deletes at most, on average over the run; unset: no budget. */
   INBOX_RETENTION_MAX_ROWS_PER_SECOND: z.coerce.number().int().min(1).max(10_000_000).optional(),
+  /** Deliveries the Endpoints page counts live per view, smallest endpoints first; bigger ones show the queue's count (lib/usage). */
+  INBOX_USAGE_LIVE_COUNT_LIMIT: z.coerce.number().int().min(0).max(100_000_000).default(200_000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

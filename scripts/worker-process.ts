@@ -27,11 +27,13 @@ import {
   REPLAY_TASK,
   RETENTION_TASK,
   SCAN_TASK,
+  USAGE_TASK,
   type TaskHandlers,
 } from "@/lib/queue/tasks";
 import { startQueueWorker } from "@/lib/queue/worker";
 import { runReplayJob } from "@/lib/replay/replay-task";
 import { RETENTION_CRONTAB, runRetentionTask } from "@/lib/retention/tasks";
+import { runUsageRecountTask, startUsageRecounts, USAGE_CRONTAB } from "@/lib/usage/tasks";
 import { ignoreClosedOutput } from "./ignore-closed-output";
 
 /** A forward times out after 15 s; a stop that takes longer than this is stuck. */
@@ -60,14 +62,18 @@ const handlers: TaskHandlers = {
   [POLL_TASK]: runPollJob,
   [ALERT_TASK]: runAlertJob,
   [RETENTION_TASK]: runRetentionTask,
+  [USAGE_TASK]: runUsageRecountTask,
 };
 const started = startQueueWorker(requireDatabaseUrl(), handlers, {
   onWorkerId: (id) => {
     if (process.connected) process.send?.({ type: "worker-id", id });
   },
-  // The poll scan keeps a planned run, else plans one now.
-  onStarted: startPollScans,
-  crontab: RETENTION_CRONTAB,
+  // The poll scan keeps a planned run, else plans one now; so does the usage recount.
+  onStarted: async () => {
+    await startPollScans();
+    await startUsageRecounts();
+  },
+  crontab: `${RETENTION_CRONTAB}\n${USAGE_CRONTAB}`,
 });
 
 let stopping = false;

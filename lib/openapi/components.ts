@@ -55,7 +55,8 @@ import {
   replayEventSchema,
   startedReplayResponseSchema,
 } from "@/lib/replay/schema";
-import { retentionRunResponseSchema, usageResponseSchema } from "@/lib/retention/schema";
+import { retentionRunResponseSchema } from "@/lib/retention/schema";
+import { usageResponseSchema } from "@/lib/usage/schema";
 import {
   createdInvitationResponseSchema,
   invitationResponseSchema,

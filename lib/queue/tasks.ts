@@ -23,6 +23,8 @@ export const ALERT_TASK = "send_alert";
 
 /** The hourly retention run (lib/retention), queued by the worker's crontab (worker.ts). */
 export const RETENTION_TASK = "retention_run";
+/** Counts what each endpoint stores for the Endpoints page (lib/usage), every few minutes. */
+export const USAGE_TASK = "recount_usage";
 
 export type ForwardJob = { eventId: string; destinationId: string; attempt: number };
 export type ReplayJob = {
@@ -42,6 +44,7 @@ export type TaskPayloads = {
   [POLL_TASK]: PollJob;
   [ALERT_TASK]: AlertJob;
   [RETENTION_TASK]: unknown;
+  [USAGE_TASK]: unknown;
 };
 export type TaskName = keyof TaskPayloads;
 export type TaskHandlers = { [K in TaskName]: (payload: TaskPayloads[K]) => Promise<void> };
@@ -58,6 +61,7 @@ const TASKS: Record<TaskName, true> = {
   [POLL_TASK]: true,
   [ALERT_TASK]: true,
   [RETENTION_TASK]: true,
+  [USAGE_TASK]: true,
 };
 /** Every task name (the metrics report each, with zeros when it has no jobs). */
 export const TASK_NAMES = Object.keys(TASKS) as TaskName[];

@@ -32,7 +32,7 @@ export type QueueWorkerOptions = {
   onWorkerId?: (id: string) => void;
   /** Runs once the runner is up (the poll scan plans its first run). */
   onStarted?: () => Promise<void>;
-  /** graphile-worker crontab lines (the hourly retention run). */
+  /** graphile-worker crontab lines (the hourly retention run, the usage recount). */
   crontab?: string;
 };
 

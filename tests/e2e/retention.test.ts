@@ -7,13 +7,16 @@ import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatSize } from "@/components/ui/format-size";
-import { createEndpoint, sendCallback, type CreatedEndpoint } from "@/tests/support/api";
+import { apiClient, createEndpoint, sendCallback, type CreatedEndpoint } from "@/tests/support/api";
+import { startAppServer } from "@/tests/support/app-server";
+import { createFreshDatabase, queryDatabase } from "@/tests/support/fresh-database";
 import { clipzyJob } from "@/tests/support/callbacks-payloads";
 import {
   expectNoPageErrors,
   launchBrowser,
   screenshotBothThemes,
   signedInPage,
+  signIn,
   type PageErrors,
 } from "./support/browser";
 
@@ -129,5 +132,85 @@ describe("storage and retention", () => {
     await page.getByRole("heading", { name: "Data and retention" }).scrollIntoViewIfNeeded();
     await screenshotBothThemes(page, "settings-data");
     expectNoPageErrors(errors);
+  });
+});
+
+describe("usage counted by the queue", () => {
+  it("a big endpoint shows the queue's last count and its age", async () => {
+    // Its own server where every endpoint counts as big (no live counting on the page).
+    const database = await createFreshDatabase("usage_counts");
+    const app = await startAppServer(database.url, {
+      INBOX_USAGE_LIVE_COUNT_LIMIT: "0",
+      INBOX_RETENTION_DAYS: "30",
+    });
+    const own = apiClient(() => app.baseUrl);
+    const ownContext = await browser.newContext({
+      baseURL: app.baseUrl,
+      viewport: { width: 1366, height: 900 },
+    });
+    try {
+      const { body: created } = await own<CreatedEndpoint>("/api/endpoints", {
+        method: "POST",
+        body: JSON.stringify({ name: "Renders", provider: "clipzy" }),
+      });
+      for (const id of ["old", "new-1", "new-2"]) {
+        const response = await fetch(created.ingestUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(clipzyJob(`usage-${id}`, "completed")),
+        });
+        expect(response.status).toBe(200);
+      }
+      // A callback past the window (as 40 days of waiting would leave it): the run removes
+      // it and queues a recount.
+      for (const statement of [
+        "UPDATE deliveries SET received_at = now() - interval '40 days' WHERE event_id IN (SELECT id FROM events WHERE external_job_id = 'usage-old')",
+        "UPDATE events SET first_received_at = now() - interval '40 days', last_touched_at = now() - interval '40 days' WHERE external_job_id = 'usage-old'",
+        "UPDATE jobs SET first_seen_at = now() - interval '40 days', last_event_at = now() - interval '40 days' WHERE external_id = 'usage-old'",
+      ])
+        await queryDatabase(database.url, statement);
+      const ran = await own<{ removed: { deliveries: number } }>("/api/retention/run", {
+        method: "POST",
+      });
+      expect(ran.body.removed.deliveries).toBe(1);
+      await expect
+        .poll(
+          async () =>
+            (
+              await queryDatabase<{ deliveries: string }>(
+                database.url,
+                "SELECT deliveries FROM endpoint_usage_counts WHERE endpoint_id = $1",
+                [created.id],
+              )
+            )[0]?.deliveries,
+          { timeout: 15_000 },
+        )
+        .toBe("2");
+      // One more arrives after the count: the page still shows the count, with its age.
+      await fetch(created.ingestUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(clipzyJob("usage-later", "completed")),
+      });
+      const ownPage = await ownContext.newPage();
+      const pageErrors: string[] = [];
+      ownPage.on("pageerror", (error) => pageErrors.push(error.message));
+      await signIn(ownPage);
+      await ownPage.goto("/endpoints");
+      const usage = ownPage
+        .getByRole("row")
+        .filter({ hasText: "Renders" })
+        .getByTestId("endpoint-usage");
+      expect(await usage.innerText()).toContain("2 deliveries");
+      await expect
+        .poll(() => usage.getByTestId("usage-counted-at").innerText())
+        .toMatch(/^counted (now|.+ ago)$/);
+      await screenshotBothThemes(ownPage, "endpoints-usage-counted");
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await ownContext.close();
+      await app.stop();
+      await database.drop();
+    }
   });
 });

@@ -261,6 +261,19 @@ describe("retention", () => {
       `/api/endpoints/${byDefault.id}/usage`,
     );
     expect(usage.body).toMatchObject({ deliveries: 2, events: 2, jobs: 2 });
+    // The run queued a recount: the Endpoints page's stored counts (big endpoints) follow.
+    await expect
+      .poll(
+        async () => {
+          const [row] = await sql<{ deliveries: string; events: string; jobs: string }>(
+            "SELECT deliveries, events, jobs FROM endpoint_usage_counts WHERE endpoint_id = $1",
+            [byDefault.id],
+          );
+          return row;
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual({ deliveries: "2", events: "2", jobs: "2" });
     expect(await runRetention()).toEqual({
       deliveries: 0,
       events: 0,

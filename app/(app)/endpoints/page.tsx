@@ -18,7 +18,7 @@ import { AppError } from "@/lib/http/app-error";
 import { getPreset, providerPresets } from "@/lib/providers/registry";
 import { providerIdSchema } from "@/lib/providers/schema";
 import { pageOrigin } from "@/lib/http/page-origin";
-import { getEndpointsUsage, type EndpointUsage } from "@/lib/retention/data";
+import { getEndpointsUsage, type EndpointUsage } from "@/lib/usage/data";
 
 export const metadata: Metadata = { title: "Endpoints" };
 
@@ -47,6 +47,12 @@ function StoredCell({ usage }: { usage: EndpointUsage | undefined }) {
       <div className="text-zinc-500 dark:text-zinc-400">
         {formatSize(usage.bytes)} · {count(usage.jobs, "job", "jobs")}
       </div>
+      {usage.countedAt && (
+        // Too big to count on every view: the queue's last count (every five minutes).
+        <div className="text-zinc-500 dark:text-zinc-400" data-testid="usage-counted-at">
+          counted <RelativeTime iso={usage.countedAt.toISOString()} />
+        </div>
+      )}
     </div>
   );
 }

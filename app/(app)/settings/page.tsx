@@ -15,7 +15,7 @@ import { listApiTokens } from "@/lib/auth/data";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { getDatabaseSize } from "@/lib/retention/data";
+import { getDatabaseSize } from "@/lib/usage/data";
 import { listMembers, listPendingInvitations } from "@/lib/team/data";
 import { INVITATION_LIFETIME_MS } from "@/lib/team/invitations";
 import {

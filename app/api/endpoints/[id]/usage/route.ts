@@ -1,8 +1,8 @@
 import { apiRoute } from "@/lib/auth/api-route";
 import { jsonResponse } from "@/lib/http/error-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
-import { getEndpointUsage } from "@/lib/retention/data";
-import { serializeUsage } from "@/lib/retention/serialize";
+import { getEndpointUsage } from "@/lib/usage/data";
+import { serializeUsage } from "@/lib/usage/serialize";
 
 export const dynamic = "force-dynamic";
 
