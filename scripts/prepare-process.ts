@@ -1,7 +1,9 @@
 // The launcher's start-up work on the database, in a process of its own that exits when
 // done (forked by scripts/start.ts once the database is open and the secrets are in the
-// environment): pending migrations, stored secrets and credential headers sealed under
-// the current key, the first admin from the environment, the set-up code. Its own
+// environment): pending migrations, stored secrets sealed under the current key (a few
+// rows; the deliveries' credential headers, possibly millions, are resealed by the queue
+// once the app listens: lib/deliveries/tasks.ts), the first admin from the environment,
+// the set-up code. Its own
 // process because this work loads Prisma's query compiler (WebAssembly) and better-auth:
 // tens of megabytes the launcher would otherwise hold for as long as the app runs, to
 // use them once.
@@ -11,7 +13,6 @@
 import { ensureAdminFromEnv } from "@/lib/auth/users";
 import { getPool } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { resealDeliveryHeaders } from "@/lib/deliveries/mutations";
 import { getEnv, requireDatabaseUrl } from "@/lib/env";
 import { resealStoredSecrets } from "@/lib/secrets/mutations";
 import { ignoreClosedOutput } from "./ignore-closed-output";
@@ -26,11 +27,6 @@ async function prepare(keySource: string): Promise<string | null> {
   const resealed = await resealStoredSecrets();
   if (resealed)
     console.log(`stored secrets sealed with the key from ${keySource}: ${resealed} rows`);
-  const resealedDeliveries = await resealDeliveryHeaders();
-  if (resealedDeliveries)
-    console.log(
-      `credential headers of stored deliveries sealed with the key from ${keySource}: ${resealedDeliveries} rows`,
-    );
   const { INBOX_ADMIN_EMAIL: adminEmail, INBOX_ADMIN_PASSWORD: adminPassword } = getEnv();
   if (adminEmail && adminPassword) {
     console.log(`admin ${adminEmail}: ${await ensureAdminFromEnv(adminEmail, adminPassword)}`);

@@ -12,6 +12,7 @@
 import { parseArgs } from "node:util";
 import { rememberListeningOrigin } from "@/lib/alerts/links";
 import { runAlertJob } from "@/lib/alerts/send-alert";
+import { runResealDeliveriesTask } from "@/lib/deliveries/tasks";
 import { getPool } from "@/lib/db/client";
 import { requireDatabaseUrl } from "@/lib/env";
 import { relayWakesElsewhere } from "@/lib/forwarding/outbox-relay";
@@ -25,15 +26,17 @@ import {
   FORWARD_TASK,
   POLL_TASK,
   REPLAY_TASK,
+  RESEAL_TASK,
   RETENTION_TASK,
   SCAN_TASK,
   USAGE_TASK,
   type TaskHandlers,
 } from "@/lib/queue/tasks";
+import { queueSingleJob } from "@/lib/queue/mutations";
 import { startQueueWorker } from "@/lib/queue/worker";
 import { runReplayJob } from "@/lib/replay/replay-task";
 import { RETENTION_CRONTAB, runRetentionTask } from "@/lib/retention/tasks";
-import { runUsageRecountTask, startUsageRecounts, USAGE_CRONTAB } from "@/lib/usage/tasks";
+import { runUsageRecountTask, USAGE_CRONTAB } from "@/lib/usage/tasks";
 import { ignoreClosedOutput } from "./ignore-closed-output";
 
 /** A forward times out after 15 s; a stop that takes longer than this is stuck. */
@@ -63,15 +66,18 @@ const handlers: TaskHandlers = {
   [ALERT_TASK]: runAlertJob,
   [RETENTION_TASK]: runRetentionTask,
   [USAGE_TASK]: runUsageRecountTask,
+  [RESEAL_TASK]: runResealDeliveriesTask,
 };
 const started = startQueueWorker(requireDatabaseUrl(), handlers, {
   onWorkerId: (id) => {
     if (process.connected) process.send?.({ type: "worker-id", id });
   },
-  // The poll scan keeps a planned run, else plans one now; so does the usage recount.
+  // The poll scan keeps a planned run, else plans one now; the usage recount and the
+  // reseal of delivery headers (a key rotated since the last start) run now.
   onStarted: async () => {
     await startPollScans();
-    await startUsageRecounts();
+    await queueSingleJob(USAGE_TASK, "preserve_run_at");
+    await queueSingleJob(RESEAL_TASK, "preserve_run_at");
   },
   crontab: `${RETENTION_CRONTAB}\n${USAGE_CRONTAB}`,
 });

@@ -1,9 +1,10 @@
 // Writes to the queue's own tables outside a task: releasing the jobs a worker that is
 // gone had locked (scripts/worker-supervisor.ts), which graphile-worker would otherwise
-// leave locked for 4 hours; queueing the usage recount (here, not in lib/usage, because
-// the retention run that asks for one is itself counted by lib/usage).
+// leave locked for 4 hours; queueing a job that runs once at a time (the usage recount
+// here, not in lib/usage, because the retention run that asks for one is itself counted
+// by lib/usage).
 import { getPool } from "@/lib/db/client";
-import { USAGE_TASK } from "./tasks";
+import type { TaskName } from "./tasks";
 
 /** The jobs these workers had taken become runnable again. */
 export async function unlockJobsOfWorkers(workerIds: string[]): Promise<void> {
@@ -18,13 +19,17 @@ export async function unlockAllJobs(): Promise<void> {
 }
 
 /**
- * Queues a usage recount (lib/usage) to run now, after a retention run removed rows or
- * when the worker starts. One at a time across every process (one job key): "replace"
- * moves a queued one to now, "preserve_run_at" keeps a queued one where it is.
+ * Queues a task with no payload to run now, at most one queued across every process (its
+ * name is its job key): "replace" moves a queued one to now, "preserve_run_at" keeps a
+ * queued one where it is. The usage recount after a retention run removed rows; the
+ * worker's start-up jobs.
  */
-export async function queueUsageRecount(mode: "replace" | "preserve_run_at"): Promise<void> {
+export async function queueSingleJob(
+  task: TaskName,
+  mode: "replace" | "preserve_run_at",
+): Promise<void> {
   await getPool().query(
-    `SELECT graphile_worker.add_job('${USAGE_TASK}', '{}'::json, job_key := '${USAGE_TASK}', job_key_mode := $1)`,
-    [mode],
+    "SELECT graphile_worker.add_job($1, '{}'::json, job_key := $1, job_key_mode := $2)",
+    [task, mode],
   );
 }

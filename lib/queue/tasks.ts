@@ -25,6 +25,8 @@ export const ALERT_TASK = "send_alert";
 export const RETENTION_TASK = "retention_run";
 /** Counts what each endpoint stores for the Endpoints page (lib/usage), every few minutes. */
 export const USAGE_TASK = "recount_usage";
+/** Seals stored deliveries' credential headers with the current key (lib/deliveries), after a start. */
+export const RESEAL_TASK = "reseal_deliveries";
 
 export type ForwardJob = { eventId: string; destinationId: string; attempt: number };
 export type ReplayJob = {
@@ -45,6 +47,7 @@ export type TaskPayloads = {
   [ALERT_TASK]: AlertJob;
   [RETENTION_TASK]: unknown;
   [USAGE_TASK]: unknown;
+  [RESEAL_TASK]: unknown;
 };
 export type TaskName = keyof TaskPayloads;
 export type TaskHandlers = { [K in TaskName]: (payload: TaskPayloads[K]) => Promise<void> };
@@ -62,6 +65,7 @@ const TASKS: Record<TaskName, true> = {
   [ALERT_TASK]: true,
   [RETENTION_TASK]: true,
   [USAGE_TASK]: true,
+  [RESEAL_TASK]: true,
 };
 /** Every task name (the metrics report each, with zeros when it has no jobs). */
 export const TASK_NAMES = Object.keys(TASKS) as TaskName[];

@@ -24,7 +24,8 @@ import { AppError } from "@/lib/http/app-error";
 import { restAfterBatch, type RetentionPace } from "./pace";
 import { cutoffOf, retentionWindow } from "./policy";
 import { recordRetentionRun } from "@/lib/metrics/app-metrics";
-import { queueUsageRecount } from "@/lib/queue/mutations";
+import { queueSingleJob } from "@/lib/queue/mutations";
+import { USAGE_TASK } from "@/lib/queue/tasks";
 
 export type RetentionCounts = {
   deliveries: number;
@@ -146,7 +147,8 @@ export async function runRetention(
             return { removed: rowCount ?? 0, [kind]: rowCount ?? 0 };
           });
       // The Endpoints page's counts of big endpoints (lib/usage) are now too high.
-      if (counts.deliveries + counts.events + counts.jobs > 0) await queueUsageRecount("replace");
+      if (counts.deliveries + counts.events + counts.jobs > 0)
+        await queueSingleJob(USAGE_TASK, "replace");
       return {
         ...counts,
         endpoints: windows.length,

@@ -1,10 +1,9 @@
 // The queue's usage recount (graphile-worker): every five minutes by the crontab, once
 // across all app processes, and at once when a retention run removed rows or the worker
-// starts (queueUsageRecount in lib/queue/mutations.ts). The Endpoints page shows each
+// starts (queueSingleJob in lib/queue/mutations.ts). The Endpoints page shows each
 // count's age, so a missed slot is not made up.
 import { getLogger } from "@/lib/log/logger";
 import { USAGE_TASK } from "@/lib/queue/tasks";
-import { queueUsageRecount } from "@/lib/queue/mutations";
 import { recountEndpointsUsage } from "./mutations";
 
 /** Every five minutes, no retries; sharing the job key with the one-off recounts. */
@@ -17,9 +16,4 @@ export async function runUsageRecountTask(): Promise<void> {
     { endpoints, durationMs: Math.round(performance.now() - started) },
     "usage: endpoints counted",
   );
-}
-
-/** Called when the worker starts: counts now, unless a recount is already queued. */
-export function startUsageRecounts(): Promise<void> {
-  return queueUsageRecount("preserve_run_at");
 }
