@@ -1175,6 +1175,7 @@ export interface components {
         failedDeliveries: number;
         cutoff: components["schemas"]["Timestamp"] | null;
       };
+      countedAt: components["schemas"]["Timestamp"] | null;
     };
     Destination: {
       id: string;

@@ -20,5 +20,7 @@ export const usageResponseSchema = z.object({
     failedDeliveries: z.number().int(),
     cutoff: timestampSchema.nullable(),
   }),
+  /** When the queue counted these (big endpoints, every five minutes); null: counted just now. */
+  countedAt: timestampSchema.nullable(),
 });
 export type UsageResponse = z.infer<typeof usageResponseSchema>;

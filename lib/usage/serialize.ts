@@ -16,5 +16,6 @@ export function serializeUsage(usage: EndpointUsage): UsageResponse {
       failedDeliveries: usage.nextRun.failedDeliveries,
       cutoff: usage.nextRun.cutoff?.toISOString() ?? null,
     },
+    countedAt: usage.countedAt?.toISOString() ?? null,
   };
 }

@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { apiJson, createEndpoint, queryAppDb, sendCallback } from "@/tests/support/api";
-import { TEST_SECRET_KEY } from "@/tests/support/app-server";
+import { TEST_RETENTION_ENV, TEST_SECRET_KEY } from "@/tests/support/app-server";
 import { clipzyJob } from "@/tests/support/callbacks-payloads";
 
 let usageData: typeof import("@/lib/usage/data");
@@ -17,6 +17,8 @@ beforeAll(async () => {
   // lib/env reads the environment once, on first use: set it before loading lib code.
   process.env.DATABASE_URL = inject("appDatabaseUrl");
   process.env.INBOX_SECRET_KEY = TEST_SECRET_KEY;
+  // The windows the shared app counts with: stored counts taken under others are not used.
+  Object.assign(process.env, TEST_RETENTION_ENV);
   usageData = await import("@/lib/usage/data");
   usageMutations = await import("@/lib/usage/mutations");
 });
@@ -94,6 +96,23 @@ describe("usage on the Endpoints page", () => {
     // With room for both, both are live.
     const roomy = await usageData.getEndpointsUsage([small.id, big.id], { liveCountLimit: 2_000 });
     expect(roomy.get(big.id)).toMatchObject({ deliveries: 4, countedAt: null });
+  });
+
+  it("the usage API answers a big endpoint's stored count with countedAt, a small one's live", async () => {
+    const endpoint = await endpointWith(2);
+    const usage = () =>
+      apiJson<{ deliveries: number; countedAt: string | null }>(
+        `/api/endpoints/${endpoint.id}/usage`,
+      );
+    expect((await usage()).body).toMatchObject({ deliveries: 2, countedAt: null });
+    await usageMutations.recountEndpointsUsage();
+    // More than the shared app's INBOX_USAGE_LIVE_COUNT_LIMIT (200,000) at the last count.
+    await markStored(endpoint.id, 1_000_000);
+    const { body } = await usage();
+    expect(body.deliveries).toBe(1_000_000);
+    const age = Date.now() - Date.parse(body.countedAt ?? "");
+    expect(age).toBeGreaterThan(170_000);
+    expect(age).toBeLessThan(240_000);
   });
 
   it("counts live an endpoint never counted, and one whose retention window changed", async () => {

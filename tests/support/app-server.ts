@@ -25,6 +25,14 @@ export const TEST_API_TOKEN = "test-token-0123456789abcdef";
 export const TEST_ADMIN = { email: "admin@inbox.test", password: "test-admin-password-1" } as const;
 export const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdefghijklmnop";
 export const TEST_SECRET_KEY = "test-secret-key-0123456789abcdefghijklmnop";
+/**
+ * Test data is often dated weeks back (the bulk seed spans 30 days): the hourly
+ * retention run must not delete it under a test. Retention tests pass their own.
+ */
+export const TEST_RETENTION_ENV = {
+  INBOX_RETENTION_DAYS: "36500",
+  INBOX_FAILED_RETENTION_DAYS: "36500",
+};
 /** The set-up page's code for servers started without an admin (INBOX_SETUP_CODE). */
 export const TEST_SETUP_CODE = "test-setup-code-0123456789";
 
@@ -50,10 +58,7 @@ export async function startAppServer(
     INBOX_WEB_PROCESSES: process.env.INBOX_WEB_PROCESSES ?? "1",
     // Test receivers listen on loopback, which the outbound client refuses otherwise.
     INBOX_OUTBOUND_ALLOW: "127.0.0.1",
-    // Test data is often dated weeks back (the bulk seed spans 30 days): the hourly
-    // retention run must not delete it under a test. Retention tests pass their own.
-    INBOX_RETENTION_DAYS: "36500",
-    INBOX_FAILED_RETENTION_DAYS: "36500",
+    ...TEST_RETENTION_ENV,
     ...extraEnv,
   };
   const child = spawn(process.execPath, [...nodeArgs, APP_ENTRY], {
