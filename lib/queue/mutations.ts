@@ -4,7 +4,12 @@
 // here, not in lib/usage, because the retention run that asks for one is itself counted
 // by lib/usage).
 import { getPool } from "@/lib/db/client";
-import type { TaskName } from "./tasks";
+import type { TaskName, TaskPayloads } from "./tasks";
+
+/** The tasks that take no payload: the only ones queueSingleJob can queue. */
+type PayloadlessTask = {
+  [K in TaskName]: unknown extends TaskPayloads[K] ? K : never;
+}[TaskName];
 
 /** The jobs these workers had taken become runnable again. */
 export async function unlockJobsOfWorkers(workerIds: string[]): Promise<void> {
@@ -25,7 +30,7 @@ export async function unlockAllJobs(): Promise<void> {
  * worker's start-up jobs.
  */
 export async function queueSingleJob(
-  task: TaskName,
+  task: PayloadlessTask,
   mode: "replace" | "preserve_run_at",
 ): Promise<void> {
   await getPool().query(

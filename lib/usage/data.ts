@@ -38,7 +38,7 @@ export type EndpointUsage = {
   countedAt: Date | null;
 };
 
-type EndpointWindow = {
+export type EndpointWindow = {
   id: string;
   setting: RetentionSetting;
   window: { days: number | null; failedDays: number | null };
@@ -46,11 +46,12 @@ type EndpointWindow = {
   failedCutoff: Date | null;
 };
 
-async function windowsOf(ids: readonly string[], now: Date): Promise<EndpointWindow[]> {
+/** The windows of these endpoints, or of every endpoint when `ids` is not given. */
+async function windowsOf(now: Date, ids?: readonly string[]): Promise<EndpointWindow[]> {
   const env = getEnv();
   const defaults = { days: env.INBOX_RETENTION_DAYS, failedDays: env.INBOX_FAILED_RETENTION_DAYS };
   const settings = await getDb().endpoint.findMany({
-    where: { id: { in: [...ids] } },
+    where: ids && { id: { in: [...ids] } },
     select: { id: true, retentionDays: true },
   });
   return settings.map((s) => {
@@ -76,8 +77,21 @@ type UsageRow = {
   jobs: bigint;
 };
 
+/** What endpoint_usage_counts keeps of an endpoint, besides the windows and the time. */
+export type UsageCounts = {
+  deliveries: bigint;
+  events: bigint;
+  jobs: bigint;
+  bytes: bigint;
+  oldestDeliveryAt: Date | null;
+  expiringDeliveries: bigint;
+  expiringFailedDeliveries: bigint;
+};
+
+export type CountedEndpoint = { window: EndpointWindow; counts: UsageCounts };
+
 /** Exact counts now, one index scan per endpoint and kind. */
-async function countUsage(windows: readonly EndpointWindow[]): Promise<EndpointUsage[]> {
+async function countUsage(windows: readonly EndpointWindow[]): Promise<CountedEndpoint[]> {
   if (windows.length === 0) return [];
   // A NULL cutoff (kept forever) matches nothing; the epoch stands in for it.
   const epoch = new Date(0);
@@ -98,35 +112,29 @@ async function countUsage(windows: readonly EndpointWindow[]): Promise<EndpointU
       FROM deliveries x WHERE x.endpoint_id = w.id
     ) d`;
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return windows.map((w) => {
-    const row = byId.get(w.id);
-    return usageOf(w, {
-      deliveries: row?.deliveries ?? 0n,
-      events: row?.events ?? 0n,
-      jobs: row?.jobs ?? 0n,
-      bytes: row?.bytes ?? 0n,
-      oldestDeliveryAt: row?.oldest ?? null,
-      expiringDeliveries: row?.expiring ?? 0n,
-      expiringFailedDeliveries: row?.expiring_failed ?? 0n,
-      cutoff: w.cutoff,
-      countedAt: null,
-    });
+  return windows.map((window) => {
+    const row = byId.get(window.id);
+    return {
+      window,
+      counts: {
+        deliveries: row?.deliveries ?? 0n,
+        events: row?.events ?? 0n,
+        jobs: row?.jobs ?? 0n,
+        bytes: row?.bytes ?? 0n,
+        oldestDeliveryAt: row?.oldest ?? null,
+        expiringDeliveries: row?.expiring ?? 0n,
+        expiringFailedDeliveries: row?.expiring_failed ?? 0n,
+      },
+    };
   });
 }
 
-type Counts = {
-  deliveries: bigint;
-  events: bigint;
-  jobs: bigint;
-  bytes: bigint;
-  oldestDeliveryAt: Date | null;
-  expiringDeliveries: bigint;
-  expiringFailedDeliveries: bigint;
-  cutoff: Date | null;
-  countedAt: Date | null;
-};
-
-function usageOf(w: EndpointWindow, counts: Counts): EndpointUsage {
+/** `cutoff` and `countedAt`: the time the counts are of (null countedAt: now). */
+function usageOf(
+  w: EndpointWindow,
+  counts: UsageCounts,
+  { cutoff, countedAt }: { cutoff: Date | null; countedAt: Date | null },
+): EndpointUsage {
   const failed = Number(counts.expiringFailedDeliveries);
   return {
     endpointId: w.id,
@@ -139,21 +147,16 @@ function usageOf(w: EndpointWindow, counts: Counts): EndpointUsage {
     nextRun: {
       deliveries: Number(counts.expiringDeliveries) + failed,
       failedDeliveries: failed,
-      cutoff: counts.cutoff,
+      cutoff,
     },
-    countedAt: counts.countedAt,
+    countedAt,
   };
 }
 
 /** Counts every endpoint's usage now, one endpoint per statement (the queue's recount). */
-export async function countAllEndpointsUsage(now = new Date()): Promise<EndpointUsage[]> {
-  const endpoints = await getDb().endpoint.findMany({ select: { id: true } });
-  const windows = await windowsOf(
-    endpoints.map((e) => e.id),
-    now,
-  );
-  const counted: EndpointUsage[] = [];
-  for (const window of windows) counted.push(...(await countUsage([window])));
+export async function countAllEndpointsUsage(now = new Date()): Promise<CountedEndpoint[]> {
+  const counted: CountedEndpoint[] = [];
+  for (const window of await windowsOf(now)) counted.push(...(await countUsage([window])));
   return counted;
 }
 
@@ -169,7 +172,7 @@ export async function getEndpointsUsage(
 ): Promise<Map<string, EndpointUsage>> {
   if (ids.length === 0) return new Map();
   const [windows, stored] = await Promise.all([
-    windowsOf(ids, now),
+    windowsOf(now, ids),
     getDb().endpointUsageCounts.findMany({ where: { endpointId: { in: [...ids] } } }),
   ]);
   const storedById = new Map(stored.map((row) => [row.endpointId, row]));
@@ -191,9 +194,20 @@ export async function getEndpointsUsage(
   for (const { w, row } of bySize) {
     budget -= Number(row.deliveries);
     if (budget >= 0) live.push(w);
-    else fromStore.push(usageOf(w, { ...row, cutoff: cutoffOf(row.windowDays, row.countedAt) }));
+    else
+      fromStore.push(
+        usageOf(w, row, {
+          cutoff: cutoffOf(row.windowDays, row.countedAt),
+          countedAt: row.countedAt,
+        }),
+      );
   }
-  const counted = [...(await countUsage(live)), ...fromStore];
+  const counted = [
+    ...(await countUsage(live)).map(({ window, counts }) =>
+      usageOf(window, counts, { cutoff: window.cutoff, countedAt: null }),
+    ),
+    ...fromStore,
+  ];
   return new Map(counted.map((usage) => [usage.endpointId, usage]));
 }
 
