@@ -11,11 +11,17 @@
 /** One outcome per member, in the members' order. */
 export type GroupWriter<T, R> = (members: T[]) => Promise<Array<PromiseSettledResult<R>>>;
 
-export type GroupLimits = {
+export type GroupLimits<T> = {
   /** The most members one group takes; the rest wait for the next. */
   maxMembers: number;
   /** The most groups being written at once. */
   maxInFlight: number;
+  /**
+   * The most bytes (by `sizeOf`) one group takes, unless its first member alone is
+   * larger: a group is written by one statement, which holds all of it at once.
+   */
+  maxBytes: number;
+  sizeOf: (item: T) => number;
 };
 
 type Waiting<T, R> = { item: T; resolve: (value: R) => void; reject: (reason: unknown) => void };
@@ -27,7 +33,7 @@ export class CommitGroups<T, R> {
 
   constructor(
     private readonly write: GroupWriter<T, R>,
-    private readonly limits: GroupLimits,
+    private readonly limits: GroupLimits<T>,
   ) {}
 
   /** Settles once the group this item joined is written, with this item's own outcome. */
@@ -50,7 +56,7 @@ export class CommitGroups<T, R> {
 
   private startGroup(): void {
     if (this.queue.length === 0 || this.inFlight >= this.limits.maxInFlight) return;
-    const members = this.queue.splice(0, this.limits.maxMembers);
+    const members = this.queue.splice(0, this.membersOfNextGroup());
     this.inFlight++;
     this.write(members.map((member) => member.item))
       .then(
@@ -71,5 +77,18 @@ export class CommitGroups<T, R> {
       });
     // More were waiting than one group takes: another slot may take them now.
     this.scheduleStart();
+  }
+
+  /** How many of the waiting the next group takes: at least one, within both limits. */
+  private membersOfNextGroup(): number {
+    const { maxMembers, maxBytes, sizeOf } = this.limits;
+    let count = 0;
+    let bytes = 0;
+    for (const { item } of this.queue) {
+      bytes += sizeOf(item);
+      if (count === maxMembers || (count > 0 && bytes > maxBytes)) break;
+      count++;
+    }
+    return count;
   }
 }

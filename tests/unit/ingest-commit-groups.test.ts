@@ -20,6 +20,14 @@ function heldWriter() {
   return { calls, write };
 }
 
+/** Limits with no byte bound (each member counts 1 byte). */
+const limits = (maxMembers: number, maxInFlight: number) => ({
+  maxMembers,
+  maxInFlight,
+  maxBytes: Infinity,
+  sizeOf: () => 1,
+});
+
 /** Lets everything already scheduled run: a few turns of the event loop (setImmediate, promise reactions). */
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -28,7 +36,7 @@ async function settle(): Promise<void> {
 describe("CommitGroups", () => {
   it("writes what was submitted in one turn as one group, and what arrives while it is written as the next", async () => {
     const { calls, write } = heldWriter();
-    const groups = new CommitGroups(write, { maxMembers: 64, maxInFlight: 1 });
+    const groups = new CommitGroups(write, limits(64, 1));
     const first = [groups.submit(1), groups.submit(2)];
     await settle();
     expect(calls.map((c) => c.members)).toEqual([[1, 2]]);
@@ -50,7 +58,7 @@ describe("CommitGroups", () => {
 
   it("answers each member with its own outcome: one refused member fails alone", async () => {
     const { calls, write } = heldWriter();
-    const groups = new CommitGroups(write, { maxMembers: 64, maxInFlight: 1 });
+    const groups = new CommitGroups(write, limits(64, 1));
     const answers = [1, 2, 3].map((m) => groups.submit(m));
     await settle();
     const refused = new Error("rate limited");
@@ -68,7 +76,7 @@ describe("CommitGroups", () => {
 
   it("fails a group's members when its writer fails, and goes on with the next group", async () => {
     const { calls, write } = heldWriter();
-    const groups = new CommitGroups(write, { maxMembers: 64, maxInFlight: 1 });
+    const groups = new CommitGroups(write, limits(64, 1));
     const lost = new Error("database unavailable");
     const doomed = [groups.submit(1), groups.submit(2)];
     await settle();
@@ -85,7 +93,7 @@ describe("CommitGroups", () => {
 
   it("writes at most maxInFlight groups at once and at most maxMembers in each", async () => {
     const { calls, write } = heldWriter();
-    const groups = new CommitGroups(write, { maxMembers: 2, maxInFlight: 2 });
+    const groups = new CommitGroups(write, limits(2, 2));
     const answers = [1, 2, 3, 4, 5].map((m) => groups.submit(m));
     await settle();
     expect(calls.map((c) => c.members)).toEqual([
@@ -98,5 +106,25 @@ describe("CommitGroups", () => {
     calls[1]?.finish();
     calls[2]?.finish();
     expect(await Promise.all(answers)).toEqual([1, 2, 3, 4, 5].map((m) => `stored ${m}`));
+  });
+
+  it("keeps a group's bytes within maxBytes, and writes a member larger than that alone", async () => {
+    const { calls, write } = heldWriter();
+    // Each member's size is its number.
+    const groups = new CommitGroups(write, {
+      maxMembers: 64,
+      maxInFlight: 1,
+      maxBytes: 10,
+      sizeOf: (m: number) => m,
+    });
+    const answers = [4, 5, 2, 30, 3].map((m) => groups.submit(m));
+    const written: number[][] = [];
+    for (let k = 0; k < 4; k++) {
+      await settle();
+      written.push(calls[k]!.members);
+      calls[k]!.finish();
+    }
+    expect(written).toEqual([[4, 5], [2], [30], [3]]);
+    expect(await Promise.all(answers)).toEqual([4, 5, 2, 30, 3].map((m) => `stored ${m}`));
   });
 });
