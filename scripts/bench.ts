@@ -30,7 +30,15 @@ import pg from "pg";
 import { MAX_RATE_LIMIT_PER_SECOND } from "@/lib/endpoints/schema";
 import { signStandardWebhooks } from "@/lib/verify/standard-webhooks";
 import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
-import { appProcesses, runWrk, totalRss, type WrkReport } from "./bench-load";
+import {
+  appProcesses,
+  cpuPerRequest,
+  cpuSnapshot,
+  runWrk,
+  totalRss,
+  type CpuPerRequest,
+  type WrkReport,
+} from "./bench-load";
 import { buildIfStale } from "./build-if-stale";
 import { seedDeliveries } from "./seed-in-child";
 import { createThrowawayDatabase } from "./throwaway-database";
@@ -65,6 +73,8 @@ type Row = {
   other: number;
   /** Ingest rows: answered 2xx but not in the database. */
   missing?: number;
+  /** CPU per request of the web processes and of PostgreSQL, and the machine's idle share. */
+  cpu: CpuPerRequest | null;
 };
 
 /** A correctly signed Aspect callback (svix-id, job id unique per index), as one TSV line. */
@@ -98,9 +108,10 @@ async function runLoad(
   seconds: number,
   requestsFile?: string,
   appPid?: number,
-): Promise<WrkReport & { rssMb: number | null }> {
+): Promise<WrkReport & { rssMb: number | null; cpu: CpuPerRequest | null }> {
   // Sampled while the load runs: the peak is what the issue's memory target is about.
   let peak = 0;
+  const cpuBefore = appPid === undefined ? null : cpuSnapshot(appPid);
   const report = await runWrk({
     url,
     connections,
@@ -111,10 +122,18 @@ async function runLoad(
         ? undefined
         : () => (peak = Math.max(peak, totalRss(appProcesses(appPid)))),
   });
-  return { ...report, rssMb: appPid === undefined ? null : peak / 2 ** 20 };
+  return {
+    ...report,
+    rssMb: appPid === undefined ? null : peak / 2 ** 20,
+    cpu: cpuBefore && cpuPerRequest(cpuBefore, cpuSnapshot(appPid!), report.requests),
+  };
 }
 
-function toRow(label: string, r: WrkReport & { rssMb: number | null }, health?: Row): Row {
+function toRow(
+  label: string,
+  r: WrkReport & { rssMb: number | null; cpu: CpuPerRequest | null },
+  health?: Row,
+): Row {
   return {
     label,
     rps: r.requests / (r.durationUs / 1e6),
@@ -124,6 +143,7 @@ function toRow(label: string, r: WrkReport & { rssMb: number | null }, health?: 
     rssMb: r.rssMb,
     ok: r.ok,
     other: r.other + r.socketErrors,
+    cpu: r.cpu,
   };
 }
 
@@ -245,6 +265,9 @@ function printTable(rows: Row[]): void {
       "p99 ms": r.rps === null ? "n/a" : r.p99.toFixed(1),
       "p99 x health": r.health && r.rps !== null ? (r.p99 / r.health.p99).toFixed(2) : "",
       "RSS MB": r.rssMb === null ? "" : Math.round(r.rssMb),
+      "web µs/req": r.cpu ? Math.round(r.cpu.webUs) : "",
+      "PG µs/req": r.cpu ? Math.round(r.cpu.postgresUs) : "",
+      "idle %": r.cpu ? Math.round(r.cpu.idleShare * 100) : "",
       "2xx": r.rps === null ? "" : r.ok,
       other: r.rps === null ? "" : r.other,
       "2xx not stored": r.missing ?? "",
@@ -271,7 +294,7 @@ async function main(): Promise<boolean> {
   try {
     const bare = await startBareNode();
     await runLoad(bare.url, 2);
-    push(toRow("bare node:http", { ...(await runLoad(bare.url, duration)), rssMb: null }));
+    push(toRow("bare node:http", await runLoad(bare.url, duration)));
     bare.child.kill();
 
     const one = await startSession(database.url, 1, "", requestsFile);
@@ -310,7 +333,7 @@ async function main(): Promise<boolean> {
         push(multi);
       } else {
         // The server ran one web process whatever INBOX_WEB_PROCESSES said.
-        const na = { rps: null, p50: 0, p99: 0, rssMb: null, ok: 0, other: 0 };
+        const na = { rps: null, p50: 0, p99: 0, rssMb: null, ok: 0, other: 0, cpu: null };
         push({ ...na, label: `GET /api/health (${processes} web processes)` });
         push({ ...na, label: `ingest, distinct (${processes} web processes)` });
       }
