@@ -14,6 +14,7 @@ import { rememberListeningOrigin } from "@/lib/alerts/links";
 import { runAlertJob } from "@/lib/alerts/send-alert";
 import { runResealDeliveriesTask } from "@/lib/deliveries/tasks";
 import { getPool } from "@/lib/db/client";
+import { startPayloadIndexMerges } from "@/lib/events/payload-index-merges";
 import { requireDatabaseUrl } from "@/lib/env";
 import { relayWakesElsewhere } from "@/lib/forwarding/outbox-relay";
 import { runForwardJob } from "@/lib/forwarding/tasks";
@@ -81,6 +82,8 @@ const started = startQueueWorker(requireDatabaseUrl(), handlers, {
   },
   crontab: `${RETENTION_CRONTAB}\n${USAGE_CRONTAB}`,
 });
+// Off the ingest path: the search index's pending list (lib/events/payload-index-merges.ts).
+const indexMerges = startPayloadIndexMerges();
 
 let stopping = false;
 function stop(reason: string): void {
@@ -95,7 +98,7 @@ function stop(reason: string): void {
     getLogger().flush(() => process.exit(1));
   }, STOP_DEADLINE_MS).unref();
   void started
-    .then((worker) => worker.stop())
+    .then((worker) => Promise.all([worker.stop(), indexMerges.stop()]))
     .then(() => getPool().end())
     .then(
       () => process.exit(0),

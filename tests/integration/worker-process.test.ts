@@ -2,7 +2,8 @@
 // through scripts/worker-supervisor.ts. Each test runs the real app on a fresh database
 // and watches the launcher's children in /proc: a killed worker comes back and forwards,
 // INBOX_WORKER=off runs none (its forwards wait in the queue for a worker elsewhere),
-// and no way of ending the app leaves a worker behind.
+// no way of ending the app leaves a worker behind, and the worker merges the payload
+// search index's pending list.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -123,6 +124,33 @@ async function expectCallbackForwarded(app: AppServer): Promise<void> {
 }
 
 describe("the queue worker's own process", () => {
+  it(
+    "merges the payload search index's pending list, so that no callback's insert has to",
+    async () => {
+      const app = await startApp();
+      await workerOf(app);
+      // pgstatginindex reads the list's size without merging it (the test's own extension).
+      await queryDatabase(database.url, "CREATE EXTENSION IF NOT EXISTS pgstattuple");
+      const endpoint = await createForwardingEndpoint(app.baseUrl, receiver.url());
+      for (let i = 0; i < 20; i++) {
+        const body = JSON.stringify({ id: randomUUID(), note: `render ${i} finished`.repeat(20) });
+        expect((await sendCallback(app.baseUrl, endpoint.key, body)).status).toBe(200);
+      }
+      // 20 events are far below the list's 4 MB limit and autovacuum's 1,000 inserted rows:
+      // only the worker empties it.
+      await expect
+        .poll(async () => {
+          const [index] = await queryDatabase<{ pending_pages: number }>(
+            database.url,
+            "SELECT pending_pages FROM pgstatginindex('events_payload_trgm_idx')",
+          );
+          return index?.pending_pages;
+        }, POLL)
+        .toBe(0);
+    },
+    TEST_TIMEOUT,
+  );
+
   it(
     "starts a worker killed with SIGKILL again, and the new one forwards exactly once",
     async () => {
