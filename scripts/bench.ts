@@ -15,6 +15,7 @@
 //
 //   npm run bench -- --duration 10 --connections 32 --fill 1000000 --processes 2
 //   npm run bench -- --fill 0            skip the "after --fill" rows
+//   npm run bench -- --warm-up 2         a shorter warm-up of each new server (default 10 s)
 //
 // Load comes from wrk (apt-get install -y wrk), one thread: a C load generator leaves
 // the two cores to the app and PostgreSQL, where a Node one would take most of one. Uses
@@ -51,6 +52,11 @@ const { values: args } = parseArgs({
     fill: { type: "string", default: "1000000" },
     /** INBOX_WEB_PROCESSES of the "N web processes" rows (0: no such rows). */
     processes: { type: "string", default: String(Math.max(2, os.availableParallelism())) },
+    /**
+     * Seconds of health and of ingest load on each new server before its rows: the web
+     * process keeps getting cheaper per request for several seconds (JIT, heap sizing).
+     */
+    "warm-up": { type: "string", default: "10" },
     /** Write a V8 CPU profile of the app's processes into this folder (for finding hot spots). */
     "cpu-prof-dir": { type: "string" },
   },
@@ -59,6 +65,7 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 const fill = Number(args.fill.replaceAll("_", ""));
 const processes = Number(args.processes);
+const warmUp = Number(args["warm-up"]);
 const SECRET = `whsec_${randomBytes(24).toString("base64")}`;
 
 type Row = {
@@ -97,7 +104,7 @@ function signedCallbackLine(i: number, now: number): string {
 /** Enough unique callbacks that none repeats even at 10,000 req/s; one line for a hot event. */
 async function writeCallbacks(file: string, kind: "distinct" | "hot"): Promise<void> {
   const now = Math.floor(Date.now() / 1000);
-  const count = kind === "hot" ? 1 : (duration + 2) * 10_000;
+  const count = kind === "hot" ? 1 : (Math.max(duration, warmUp) + 2) * 10_000;
   const lines = Array.from({ length: count }, (_, i) => signedCallbackLine(i, now));
   await writeFile(file, `${lines.join("\n")}\n`);
 }
@@ -228,9 +235,9 @@ async function startSession(
   // Warm up both paths (JIT, route modules, connection pools, endpoint cache) on a
   // throwaway endpoint, long enough to reach every web process.
   const warmUrl = await createEndpoint(app, `warm-up ${label}`);
-  await runLoad(`${app.baseUrl}/api/health`, 2);
+  await runLoad(`${app.baseUrl}/api/health`, warmUp);
   await writeCallbacks(requestsFile, "distinct");
-  await runLoad(warmUrl, 2, requestsFile);
+  await runLoad(warmUrl, warmUp, requestsFile);
   const health = toRow(
     `GET /api/health${label}`,
     await runLoad(`${app.baseUrl}/api/health`, duration, undefined, pid),
