@@ -2,7 +2,7 @@
 // lib/ingest/mutations.ts).
 import { getPool } from "@/lib/db/client";
 
-export const PAYLOAD_SEARCH_INDEX = "events_payload_trgm_idx";
+const PAYLOAD_SEARCH_INDEX = "events_payload_trgm_idx";
 
 /**
  * Merges the payload search index's pending list into the index now (waiting for a merge

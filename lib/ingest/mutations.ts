@@ -109,12 +109,7 @@ async function ingestCallbacks(members: NewDelivery[], db: Queryable): Promise<S
           members.map((d) => d.body),
           offset,
         );
-  const { rows } = await db.query<{
-    delivery_id: string;
-    event_id: string;
-    job_id: string | null;
-    forward_queued: boolean;
-  }>({
+  const { rows } = await db.query<StoredRow>({
     // Named: each pooled connection parses it once.
     name: "ingest-callbacks",
     text: "SELECT * FROM ingest_callbacks($1::jsonb, $2::bytea)",
@@ -281,12 +276,15 @@ async function takeGroupTokens(
   return outcomes;
 }
 
-function toStored(row: {
+/** A row of ingest_callbacks (its ingest_stored type). */
+type StoredRow = {
   delivery_id: string;
   event_id: string;
   job_id: string | null;
   forward_queued: boolean;
-}): StoredDelivery {
+};
+
+function toStored(row: StoredRow): StoredDelivery {
   return {
     deliveryId: row.delivery_id,
     eventId: row.event_id,
