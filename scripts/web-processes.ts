@@ -13,6 +13,16 @@ import { restartPacing } from "./restart-pacing";
 export type WebProcessMessage = { type: "ready"; port: number } | { type: "outbox-wake" };
 
 const WEB_SCRIPT = entryBeside(import.meta, "web-process");
+/**
+ * V8 lets a process's old generation grow to several times what the last full collection
+ * kept alive, choosing the factor as it goes; under sustained ingest a web process kept
+ * growing it long after the live objects stopped growing. A fixed growth of once the live
+ * size keeps the web process near what it really uses for a few more full collections
+ * (README, "Processes and memory": the peak under load, and the garbage collection time per
+ * request, with and without it). Relative, not a ceiling (--max-old-space-size): a burst of
+ * large bodies still gets the memory it needs instead of ending the process.
+ */
+const WEB_V8_FLAGS = ["--heap-growing-percent=100"];
 /** Past a web process's own stop deadline (5 s of draining): then it is killed. */
 const KILL_AFTER_MS = 8_000;
 
@@ -28,7 +38,11 @@ export function runWebProcesses(options: {
   /** A web process stored a forward into the outbox (lib/forwarding/outbox-relay.ts). */
   onOutboxWake: () => void;
 }): WebProcesses {
-  cluster.setupPrimary({ exec: WEB_SCRIPT, args: options.args });
+  cluster.setupPrimary({
+    exec: WEB_SCRIPT,
+    args: options.args,
+    execArgv: [...process.execArgv, ...WEB_V8_FLAGS],
+  });
   let stopping = false;
   let started = false;
   const live = new Set<Worker>();

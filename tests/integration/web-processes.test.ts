@@ -8,6 +8,7 @@
 // processes in turn, so consecutive new connections alternate between the two. Every
 // request here that must reach a given process uses its own connection.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, TEST_API_TOKEN, type AppServer } from "@/tests/support/app-server";
 import { createForwardingEndpoint, forwardChecks } from "@/tests/support/forwarding";
@@ -55,6 +56,17 @@ async function openDeliveryFeed(endpointId: string): Promise<Feed> {
 describe("INBOX_WEB_PROCESSES=2", () => {
   it("runs two web processes behind the one port", () => {
     expect(webProcessPids()).toHaveLength(2);
+  });
+
+  it("runs each web process with V8's old generation growing by its live size, not by a factor V8 picks", () => {
+    // Without it a web process under sustained ingest held several times its live heap
+    // (README, "Processes and memory").
+    const pids = webProcessPids();
+    expect(pids).toHaveLength(2);
+    for (const pid of pids) {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      expect(argv).toContain("--heap-growing-percent=100");
+    }
   });
 
   it("stores a callback once, shows it live on both processes' streams, deduplicates its retry and forwards it once", async () => {
