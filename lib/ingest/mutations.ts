@@ -1,11 +1,13 @@
 // The ingest write: delivery + event + job (+ forward outbox row) of each callback, by the
-// SQL function ingest_callbacks (a data-modifying CTE per callback, in the migration
-// 20261205090000_ingest_callbacks_function), after a token from the endpoint's rate-limit
-// bucket (a statement of its own: see TAKE_RATE_TOKENS). Callbacks that arrive together
-// are written together (group commit, commit-groups.ts): their tokens in one statement per
-// endpoint, then the whole group in one call of the function, one round trip and one
-// commit, each answered only after it. Races between concurrent callbacks are settled by
-// the unique indexes: ten identical requests at once make one event with ten deliveries.
+// SQL function ingest_callbacks (a data-modifying CTE per callback; its types in the
+// migration 20261205090000_ingest_callbacks_function, its current body in the newest
+// migration that replaces it, 20261205120000_ingest_event_update_by_id), after a token from
+// the endpoint's rate-limit bucket (a statement of its own: see TAKE_RATE_TOKENS).
+// Callbacks that arrive together are written together (group commit, commit-groups.ts):
+// their tokens in one statement per endpoint, then the whole group in one call of the
+// function, one round trip and one commit, each answered only after it. Races between
+// concurrent callbacks are settled by the unique indexes: ten identical requests at once
+// make one event with ten deliveries.
 // A repeat of a known event writes its delivery and nothing else (no row every delivery
 // of an event must lock in turn: a retry storm's deliveries commit side by side). Job and
 // event rules live in SQL functions of the migrations (job_adopts_state,
@@ -89,8 +91,8 @@ async function runIngest(d: NewDelivery, db: Queryable): Promise<StoredDelivery>
 }
 
 /**
- * The callbacks written by one call of the SQL function ingest_callbacks (migration
- * 20261205090000): delivery + event + job (+ forward outbox row) of each, in order, in
+ * The callbacks written by one call of the SQL function ingest_callbacks (migrations
+ * 20261205090000 and 20261205120000): delivery + event + job (+ forward outbox row) of each, in order, in
  * one statement, so a group costs one round trip however many it holds. The bodies go
  * as one binary parameter (no text encoding of the bytes), each callback naming its
  * slice; the rest as JSON in the function's ingest_callback shape.

@@ -1,12 +1,13 @@
 -- The ingest function again, with one change: the UPDATE of a known event (changed_event)
--- finds its row by the event's id as a value, `e.id = (SELECT id FROM known_event)`, where it
--- joined known_event before. enable_seqscan = off (20261205090000) kept the kept plan from
--- reading events whole by a sequential scan, but not by an index: a plan made while events
--- was nearly empty put events on the outer side of that join and read all of events_pkey for
--- every callback, new or repeat, as PostgreSQL's auto_explain showed under `npm run bench`
--- (Rows Removed by Filter: 7,858 for one callback; 2,000 - 6,000 µs of PostgreSQL a callback
--- on the connections that had made that plan). tests/integration/ingest-plan.test.ts counts
--- 60,016 rows of events read by index for three callbacks with the join, 5 without.
+-- finds its row by the event's id as a value, `e.id = (SELECT id FROM known_event)`, where
+-- it joined known_event before. enable_seqscan = off (20261205090000) kept the plan a
+-- connection keeps from reading events whole by a sequential scan, but not by an index: a
+-- plan made while events was nearly empty put events on the outer side of that join and
+-- read all of events_pkey for every callback, new or repeat, as PostgreSQL's auto_explain
+-- showed under `npm run bench` (Rows Removed by Filter: 7,858 for one callback; 2,000 -
+-- 6,000 µs of PostgreSQL a callback on the connections that had made that plan).
+-- tests/integration/ingest-plan.test.ts counts 60,016 rows of events read by index for
+-- three callbacks with the join, 5 without.
 -- A whole function, because PostgreSQL replaces a function's body whole; the earlier
 -- migration stays as it was (applied migrations are never edited).
 
